@@ -1,0 +1,94 @@
+//! Banners about the stored data: a failed save, data from a newer version,
+//! unreadable data, or no storage at all. Each says what happened, that
+//! nothing was lost, and what the person can do.
+
+use leptos::prelude::*;
+
+use crate::save::SaveStatus;
+use crate::store::{use_store, Notice};
+use crate::web::download::download_text;
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let store = use_store();
+    let save_failure = move || match store.status.get() {
+        SaveStatus::Failed(reason) => Some(view! {
+            <div class="banner warning" role="alert">
+                <p>
+                    <strong>"Your latest changes are not saved on this device yet. "</strong>
+                    {format!("The browser said: {reason}. ")}
+                    "They are kept safe in this tab while it stays open, and Comeback tries again with your next change."
+                </p>
+            </div>
+        }),
+        _ => None,
+    };
+    view! {
+        {save_failure}
+        {move || store.notice.get().map(|notice| view! { <StoredDataNotice notice=notice /> })}
+    }
+}
+
+#[component]
+fn StoredDataNotice(notice: Notice) -> impl IntoView {
+    let store = use_store();
+    match notice {
+        Notice::NewerVersion { version, readable } => view! {
+            <div class="banner info" role="alert">
+                <p>
+                    <strong>"This workbook was saved by a newer version of Comeback. "</strong>
+                    {format!("It uses format {version}, which this version does not know. ")}
+                    {if readable {
+                        "So that nothing gets lost, it is shown here read-only and no change is saved. "
+                    } else {
+                        "So that nothing gets lost, it is left untouched and no change is saved. "
+                    }}
+                    "Reload the page to get the newer version."
+                </p>
+            </div>
+        }
+        .into_any(),
+        Notice::Unreadable { reason, raw, recovery_key } => {
+            let (error, set_error) = signal(None::<String>);
+            let download = move |_| {
+                if let Err(err) = download_text("comeback-unreadable-data.txt", "text/plain", &raw) {
+                    set_error.set(Some(err.to_string()));
+                }
+            };
+            let start_new = move |_| {
+                if let Err(err) = store.start_new_workbook() {
+                    set_error.set(Some(format!("A new workbook was not started: {err}")));
+                }
+            };
+            let kept = match recovery_key {
+                Ok(key) => format!("It has not been changed or deleted, and a copy is kept on this device under “{key}”."),
+                Err(err) => format!("It has not been changed or deleted. (A second copy could not be made: {err}.)"),
+            };
+            view! {
+                <div class="banner warning" role="alert">
+                    <p>
+                        <strong>"Your saved workbook could not be read. "</strong>
+                        {format!("The reason: {reason}. {kept} ")}
+                        "Download it to keep it elsewhere; when you are ready, start a new workbook. Until then, nothing is saved."
+                    </p>
+                    <div class="actions">
+                        <button type="button" on:click=download>"Download the unreadable data"</button>
+                        <button type="button" on:click=start_new>"Start a new workbook"</button>
+                    </div>
+                    <p class="error">{move || error.get()}</p>
+                </div>
+            }
+            .into_any()
+        }
+        Notice::NoStorage(reason) => view! {
+            <div class="banner warning" role="alert">
+                <p>
+                    <strong>"This browser is not letting Comeback keep anything on this device. "</strong>
+                    {format!("({reason}) ")}
+                    "You can still work here, but it will be gone when this tab closes."
+                </p>
+            </div>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,133 @@
+//! Brings documents written by older builds up to the current schema, one
+//! step per version, on untyped JSON so that old shapes need no Rust types.
+
+use serde_json::{json, Map, Value};
+use thiserror::Error;
+
+use crate::model::SCHEMA_VERSION;
+
+#[derive(Debug, Error, PartialEq)]
+pub enum MigrationError {
+    #[error("schema version {0} is older than any this app knows")]
+    Unknown(u32),
+    #[error("the version {version} document has an unexpected shape: {detail}")]
+    Shape { version: u32, detail: String },
+}
+
+/// One step: takes a document of version `n` and returns version `n + 1`.
+type Step = fn(Map<String, Value>) -> Result<Map<String, Value>, MigrationError>;
+
+/// `STEPS[i]` upgrades version `i + 1` to `i + 2`.
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2];
+
+/// Upgrades `doc`, stored at `from`, to `SCHEMA_VERSION`. A document already
+/// current is returned as it is, so running it twice changes nothing.
+pub fn migrate(mut doc: Map<String, Value>, from: u32) -> Result<Map<String, Value>, MigrationError> {
+    if from == 0 {
+        return Err(MigrationError::Unknown(from));
+    }
+    for version in from..SCHEMA_VERSION {
+        let step = STEPS[(version - 1) as usize];
+        doc = step(doc)?;
+        doc.insert("schema_version".into(), json!(version + 1));
+    }
+    Ok(doc)
+}
+
+/// Version 1, the first prototype, kept everything in one flat object:
+/// `{ setback, summary, theme }`, with its own names for the setback kinds.
+/// Version 2 groups the document into the four steps plus settings.
+fn v1_to_v2(mut doc: Map<String, Value>) -> Result<Map<String, Value>, MigrationError> {
+    let shape = |detail: &str| MigrationError::Shape { version: 1, detail: detail.into() };
+    let setback = match doc.remove("setback") {
+        None | Some(Value::Null) => Value::Null,
+        Some(Value::String(old)) => match old.as_str() {
+            "fired" | "laid_off" => json!("fired_or_laid_off"),
+            "business" | "freelance" => json!("business_failed"),
+            "side_project" => json!("project_rejected"),
+            "stalled" => json!("stalled"),
+            _ => json!("other"),
+        },
+        Some(_) => return Err(shape("setback is not text")),
+    };
+    let summary = match doc.remove("summary") {
+        None | Some(Value::Null) => json!(""),
+        Some(text @ Value::String(_)) => text,
+        Some(_) => return Err(shape("summary is not text")),
+    };
+    let theme = doc.remove("theme").unwrap_or(json!("system"));
+    let contacts = doc.remove("contacts").unwrap_or(json!([]));
+    if !contacts.is_array() {
+        return Err(shape("contacts is not a list"));
+    }
+
+    doc.insert("debrief".into(), json!({ "setback": setback, "summary": summary }));
+    doc.insert("outreach".into(), json!({ "contacts": contacts }));
+    doc.insert("settings".into(), json!({ "theme": theme }));
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn object(value: Value) -> Map<String, Value> {
+        match value {
+            Value::Object(map) => map,
+            _ => panic!("test input must be an object"),
+        }
+    }
+
+    // Guards the v1 -> v2 step: flat fields move into their sections, old kind names map.
+    #[test]
+    fn v1_to_v2_moves_fields_into_sections() {
+        let v1 = object(json!({"schema_version": 1, "setback": "laid_off", "summary": "Cut in the March round.", "theme": "dark"}));
+        let v2 = migrate(v1, 1).unwrap();
+        assert_eq!(v2["schema_version"], json!(2));
+        assert_eq!(v2["debrief"], json!({"setback": "fired_or_laid_off", "summary": "Cut in the March round."}));
+        assert_eq!(v2["settings"], json!({"theme": "dark"}));
+        assert_eq!(v2["outreach"], json!({"contacts": []}));
+        assert!(!v2.contains_key("summary"));
+    }
+
+    // Guards each old setback name of v1 against a silent loss.
+    #[test]
+    fn v1_setback_names_all_map() {
+        for (old, new) in [
+            ("fired", "fired_or_laid_off"),
+            ("business", "business_failed"),
+            ("freelance", "business_failed"),
+            ("side_project", "project_rejected"),
+            ("stalled", "stalled"),
+            ("something odd", "other"),
+        ] {
+            let v2 = migrate(object(json!({"schema_version": 1, "setback": old})), 1).unwrap();
+            assert_eq!(v2["debrief"]["setback"], json!(new), "{old}");
+        }
+    }
+
+    // Guards against a v1 document with missing fields failing to load.
+    #[test]
+    fn v1_with_nothing_in_it_migrates() {
+        let v2 = migrate(object(json!({"schema_version": 1})), 1).unwrap();
+        assert_eq!(v2["debrief"], json!({"setback": null, "summary": ""}));
+    }
+
+    #[test]
+    fn v1_with_wrong_types_is_an_error_not_a_guess() {
+        let err = migrate(object(json!({"schema_version": 1, "summary": 42})), 1).unwrap_err();
+        assert!(matches!(err, MigrationError::Shape { version: 1, .. }));
+    }
+
+    // Guards idempotence: a current document passes through unchanged.
+    #[test]
+    fn current_document_is_left_alone() {
+        let doc = object(json!({"schema_version": SCHEMA_VERSION, "debrief": {"summary": "x"}}));
+        assert_eq!(migrate(doc.clone(), SCHEMA_VERSION).unwrap(), doc);
+    }
+
+    #[test]
+    fn version_zero_is_unknown() {
+        assert_eq!(migrate(Map::new(), 0).unwrap_err(), MigrationError::Unknown(0));
+    }
+}

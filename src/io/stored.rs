@@ -1,0 +1,68 @@
+//! Reading and writing the workbook as the text kept in browser storage.
+//! Every way stored text can look is named here, so the app can react to
+//! each one and never overwrite something it could not read.
+
+use serde_json::{Map, Value};
+use thiserror::Error;
+
+use super::migrate::migrate;
+use crate::model::{Workbook, SCHEMA_VERSION};
+
+/// What was found in storage.
+#[derive(Debug, PartialEq)]
+pub enum Loaded {
+    /// Nothing stored: a first visit, or the data was erased.
+    Fresh,
+    /// A document of the current schema.
+    Current(Workbook),
+    /// A document of an older schema, brought up to date in memory.
+    Migrated { workbook: Workbook, from: u32 },
+    /// Written by a newer build. It is shown if it can be read, never written.
+    Newer { version: u32, workbook: Option<Workbook> },
+    /// Not a workbook this app can read. The raw text must be kept untouched.
+    Corrupt { raw: String, reason: String },
+}
+
+#[derive(Debug, Error)]
+#[error("the workbook could not be turned into text: {0}")]
+pub struct EncodeError(#[from] serde_json::Error);
+
+/// Classifies stored text (or its absence) without side effects.
+pub fn decode(raw: Option<&str>) -> Loaded {
+    let Some(raw) = raw else { return Loaded::Fresh };
+    let corrupt = |reason: String| Loaded::Corrupt { raw: raw.to_owned(), reason };
+
+    let value: Value = match serde_json::from_str(raw) {
+        Ok(value) => value,
+        Err(err) => return corrupt(format!("it is not valid JSON ({err})")),
+    };
+    let Value::Object(doc) = value else {
+        return corrupt("it is not a Comeback workbook (not a JSON object)".into());
+    };
+    let Some(version) = schema_version(&doc) else {
+        return corrupt("it is not a Comeback workbook (no schema version)".into());
+    };
+
+    if version > SCHEMA_VERSION {
+        let workbook = serde_json::from_value(Value::Object(doc)).ok();
+        return Loaded::Newer { version, workbook };
+    }
+    let doc = match migrate(doc, version) {
+        Ok(doc) => doc,
+        Err(err) => return corrupt(format!("it could not be updated: {err}")),
+    };
+    match serde_json::from_value::<Workbook>(Value::Object(doc)) {
+        Ok(workbook) if version == SCHEMA_VERSION => Loaded::Current(workbook),
+        Ok(workbook) => Loaded::Migrated { workbook, from: version },
+        Err(err) => corrupt(format!("part of it has an unexpected shape ({err})")),
+    }
+}
+
+fn schema_version(doc: &Map<String, Value>) -> Option<u32> {
+    doc.get("schema_version")?.as_u64()?.try_into().ok()
+}
+
+/// The text stored for a workbook.
+pub fn encode(workbook: &Workbook) -> Result<String, EncodeError> {
+    Ok(serde_json::to_string(workbook)?)
+}

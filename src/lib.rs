@@ -1,0 +1,47 @@
+//! Comeback: a private, offline-first workbook for getting back on your feet
+//! after a professional setback.
+//!
+//! - `model`: the workbook as plain data, with its rules (native tests).
+//! - `io`: text in, model out and back (stored JSON, migrations).
+//! - `save`: when to write, and the saved/not-saved state.
+//! - `web`: the only code that touches browser APIs.
+//! - `store`, `router`: the live state shared by the pages.
+//! - `pages`, `components`: the user interface.
+
+pub mod components;
+pub mod io;
+pub mod model;
+pub mod pages;
+pub mod route;
+pub mod router;
+pub mod save;
+pub mod store;
+pub mod web;
+
+use leptos::prelude::*;
+
+use components::{nav::Nav, notices::Notices, save_indicator::SaveIndicator};
+use pages::Page;
+use store::Store;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::load();
+    provide_context(store);
+    let route = router::use_hash_route();
+
+    view! {
+        <a class="skip-link" href="#main" on:click=router::skip_to_main>"Skip to content"</a>
+        <div class="shell">
+            <header class="app-header">
+                <a class="brand" href="#/">"Comeback"</a>
+                <SaveIndicator />
+            </header>
+            <Nav route=route />
+            <main id="main" tabindex="-1">
+                <Notices />
+                {move || view! { <Page route=route.get() /> }}
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,18 @@
+//! The workbook: plain data and its rules. No browser code lives here, so all
+//! of it is tested natively with `cargo test`.
+
+pub mod debrief;
+pub mod meta;
+pub mod mojo;
+pub mod outreach;
+pub mod plan;
+pub mod settings;
+pub mod workbook;
+
+pub use debrief::{Debrief, SetbackKind};
+pub use meta::{RecordMeta, Timestamp};
+pub use mojo::Mojo;
+pub use outreach::Outreach;
+pub use plan::Plan;
+pub use settings::{Settings, ThemeChoice};
+pub use workbook::{Workbook, SCHEMA_VERSION};

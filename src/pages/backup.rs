@@ -1,0 +1,88 @@
+//! Backup & settings: where the data lives, recovery copies, and erasing.
+
+use leptos::prelude::*;
+
+use crate::components::page_intro::PageIntro;
+use crate::store::use_store;
+use crate::web::{download::download_text, storage};
+
+#[component]
+pub fn BackupPage() -> impl IntoView {
+    let store = use_store();
+    let (confirming, set_confirming) = signal(false);
+    let (message, set_message) = signal(None::<String>);
+    let (copies, set_copies) = signal(storage::recovery_copies().unwrap_or_default());
+
+    let erase = move |_| {
+        match store.erase_everything() {
+            Ok(()) => set_message.set(Some("Everything Comeback kept on this device has been erased.".into())),
+            Err(err) => set_message.set(Some(format!("Nothing was erased: {err}"))),
+        }
+        set_copies.set(storage::recovery_copies().unwrap_or_default());
+        set_confirming.set(false);
+    };
+
+    view! {
+        <section class="page">
+            <PageIntro
+                title="Backup & settings"
+                lead="Your workbook lives only in this browser on this device. Nothing is sent anywhere, and there is no account."
+            />
+            <div class="card">
+                <h2>"Where your data lives"</h2>
+                <p>
+                    "Comeback keeps everything in this browser's local storage for this site. Clearing this site's data in the browser, or using a private window, removes it."
+                </p>
+            </div>
+            <Show when=move || copies.with(|copies| !copies.is_empty())>
+                <div class="card">
+                    <h2>"Recovery copies"</h2>
+                    <p>"Saved data that could not be read is kept here untouched."</p>
+                    <ul>
+                        {move || {
+                            copies
+                                .get()
+                                .into_iter()
+                                .map(|(key, raw)| {
+                                    let name = key.clone();
+                                    let download = move |_| {
+                                        if let Err(err) = download_text("comeback-recovery-copy.txt", "text/plain", &raw) {
+                                            set_message.set(Some(err.to_string()));
+                                        }
+                                    };
+                                    view! {
+                                        <li>
+                                            {name}" "
+                                            <button type="button" on:click=download>"Download"</button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </div>
+            </Show>
+            <div class="card danger-zone">
+                <h2>"Erase everything"</h2>
+                <p>"Removes your workbook and any recovery copies from this device. This cannot be undone."</p>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || {
+                        view! {
+                            <button type="button" on:click=move |_| set_confirming.set(true)>
+                                "Erase everything…"
+                            </button>
+                        }
+                    }
+                >
+                    <p class="warning-text">"Are you sure? Everything you wrote in Comeback on this device will be gone."</p>
+                    <div class="actions">
+                        <button type="button" class="danger" on:click=erase>"Yes, erase everything"</button>
+                        <button type="button" on:click=move |_| set_confirming.set(false)>"Keep my data"</button>
+                    </div>
+                </Show>
+            </div>
+            <p role="status" class="message">{move || message.get()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,105 @@
+//! The app's pages and their addresses. Pages live in the URL fragment
+//! (`#/debrief`), so the app works from any static host, at a domain root or
+//! under `/<repo>/`, with reloads and deep links, and offline from one cached
+//! `index.html`.
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Today,
+    Debrief,
+    Share,
+    Mojo,
+    NextMove,
+    Backup,
+    NotFound(String),
+}
+
+impl Route {
+    /// The pages listed in the navigation, in the order of the method.
+    pub const NAV: [Route; 6] =
+        [Route::Today, Route::Debrief, Route::Share, Route::Mojo, Route::NextMove, Route::Backup];
+
+    /// Reads a `location.hash` value (`""`, `"#/"`, `"#/share"`).
+    pub fn from_hash(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = path.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/');
+        match path {
+            "" | "today" => Route::Today,
+            "debrief" => Route::Debrief,
+            "share" => Route::Share,
+            "mojo" => Route::Mojo,
+            "next" => Route::NextMove,
+            "backup" => Route::Backup,
+            other => Route::NotFound(other.to_owned()),
+        }
+    }
+
+    /// The link to this page, relative to the app's own address.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Today => "#/".into(),
+            Route::Debrief => "#/debrief".into(),
+            Route::Share => "#/share".into(),
+            Route::Mojo => "#/mojo".into(),
+            Route::NextMove => "#/next".into(),
+            Route::Backup => "#/backup".into(),
+            Route::NotFound(path) => format!("#/{path}"),
+        }
+    }
+
+    /// Short name for the navigation.
+    pub fn nav_label(&self) -> &'static str {
+        match self {
+            Route::Today => "Today",
+            Route::Debrief => "Debrief",
+            Route::Share => "Share",
+            Route::Mojo => "Mojo",
+            Route::NextMove => "Next move",
+            Route::Backup => "Backup",
+            Route::NotFound(_) => "Not found",
+        }
+    }
+
+    /// The document title while the page is shown.
+    pub fn title(&self) -> String {
+        let page = match self {
+            Route::Today => "Today",
+            Route::Debrief => "Step 1: Debrief",
+            Route::Share => "Step 2: Share",
+            Route::Mojo => "Step 3: Regain your mojo",
+            Route::NextMove => "Step 4: Next move",
+            Route::Backup => "Backup & settings",
+            Route::NotFound(_) => "Page not found",
+        };
+        format!("{page} · Comeback")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_nav_route_round_trips_through_its_href() {
+        for route in Route::NAV {
+            assert_eq!(Route::from_hash(&route.href()), route);
+        }
+    }
+
+    #[test]
+    fn empty_and_odd_hashes() {
+        assert_eq!(Route::from_hash(""), Route::Today);
+        assert_eq!(Route::from_hash("#"), Route::Today);
+        assert_eq!(Route::from_hash("#/share/"), Route::Share);
+        assert_eq!(Route::from_hash("#/mojo?x=1"), Route::Mojo);
+        assert_eq!(Route::from_hash("#/nope"), Route::NotFound("nope".into()));
+    }
+
+    #[test]
+    fn titles_are_distinct() {
+        let mut titles: Vec<String> = Route::NAV.iter().map(Route::title).collect();
+        titles.sort();
+        titles.dedup();
+        assert_eq!(titles.len(), Route::NAV.len());
+    }
+}

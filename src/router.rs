@@ -1,0 +1,43 @@
+//! Keeps the current [`Route`] in a signal that follows `location.hash`,
+//! sets the document title, and moves focus to the new page's heading so
+//! screen-reader and keyboard users land where the content starts.
+
+use leptos::prelude::*;
+
+use crate::route::Route;
+
+/// The current route, updated on every `hashchange`.
+pub fn use_hash_route() -> ReadSignal<Route> {
+    let current = || Route::from_hash(&location_hash().unwrap_or_default());
+    let (route, set_route) = signal(current());
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(current()));
+
+    Effect::new(move |_| document().set_title(&route.with(Route::title)));
+    Effect::watch(
+        move || route.get(),
+        |_, _, _| request_animation_frame(focus_page_heading),
+        false,
+    );
+    route
+}
+
+fn focus_page_heading() {
+    if let Ok(Some(heading)) = document().query_selector("main h1") {
+        use wasm_bindgen::JsCast;
+        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+            let _ = heading.focus();
+        }
+    }
+}
+
+/// The skip link moves focus to the main content without touching the
+/// fragment, which holds the route.
+pub fn skip_to_main(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        use wasm_bindgen::JsCast;
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! When to write the workbook, and what to tell the person about it.
+
+pub mod tracker;
+
+pub use tracker::{SaveStatus, SaveTracker, SAVE_DELAY_MS};

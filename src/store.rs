@@ -1,0 +1,161 @@
+//! The live workbook shared by every page, and its autosave.
+//!
+//! Pages change the workbook only through [`Store::edit`], which records the
+//! edit and schedules a debounced write. Writes also happen at once when the
+//! page is hidden or closed, so a reload right after typing keeps the last
+//! keystroke.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::io::stored::Loaded;
+use crate::model::{Timestamp, Workbook};
+use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
+use crate::web::{clock, storage};
+
+/// Something about the stored data the person needs to know.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The data was written by a newer version of the app: shown, never written.
+    NewerVersion { version: u32, readable: bool },
+    /// The stored data could not be read; the raw text is kept.
+    Unreadable { reason: String, raw: String, recovery_key: Result<String, String> },
+    /// The browser gives no storage at all: work lives only in this tab.
+    NoStorage(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub workbook: RwSignal<Workbook>,
+    pub status: RwSignal<SaveStatus>,
+    pub notice: RwSignal<Option<Notice>>,
+    tracker: StoredValue<SaveTracker>,
+}
+
+impl Store {
+    /// Loads the stored workbook and decides whether this session may write.
+    pub fn load() -> Self {
+        let now = clock::now();
+        let mut tracker = SaveTracker::default();
+        let (workbook, notice) = match storage::load_workbook() {
+            Ok(Loaded::Fresh) => (Workbook::new(now), None),
+            Ok(Loaded::Current(workbook)) | Ok(Loaded::Migrated { workbook, .. }) => (workbook, None),
+            Ok(Loaded::Newer { version, workbook }) => {
+                tracker.set_read_only(true);
+                let readable = workbook.is_some();
+                (workbook.unwrap_or_default(), Some(Notice::NewerVersion { version, readable }))
+            }
+            Ok(Loaded::Corrupt { raw, reason }) => {
+                tracker.set_read_only(true);
+                let recovery_key = storage::keep_recovery_copy(&raw, now).map_err(|err| err.to_string());
+                (Workbook::new(now), Some(Notice::Unreadable { reason, raw, recovery_key }))
+            }
+            Err(err) => (Workbook::new(now), Some(Notice::NoStorage(err.to_string()))),
+        };
+        let store = Self {
+            workbook: RwSignal::new(workbook),
+            status: RwSignal::new(tracker.status()),
+            notice: RwSignal::new(notice),
+            tracker: StoredValue::new(tracker),
+        };
+        store.flush_when_leaving();
+        store
+    }
+
+    /// Whether the person may change the workbook in this session.
+    pub fn can_edit(&self) -> bool {
+        self.status.with(|status| *status != SaveStatus::ReadOnly)
+    }
+
+    /// Applies one change to the workbook and schedules a save.
+    pub fn edit(&self, change: impl FnOnce(&mut Workbook, Timestamp)) {
+        if self.tracker.with_value(SaveTracker::is_read_only) {
+            return;
+        }
+        let now = clock::now();
+        self.workbook.update(|workbook| change(workbook, now));
+        self.tracker.update_value(|tracker| {
+            tracker.edited(clock::now_ms());
+        });
+        self.publish_status();
+        let store = *self;
+        set_timeout(
+            move || {
+                if store.tracker.with_value(|tracker| tracker.is_due(clock::now_ms())) {
+                    store.save_now();
+                }
+            },
+            Duration::from_millis(SAVE_DELAY_MS as u64),
+        );
+    }
+
+    /// Writes unsaved edits at once.
+    pub fn save_now(&self) {
+        if !self.tracker.with_value(SaveTracker::needs_flush) {
+            return;
+        }
+        let revision = self.tracker.with_value(SaveTracker::revision);
+        let result = self.workbook.with_untracked(storage::save_workbook);
+        self.tracker.update_value(|tracker| match result {
+            Ok(()) => tracker.wrote(revision),
+            Err(err) => tracker.failed(err.to_string()),
+        });
+        self.publish_status();
+    }
+
+    /// After unreadable data was found: starts a new workbook, once the raw
+    /// text is safely kept under a recovery key.
+    pub fn start_new_workbook(&self) -> Result<(), String> {
+        let Some(Notice::Unreadable { raw, .. }) = self.notice.get_untracked() else {
+            return Err("there is no unreadable data to set aside".into());
+        };
+        storage::keep_recovery_copy(&raw, clock::now()).map_err(|err| err.to_string())?;
+        self.replace_with_empty()
+    }
+
+    /// Erases everything stored on this device and starts over.
+    pub fn erase_everything(&self) -> Result<(), String> {
+        storage::erase_all().map_err(|err| err.to_string())?;
+        self.replace_with_empty()
+    }
+
+    fn replace_with_empty(&self) -> Result<(), String> {
+        self.tracker.update_value(|tracker| tracker.set_read_only(false));
+        self.notice.set(None);
+        self.workbook.set(Workbook::new(clock::now()));
+        self.tracker.update_value(|tracker| {
+            tracker.edited(clock::now_ms());
+        });
+        self.save_now();
+        match self.status.get_untracked() {
+            SaveStatus::Failed(reason) => Err(reason),
+            _ => Ok(()),
+        }
+    }
+
+    fn publish_status(&self) {
+        let status = self.tracker.with_value(SaveTracker::status);
+        if self.status.get_untracked() != status {
+            self.status.set(status);
+        }
+    }
+
+    /// Flushes pending edits when the tab is hidden (phones often kill hidden
+    /// tabs) and when the page is being unloaded (reload, close, navigate away).
+    fn flush_when_leaving(&self) {
+        let store = *self;
+        // Dropping a handle keeps its listener: the store lives as long as the page.
+        let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                store.save_now();
+            }
+        });
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| store.save_now());
+    }
+}
+
+/// The store provided at the app root.
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}

@@ -1,0 +1,126 @@
+//! The only code that touches `localStorage`. It reads and writes whole
+//! strings and reports every failure as a `StorageError`; what the strings
+//! mean is decided in `io::stored`.
+
+use thiserror::Error;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::describe_js_error;
+use crate::io::stored::{self, Loaded};
+use crate::model::{Timestamp, Workbook};
+
+/// Where the workbook is kept.
+pub const WORKBOOK_KEY: &str = "comeback.workbook";
+/// Unreadable workbooks are copied under keys with this prefix, never deleted by the app.
+pub const RECOVERY_PREFIX: &str = "comeback.recovery.";
+/// Every key the app owns starts with this.
+pub const APP_PREFIX: &str = "comeback.";
+
+#[derive(Clone, Debug, Error, PartialEq)]
+pub enum StorageError {
+    #[error("this browser is not letting Comeback use its storage ({0})")]
+    Unavailable(String),
+    #[error("the browser's storage for Comeback is full")]
+    QuotaExceeded,
+    #[error("the browser refused to save ({0})")]
+    WriteRefused(String),
+    #[error("the saved data could not be read ({0})")]
+    ReadFailed(String),
+    #[error("the workbook could not be prepared for saving ({0})")]
+    Encode(String),
+}
+
+fn is_quota_error(err: &JsValue) -> bool {
+    err.dyn_ref::<web_sys::DomException>().is_some_and(|exception| {
+        exception.code() == 22
+            || exception.name() == "QuotaExceededError"
+            || exception.name() == "NS_ERROR_DOM_QUOTA_REACHED"
+    })
+}
+
+/// The origin's `localStorage`, if the browser allows it.
+pub fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err(StorageError::Unavailable("storage is switched off".into())),
+        Err(err) => Err(StorageError::Unavailable(describe_js_error(&err))),
+    }
+}
+
+pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+    local_storage()?.get_item(key).map_err(|err| StorageError::ReadFailed(describe_js_error(&err)))
+}
+
+pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    local_storage()?.set_item(key, value).map_err(|err| {
+        if is_quota_error(&err) {
+            StorageError::QuotaExceeded
+        } else {
+            StorageError::WriteRefused(describe_js_error(&err))
+        }
+    })
+}
+
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local_storage()?.remove_item(key).map_err(|err| StorageError::WriteRefused(describe_js_error(&err)))
+}
+
+/// All keys currently stored for this origin.
+pub fn keys() -> Result<Vec<String>, StorageError> {
+    let storage = local_storage()?;
+    let length = storage.length().map_err(|err| StorageError::ReadFailed(describe_js_error(&err)))?;
+    let mut keys = Vec::with_capacity(length as usize);
+    for index in 0..length {
+        if let Ok(Some(key)) = storage.key(index) {
+            keys.push(key);
+        }
+    }
+    Ok(keys)
+}
+
+/// Reads and classifies the stored workbook.
+pub fn load_workbook() -> Result<Loaded, StorageError> {
+    Ok(stored::decode(read(WORKBOOK_KEY)?.as_deref()))
+}
+
+/// Writes the whole workbook in one `setItem`, so a failed write leaves the
+/// previous copy intact.
+pub fn save_workbook(workbook: &Workbook) -> Result<(), StorageError> {
+    let text = stored::encode(workbook).map_err(|err| StorageError::Encode(err.to_string()))?;
+    write(WORKBOOK_KEY, &text)
+}
+
+/// Keeps `raw` (an unreadable workbook) under a recovery key and returns the
+/// key. An identical copy already kept is reused; another copy is never
+/// overwritten.
+pub fn keep_recovery_copy(raw: &str, now: Timestamp) -> Result<String, StorageError> {
+    for (key, text) in recovery_copies()? {
+        if text == raw {
+            return Ok(key);
+        }
+    }
+    let key = format!("{RECOVERY_PREFIX}{}", now.format("%Y-%m-%dT%H:%M:%S%.3fZ"));
+    write(&key, raw)?;
+    Ok(key)
+}
+
+/// Every recovery copy kept so far, oldest first.
+pub fn recovery_copies() -> Result<Vec<(String, String)>, StorageError> {
+    let mut copies = Vec::new();
+    for key in keys()?.into_iter().filter(|key| key.starts_with(RECOVERY_PREFIX)) {
+        if let Some(text) = read(&key)? {
+            copies.push((key, text));
+        }
+    }
+    copies.sort();
+    Ok(copies)
+}
+
+/// Removes everything Comeback stored on this device.
+pub fn erase_all() -> Result<(), StorageError> {
+    for key in keys()?.into_iter().filter(|key| key.starts_with(APP_PREFIX)) {
+        remove(&key)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,47 @@
+//! The workbook model's own rules.
+
+use chrono::{DateTime, Utc};
+use comeback::model::{Debrief, RecordMeta, SetbackKind, Workbook, SCHEMA_VERSION};
+
+fn at(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(seconds, 0).unwrap()
+}
+
+#[test]
+fn a_new_workbook_is_current_and_empty() {
+    let workbook = Workbook::new(at(100));
+    assert_eq!(workbook.schema_version, SCHEMA_VERSION);
+    assert_eq!(workbook.created_at, Some(at(100)));
+    assert!(workbook.is_empty());
+}
+
+// Guards updated_at: it moves only when something really changed (merges rely on it).
+#[test]
+fn debrief_edits_stamp_the_time_only_on_change() {
+    let mut debrief = Debrief::default();
+    debrief.set_summary("Laid off", at(10));
+    assert_eq!(debrief.updated_at, Some(at(10)));
+    debrief.set_summary("Laid off", at(20));
+    assert_eq!(debrief.updated_at, Some(at(10)));
+    debrief.set_setback(Some(SetbackKind::Stalled), at(30));
+    assert_eq!(debrief.updated_at, Some(at(30)));
+    assert!(debrief.is_started());
+}
+
+#[test]
+fn setback_keys_round_trip() {
+    for kind in SetbackKind::ALL {
+        assert_eq!(SetbackKind::from_key(kind.key()), Some(kind));
+        assert_eq!(serde_json::to_value(kind).unwrap(), serde_json::json!(kind.key()));
+    }
+    assert_eq!(SetbackKind::from_key("nope"), None);
+}
+
+#[test]
+fn record_ids_are_unique_and_touch_moves_the_time() {
+    let mut first = RecordMeta::new(at(1));
+    let second = RecordMeta::new(at(1));
+    assert_ne!(first.id, second.id);
+    first.touch(at(5));
+    assert_eq!(first.updated_at, at(5));
+}
