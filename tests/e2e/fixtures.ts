@@ -1,0 +1,41 @@
+// The `page` every test gets fails the test on any console error, uncaught
+// exception, or request that leaves the app's own origin (the app must never
+// talk to a server).
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const WORKBOOK_KEY = 'comeback.workbook';
+
+export const test = base.extend<{ problems: string[] }>({
+  problems: async ({}, use) => {
+    await use([]);
+  },
+  page: async ({ page, baseURL, problems }, use) => {
+    const origin = new URL(baseURL!).origin;
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== origin && url.protocol !== 'blob:' && url.protocol !== 'data:') {
+        problems.push(`request left the origin: ${url.href}`);
+        return route.abort();
+      }
+      return route.continue();
+    });
+    await use(page);
+    expect(problems, 'console errors, uncaught exceptions or off-origin requests').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens a page of the app and waits until it has rendered its heading. */
+export async function open(page: Page, hash = '') {
+  await page.goto(hash ? `./${hash}` : './');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+export async function stored(page: Page, key = WORKBOOK_KEY): Promise<string | null> {
+  return page.evaluate((k) => window.localStorage.getItem(k), key);
+}

@@ -1,0 +1,170 @@
+// The foundation: every route renders, the debrief slice saves and restores,
+// and stored data is never lost or overwritten behind the person's back.
+import { test, expect, open, stored, WORKBOOK_KEY } from './fixtures';
+
+const routes = [
+  { hash: '', heading: 'Today', title: 'Today · Comeback' },
+  { hash: '#/debrief', heading: 'Step 1: Debrief with yourself', title: 'Step 1: Debrief · Comeback' },
+  { hash: '#/share', heading: 'Step 2: Share it', title: 'Step 2: Share · Comeback' },
+  { hash: '#/mojo', heading: 'Step 3: Regain your mojo', title: 'Step 3: Regain your mojo · Comeback' },
+  { hash: '#/next', heading: 'Step 4: Make your next move', title: 'Step 4: Next move · Comeback' },
+  { hash: '#/backup', heading: 'Backup & settings', title: 'Backup & settings · Comeback' },
+  { hash: '#/no-such-page', heading: 'Page not found', title: 'Page not found · Comeback' },
+];
+
+for (const route of routes) {
+  test(`route "${route.hash || '/'}" renders its page, title and navigation`, async ({ page }) => {
+    await open(page, route.hash);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
+    await expect(page).toHaveTitle(route.title);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveCount(6);
+    await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  });
+}
+
+test('navigation links switch pages, mark the current one and survive a reload', async ({ page }) => {
+  await open(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Mojo' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Step 3: Regain your mojo');
+  await expect(nav.getByRole('link', { name: 'Mojo' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Today' })).not.toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  expect(new URL(page.url()).pathname).toBe('/comeback/');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Step 3: Regain your mojo');
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+});
+
+test('the skip link moves focus to the main content without changing the page', async ({ page }) => {
+  await open(page, '#/share');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Step 2: Share it');
+});
+
+test('the debrief summary and setback kind are saved and restored', async ({ page }) => {
+  await open(page, '#/debrief');
+  await page.getByRole('radio', { name: 'My business or freelance work failed' }).check();
+  const summary = page.getByLabel('In a sentence or two, what happened?');
+  await summary.fill('The bakery closed after 18 months. <b>not bold</b> & “quotes” 🙂');
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+
+  const saved = JSON.parse((await stored(page))!);
+  expect(saved.schema_version).toBe(2);
+  expect(saved.debrief.setback).toBe('business_failed');
+
+  await page.reload();
+  await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue(
+    'The bakery closed after 18 months. <b>not bold</b> & “quotes” 🙂',
+  );
+  await expect(page.getByRole('radio', { name: 'My business or freelance work failed' })).toBeChecked();
+});
+
+test('typing and reloading at once keeps the last keystroke', async ({ page }) => {
+  await open(page, '#/debrief');
+  const summary = page.getByLabel('In a sentence or two, what happened?');
+  await summary.click();
+  await page.keyboard.type('Laid off on Tuesday.');
+  await page.reload();
+  await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue('Laid off on Tuesday.');
+});
+
+test('corrupt stored data is kept untouched and the person is told', async ({ page }) => {
+  const raw = '{"schema_version": 2, "debrief": {"summary": "half a sentence';
+  await open(page);
+  await page.evaluate(([key, value]) => window.localStorage.setItem(key, value), [WORKBOOK_KEY, raw]);
+  await page.reload();
+
+  await expect(page.getByRole('alert')).toContainText('Your saved workbook could not be read');
+  expect(await stored(page)).toBe(raw);
+  const copies = await page.evaluate(() =>
+    Object.keys(window.localStorage).filter((key) => key.startsWith('comeback.recovery.')).map((key) => window.localStorage.getItem(key)),
+  );
+  expect(copies).toEqual([raw]);
+
+  // Nothing can be written over it until the person decides.
+  await page.goto('./#/debrief');
+  await expect(page.getByLabel('In a sentence or two, what happened?')).toBeDisabled();
+  await expect(page.getByRole('status').first()).toHaveText('Read-only: not saving');
+  await page.reload();
+  expect(await stored(page)).toBe(raw);
+
+  // The raw text can be downloaded as it is.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the unreadable data' }).click();
+  const file = await download;
+  const chunks: Buffer[] = [];
+  for await (const chunk of (await file.createReadStream())!) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).toString('utf8')).toBe(raw);
+
+  // Starting anew keeps the recovery copy.
+  await page.getByRole('button', { name: 'Start a new workbook' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByLabel('In a sentence or two, what happened?').fill('A fresh start.');
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  const recovered = await page.evaluate(() =>
+    Object.keys(window.localStorage).filter((key) => key.startsWith('comeback.recovery.')).map((key) => window.localStorage.getItem(key)),
+  );
+  expect(recovered).toEqual([raw]);
+});
+
+test('data from a newer version is shown read-only and never written', async ({ page }) => {
+  const future = JSON.stringify({ schema_version: 99, debrief: { summary: 'Written by a later Comeback.' }, newThing: [1, 2] });
+  await open(page);
+  await page.evaluate(([key, value]) => window.localStorage.setItem(key, value), [WORKBOOK_KEY, future]);
+  await page.goto('./#/debrief');
+  await page.reload();
+
+  await expect(page.getByRole('alert')).toContainText('saved by a newer version of Comeback');
+  const summary = page.getByLabel('In a sentence or two, what happened?');
+  await expect(summary).toHaveValue('Written by a later Comeback.');
+  await expect(summary).toBeDisabled();
+  await expect(page.getByRole('radio', { name: 'My career has stalled' })).toBeDisabled();
+
+  // Hide and unload the page: the moments the app flushes. Still no write.
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.reload();
+  expect(await stored(page)).toBe(future);
+});
+
+test('when the browser refuses to save, a banner says so and typing still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await open(page, '#/debrief');
+  const summary = page.getByLabel('In a sentence or two, what happened?');
+  await summary.click();
+  await page.keyboard.type('Still typing');
+  await expect(page.getByRole('alert')).toContainText('not saved on this device yet');
+  await expect(page.getByRole('alert')).toContainText('full');
+  await expect(page.getByRole('status').first()).toHaveText('Not saved');
+  await page.keyboard.type(' after the failure.');
+  await expect(summary).toHaveValue('Still typing after the failure.');
+  expect(await stored(page)).toBeNull();
+});
+
+test('erase everything asks first, then removes all of Comeback\'s data', async ({ page }) => {
+  await open(page, '#/debrief');
+  await page.getByLabel('In a sentence or two, what happened?').fill('Something to erase.');
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backup' }).click();
+  await page.getByRole('button', { name: 'Erase everything…' }).click();
+  await page.getByRole('button', { name: 'Keep my data' }).click();
+  expect(await stored(page)).toContain('Something to erase.');
+
+  await page.getByRole('button', { name: 'Erase everything…' }).click();
+  await page.getByRole('button', { name: 'Yes, erase everything' }).click();
+  await expect(page.getByText('has been erased')).toBeVisible();
+  expect(await stored(page)).not.toContain('Something to erase.');
+
+  await page.goto('./#/debrief');
+  await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue('');
+});

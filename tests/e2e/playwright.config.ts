@@ -1,0 +1,38 @@
+// End-to-end tests against the release build, served by a plain static
+// server from the sub-path /comeback/ (as GitHub Pages does). `tools/test`
+// builds into target/e2e-site/comeback first. Debian's Chromium is used;
+// Playwright never downloads a browser.
+import { defineConfig } from '@playwright/test';
+import * as path from 'node:path';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+const site = path.resolve(__dirname, '../../target/e2e-site');
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  outputDir: '../../target/e2e-results',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/comeback/`,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory "${site}"`,
+    url: `http://127.0.0.1:${port}/comeback/`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'ignore',
+  },
+});
