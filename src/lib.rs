@@ -20,7 +20,7 @@ pub mod web;
 
 use leptos::prelude::*;
 
-use components::{nav::Nav, notices::Notices, save_indicator::SaveIndicator};
+use components::{nav::Nav, notices::Notices, save_indicator::SaveIndicator, update_banner::UpdateBanner};
 use pages::Page;
 use store::Store;
 
@@ -32,13 +32,14 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main" on:click=router::skip_to_main>"Skip to content"</a>
-        <div class="shell">
+        <div class="shell" class:focus-mode=move || route.with(|route| *route == route::Route::DebriefSession)>
             <header class="app-header">
                 <a class="brand" href="#/">"Comeback"</a>
                 <SaveIndicator />
             </header>
             <Nav route=route />
             <main id="main" tabindex="-1">
+                <UpdateBanner />
                 <Notices />
                 {move || view! { <Page route=route.get() /> }}
             </main>

@@ -7,6 +7,8 @@
 pub enum Route {
     Today,
     Debrief,
+    /// The distraction-free debrief session.
+    DebriefSession,
     Share,
     Mojo,
     NextMove,
@@ -26,6 +28,7 @@ impl Route {
         match path {
             "" | "today" => Route::Today,
             "debrief" => Route::Debrief,
+            "debrief/session" => Route::DebriefSession,
             "share" => Route::Share,
             "mojo" => Route::Mojo,
             "next" => Route::NextMove,
@@ -39,6 +42,7 @@ impl Route {
         match self {
             Route::Today => "#/".into(),
             Route::Debrief => "#/debrief".into(),
+            Route::DebriefSession => "#/debrief/session".into(),
             Route::Share => "#/share".into(),
             Route::Mojo => "#/mojo".into(),
             Route::NextMove => "#/next".into(),
@@ -51,7 +55,7 @@ impl Route {
     pub fn nav_label(&self) -> &'static str {
         match self {
             Route::Today => "Today",
-            Route::Debrief => "Debrief",
+            Route::Debrief | Route::DebriefSession => "Debrief",
             Route::Share => "Share",
             Route::Mojo => "Mojo",
             Route::NextMove => "Next move",
@@ -65,6 +69,7 @@ impl Route {
         let page = match self {
             Route::Today => "Today",
             Route::Debrief => "Step 1: Debrief",
+            Route::DebriefSession => "Debrief session",
             Route::Share => "Step 2: Share",
             Route::Mojo => "Step 3: Regain your mojo",
             Route::NextMove => "Step 4: Next move",
@@ -84,6 +89,11 @@ mod tests {
         for route in Route::NAV {
             assert_eq!(Route::from_hash(&route.href()), route);
         }
+    }
+
+    #[test]
+    fn the_session_has_its_own_address() {
+        assert_eq!(Route::from_hash(&Route::DebriefSession.href()), Route::DebriefSession);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Small pieces shared by the pages.
 
+pub mod fields;
 pub mod nav;
 pub mod notices;
 pub mod page_intro;
 pub mod save_indicator;
+pub mod update_banner;

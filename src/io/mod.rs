@@ -1,4 +1,7 @@
 //! Text in, model out and back: pure functions with no browser code.
 
+pub mod debrief_markdown;
+pub mod debrief_session;
+pub mod ics;
 pub mod migrate;
 pub mod stored;

@@ -6,6 +6,7 @@ pub mod meta;
 pub mod mojo;
 pub mod outreach;
 pub mod plan;
+pub mod questions;
 pub mod settings;
 pub mod workbook;
 

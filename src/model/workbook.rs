@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use uuid::Uuid;
+
+use super::plan::{ActionItem, ActionOrigin};
 use super::{Debrief, Mojo, Outreach, Plan, Settings, Timestamp};
 
 /// The shape of the document this build writes. Raise it with every change
@@ -46,5 +49,42 @@ impl Workbook {
             && self.outreach.contacts.is_empty()
             && self.mojo.projects.is_empty()
             && self.plan.actions.is_empty()
+    }
+}
+
+impl Workbook {
+    /// Sends a debrief option to the action plan as a linked action.
+    pub fn send_option_to_plan(&mut self, option: Uuid, now: Timestamp) -> Option<Uuid> {
+        self.debrief.options.iter().any(|note| note.meta.id == option).then(|| {
+            self.plan.link_action(ActionOrigin::DebriefOption { option }, now)
+        })
+    }
+
+    /// The words an action shows: its origin's current text when linked.
+    pub fn action_title(&self, action: &ActionItem) -> String {
+        match action.origin {
+            Some(ActionOrigin::DebriefOption { option }) => self
+                .debrief
+                .options
+                .iter()
+                .find(|note| note.meta.id == option)
+                .map(|note| note.text.clone())
+                .unwrap_or_else(|| action.title.clone()),
+            None => action.title.clone(),
+        }
+    }
+
+    /// Removes a debrief option; an action linked to it keeps the last words.
+    pub fn remove_option(&mut self, option: Uuid, now: Timestamp) {
+        let text = self.debrief.options.iter().find(|note| note.meta.id == option).map(|note| note.text.clone());
+        if let (Some(text), Some(action)) = (
+            text,
+            self.plan.actions.iter_mut().find(|action| action.origin == Some(ActionOrigin::DebriefOption { option })),
+        ) {
+            action.title = text;
+            action.origin = None;
+            action.meta.touch(now);
+        }
+        self.debrief.remove_note(super::debrief::NoteList::Options, option, now);
     }
 }

@@ -18,6 +18,7 @@ pub fn Page(route: Route) -> impl IntoView {
     match route {
         Route::Today => today::TodayPage().into_any(),
         Route::Debrief => debrief::DebriefPage().into_any(),
+        Route::DebriefSession => debrief::session::SessionPage().into_any(),
         Route::Share => share::SharePage().into_any(),
         Route::Mojo => mojo::MojoPage().into_any(),
         Route::NextMove => next_move::NextMovePage().into_any(),

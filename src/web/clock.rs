@@ -14,3 +14,27 @@ pub fn now_ms() -> f64 {
 pub fn now() -> Timestamp {
     DateTime::from_timestamp_millis(now_ms() as i64).unwrap_or_default()
 }
+
+/// The UTC moment of a local date and time, in the browser's time zone.
+pub fn local_to_utc(date: chrono::NaiveDate, time: chrono::NaiveTime) -> Option<Timestamp> {
+    use chrono::{Datelike, Timelike};
+    let local = js_sys::Date::new_with_year_month_day_hr_min_sec(
+        date.year() as u32,
+        date.month0() as i32,
+        date.day() as i32,
+        time.hour() as i32,
+        time.minute() as i32,
+        0,
+    );
+    let millis = local.get_time();
+    if millis.is_nan() {
+        return None;
+    }
+    DateTime::from_timestamp_millis(millis as i64)
+}
+
+/// Today's date in the browser's time zone (the date on the person's calendar).
+pub fn today() -> chrono::NaiveDate {
+    let date = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date()).unwrap_or_default()
+}

@@ -3,6 +3,8 @@
 
 pub mod clock;
 pub mod download;
+pub mod focus;
+pub mod service_worker;
 pub mod storage;
 
 use wasm_bindgen::{JsCast, JsValue};

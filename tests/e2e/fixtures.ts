@@ -15,6 +15,12 @@ export const test = base.extend<{ problems: string[] }>({
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    // Any Content-Security-Policy violation is reported as a console error.
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`);
+      });
+    });
     await page.route('**/*', (route) => {
       const url = new URL(route.request().url());
       if (url.origin !== origin && url.protocol !== 'blob:' && url.protocol !== 'data:') {
@@ -38,4 +44,12 @@ export async function open(page: Page, hash = '') {
 
 export async function stored(page: Page, key = WORKBOOK_KEY): Promise<string | null> {
   return page.evaluate((k) => window.localStorage.getItem(k), key);
+}
+
+/** Reads a download's text. */
+export async function downloadedText(download: import('@playwright/test').Download): Promise<string> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -6,7 +6,8 @@ import { defineConfig } from '@playwright/test';
 import * as path from 'node:path';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
-const site = path.resolve(__dirname, '../../target/e2e-site');
+// E2E_SITE and E2E_PORT let a second checkout or build run beside this one.
+const site = path.resolve(process.env.E2E_SITE ?? path.join(__dirname, '../../target/e2e-site'));
 
 export default defineConfig({
   testDir: '.',

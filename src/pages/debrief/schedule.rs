@@ -1,0 +1,88 @@
+//! Booking the quiet block: date, start time, length, and a calendar file.
+
+use chrono::{NaiveDate, NaiveTime};
+use leptos::prelude::*;
+
+use crate::io::{debrief_session::session_event, ics::write_calendar};
+use crate::model::debrief::MIN_SESSION_MINUTES;
+use crate::store::use_store;
+use crate::web::{clock, download::download_text};
+
+const LENGTHS: [(u32, &str); 5] =
+    [(120, "2 hours"), (150, "2½ hours"), (180, "3 hours"), (210, "3½ hours"), (240, "4 hours")];
+
+#[component]
+pub fn Schedule() -> impl IntoView {
+    let store = use_store();
+    let (message, set_message) = signal(None::<String>);
+    let session = move || store.workbook.with(|workbook| workbook.debrief.session.clone());
+    let date_value = move || session().date.map(|date| date.to_string()).unwrap_or_default();
+    let time_value = move || session().start.map(|time| time.format("%H:%M").to_string()).unwrap_or_default();
+
+    let set_date = move |text: String| {
+        let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
+        store.edit(move |workbook, now| workbook.debrief.update_session(now, |session| session.date = date));
+    };
+    let set_time = move |text: String| {
+        let start = NaiveTime::parse_from_str(&text, "%H:%M").ok();
+        store.edit(move |workbook, now| workbook.debrief.update_session(now, |session| session.start = start));
+    };
+    let set_length = move |text: String| {
+        let minutes = text.parse().unwrap_or(MIN_SESSION_MINUTES);
+        store.edit(move |workbook, now| workbook.debrief.update_session(now, |session| session.set_minutes(minutes)));
+    };
+
+    let download = move |_| {
+        let result = store.workbook.with_untracked(|workbook| {
+            let debrief = &workbook.debrief;
+            let (Some(date), Some(start)) = (debrief.session.date, debrief.session.start) else {
+                return Err("Choose a date and a start time first.".to_owned());
+            };
+            let start = clock::local_to_utc(date, start).ok_or("That date and time could not be read.".to_owned())?;
+            let uid = format!("debrief-{}@comeback.app", workbook.created_at.map(|at| at.timestamp()).unwrap_or_default());
+            let event = session_event(debrief, start, &uid);
+            let text = write_calendar(&[event], clock::now());
+            download_text("comeback-debrief.ics", "text/calendar", &text).map_err(|err| err.to_string())
+        });
+        set_message.set(Some(match result {
+            Ok(()) => "The calendar file is downloading. Open it to add the block to your calendar.".into(),
+            Err(err) => err,
+        }));
+    };
+
+    view! {
+        <section class="card" aria-labelledby="schedule">
+            <h2 id="schedule">"Book a quiet block"</h2>
+            <p class="hint">"Two to three hours with no phone, no inbox, no interruptions. Put it in your calendar like any important meeting."</p>
+            <div class="row">
+                <div class="field">
+                    <label for="session-date">"Date"</label>
+                    <input id="session-date" type="date" prop:value=date_value on:change:target=move |event| set_date(event.target().value()) />
+                </div>
+                <div class="field">
+                    <label for="session-start">"Start time"</label>
+                    <input id="session-start" type="time" prop:value=time_value on:change:target=move |event| set_time(event.target().value()) />
+                </div>
+                <div class="field">
+                    <label for="session-length">"Length"</label>
+                    <select id="session-length" on:change:target=move |event| set_length(event.target().value())>
+                        {LENGTHS
+                            .into_iter()
+                            .map(|(minutes, label)| {
+                                view! {
+                                    <option value=minutes.to_string() selected=move || session().minutes == minutes>
+                                        {label}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+            <div class="actions">
+                <button type="button" on:click=download>"Download calendar file (.ics)"</button>
+            </div>
+            <p class="message" role="status">{move || message.get()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,198 @@
+//! The order of events that led to the setback: add, edit, delete, reorder
+//! (with buttons, so the keyboard works), mark turning points.
+
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::components::fields::TextArea;
+use crate::model::debrief::{Direction, EventDate, TimelineEvent};
+use crate::store::use_store;
+use crate::web::focus::{focus_by_id, focus_first_enabled};
+
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let store = use_store();
+    let ids = move || {
+        store.workbook.with(|workbook| {
+            workbook.debrief.timeline_in_order().iter().map(|event| event.meta.id).collect::<Vec<Uuid>>()
+        })
+    };
+    let add = move |_| {
+        let mut added = None;
+        store.edit(|workbook, now| added = Some(workbook.debrief.add_event(now)));
+        if let Some(id) = added {
+            focus_by_id(format!("event-{id}-what"));
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="timeline">
+            <h2 id="timeline">"The timeline"</h2>
+            <p class="hint">
+                "Write the events that led here, in order. Dated events sort themselves; undated ones stay where you put them."
+            </p>
+            <ol class="timeline">
+                <For each=ids key=|id| *id let:id>
+                    <EventRow id=id />
+                </For>
+            </ol>
+            <div class="actions">
+                <button type="button" on:click=add>"Add an event"</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn EventRow(id: Uuid) -> impl IntoView {
+    let store = use_store();
+    let event = move || -> Option<TimelineEvent> {
+        store.workbook.with(|workbook| workbook.debrief.timeline.iter().find(|event| event.meta.id == id).cloned())
+    };
+    let number = move || {
+        store.workbook.with(|workbook| {
+            workbook.debrief.timeline_in_order().iter().position(|event| event.meta.id == id).map_or(0, |at| at + 1)
+        })
+    };
+    let update = move |change: Box<dyn FnOnce(&mut TimelineEvent)>| {
+        store.edit(move |workbook, now| workbook.debrief.update_event(id, now, change));
+    };
+    // The date's precision comes from the stored date; a precision chosen
+    // before its date is typed is held here until then.
+    let (chosen_precision, set_chosen_precision) = signal(None::<&'static str>);
+    let precision = move || match event().map(|event| event.date).unwrap_or_default() {
+        EventDate::Day { .. } => "day",
+        EventDate::Month { .. } => "month",
+        EventDate::Unknown => chosen_precision.get().unwrap_or("unknown"),
+    };
+    let set_precision = move |value: String| {
+        let value: &'static str = match value.as_str() {
+            "day" => "day",
+            "month" => "month",
+            _ => "unknown",
+        };
+        set_chosen_precision.set(Some(value));
+        update(Box::new(move |event| {
+            let known = match event.date {
+                EventDate::Day { date } => Some(date),
+                EventDate::Month { year, month } => NaiveDate::from_ymd_opt(year, month, 1),
+                EventDate::Unknown => None,
+            };
+            event.date = match (value, known) {
+                ("day", Some(date)) => EventDate::Day { date },
+                ("month", Some(date)) => EventDate::Month { year: date.year(), month: date.month() },
+                _ => EventDate::Unknown,
+            };
+        }));
+    };
+    let shown_precision = precision;
+
+    let date_value = move || match event().map(|event| event.date) {
+        Some(EventDate::Day { date }) => date.to_string(),
+        Some(EventDate::Month { year, month }) => format!("{year:04}-{month:02}"),
+        _ => String::new(),
+    };
+    let set_date = move |text: String| {
+        let kind = shown_precision();
+        let date = if kind == "month" {
+            NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
+                .ok()
+                .map(|date| EventDate::Month { year: date.year(), month: date.month() })
+        } else {
+            NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok().map(|date| EventDate::Day { date })
+        };
+        update(Box::new(move |event| event.date = date.unwrap_or_default()));
+    };
+
+    let move_by = move |direction: Direction| {
+        store.edit(move |workbook, now| workbook.debrief.move_event(id, direction, now));
+        // Keep the keyboard on the moved event: the same button, or the
+        // other one if this one is now disabled at the end of the list.
+        let (same, other) = if direction == Direction::Up { ("up", "down") } else { ("down", "up") };
+        focus_first_enabled(vec![format!("event-{id}-{same}"), format!("event-{id}-{other}")]);
+    };
+    let can_move = move |direction: Direction| store.workbook.with(|workbook| workbook.debrief.can_move_event(id, direction));
+    let remove = move |_| store.edit(move |workbook, now| workbook.debrief.remove_event(id, now));
+
+    let field_id = move |name: &str| format!("event-{id}-{name}");
+    view! {
+        <li class="timeline-event" class:turning-point=move || event().is_some_and(|event| event.turning_point)>
+            <fieldset>
+                <legend>{move || format!("Event {}", number())}</legend>
+                <div class="row">
+                    <div class="field">
+                        <label for=field_id("precision")>"How exact is the date?"</label>
+                        <select id=field_id("precision") on:change:target=move |event| set_precision(event.target().value())>
+                            <option value="day" selected=move || shown_precision() == "day">"Exact day"</option>
+                            <option value="month" selected=move || shown_precision() == "month">"Month only"</option>
+                            <option value="unknown" selected=move || shown_precision() == "unknown">"Not sure"</option>
+                        </select>
+                    </div>
+                    <Show when=move || shown_precision() != "unknown">
+                        <div class="field">
+                            <label for=field_id("date")>"When"</label>
+                            <input
+                                id=field_id("date")
+                                type=move || if shown_precision() == "month" { "month" } else { "date" }
+                                prop:value=date_value
+                                on:change:target=move |event| set_date(event.target().value())
+                            />
+                        </div>
+                    </Show>
+                </div>
+                <TextArea
+                    id=field_id("what")
+                    label="What happened"
+                    value=Signal::derive(move || event().map(|event| event.what).unwrap_or_default())
+                    on_input=Callback::new(move |text: String| update(Box::new(move |event| event.what = text)))
+                    rows=2
+                />
+                <TextArea
+                    id=field_id("part")
+                    label="What I did, or could have done"
+                    value=Signal::derive(move || event().map(|event| event.my_part).unwrap_or_default())
+                    on_input=Callback::new(move |text: String| update(Box::new(move |event| event.my_part = text)))
+                    rows=2
+                />
+                <label class="choice">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || event().is_some_and(|event| event.turning_point)
+                        on:change:target=move |event| {
+                            let checked = event.target().checked();
+                            update(Box::new(move |timeline_event| timeline_event.turning_point = checked));
+                        }
+                    />
+                    <span>"This was a turning point"</span>
+                </label>
+                <div class="actions">
+                    {[(Direction::Up, "up", "↑ Up"), (Direction::Down, "down", "↓ Down")]
+                        .into_iter()
+                        .map(|(direction, name, text)| {
+                            view! {
+                                <button
+                                    type="button"
+                                    id=field_id(name)
+                                    class="secondary"
+                                    aria-label=move || format!("Move event {} {name}", number())
+                                    disabled=move || !can_move(direction)
+                                    on:click=move |_| move_by(direction)
+                                >
+                                    {text}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                    <button
+                        type="button"
+                        class="secondary"
+                        aria-label=move || format!("Delete event {}", number())
+                        on:click=remove
+                    >
+                        "Delete"
+                    </button>
+                </div>
+            </fieldset>
+        </li>
+    }
+}

@@ -1,0 +1,41 @@
+//! The kind of setback and a one- or two-sentence summary.
+
+use leptos::prelude::*;
+
+use crate::components::fields::TextArea;
+use crate::model::SetbackKind;
+use crate::store::use_store;
+
+#[component]
+pub fn WhatHappened() -> impl IntoView {
+    let store = use_store();
+    let kinds = SetbackKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let checked = move || store.workbook.with(|workbook| workbook.debrief.setback == Some(kind));
+            let choose = move |_| store.edit(move |workbook, now| workbook.debrief.set_setback(Some(kind), now));
+            view! {
+                <label class="choice">
+                    <input type="radio" name="setback" value=kind.key() prop:checked=checked on:change=choose />
+                    <span>{kind.label()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="what-happened">
+            <h2 id="what-happened">"What happened"</h2>
+            <fieldset class="choices">
+                <legend>"What kind of setback was it?"</legend>
+                {kinds}
+            </fieldset>
+            <TextArea
+                id="debrief-summary".into()
+                label="In a sentence or two, what happened?"
+                value=Signal::derive(move || store.workbook.with(|workbook| workbook.debrief.summary.clone()))
+                on_input=Callback::new(move |text: String| store.edit(move |workbook, now| workbook.debrief.set_summary(&text, now)))
+                rows=4
+            />
+        </section>
+    }
+}
