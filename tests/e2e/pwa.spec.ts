@@ -134,3 +134,21 @@ test('a new version waits until the person reloads, and nothing typed is lost', 
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('the policy is enforced: an injected inline script is refused', async ({ page, problems }) => {
+  await open(page);
+  const violated = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective), { once: true });
+        const script = document.createElement('script');
+        script.textContent = 'window.injected = true;';
+        document.body.append(script);
+      }),
+  );
+  expect(violated).toMatch(/^script-src/);
+  expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+  // The fixture reported the (expected) violation as a console error; clear it.
+  await expect.poll(() => problems.some((problem) => problem.startsWith('console error: CSP violation'))).toBe(true);
+  problems.length = 0;
+});
