@@ -6,6 +6,8 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Today,
+    /// The practical checklist and survival budget.
+    FirstSteps,
     Debrief,
     /// The distraction-free debrief session.
     DebriefSession,
@@ -27,6 +29,7 @@ impl Route {
         let path = path.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/');
         match path {
             "" | "today" => Route::Today,
+            "first-steps" => Route::FirstSteps,
             "debrief" => Route::Debrief,
             "debrief/session" => Route::DebriefSession,
             "share" => Route::Share,
@@ -41,6 +44,7 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Today => "#/".into(),
+            Route::FirstSteps => "#/first-steps".into(),
             Route::Debrief => "#/debrief".into(),
             Route::DebriefSession => "#/debrief/session".into(),
             Route::Share => "#/share".into(),
@@ -54,7 +58,7 @@ impl Route {
     /// Short name for the navigation.
     pub fn nav_label(&self) -> &'static str {
         match self {
-            Route::Today => "Today",
+            Route::Today | Route::FirstSteps => "Today",
             Route::Debrief | Route::DebriefSession => "Debrief",
             Route::Share => "Share",
             Route::Mojo => "Mojo",
@@ -68,6 +72,7 @@ impl Route {
     pub fn title(&self) -> String {
         let page = match self {
             Route::Today => "Today",
+            Route::FirstSteps => "First steps",
             Route::Debrief => "Step 1: Debrief",
             Route::DebriefSession => "Debrief session",
             Route::Share => "Step 2: Share",
@@ -92,8 +97,9 @@ mod tests {
     }
 
     #[test]
-    fn the_session_has_its_own_address() {
+    fn pages_outside_the_navigation_have_their_own_addresses() {
         assert_eq!(Route::from_hash(&Route::DebriefSession.href()), Route::DebriefSession);
+        assert_eq!(Route::from_hash(&Route::FirstSteps.href()), Route::FirstSteps);
     }
 
     #[test]

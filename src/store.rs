@@ -40,7 +40,11 @@ impl Store {
         let mut tracker = SaveTracker::default();
         let (workbook, notice) = match storage::load_workbook() {
             Ok(Loaded::Fresh) => (Workbook::new(now), None),
-            Ok(Loaded::Current(workbook)) | Ok(Loaded::Migrated { workbook, .. }) => (workbook, None),
+            Ok(Loaded::Current(mut workbook)) | Ok(Loaded::Migrated { mut workbook, .. }) => {
+                // Data from before the checklist existed gets it once (fixed ids: never twice).
+                workbook.first_steps.ensure_defaults(now);
+                (workbook, None)
+            }
             Ok(Loaded::Newer { version, workbook }) => {
                 tracker.set_read_only(true);
                 let readable = workbook.is_some();

@@ -2,6 +2,7 @@
 //! of it is tested natively with `cargo test`.
 
 pub mod debrief;
+pub mod first_steps;
 pub mod meta;
 pub mod mojo;
 pub mod outreach;
@@ -11,6 +12,7 @@ pub mod settings;
 pub mod workbook;
 
 pub use debrief::{Debrief, SetbackKind};
+pub use first_steps::FirstSteps;
 pub use meta::{RecordMeta, Timestamp};
 pub use mojo::Mojo;
 pub use outreach::Outreach;

@@ -1,6 +1,7 @@
 //! Step 4 of the method: the next move. Holds the action plan; the Next move
 //! issue adds the path choice, targets and opportunities.
 
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -24,6 +25,89 @@ pub struct ActionItem {
     pub title: String,
     pub done: bool,
     pub origin: Option<ActionOrigin>,
+    pub due: Option<NaiveDate>,
+}
+
+/// The 30/60/90-day view of the plan: how far off an action is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Horizon {
+    /// Due by the end of this week (overdue ones too: they are still for now).
+    ThisWeek,
+    Next30,
+    Next60,
+    Next90,
+    Later,
+    /// No date yet.
+    Someday,
+}
+
+impl Horizon {
+    pub const ALL: [Horizon; 6] =
+        [Horizon::ThisWeek, Horizon::Next30, Horizon::Next60, Horizon::Next90, Horizon::Later, Horizon::Someday];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Horizon::ThisWeek => "This week",
+            Horizon::Next30 => "Next 30 days",
+            Horizon::Next60 => "Within 60 days",
+            Horizon::Next90 => "Within 90 days",
+            Horizon::Later => "Later",
+            Horizon::Someday => "Someday",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Horizon::ThisWeek => "week",
+            Horizon::Next30 => "30",
+            Horizon::Next60 => "60",
+            Horizon::Next90 => "90",
+            Horizon::Later => "later",
+            Horizon::Someday => "someday",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|horizon| horizon.key() == key)
+    }
+
+    /// Where an action with this due date sits, seen from `today`.
+    pub fn of(due: Option<NaiveDate>, today: NaiveDate, week_starts: Weekday) -> Horizon {
+        let Some(due) = due else { return Horizon::Someday };
+        let days = (due - today).num_days();
+        if due <= end_of_week(today, week_starts) {
+            Horizon::ThisWeek
+        } else if days <= 30 {
+            Horizon::Next30
+        } else if days <= 60 {
+            Horizon::Next60
+        } else if days <= 90 {
+            Horizon::Next90
+        } else {
+            Horizon::Later
+        }
+    }
+
+    /// A sensible due date for an action moved into this horizon: the end of
+    /// this week, or the end of the 30/60/90-day window; "later" is four
+    /// months out; "someday" has no date.
+    pub fn due_date(self, today: NaiveDate, week_starts: Weekday) -> Option<NaiveDate> {
+        let plus = |days: u64| today.checked_add_days(Days::new(days));
+        match self {
+            Horizon::ThisWeek => Some(end_of_week(today, week_starts)),
+            Horizon::Next30 => plus(30),
+            Horizon::Next60 => plus(60),
+            Horizon::Next90 => plus(90),
+            Horizon::Later => plus(120),
+            Horizon::Someday => None,
+        }
+    }
+}
+
+/// The last day of the week that contains `day`.
+pub fn end_of_week(day: NaiveDate, week_starts: Weekday) -> NaiveDate {
+    let into_week = (day.weekday().num_days_from_monday() + 7 - week_starts.num_days_from_monday()) % 7;
+    day.checked_add_days(Days::new(u64::from(6 - into_week))).unwrap_or(day)
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -56,6 +140,40 @@ impl Plan {
             action.meta.touch(now);
             self.updated_at = Some(now);
         }
+    }
+
+    /// Adds an action of the person's own; returns its id.
+    pub fn add_action(&mut self, title: &str, due: Option<NaiveDate>, now: Timestamp) -> Option<Uuid> {
+        let title = title.trim();
+        if title.is_empty() {
+            return None;
+        }
+        let action = ActionItem { meta: RecordMeta::new(now), title: title.into(), due, ..ActionItem::default() };
+        let id = action.meta.id;
+        self.actions.push(action);
+        self.updated_at = Some(now);
+        Some(id)
+    }
+
+    pub fn update_action(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut ActionItem)) {
+        if let Some(action) = self.actions.iter_mut().find(|action| action.meta.id == id) {
+            change(action);
+            action.meta.touch(now);
+            self.updated_at = Some(now);
+        }
+    }
+
+    /// Moves an action to another horizon, giving it that horizon's due date.
+    pub fn move_to(&mut self, id: Uuid, horizon: Horizon, today: NaiveDate, week_starts: Weekday, now: Timestamp) {
+        self.update_action(id, now, |action| action.due = horizon.due_date(today, week_starts));
+    }
+
+    /// The actions of one horizon, soonest first (undated ones in the order added).
+    pub fn in_horizon(&self, horizon: Horizon, today: NaiveDate, week_starts: Weekday) -> Vec<&ActionItem> {
+        let mut actions: Vec<&ActionItem> =
+            self.actions.iter().filter(|action| Horizon::of(action.due, today, week_starts) == horizon).collect();
+        actions.sort_by_key(|action| action.due);
+        actions
     }
 
     pub fn remove_action(&mut self, id: Uuid, now: Timestamp) {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::plan::{ActionItem, ActionOrigin};
-use super::{Debrief, Mojo, Outreach, Plan, Settings, Timestamp};
+use super::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings, Timestamp};
 
 /// The shape of the document this build writes. Raise it with every change
 /// that older builds could misread, and add a step to `io::migrate`.
@@ -16,6 +16,8 @@ pub const SCHEMA_VERSION: u32 = 2;
 pub struct Workbook {
     pub schema_version: u32,
     pub created_at: Option<Timestamp>,
+    /// The practical ground before the method: checklist and survival budget.
+    pub first_steps: FirstSteps,
     pub debrief: Debrief,
     pub outreach: Outreach,
     pub mojo: Mojo,
@@ -28,6 +30,7 @@ impl Default for Workbook {
         Self {
             schema_version: SCHEMA_VERSION,
             created_at: None,
+            first_steps: FirstSteps::default(),
             debrief: Debrief::default(),
             outreach: Outreach::default(),
             mojo: Mojo::default(),
@@ -38,9 +41,17 @@ impl Default for Workbook {
 }
 
 impl Workbook {
-    /// A new, empty workbook started at `now`.
+    /// A new workbook started at `now`: nothing written yet, the starting
+    /// checklist in place.
     pub fn new(now: Timestamp) -> Self {
-        Self { created_at: Some(now), ..Self::default() }
+        let mut workbook = Self { created_at: Some(now), ..Self::default() };
+        workbook.first_steps.ensure_defaults(now);
+        workbook
+    }
+
+    /// The day weeks start on, for "this week" everywhere in the app.
+    pub fn week_starts(&self) -> chrono::Weekday {
+        chrono::Weekday::Mon
     }
 
     /// True while the person has written nothing at all.

@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod debrief;
+pub mod first_steps;
 pub mod mojo;
 pub mod next_move;
 pub mod not_found;
@@ -17,6 +18,7 @@ use crate::route::Route;
 pub fn Page(route: Route) -> impl IntoView {
     match route {
         Route::Today => today::TodayPage().into_any(),
+        Route::FirstSteps => first_steps::FirstStepsPage().into_any(),
         Route::Debrief => debrief::DebriefPage().into_any(),
         Route::DebriefSession => debrief::session::SessionPage().into_any(),
         Route::Share => share::SharePage().into_any(),

@@ -1,46 +1,83 @@
-//! Step 4: make the next move. For now it holds the action plan that other
-//! steps feed (options from the debrief); the Next move issue builds the rest.
+//! Step 4: make the next move. The runway check (from the survival budget)
+//! and the action plan in a 30/60/90-day view; the Next move issue adds the
+//! path choice, targets and opportunities.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::fields::AddLine;
 use crate::components::page_intro::PageIntro;
+use crate::model::first_steps::date_label;
+use crate::model::plan::Horizon;
+use crate::pages::first_steps::RunwaySummary;
 use crate::route::Route;
 use crate::store::use_store;
+use crate::web::{clock, focus::focus_by_id};
 
 #[component]
 pub fn NextMovePage() -> impl IntoView {
     let store = use_store();
-    let ids = move || store.workbook.with(|workbook| workbook.plan.actions.iter().map(|action| action.meta.id).collect::<Vec<Uuid>>());
+    let today = clock::today();
+    let add = Callback::new(move |title: String| {
+        store.edit(move |workbook, now| {
+            workbook.plan.add_action(&title, None, now);
+        })
+    });
+    // A memo, so rows are rebuilt only when an action changes horizon.
+    let groups = Memo::new(move |_| {
+        store.workbook.with(|workbook| {
+            let week = workbook.week_starts();
+            Horizon::ALL
+                .into_iter()
+                .map(|horizon| (horizon, workbook.plan.in_horizon(horizon, today, week).iter().map(|action| action.meta.id).collect::<Vec<Uuid>>()))
+                .filter(|(_, ids)| !ids.is_empty())
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <section class="page">
             <PageIntro
                 title="Step 4: Make your next move"
                 lead="The comeback is complete with the next move: a new job, committing to freelance work, or a new business."
             />
+            <section class="card" aria-labelledby="runway-check">
+                <h2 id="runway-check">"Runway check"</h2>
+                <p class="hint">"Leaving a paycheck too soon is a classic cause of failure. Know how long you can go."</p>
+                <RunwaySummary with_link=true />
+            </section>
             <section class="card" aria-labelledby="action-plan">
                 <h2 id="action-plan">"My action plan"</h2>
-                <Show
-                    when=move || !ids().is_empty()
-                    fallback=|| view! {
-                        <p class="hint">
-                            "Nothing here yet. Options you weigh in your "
-                            <a href=Route::Debrief.href()>"debrief"</a>
-                            " can be added to this plan."
-                        </p>
-                    }
-                >
-                    <ul class="editable-list">
-                        <For each=ids key=|id| *id let:id>
-                            <ActionRow id=id />
-                        </For>
-                    </ul>
-                </Show>
+                <p class="hint">
+                    "Grouped by when they are due. Options from your "
+                    <a href=Route::Debrief.href()>"debrief"</a>
+                    " can be added here too."
+                </p>
+                <fieldset class="plain" disabled=move || !store.can_edit()>
+                    <legend class="visually-hidden">"Actions"</legend>
+                    {move || {
+                        groups
+                            .get()
+                            .into_iter()
+                            .map(|(horizon, ids)| {
+                                view! {
+                                    <section class="horizon" aria-label=horizon.label()>
+                                        <h3>{horizon.label()}</h3>
+                                        <ul class="editable-list">
+                                            {ids.into_iter().map(|id| view! { <ActionRow id=id today=today /> }).collect_view()}
+                                        </ul>
+                                    </section>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                    <AddLine id="new-action".into() label="Add an action" button="Add" on_add=add />
+                </fieldset>
             </section>
             <div class="card">
-                <h2>"What this step is for"</h2>
+                <h2>"Still to come in this step"</h2>
                 <ul>
-                    <li>"Choosing the path that fits, with a plain look at how long your savings last."</li>
+                    <li>"Choosing the path that fits: a new job, freelancing or a business."</li>
                     <li>"Keeping track of opportunities, from first idea to offer."</li>
                     <li>"Preparing a calm, honest answer to “what happened?”: what you learned, and what you have done since."</li>
                 </ul>
@@ -50,28 +87,68 @@ pub fn NextMovePage() -> impl IntoView {
 }
 
 #[component]
-fn ActionRow(id: Uuid) -> impl IntoView {
+fn ActionRow(id: Uuid, today: NaiveDate) -> impl IntoView {
     let store = use_store();
-    let title = move || {
-        store.workbook.with(|workbook| {
-            workbook.plan.actions.iter().find(|action| action.meta.id == id).map(|action| workbook.action_title(action)).unwrap_or_default()
-        })
+    let action = move || store.workbook.with(|workbook| workbook.plan.actions.iter().find(|action| action.meta.id == id).cloned().unwrap_or_default());
+    let title = move || store.workbook.with(|workbook| workbook.plan.actions.iter().find(|action| action.meta.id == id).map(|action| workbook.action_title(action)).unwrap_or_default());
+    let horizon = move || store.workbook.with(|workbook| Horizon::of(action().due, today, workbook.week_starts()));
+    let move_to = move |key: String| {
+        if let Some(horizon) = Horizon::from_key(&key) {
+            store.edit(move |workbook, now| {
+                let week = workbook.week_starts();
+                workbook.plan.move_to(id, horizon, today, week, now);
+            });
+            // The row now stands in another group: keep the keyboard on it.
+            focus_by_id(format!("action-{id}-move"));
+        }
     };
-    let done = move || store.workbook.with(|workbook| workbook.plan.actions.iter().any(|action| action.meta.id == id && action.done));
+    let due_id = format!("action-{id}-due");
+    let move_id = format!("action-{id}-move");
     view! {
-        <li>
+        <li class="action-row">
             <label class="choice">
                 <input
                     type="checkbox"
-                    prop:checked=done
-                    disabled=move || !store.can_edit()
+                    prop:checked=move || action().done
                     on:change:target=move |event| {
-                        let checked = event.target().checked();
-                        store.edit(move |workbook, now| workbook.plan.set_done(id, checked, now));
+                        let done = event.target().checked();
+                        store.edit(move |workbook, now| workbook.plan.set_done(id, done, now));
                     }
                 />
-                <span>{title}</span>
+                <span class:done-text=move || action().done>{title}</span>
             </label>
+            <p class="hint">{move || action().due.map(|due| format!("Due {}", date_label(due))).unwrap_or_else(|| "No date yet".into())}</p>
+            <div class="row">
+                <div class="field">
+                    <label for=due_id.clone()>{move || format!("Due date for “{}”", title())}</label>
+                    <input
+                        id=due_id
+                        type="date"
+                        prop:value=move || action().due.map(|due| due.to_string()).unwrap_or_default()
+                        on:change:target=move |event| {
+                            let due = NaiveDate::parse_from_str(&event.target().value(), "%Y-%m-%d").ok();
+                            store.edit(move |workbook, now| workbook.plan.update_action(id, now, |action| action.due = due));
+                        }
+                    />
+                </div>
+                <div class="field">
+                    <label for=move_id.clone()>{move || format!("Move “{}” to", title())}</label>
+                    <select id=move_id on:change:target=move |event| move_to(event.target().value())>
+                        {Horizon::ALL
+                            .into_iter()
+                            .map(|option| view! { <option value=option.key() selected=move || horizon() == option>{option.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-label=move || format!("Delete action “{}”", title())
+                    on:click=move |_| store.edit(move |workbook, now| workbook.plan.remove_action(id, now))
+                >
+                    "Delete"
+                </button>
+            </div>
         </li>
     }
 }

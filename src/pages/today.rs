@@ -42,6 +42,16 @@ pub fn TodayPage() -> impl IntoView {
                     .into_any()
                 }}
             </div>
+            <div class="card">
+                <h2>"First steps after the blow"</h2>
+                <p>
+                    {move || store.workbook.with(|workbook| {
+                        let steps = &workbook.first_steps;
+                        format!("The practical ground: paperwork, money, health cover. {} of {} done. ", steps.done_count(), steps.checklist.len())
+                    })}
+                    <a href=Route::FirstSteps.href()>"Checklist and survival budget"</a>
+                </p>
+            </div>
             <h2>"The four steps"</h2>
             <ol class="steps">
                 {steps

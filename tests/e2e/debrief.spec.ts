@@ -117,7 +117,7 @@ test('a full debrief is typed, kept across a reload, and taken out as files', as
   // The option is in the plan, linked: editing it in the debrief shows in the plan.
   await options.getByRole('textbox').first().fill('Apply to remote roles at bakery chains');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Next move' }).click();
-  await expect(page.getByRole('region', { name: 'My action plan' }).getByText('Apply to remote roles at bakery chains')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'My action plan' }).getByRole('checkbox', { name: 'Apply to remote roles at bakery chains' })).toBeVisible();
 
   // The Markdown copy holds it all, in order.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Debrief' }).click();

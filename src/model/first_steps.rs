@@ -1,0 +1,302 @@
+//! The ground under your feet before the debrief: a practical first-week
+//! checklist and a survival budget. Nothing here is legal or financial
+//! advice; the wording says what to look at and why, plainly.
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::meta::{RecordMeta, Timestamp};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChecklistItem {
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub title: String,
+    /// One line on why it matters.
+    pub why: String,
+    pub due: Option<NaiveDate>,
+    pub done_at: Option<Timestamp>,
+}
+
+/// The starting checklist. Each has a fixed id, so adding the defaults twice,
+/// or merging two devices that both have them, never duplicates an item.
+const DEFAULT_ITEMS: [(u128, &str, &str); 8] = [
+    (0x5c0e_0001_0000_4000_8000_0000_0000_0001, "Read the exit paperwork before signing anything",
+        "Severance terms, notice and any agreement you are asked to sign are easier to question before you sign."),
+    (0x5c0e_0001_0000_4000_8000_0000_0000_0002, "Write down every deadline",
+        "Benefits, health cover, final pay and returning equipment often come with dates that are easy to miss."),
+    (0x5c0e_0001_0000_4000_8000_0000_0000_0003, "Apply for unemployment benefits, where they exist",
+        "Claims are often backdated only a little, so applying early protects money you are owed."),
+    (0x5c0e_0001_0000_4000_8000_0000_0000_0004, "Keep your health cover going",
+        "A gap in cover is a risk you do not need right now; check what continues and what you must arrange."),
+    (0x5c0e_0001_0000_4000_8000_0000_0000_0005, "Collect references and work samples you may keep",
+        "Proof of your good work is much harder to gather once accounts are closed and people move on."),
+    (0x5c0e_0001_0000_4000_8000_0000_0000_0006, "Tell the people at home",
+        "Carrying it alone makes it heavier, and they can help with the practical side."),
+    (0x5c0e_0001_0000_4000_8000_0000_0000_0007, "Set a survival budget",
+        "Knowing how many months you have turns a vague fear into a number you can plan around."),
+    (0x5c0e_0001_0000_4000_8000_0000_0000_0008, "Book your debrief",
+        "Two or three quiet hours to understand what happened, before you decide what comes next."),
+];
+
+/// One line of the budget: a monthly amount, in cents to avoid rounding drift.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MoneyLine {
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub label: String,
+    pub monthly_cents: i64,
+}
+
+/// Which list of the budget a line belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BudgetList {
+    Income,
+    Essential,
+    Optional,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Budget {
+    /// Savings and other cash at hand.
+    pub savings_cents: i64,
+    /// Money still coming in each month: severance instalments, benefits, a partner's income, freelance work.
+    pub income: Vec<MoneyLine>,
+    pub essential: Vec<MoneyLine>,
+    /// Costs that could be paused.
+    pub optional: Vec<MoneyLine>,
+    /// Shown after amounts ("€", "USD"); the app does no conversion.
+    pub currency: String,
+}
+
+/// How long the money lasts at a given monthly spend.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Runway {
+    /// Income covers these costs: the savings are not being used up.
+    Covered,
+    /// Lasts this many months and runs out on this date.
+    Months { months: f64, runs_out: NaiveDate },
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FirstSteps {
+    pub checklist: Vec<ChecklistItem>,
+    /// Set once the starting items were added, so removed ones stay removed.
+    pub defaults_added: bool,
+    pub budget: Budget,
+    pub updated_at: Option<Timestamp>,
+}
+
+impl FirstSteps {
+    /// Adds the starting checklist the first time; later calls change nothing.
+    pub fn ensure_defaults(&mut self, now: Timestamp) -> bool {
+        if self.defaults_added {
+            return false;
+        }
+        for (id, title, why) in DEFAULT_ITEMS {
+            let id = Uuid::from_u128(id);
+            if !self.checklist.iter().any(|item| item.meta.id == id) {
+                self.checklist.push(ChecklistItem {
+                    meta: RecordMeta { id, updated_at: now },
+                    title: title.into(),
+                    why: why.into(),
+                    ..ChecklistItem::default()
+                });
+            }
+        }
+        self.defaults_added = true;
+        self.updated_at = Some(now);
+        true
+    }
+
+    pub fn add_item(&mut self, title: &str, now: Timestamp) -> Option<Uuid> {
+        let title = title.trim();
+        if title.is_empty() {
+            return None;
+        }
+        let item = ChecklistItem { meta: RecordMeta::new(now), title: title.into(), ..ChecklistItem::default() };
+        let id = item.meta.id;
+        self.checklist.push(item);
+        self.updated_at = Some(now);
+        Some(id)
+    }
+
+    pub fn update_item(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut ChecklistItem)) {
+        if let Some(item) = self.checklist.iter_mut().find(|item| item.meta.id == id) {
+            change(item);
+            item.meta.touch(now);
+            self.updated_at = Some(now);
+        }
+    }
+
+    /// Ticks or unticks an item; a ticked item remembers when.
+    pub fn set_done(&mut self, id: Uuid, done: bool, now: Timestamp) {
+        self.update_item(id, now, |item| item.done_at = done.then_some(now));
+    }
+
+    pub fn remove_item(&mut self, id: Uuid, now: Timestamp) {
+        self.checklist.retain(|item| item.meta.id != id);
+        self.updated_at = Some(now);
+    }
+
+    pub fn done_count(&self) -> usize {
+        self.checklist.iter().filter(|item| item.done_at.is_some()).count()
+    }
+}
+
+impl Budget {
+    pub fn lines(&self, list: BudgetList) -> &Vec<MoneyLine> {
+        match list {
+            BudgetList::Income => &self.income,
+            BudgetList::Essential => &self.essential,
+            BudgetList::Optional => &self.optional,
+        }
+    }
+
+    pub fn lines_mut(&mut self, list: BudgetList) -> &mut Vec<MoneyLine> {
+        match list {
+            BudgetList::Income => &mut self.income,
+            BudgetList::Essential => &mut self.essential,
+            BudgetList::Optional => &mut self.optional,
+        }
+    }
+
+    fn total(lines: &[MoneyLine]) -> i64 {
+        lines.iter().map(|line| line.monthly_cents.max(0)).sum()
+    }
+
+    pub fn monthly_income(&self) -> i64 {
+        Self::total(&self.income)
+    }
+
+    pub fn essential_costs(&self) -> i64 {
+        Self::total(&self.essential)
+    }
+
+    pub fn all_costs(&self) -> i64 {
+        Self::total(&self.essential) + Self::total(&self.optional)
+    }
+
+    /// Runway if only essential costs are paid.
+    pub fn runway_essentials(&self, today: NaiveDate) -> Runway {
+        runway(self.savings_cents, self.monthly_income(), self.essential_costs(), today)
+    }
+
+    /// Runway if everything, optional costs too, keeps being paid.
+    pub fn runway_everything(&self, today: NaiveDate) -> Runway {
+        runway(self.savings_cents, self.monthly_income(), self.all_costs(), today)
+    }
+
+    /// Whether any figure has been entered.
+    pub fn is_started(&self) -> bool {
+        self.savings_cents != 0 || !self.income.is_empty() || !self.essential.is_empty() || !self.optional.is_empty()
+    }
+}
+
+/// Months of runway: savings divided by what the month costs beyond income.
+/// Negative savings count as none; money runs out today when nothing is left.
+pub fn runway(savings_cents: i64, income_cents: i64, costs_cents: i64, today: NaiveDate) -> Runway {
+    let burn = costs_cents - income_cents;
+    if burn <= 0 {
+        return Runway::Covered;
+    }
+    let months = savings_cents.max(0) as f64 / burn as f64;
+    Runway::Months { months, runs_out: add_fractional_months(today, months) }
+}
+
+/// `date` plus `months`, the whole months by the calendar (31 Jan + 1 month
+/// is the end of February) and the fraction as a share of the next month's days.
+pub fn add_fractional_months(date: NaiveDate, months: f64) -> NaiveDate {
+    let whole = months.floor().min(12_000.0) as u32;
+    let base = date.checked_add_months(Months::new(whole)).unwrap_or(NaiveDate::MAX);
+    let next = base.checked_add_months(Months::new(1)).unwrap_or(NaiveDate::MAX);
+    let days_in_step = (next - base).num_days().max(0) as f64;
+    let extra = ((months - months.floor()) * days_in_step).floor() as u64;
+    base.checked_add_days(Days::new(extra)).unwrap_or(NaiveDate::MAX)
+}
+
+/// Reads an amount typed by a person ("1 250,50", "1,250.50", "1250") into cents.
+pub fn parse_amount(text: &str) -> Option<i64> {
+    let cleaned: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\'').collect();
+    if cleaned.is_empty() {
+        return Some(0);
+    }
+    // The last '.' or ',' followed by one or two digits is the decimal mark.
+    let decimal_at = cleaned.rfind(['.', ',']).filter(|at| (1..=2).contains(&(cleaned.len() - at - 1)));
+    let (whole, fraction) = match decimal_at {
+        Some(at) => (&cleaned[..at], &cleaned[at + 1..]),
+        None => (cleaned.as_str(), ""),
+    };
+    let whole: String = whole.chars().filter(|c| *c != '.' && *c != ',').collect();
+    if !whole.chars().all(|c| c.is_ascii_digit()) || !fraction.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let cents: i64 = match fraction.len() {
+        0 => 0,
+        1 => fraction.parse::<i64>().ok()? * 10,
+        _ => fraction.parse().ok()?,
+    };
+    whole.checked_mul(100)?.checked_add(cents)
+}
+
+/// Shows cents as an amount with two decimals ("1250.50").
+pub fn format_amount(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let cents = cents.abs();
+    format!("{sign}{}.{:02}", cents / 100, cents % 100)
+}
+
+/// "4.5 months" / "less than a month", for people rather than spreadsheets.
+pub fn months_label(months: f64) -> String {
+    if months < 1.0 {
+        "less than a month".into()
+    } else {
+        let rounded = (months * 10.0).floor() / 10.0;
+        if rounded.fract() == 0.0 {
+            format!("{} months", rounded as i64)
+        } else {
+            format!("{rounded:.1} months")
+        }
+    }
+}
+
+/// A date as people read it ("3 March 2027").
+pub fn date_label(date: NaiveDate) -> String {
+    format!("{} {}", date.day(), date.format("%B %Y"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn amounts_parse_in_common_notations() {
+        assert_eq!(parse_amount("1250"), Some(125_000));
+        assert_eq!(parse_amount("1,250.50"), Some(125_050));
+        assert_eq!(parse_amount("1.250,50"), Some(125_050));
+        assert_eq!(parse_amount("1 250,5"), Some(125_050));
+        assert_eq!(parse_amount("0.99"), Some(99));
+        assert_eq!(parse_amount(""), Some(0));
+        assert_eq!(parse_amount("12a"), None);
+        assert_eq!(parse_amount("-5"), None);
+        assert_eq!(format_amount(125_050), "1250.50");
+        assert_eq!(format_amount(5), "0.05");
+    }
+
+    #[test]
+    fn month_labels() {
+        assert_eq!(months_label(0.4), "less than a month");
+        assert_eq!(months_label(3.0), "3 months");
+        assert_eq!(months_label(4.56), "4.5 months");
+    }
+}

@@ -1,0 +1,30 @@
+//! First steps after the blow: the practical checklist and the survival
+//! budget, before the calm of the debrief.
+
+mod budget;
+mod checklist;
+
+use leptos::prelude::*;
+
+use crate::components::page_intro::PageIntro;
+use crate::store::use_store;
+
+#[component]
+pub fn FirstStepsPage() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <section class="page">
+            <PageIntro
+                title="First steps after the blow"
+                lead="Before the debrief, get some ground under your feet: the paperwork, the money, the people at home. This is practical help, not legal or financial advice."
+            />
+            <fieldset class="plain" disabled=move || !store.can_edit()>
+                <legend class="visually-hidden">"First steps"</legend>
+                <checklist::Checklist />
+                <budget::BudgetEditor />
+            </fieldset>
+        </section>
+    }
+}
+
+pub use budget::RunwaySummary;
