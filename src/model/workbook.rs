@@ -49,9 +49,9 @@ impl Workbook {
         workbook
     }
 
-    /// The day weeks start on, for "this week" everywhere in the app.
+    /// The day weeks start on, for "this week" everywhere in the app (set in Mojo).
     pub fn week_starts(&self) -> chrono::Weekday {
-        chrono::Weekday::Mon
+        self.mojo.week_starts_on
     }
 
     /// True while the person has written nothing at all.
@@ -59,6 +59,9 @@ impl Workbook {
         !self.debrief.is_started()
             && self.outreach.contacts.is_empty()
             && self.mojo.projects.is_empty()
+            && self.mojo.entries.is_empty()
+            && self.mojo.events.is_empty()
+            && self.mojo.proud.is_empty()
             && self.plan.actions.is_empty()
     }
 }

@@ -1,0 +1,703 @@
+//! Step 3 of the method: regain your mojo with side projects (about 20 hours a
+//! week), comfort-zone events and a log of what you are proud of.
+//!
+//! - this file: the records and the edits made to them;
+//! - `week`: hours in quarter-hour steps and the totals per week;
+//! - `chart`: the geometry of the twelve-week chart;
+//! - `summary`: "How I spent my time off", written from the data;
+//! - `links`: which links may be made clickable.
+
+mod chart;
+mod links;
+mod summary;
+mod week;
+
+pub use chart::{chart_geometry, Bar, ChartGeometry};
+pub use links::safe_link;
+pub use week::{format_hours, parse_hours, round_hours, week_start, HoursError, WeekTotal, MAX_HOURS_PER_DAY};
+
+use chrono::{NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::meta::{RecordMeta, Timestamp};
+use super::outreach::Outreach;
+
+/// The method's figure for side-project time per week.
+pub const DEFAULT_WEEKLY_HOURS_GOAL: f32 = 20.0;
+/// The largest weekly goal the app accepts (there are 168 hours in a week).
+pub const MAX_WEEKLY_GOAL: f32 = 168.0;
+/// How many weeks the chart and its table show.
+pub const CHART_WEEKS: usize = 12;
+
+/// What kind of side project it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectKind {
+    Book,
+    App,
+    PortfolioSite,
+    HobbyToConsulting,
+    Course,
+    OpenSource,
+    #[default]
+    Other,
+}
+
+impl ProjectKind {
+    pub const ALL: [ProjectKind; 7] = [
+        ProjectKind::Book,
+        ProjectKind::App,
+        ProjectKind::PortfolioSite,
+        ProjectKind::HobbyToConsulting,
+        ProjectKind::Course,
+        ProjectKind::OpenSource,
+        ProjectKind::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ProjectKind::Book => "book",
+            ProjectKind::App => "app",
+            ProjectKind::PortfolioSite => "portfolio_site",
+            ProjectKind::HobbyToConsulting => "hobby_to_consulting",
+            ProjectKind::Course => "course",
+            ProjectKind::OpenSource => "open_source",
+            ProjectKind::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ProjectKind::Book => "Book",
+            ProjectKind::App => "App",
+            ProjectKind::PortfolioSite => "Portfolio site",
+            ProjectKind::HobbyToConsulting => "Hobby turned into consulting",
+            ProjectKind::Course => "Course or certificate",
+            ProjectKind::OpenSource => "Open source",
+            ProjectKind::Other => "Other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+}
+
+/// Where a side project stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectStatus {
+    Idea,
+    #[default]
+    Active,
+    Paused,
+    Done,
+}
+
+impl ProjectStatus {
+    pub const ALL: [ProjectStatus; 4] = [ProjectStatus::Idea, ProjectStatus::Active, ProjectStatus::Paused, ProjectStatus::Done];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ProjectStatus::Idea => "idea",
+            ProjectStatus::Active => "active",
+            ProjectStatus::Paused => "paused",
+            ProjectStatus::Done => "done",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ProjectStatus::Idea => "Just an idea",
+            ProjectStatus::Active => "Active",
+            ProjectStatus::Paused => "Paused",
+            ProjectStatus::Done => "Done",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.key() == key)
+    }
+}
+
+/// A step of a project worth marking (shipped the site, finished chapter 3).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Milestone {
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub text: String,
+    /// When it was reached; `None` while it is still ahead.
+    pub done_on: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SideProject {
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub name: String,
+    pub kind: ProjectKind,
+    /// The career goal it moves forward.
+    pub goal: String,
+    pub status: ProjectStatus,
+    /// Hours a week the person means to give it; 0 means no target of its own.
+    pub weekly_hours: f32,
+    pub milestones: Vec<Milestone>,
+}
+
+impl SideProject {
+    /// The name to show, even when none was typed yet.
+    pub fn display_name(&self) -> String {
+        let name = self.name.trim();
+        if name.is_empty() { "Untitled project".to_owned() } else { name.to_owned() }
+    }
+}
+
+/// Time given to a project on one day.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TimeEntry {
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub project: Uuid,
+    /// The local date the time was spent on.
+    pub date: NaiveDate,
+    /// Hours, in quarter-hour steps.
+    pub hours: f32,
+    pub note: String,
+}
+
+/// A day set aside for rest, as part of the plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RestDay {
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub date: NaiveDate,
+    pub note: String,
+}
+
+/// Downtime is allowed: a stretch of rest, and single rest days.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Downtime {
+    /// Resting, on purpose, until this day (included).
+    pub until: Option<NaiveDate>,
+    pub rest_days: Vec<RestDay>,
+}
+
+/// What kind of comfort-zone event it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    #[default]
+    Meetup,
+    Networking,
+    CoffeeChat,
+    Conference,
+    TalkGiven,
+    Other,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 6] = [
+        EventKind::Meetup,
+        EventKind::Networking,
+        EventKind::CoffeeChat,
+        EventKind::Conference,
+        EventKind::TalkGiven,
+        EventKind::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            EventKind::Meetup => "meetup",
+            EventKind::Networking => "networking",
+            EventKind::CoffeeChat => "coffee_chat",
+            EventKind::Conference => "conference",
+            EventKind::TalkGiven => "talk_given",
+            EventKind::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Meetup => "Meetup",
+            EventKind::Networking => "Networking event",
+            EventKind::CoffeeChat => "Coffee chat",
+            EventKind::Conference => "Conference",
+            EventKind::TalkGiven => "Talk I gave",
+            EventKind::Other => "Other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+
+    /// How the kind reads inside a sentence ("a coffee chat").
+    pub fn noun(self) -> &'static str {
+        match self {
+            EventKind::Meetup => "meetup",
+            EventKind::Networking => "networking event",
+            EventKind::CoffeeChat => "coffee chat",
+            EventKind::Conference => "conference",
+            EventKind::TalkGiven => "talk I gave",
+            EventKind::Other => "event",
+        }
+    }
+}
+
+/// Someone met at an event; may become an outreach contact.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PersonMet {
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub name: String,
+    pub note: String,
+    /// The outreach contact made from this person, if any.
+    pub contact: Option<Uuid>,
+}
+
+/// A step out of the comfort zone: a meetup, a coffee chat, a talk given.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ComfortEvent {
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub name: String,
+    pub kind: EventKind,
+    /// False while planned; true once attended.
+    pub attended: bool,
+    pub date: Option<NaiveDate>,
+    pub place: String,
+    pub notes: String,
+    pub people: Vec<PersonMet>,
+}
+
+impl ComfortEvent {
+    /// The name to show: the typed name, else its kind and date.
+    pub fn title(&self) -> String {
+        let name = self.name.trim();
+        if !name.is_empty() {
+            return name.to_owned();
+        }
+        match self.date {
+            Some(date) => format!("{} on {}", self.kind.label(), date.format("%-d %b %Y")),
+            None => self.kind.label().to_owned(),
+        }
+    }
+}
+
+/// What kind of entry the proud list holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProudKind {
+    #[default]
+    Accomplishment,
+    BestWork,
+    Praise,
+}
+
+impl ProudKind {
+    pub const ALL: [ProudKind; 3] = [ProudKind::Accomplishment, ProudKind::BestWork, ProudKind::Praise];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ProudKind::Accomplishment => "accomplishment",
+            ProudKind::BestWork => "best_work",
+            ProudKind::Praise => "praise",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ProudKind::Accomplishment => "Accomplishment",
+            ProudKind::BestWork => "Best work",
+            ProudKind::Praise => "Praise I received",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+}
+
+/// Evidence that the setback did not erase what came before.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProudItem {
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub kind: ProudKind,
+    pub text: String,
+    pub date: Option<NaiveDate>,
+    /// Shown as a link only when it is http or https (see `safe_link`).
+    pub link: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Mojo {
+    pub weekly_hours_goal: f32,
+    /// The day weeks start on, for "this week" and the chart.
+    pub week_starts_on: Weekday,
+    pub downtime: Downtime,
+    pub projects: Vec<SideProject>,
+    pub entries: Vec<TimeEntry>,
+    pub events: Vec<ComfortEvent>,
+    pub proud: Vec<ProudItem>,
+    pub updated_at: Option<Timestamp>,
+}
+
+impl Default for Mojo {
+    fn default() -> Self {
+        Self {
+            weekly_hours_goal: DEFAULT_WEEKLY_HOURS_GOAL,
+            week_starts_on: Weekday::Mon,
+            downtime: Downtime::default(),
+            projects: Vec::new(),
+            entries: Vec::new(),
+            events: Vec::new(),
+            proud: Vec::new(),
+            updated_at: None,
+        }
+    }
+}
+
+impl Mojo {
+    fn touch(&mut self, now: Timestamp) {
+        self.updated_at = Some(now);
+    }
+
+    // --- Goal and first day of the week -------------------------------------
+
+    /// Sets the weekly goal, rounded to a quarter hour; 0 is allowed (no goal).
+    pub fn set_weekly_goal(&mut self, hours: f32, now: Timestamp) -> Result<(), HoursError> {
+        if !hours.is_finite() {
+            return Err(HoursError::NotANumber);
+        }
+        let hours = (hours * 4.0).round() / 4.0;
+        if hours < 0.0 {
+            return Err(HoursError::TooLittle);
+        }
+        if hours > MAX_WEEKLY_GOAL {
+            return Err(HoursError::GoalTooBig);
+        }
+        self.weekly_hours_goal = hours;
+        self.touch(now);
+        Ok(())
+    }
+
+    pub fn set_week_start(&mut self, first: Weekday, now: Timestamp) {
+        self.week_starts_on = first;
+        self.touch(now);
+    }
+
+    // --- Downtime ---------------------------------------------------------
+
+    pub fn set_downtime_until(&mut self, until: Option<NaiveDate>, now: Timestamp) {
+        self.downtime.until = until;
+        self.touch(now);
+    }
+
+    /// Whether `today` falls in the planned downtime or is a rest day.
+    pub fn is_resting(&self, today: NaiveDate) -> bool {
+        self.downtime.until.is_some_and(|until| today <= until)
+            || self.downtime.rest_days.iter().any(|day| day.date == today)
+    }
+
+    pub fn add_rest_day(&mut self, date: NaiveDate, note: &str, now: Timestamp) -> Uuid {
+        let day = RestDay { meta: RecordMeta::new(now), date, note: note.trim().to_owned() };
+        let id = day.meta.id;
+        self.downtime.rest_days.push(day);
+        self.downtime.rest_days.sort_by_key(|day| day.date);
+        self.touch(now);
+        id
+    }
+
+    pub fn remove_rest_day(&mut self, id: Uuid, now: Timestamp) {
+        self.downtime.rest_days.retain(|day| day.meta.id != id);
+        self.touch(now);
+    }
+
+    /// The rest days that fall in the week starting on `start`.
+    pub fn rest_days_in_week(&self, start: NaiveDate) -> Vec<&RestDay> {
+        let end = start + chrono::Days::new(7);
+        self.downtime.rest_days.iter().filter(|day| day.date >= start && day.date < end).collect()
+    }
+
+    // --- Projects and milestones -------------------------------------------
+
+    pub fn project(&self, id: Uuid) -> Option<&SideProject> {
+        self.projects.iter().find(|project| project.meta.id == id)
+    }
+
+    /// Adds a project with this name (not blank) and returns its id.
+    pub fn add_project(&mut self, name: &str, now: Timestamp) -> Option<Uuid> {
+        let name = name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        let project = SideProject { meta: RecordMeta::new(now), name: name.to_owned(), ..SideProject::default() };
+        let id = project.meta.id;
+        self.projects.push(project);
+        self.touch(now);
+        Some(id)
+    }
+
+    pub fn update_project(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut SideProject)) {
+        if let Some(project) = self.projects.iter_mut().find(|project| project.meta.id == id) {
+            change(project);
+            project.weekly_hours = if project.weekly_hours.is_finite() {
+                ((project.weekly_hours * 4.0).round() / 4.0).clamp(0.0, MAX_WEEKLY_GOAL)
+            } else {
+                0.0
+            };
+            project.meta.touch(now);
+            self.updated_at = Some(now);
+        }
+    }
+
+    /// Removes a project together with the time logged on it.
+    pub fn remove_project(&mut self, id: Uuid, now: Timestamp) {
+        self.projects.retain(|project| project.meta.id != id);
+        self.entries.retain(|entry| entry.project != id);
+        self.touch(now);
+    }
+
+    pub fn add_milestone(&mut self, project: Uuid, text: &str, now: Timestamp) -> Option<Uuid> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let milestone = Milestone { meta: RecordMeta::new(now), text: text.to_owned(), done_on: None };
+        let id = milestone.meta.id;
+        let project = self.projects.iter_mut().find(|candidate| candidate.meta.id == project)?;
+        project.milestones.push(milestone);
+        project.meta.touch(now);
+        self.touch(now);
+        Some(id)
+    }
+
+    pub fn update_milestone(&mut self, project: Uuid, id: Uuid, now: Timestamp, change: impl FnOnce(&mut Milestone)) {
+        let found = self
+            .projects
+            .iter_mut()
+            .find(|candidate| candidate.meta.id == project)
+            .and_then(|project| project.milestones.iter_mut().find(|milestone| milestone.meta.id == id));
+        if let Some(milestone) = found {
+            change(milestone);
+            milestone.meta.touch(now);
+            self.touch(now);
+        }
+    }
+
+    pub fn remove_milestone(&mut self, project: Uuid, id: Uuid, now: Timestamp) {
+        if let Some(project) = self.projects.iter_mut().find(|candidate| candidate.meta.id == project) {
+            project.milestones.retain(|milestone| milestone.meta.id != id);
+            project.meta.touch(now);
+        }
+        self.touch(now);
+    }
+
+    // --- Time log -----------------------------------------------------------
+
+    pub fn entry(&self, id: Uuid) -> Option<&TimeEntry> {
+        self.entries.iter().find(|entry| entry.meta.id == id)
+    }
+
+    /// Hours logged on `date`, leaving out the entry `except` (the one being edited).
+    pub fn hours_on(&self, date: NaiveDate, except: Option<Uuid>) -> f32 {
+        self.entries.iter().filter(|entry| entry.date == date && Some(entry.meta.id) != except).map(|entry| entry.hours).fold(0.0, |total, hours| total + hours)
+    }
+
+    /// Checks hours for one entry: a quarter-hour amount above zero, and a
+    /// day that still fits in 24 hours.
+    fn checked_hours(&self, date: NaiveDate, hours: f32, except: Option<Uuid>) -> Result<f32, HoursError> {
+        let hours = round_hours(hours)?;
+        if self.hours_on(date, except) + hours > MAX_HOURS_PER_DAY {
+            return Err(HoursError::DayTooFull(date));
+        }
+        Ok(hours)
+    }
+
+    /// Logs time on a project; hours are rounded to the nearest quarter hour.
+    pub fn log_time(&mut self, project: Uuid, date: NaiveDate, hours: f32, note: &str, now: Timestamp) -> Result<Uuid, HoursError> {
+        if self.project(project).is_none() {
+            return Err(HoursError::NoProject);
+        }
+        let hours = self.checked_hours(date, hours, None)?;
+        let entry = TimeEntry { meta: RecordMeta::new(now), project, date, hours, note: note.trim().to_owned() };
+        let id = entry.meta.id;
+        self.entries.push(entry);
+        self.touch(now);
+        Ok(id)
+    }
+
+    pub fn set_entry_hours(&mut self, id: Uuid, hours: f32, now: Timestamp) -> Result<(), HoursError> {
+        let date = self.entry(id).ok_or(HoursError::NoEntry)?.date;
+        let hours = self.checked_hours(date, hours, Some(id))?;
+        self.update_entry(id, now, |entry| entry.hours = hours);
+        Ok(())
+    }
+
+    pub fn set_entry_date(&mut self, id: Uuid, date: NaiveDate, now: Timestamp) -> Result<(), HoursError> {
+        let hours = self.entry(id).ok_or(HoursError::NoEntry)?.hours;
+        if self.hours_on(date, Some(id)) + hours > MAX_HOURS_PER_DAY {
+            return Err(HoursError::DayTooFull(date));
+        }
+        self.update_entry(id, now, |entry| entry.date = date);
+        Ok(())
+    }
+
+    pub fn set_entry_note(&mut self, id: Uuid, note: &str, now: Timestamp) {
+        let note = note.to_owned();
+        self.update_entry(id, now, |entry| entry.note = note);
+    }
+
+    pub fn set_entry_project(&mut self, id: Uuid, project: Uuid, now: Timestamp) {
+        if self.project(project).is_some() {
+            self.update_entry(id, now, |entry| entry.project = project);
+        }
+    }
+
+    fn update_entry(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut TimeEntry)) {
+        if let Some(entry) = self.entries.iter_mut().find(|entry| entry.meta.id == id) {
+            change(entry);
+            entry.meta.touch(now);
+            self.updated_at = Some(now);
+        }
+    }
+
+    pub fn remove_entry(&mut self, id: Uuid, now: Timestamp) {
+        self.entries.retain(|entry| entry.meta.id != id);
+        self.touch(now);
+    }
+
+    /// The log as shown: newest day first, entries of a day in the order logged.
+    pub fn entries_newest_first(&self) -> Vec<&TimeEntry> {
+        let mut entries: Vec<&TimeEntry> = self.entries.iter().collect();
+        entries.reverse();
+        entries.sort_by_key(|entry| std::cmp::Reverse(entry.date));
+        entries
+    }
+
+    // --- Comfort-zone events ------------------------------------------------
+
+    pub fn event(&self, id: Uuid) -> Option<&ComfortEvent> {
+        self.events.iter().find(|event| event.meta.id == id)
+    }
+
+    /// Adds a planned event and returns its id.
+    pub fn add_event(&mut self, date: Option<NaiveDate>, now: Timestamp) -> Uuid {
+        let event = ComfortEvent { meta: RecordMeta::new(now), date, ..ComfortEvent::default() };
+        let id = event.meta.id;
+        self.events.push(event);
+        self.touch(now);
+        id
+    }
+
+    pub fn update_event(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut ComfortEvent)) {
+        if let Some(event) = self.events.iter_mut().find(|event| event.meta.id == id) {
+            change(event);
+            event.meta.touch(now);
+            self.updated_at = Some(now);
+        }
+    }
+
+    /// Removes an event; contacts made from it keep how they were met.
+    pub fn remove_event(&mut self, id: Uuid, now: Timestamp) {
+        self.events.retain(|event| event.meta.id != id);
+        self.touch(now);
+    }
+
+    /// The events as shown: by date, undated (still to be set) last.
+    pub fn events_in_order(&self) -> Vec<&ComfortEvent> {
+        let mut events: Vec<&ComfortEvent> = self.events.iter().collect();
+        events.sort_by_key(|event| (event.date.is_none(), event.date));
+        events
+    }
+
+    pub fn add_person(&mut self, event: Uuid, name: &str, now: Timestamp) -> Option<Uuid> {
+        let name = name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        let person = PersonMet { meta: RecordMeta::new(now), name: name.to_owned(), ..PersonMet::default() };
+        let id = person.meta.id;
+        let event = self.events.iter_mut().find(|candidate| candidate.meta.id == event)?;
+        event.people.push(person);
+        event.meta.touch(now);
+        self.touch(now);
+        Some(id)
+    }
+
+    pub fn update_person(&mut self, event: Uuid, id: Uuid, now: Timestamp, change: impl FnOnce(&mut PersonMet)) {
+        let found = self
+            .events
+            .iter_mut()
+            .find(|candidate| candidate.meta.id == event)
+            .and_then(|event| event.people.iter_mut().find(|person| person.meta.id == id));
+        if let Some(person) = found {
+            change(person);
+            person.meta.touch(now);
+            self.touch(now);
+        }
+    }
+
+    pub fn remove_person(&mut self, event: Uuid, id: Uuid, now: Timestamp) {
+        if let Some(event) = self.events.iter_mut().find(|candidate| candidate.meta.id == event) {
+            event.people.retain(|person| person.meta.id != id);
+            event.meta.touch(now);
+        }
+        self.touch(now);
+    }
+
+    /// Turns a person met at an event into an outreach contact ("met at
+    /// <event>"), linked both ways: the contact keeps the event's id and the
+    /// person keeps the contact's id. A person already in the list is not
+    /// added twice; the existing contact's id is returned.
+    pub fn person_to_contact(&mut self, outreach: &mut Outreach, event: Uuid, person: Uuid, now: Timestamp) -> Option<Uuid> {
+        let found = self.event(event)?;
+        let title = found.title();
+        let met = found.people.iter().find(|candidate| candidate.meta.id == person)?;
+        if let Some(existing) = met.contact.filter(|id| outreach.contact(*id).is_some()) {
+            return Some(existing);
+        }
+        let name = if met.name.trim().is_empty() { "Someone I met".to_owned() } else { met.name.trim().to_owned() };
+        let contact = outreach.add_contact(&name, &format!("met at {title}"), Some(event), now);
+        self.update_person(event, person, now, |person| person.contact = Some(contact));
+        Some(contact)
+    }
+
+    // --- Proud list ---------------------------------------------------------
+
+    pub fn add_proud(&mut self, kind: ProudKind, text: &str, now: Timestamp) -> Option<Uuid> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let item = ProudItem { meta: RecordMeta::new(now), kind, text: text.to_owned(), ..ProudItem::default() };
+        let id = item.meta.id;
+        self.proud.push(item);
+        self.touch(now);
+        Some(id)
+    }
+
+    pub fn update_proud(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut ProudItem)) {
+        if let Some(item) = self.proud.iter_mut().find(|item| item.meta.id == id) {
+            change(item);
+            item.meta.touch(now);
+            self.updated_at = Some(now);
+        }
+    }
+
+    pub fn remove_proud(&mut self, id: Uuid, now: Timestamp) {
+        self.proud.retain(|item| item.meta.id != id);
+        self.touch(now);
+    }
+}

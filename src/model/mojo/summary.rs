@@ -1,0 +1,104 @@
+//! "How I spent my time off": a few plain sentences written from the data,
+//! for the person to read, copy, and reuse as an interview answer (the
+//! next-move step shows it too).
+
+use super::week::format_hours;
+use super::{Mojo, ProjectKind};
+
+/// Joins names as a sentence does: "a", "a and b", "a, b and c".
+fn join_words(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// "a" or "an", for the nouns this file uses.
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
+}
+
+fn count(number: usize, one: &str, many: &str) -> String {
+    if number == 1 { format!("1 {one}") } else { format!("{number} {many}") }
+}
+
+impl Mojo {
+    /// The summary, one sentence a line; a gentle placeholder when empty.
+    pub fn time_off_summary(&self) -> String {
+        let mut lines = Vec::new();
+
+        let mut projects: Vec<(String, f32)> = self
+            .projects
+            .iter()
+            .map(|project| {
+                let hours = self.total_hours(Some(project.meta.id));
+                let kind = match project.kind {
+                    ProjectKind::Other => String::new(),
+                    kind => format!(" ({})", kind.label().to_lowercase()),
+                };
+                (format!("{} on {}{kind}", format_hours(hours), project.display_name()), hours)
+            })
+            .filter(|(_, hours)| *hours > 0.0)
+            .collect();
+        projects.sort_by(|a, b| b.1.total_cmp(&a.1));
+        if !projects.is_empty() {
+            let total: f32 = projects.iter().map(|(_, hours)| hours).sum();
+            let parts: Vec<String> = projects.into_iter().map(|(text, _)| text).collect();
+            lines.push(format!("I put {} into side projects: {}.", format_hours(total), join_words(&parts)));
+        }
+
+        let mut milestones: Vec<_> = self
+            .projects
+            .iter()
+            .flat_map(|project| project.milestones.iter().filter_map(move |milestone| milestone.done_on.map(|on| (on, milestone, project))))
+            .filter(|(_, milestone, _)| !milestone.text.trim().is_empty())
+            .collect();
+        milestones.sort_by_key(|(on, _, _)| *on);
+        if !milestones.is_empty() {
+            let parts: Vec<String> = milestones
+                .iter()
+                .map(|(on, milestone, project)| format!("{} for {} ({})", milestone.text.trim(), project.display_name(), on.format("%-d %b %Y")))
+                .collect();
+            lines.push(format!("Milestones I reached: {}.", join_words(&parts)));
+        }
+
+        let attended: Vec<String> = self
+            .events_in_order()
+            .into_iter()
+            .filter(|event| event.attended)
+            .map(|event| {
+                let name = event.name.trim();
+                let noun = event.kind.noun();
+                match (name.is_empty(), event.date) {
+                    (false, Some(date)) => format!("{name} ({noun}, {})", date.format("%-d %b %Y")),
+                    (false, None) => format!("{name} ({noun})"),
+                    (true, Some(date)) => format!("{} {noun} ({})", article(noun), date.format("%-d %b %Y")),
+                    (true, None) => format!("{} {noun}", article(noun)),
+                }
+            })
+            .collect();
+        if !attended.is_empty() {
+            lines.push(format!("I stepped out of my comfort zone at {}: {}.", count(attended.len(), "event", "events"), join_words(&attended)));
+        }
+
+        let people: Vec<String> = self
+            .events_in_order()
+            .into_iter()
+            .flat_map(|event| event.people.iter())
+            .map(|person| person.name.trim().to_owned())
+            .filter(|name| !name.is_empty())
+            .collect();
+        if !people.is_empty() {
+            lines.push(format!("I met {}: {}.", count(people.len(), "new person", "new people"), join_words(&people)));
+        }
+
+        if lines.is_empty() {
+            return "Nothing to tell yet, and that is fine. As you log time on side projects, reach milestones and go to events, this turns into your answer to \"How did you spend your time off?\"".to_owned();
+        }
+        if let Some(until) = self.downtime.until {
+            lines.push(format!("I also took planned time to rest, until {}.", until.format("%-d %b %Y")));
+        }
+        lines.join("\n")
+    }
+}

@@ -1,0 +1,154 @@
+//! Hours in quarter-hour steps, and the totals per week. Dates are the
+//! person's local calendar dates (`NaiveDate`), so a week is the same seven
+//! days whatever the time zone; the browser glue hands in the local "today".
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use uuid::Uuid;
+
+use super::Mojo;
+
+/// No single entry, and no single day, holds more than this.
+pub const MAX_HOURS_PER_DAY: f32 = 24.0;
+
+/// Why an amount of hours was not accepted, in words for the person.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum HoursError {
+    #[error("type the hours as a number, like 1.5")]
+    NotANumber,
+    #[error("the hours need to be at least a quarter of an hour")]
+    TooLittle,
+    #[error("one entry can hold at most 24 hours")]
+    TooMuch,
+    #[error("that would make more than 24 hours on {}", .0.format("%-d %b %Y"))]
+    DayTooFull(NaiveDate),
+    #[error("a weekly goal can be at most 168 hours, the whole week")]
+    GoalTooBig,
+    #[error("choose a project first")]
+    NoProject,
+    #[error("that entry no longer exists")]
+    NoEntry,
+}
+
+/// Rounds to the nearest quarter hour; refuses zero or less, and more than a day.
+pub fn round_hours(hours: f32) -> Result<f32, HoursError> {
+    if !hours.is_finite() {
+        return Err(HoursError::NotANumber);
+    }
+    let rounded = (hours * 4.0).round() / 4.0;
+    if rounded <= 0.0 {
+        Err(HoursError::TooLittle)
+    } else if rounded > MAX_HOURS_PER_DAY {
+        Err(HoursError::TooMuch)
+    } else {
+        Ok(rounded)
+    }
+}
+
+/// Reads hours as typed: "1.5", "1,5", "2 h", "1:30" (hours and minutes).
+pub fn parse_hours(text: &str) -> Result<f32, HoursError> {
+    let text = text.trim().trim_end_matches(['h', 'H']).trim();
+    let value = if let Some((hours, minutes)) = text.split_once(':') {
+        let hours: u32 = hours.trim().parse().map_err(|_| HoursError::NotANumber)?;
+        let minutes: u32 = minutes.trim().parse().map_err(|_| HoursError::NotANumber)?;
+        if minutes >= 60 {
+            return Err(HoursError::NotANumber);
+        }
+        hours as f32 + minutes as f32 / 60.0
+    } else {
+        text.replace(',', ".").parse::<f32>().map_err(|_| HoursError::NotANumber)?
+    };
+    round_hours(value)
+}
+
+/// Hours as they read: "2 h", "1.5 h", "0.25 h".
+pub fn format_hours(hours: f32) -> String {
+    // Adding 0.0 turns a negative zero (an empty float sum) into "0".
+    let text = format!("{:.2}", (hours * 4.0).round() / 4.0 + 0.0);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text} h")
+}
+
+/// The first day of the week holding `date`, for weeks starting on `first`.
+pub fn week_start(date: NaiveDate, first: Weekday) -> NaiveDate {
+    let back = (date.weekday().num_days_from_monday() + 7 - first.num_days_from_monday()) % 7;
+    date - Days::new(u64::from(back))
+}
+
+/// The hours of one week.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeekTotal {
+    /// The week's first day.
+    pub start: NaiveDate,
+    pub hours: f32,
+}
+
+impl Mojo {
+    /// The first day of the week holding `date`, with the person's first day.
+    pub fn week_of(&self, date: NaiveDate) -> NaiveDate {
+        week_start(date, self.week_starts_on)
+    }
+
+    /// Hours logged in the week starting on `start`, on one project or all.
+    pub fn hours_in_week(&self, start: NaiveDate, project: Option<Uuid>) -> f32 {
+        let end = start + Days::new(7);
+        self.entries
+            .iter()
+            .filter(|entry| entry.date >= start && entry.date < end)
+            .filter(|entry| project.is_none_or(|project| entry.project == project))
+            .map(|entry| entry.hours)
+            .fold(0.0, |total, hours| total + hours)
+    }
+
+    /// The last `count` weeks up to and including the one holding `today`,
+    /// oldest first.
+    pub fn recent_weeks(&self, today: NaiveDate, count: usize) -> Vec<WeekTotal> {
+        let this_week = self.week_of(today);
+        (0..count)
+            .rev()
+            .map(|back| {
+                let start = this_week - Days::new(7 * back as u64);
+                WeekTotal { start, hours: self.hours_in_week(start, None) }
+            })
+            .collect()
+    }
+
+    /// All hours ever logged on a project, or on all of them.
+    pub fn total_hours(&self, project: Option<Uuid>) -> f32 {
+        self.entries.iter().filter(|entry| project.is_none_or(|project| entry.project == project)).map(|entry| entry.hours).fold(0.0, |total, hours| total + hours)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn week_start_for_each_first_day() {
+        // Wednesday 4 March 2026.
+        let wednesday = date(2026, 3, 4);
+        assert_eq!(week_start(wednesday, Weekday::Mon), date(2026, 3, 2));
+        assert_eq!(week_start(wednesday, Weekday::Sun), date(2026, 3, 1));
+        assert_eq!(week_start(wednesday, Weekday::Wed), wednesday);
+        assert_eq!(week_start(wednesday, Weekday::Thu), date(2026, 2, 26));
+    }
+
+    #[test]
+    fn hours_read_as_typed() {
+        assert_eq!(parse_hours("1,5"), Ok(1.5));
+        assert_eq!(parse_hours(" 2 h"), Ok(2.0));
+        assert_eq!(parse_hours("1:20"), Ok(1.25));
+        assert_eq!(parse_hours("abc"), Err(HoursError::NotANumber));
+        assert_eq!(parse_hours("1:75"), Err(HoursError::NotANumber));
+        assert_eq!(format_hours(1.5), "1.5 h");
+        assert_eq!(format_hours(20.0), "20 h");
+        assert_eq!(format_hours(0.25), "0.25 h");
+        assert_eq!(format_hours(0.0), "0 h");
+        // Guards "-0 h": an empty sum of floats is negative zero.
+        assert_eq!(format_hours(-0.0), "0 h");
+        assert_eq!(format_hours(std::iter::empty::<f32>().sum()), "0 h");
+    }
+}

@@ -1,0 +1,106 @@
+//! Rest, without guilt: a "resting until" date and single rest days.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::{date_value, parse_date};
+use crate::store::use_store;
+use crate::web::clock;
+
+#[component]
+pub fn Downtime() -> impl IntoView {
+    let store = use_store();
+    let until = move || store.workbook.with(|workbook| workbook.mojo.downtime.until);
+    let resting_line = move || {
+        let today = clock::today();
+        until().filter(|until| *until >= today).map(|until| {
+            format!("You are resting until {}. That is part of the plan, not a pause in it.", until.format("%-d %B %Y"))
+        })
+    };
+    let (new_date, set_new_date) = signal(String::new());
+    let (new_note, set_new_note) = signal(String::new());
+    let (error, set_error) = signal(None::<String>);
+    let add = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Some(date) = parse_date(&new_date.get_untracked()) else {
+            set_error.set(Some("Choose the date of the rest day first.".into()));
+            return;
+        };
+        let note = new_note.get_untracked();
+        store.edit(move |workbook, now| {
+            workbook.mojo.add_rest_day(date, &note, now);
+        });
+        set_error.set(None);
+        set_new_date.set(String::new());
+        set_new_note.set(String::new());
+    };
+    let ids = move || store.workbook.with(|workbook| workbook.mojo.downtime.rest_days.iter().map(|day| day.meta.id).collect::<Vec<Uuid>>());
+    view! {
+        <section class="card" aria-labelledby="downtime">
+            <h2 id="downtime">"Rest, without guilt"</h2>
+            <p class="hint">
+                "Days, weeks or months of downtime are fine. Mark them here so they count as part of your plan. You can start small things whenever you feel ready."
+            </p>
+            <div class="row">
+                <div class="field">
+                    <label for="downtime-until">"Resting until (optional)"</label>
+                    <input
+                        id="downtime-until"
+                        type="date"
+                        prop:value=move || date_value(until())
+                        on:change:target=move |event| {
+                            let date = parse_date(&event.target().value());
+                            store.edit(move |workbook, now| workbook.mojo.set_downtime_until(date, now));
+                        }
+                    />
+                </div>
+            </div>
+            <p class="resting" role="status">{resting_line}</p>
+            <h3>"Rest days"</h3>
+            <ul class="editable-list">
+                <For each=ids key=|id| *id let:id>
+                    <RestDayRow id=id />
+                </For>
+            </ul>
+            <form class="add-line" on:submit=add>
+                <div class="row">
+                    <div class="field">
+                        <label for="new-rest-day">"A rest day"</label>
+                        <input id="new-rest-day" type="date" prop:value=new_date on:input:target=move |event| set_new_date.set(event.target().value()) />
+                    </div>
+                    <div class="field grow">
+                        <label for="new-rest-note">"Note (optional)"</label>
+                        <input id="new-rest-note" type="text" prop:value=new_note on:input:target=move |event| set_new_note.set(event.target().value()) />
+                    </div>
+                </div>
+                <div class="actions">
+                    <button type="submit">"Add rest day"</button>
+                </div>
+                <p class="error" role="alert">{move || error.get()}</p>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn RestDayRow(id: Uuid) -> impl IntoView {
+    let store = use_store();
+    let day = move || store.workbook.with(|workbook| workbook.mojo.downtime.rest_days.iter().find(|day| day.meta.id == id).cloned());
+    let label = move || day().map(|day| day.date.format("%A %-d %B %Y").to_string()).unwrap_or_default();
+    view! {
+        <li class="row">
+            <span class="grow">
+                {label}
+                {move || day().filter(|day| !day.note.is_empty()).map(|day| format!(": {}", day.note))}
+            </span>
+            <button
+                type="button"
+                class="secondary"
+                aria-label=move || format!("Delete rest day {}", label())
+                on:click=move |_| store.edit(move |workbook, now| workbook.mojo.remove_rest_day(id, now))
+            >
+                "Delete"
+            </button>
+        </li>
+    }
+}

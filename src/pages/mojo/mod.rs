@@ -1,0 +1,56 @@
+//! Step 3: regain your mojo. Rest without guilt, side projects against a
+//! weekly goal, the time log and the week's chart, comfort-zone events (the
+//! people met there can join the outreach list), the proud list, and the
+//! summary of how the time off was spent. One file per section.
+
+mod downtime;
+mod events;
+mod projects;
+mod proud;
+mod summary;
+mod time_log;
+mod week;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::components::page_intro::PageIntro;
+use crate::store::use_store;
+
+#[component]
+pub fn MojoPage() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <section class="page mojo">
+            <PageIntro
+                title="Step 3: Regain your mojo"
+                lead="Downtime is allowed. Alongside it, start doing things that prove to you, and later to an interviewer, that you still have it."
+            />
+            <fieldset class="plain" disabled=move || !store.can_edit()>
+                <legend class="visually-hidden">"Your mojo"</legend>
+                <downtime::Downtime />
+                <projects::Projects />
+                <time_log::TimeLog />
+                <week::Week />
+                <events::Events />
+                <proud::Proud />
+            </fieldset>
+            <summary::Summary />
+        </section>
+    }
+}
+
+/// Reads the value of a date field (empty or unreadable: `None`).
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// The value a date field shows.
+fn date_value(date: Option<NaiveDate>) -> String {
+    date.map(|date| date.to_string()).unwrap_or_default()
+}
+
+/// A short date for names and messages: "3 Mar".
+fn short_date(date: NaiveDate) -> String {
+    date.format("%-d %b").to_string()
+}

@@ -1,0 +1,19 @@
+//! "How I spent my time off", written from the data (see
+//! `Mojo::time_off_summary`), ready for the interview question.
+
+use leptos::prelude::*;
+
+use crate::store::use_store;
+
+#[component]
+pub fn Summary() -> impl IntoView {
+    let store = use_store();
+    let text = move || store.workbook.with(|workbook| workbook.mojo.time_off_summary());
+    view! {
+        <section class="card" aria-labelledby="time-off">
+            <h2 id="time-off">"How I spent my time off"</h2>
+            <p class="hint">"Written from what you logged above. Interviewers will ask about the time between jobs; this is the start of your answer."</p>
+            <p class="time-off-summary">{text}</p>
+        </section>
+    }
+}

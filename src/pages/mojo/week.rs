@@ -1,0 +1,235 @@
+//! The week: hours against the goal, in total and per project; the goal and
+//! the first day of the week; a twelve-week chart drawn as SVG, with the
+//! same numbers in a table for screen readers and keyboard users.
+
+use chrono::Weekday;
+use leptos::prelude::*;
+
+use crate::model::mojo::{chart_geometry, format_hours, CHART_WEEKS};
+use crate::store::use_store;
+use crate::web::clock;
+
+const DAYS: [(Weekday, &str); 7] = [
+    (Weekday::Mon, "Monday"),
+    (Weekday::Tue, "Tuesday"),
+    (Weekday::Wed, "Wednesday"),
+    (Weekday::Thu, "Thursday"),
+    (Weekday::Fri, "Friday"),
+    (Weekday::Sat, "Saturday"),
+    (Weekday::Sun, "Sunday"),
+];
+
+// The chart's drawing box (SVG user units) and its plot area inside it.
+const VIEW_WIDTH: f32 = 360.0;
+const VIEW_HEIGHT: f32 = 200.0;
+const PLOT_LEFT: f32 = 4.0;
+const PLOT_TOP: f32 = 22.0;
+const PLOT_WIDTH: f32 = 352.0;
+const PLOT_HEIGHT: f32 = 150.0;
+
+#[component]
+pub fn Week() -> impl IntoView {
+    let store = use_store();
+    let (goal_error, set_goal_error) = signal(None::<String>);
+    let goal = move || store.workbook.with(|workbook| workbook.mojo.weekly_hours_goal);
+    let this_week = move || store.workbook.with(|workbook| workbook.mojo.week_of(clock::today()));
+    let week_hours = move || store.workbook.with(|workbook| workbook.mojo.hours_in_week(this_week(), None));
+    let total_line = move || {
+        let (hours, goal) = (week_hours(), goal());
+        if goal > 0.0 {
+            format!("{} of {} this week", format_hours(hours), format_hours(goal))
+        } else {
+            format!("{} this week", format_hours(hours))
+        }
+    };
+    let rest_line = move || {
+        store.workbook.with(|workbook| {
+            let mojo = &workbook.mojo;
+            let today = clock::today();
+            let mut parts = Vec::new();
+            if mojo.downtime.until.is_some_and(|until| until >= today) {
+                parts.push("You are in planned downtime: any hours this week are a bonus.".to_owned());
+            }
+            let days: Vec<String> = mojo.rest_days_in_week(mojo.week_of(today)).iter().map(|day| day.date.format("%A").to_string()).collect();
+            if !days.is_empty() {
+                parts.push(format!("Rest days this week: {}.", days.join(", ")));
+            }
+            (!parts.is_empty()).then(|| parts.join(" "))
+        })
+    };
+    let per_project = move || {
+        store.workbook.with(|workbook| {
+            let mojo = &workbook.mojo;
+            let start = mojo.week_of(clock::today());
+            mojo.projects
+                .iter()
+                .map(|project| {
+                    let target = if project.weekly_hours > 0.0 { format_hours(project.weekly_hours) } else { "—".to_owned() };
+                    (project.meta.id, project.display_name(), format_hours(mojo.hours_in_week(start, Some(project.meta.id))), target)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let weeks = move || store.workbook.with(|workbook| workbook.mojo.recent_weeks(clock::today(), CHART_WEEKS));
+
+    let set_goal = move |text: String| {
+        let hours = text.replace(',', ".").trim().parse::<f32>();
+        let mut result = Err("type the goal as a number of hours, like 20".to_owned());
+        if let Ok(hours) = hours {
+            store.edit(|workbook, now| result = workbook.mojo.set_weekly_goal(hours, now).map_err(|err| err.to_string()));
+        }
+        set_goal_error.set(result.err().map(|err| format!("Goal not changed: {err}.")));
+    };
+    let set_first_day = move |key: String| {
+        if let Some((day, _)) = DAYS.into_iter().find(|(_, name)| *name == key) {
+            store.edit(move |workbook, now| workbook.mojo.set_week_start(day, now));
+        }
+    };
+    let first_day = move || store.workbook.with(|workbook| workbook.mojo.week_starts_on);
+
+    view! {
+        <section class="card" aria-labelledby="the-week">
+            <h2 id="the-week">"Your week"</h2>
+            <p class="week-total">{total_line}</p>
+            <progress
+                class="week-progress"
+                aria-label="This week's hours against the goal"
+                max=move || goal().max(0.25).to_string()
+                value=move || week_hours().min(goal().max(0.25)).to_string()
+            ></progress>
+            <p class="hint">{rest_line}</p>
+            <Show when=move || !per_project().is_empty()>
+                <table class="week-table">
+                    <caption>"This week by project"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Project"</th>
+                            <th scope="col">"Hours"</th>
+                            <th scope="col">"Target"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=per_project key=|row| row.clone() let:row>
+                            <tr>
+                                <th scope="row">{row.1}</th>
+                                <td>{row.2}</td>
+                                <td>{row.3}</td>
+                            </tr>
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
+            <div class="row">
+                <div class="field">
+                    <label for="weekly-goal">"Weekly goal in hours"</label>
+                    <input
+                        id="weekly-goal"
+                        type="number"
+                        inputmode="decimal"
+                        min="0"
+                        max="168"
+                        step="0.25"
+                        prop:value=move || goal().to_string()
+                        on:change:target=move |event| set_goal(event.target().value())
+                    />
+                </div>
+                <div class="field">
+                    <label for="week-start">"Weeks start on"</label>
+                    <select id="week-start" on:change:target=move |event| set_first_day(event.target().value())>
+                        {DAYS
+                            .into_iter()
+                            .map(|(day, name)| view! { <option value=name selected=move || first_day() == day>{name}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+            <p class="error" role="alert">{move || goal_error.get()}</p>
+
+            <h3 id="chart-heading">{format!("The last {CHART_WEEKS} weeks")}</h3>
+            {move || {
+                let weeks = weeks();
+                let geometry = chart_geometry(&weeks, goal(), PLOT_WIDTH, PLOT_HEIGHT);
+                let last = geometry.bars.len().saturating_sub(1);
+                let bars = geometry
+                    .bars
+                    .iter()
+                    .enumerate()
+                    .map(|(index, bar)| {
+                        let label_y = PLOT_TOP + bar.y - 4.0;
+                        view! {
+                            <rect
+                                class=if index == last { "bar current" } else { "bar" }
+                                x=(PLOT_LEFT + bar.x).to_string()
+                                y=(PLOT_TOP + bar.y).to_string()
+                                width=bar.width.to_string()
+                                height=bar.height.to_string()
+                                rx="2"
+                            ></rect>
+                            {(bar.hours > 0.0).then(|| view! {
+                                <text class="bar-label" x=(PLOT_LEFT + bar.x + bar.width / 2.0).to_string() y=label_y.to_string() text-anchor="middle">
+                                    {format_hours(bar.hours).trim_end_matches(" h").to_owned()}
+                                </text>
+                            })}
+                        }
+                    })
+                    .collect_view();
+                let target = geometry.target_y.map(|y| {
+                    let y = PLOT_TOP + y;
+                    view! {
+                        <line class="target" x1=PLOT_LEFT.to_string() x2=(PLOT_LEFT + PLOT_WIDTH).to_string() y1=y.to_string() y2=y.to_string()></line>
+                        <text class="target-label" x=(PLOT_LEFT + PLOT_WIDTH).to_string() y=(y - 4.0).to_string() text-anchor="end">
+                            {format!("Goal {}", format_hours(goal()))}
+                        </text>
+                    }
+                });
+                let baseline = PLOT_TOP + PLOT_HEIGHT;
+                view! {
+                    <svg class="week-chart" viewBox=format!("0 0 {VIEW_WIDTH} {VIEW_HEIGHT}") aria-hidden="true" focusable="false">
+                        <line class="axis" x1=PLOT_LEFT.to_string() x2=(PLOT_LEFT + PLOT_WIDTH).to_string() y1=baseline.to_string() y2=baseline.to_string()></line>
+                        {bars}
+                        {target}
+                        <text class="axis-label" x=PLOT_LEFT.to_string() y=(VIEW_HEIGHT - 8.0).to_string()>{format!("{} weeks ago", CHART_WEEKS - 1)}</text>
+                        <text class="axis-label" x=(PLOT_LEFT + PLOT_WIDTH).to_string() y=(VIEW_HEIGHT - 8.0).to_string() text-anchor="end">"This week"</text>
+                    </svg>
+                }
+            }}
+            <details class="chart-table">
+                <summary>"Show the chart as a table"</summary>
+                <table>
+                    <caption>{format!("Hours per week, last {CHART_WEEKS} weeks, newest first")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Week starting"</th>
+                            <th scope="col">"Hours"</th>
+                            <th scope="col">"Goal"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let this_week = this_week();
+                            let goal = format_hours(goal());
+                            weeks()
+                                .into_iter()
+                                .rev()
+                                .map(|week| {
+                                    let name = if week.start == this_week {
+                                        format!("{} (this week)", week.start.format("%-d %b %Y"))
+                                    } else {
+                                        week.start.format("%-d %b %Y").to_string()
+                                    };
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{name}</th>
+                                            <td>{format_hours(week.hours)}</td>
+                                            <td>{goal.clone()}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </details>
+        </section>
+    }
+}

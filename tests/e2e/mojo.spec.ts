@@ -1,0 +1,167 @@
+// Step 3, regain your mojo: a side project, hours on several days, the week
+// and its chart (through the chart's table), an event whose person met joins
+// the outreach list on the Share page, the proud list, and a reload.
+import { test, expect, open } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** The browser's local date `back` days ago, as a date field wants it. */
+async function localDay(page: Page, back: number): Promise<string> {
+  return page.evaluate((back) => {
+    const now = new Date();
+    const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() - back);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+  }, back);
+}
+
+test('projects, hours, the week, events to contacts and the proud list are kept', async ({ page }) => {
+  await open(page, '#/mojo');
+  const today = await localDay(page, 0);
+  const weekAgo = await localDay(page, 7);
+  const twoWeeksAgo = await localDay(page, 14);
+
+  // A side project with a target and a milestone.
+  const projects = page.getByRole('region', { name: 'Side projects' });
+  await projects.getByLabel('A new side project').fill('Portfolio site');
+  await projects.getByRole('button', { name: 'Add project' }).click();
+  const portfolio = projects.getByRole('group', { name: 'Portfolio site', exact: true });
+  await portfolio.getByLabel('Kind').selectOption({ label: 'Portfolio site' });
+  await portfolio.getByLabel('Status').selectOption({ label: 'Active' });
+  await portfolio.getByLabel('The career goal it moves forward').fill('Land a UX design role');
+  await portfolio.getByLabel('Hours a week (target)').fill('10');
+  await portfolio.getByLabel('Hours a week (target)').press('Tab');
+  await portfolio.getByLabel(/^A milestone/).fill('Shipped the site');
+  await portfolio.getByRole('button', { name: 'Add milestone' }).click();
+  await portfolio.getByLabel('Done on').fill(today);
+
+  // The week starts empty; its table is the chart's accessible twin.
+  const week = page.getByRole('region', { name: 'Your week' });
+  await expect(week.getByText('0 h of 20 h this week')).toBeVisible();
+  await week.getByText('Show the chart as a table').click();
+  const weeks = week.getByRole('table', { name: /Hours per week/ });
+  const rows = weeks.locator('tbody tr');
+  await expect(rows).toHaveCount(12);
+  await expect(rows.nth(0).getByRole('rowheader')).toHaveText(/\(this week\)$/);
+  await expect(rows.nth(0).getByRole('cell').first()).toHaveText('0 h');
+  await expect(week.locator('svg rect.bar.current')).toHaveAttribute('height', '0');
+
+  // Hours on several days: a quick button, the form, and two earlier weeks.
+  const log = page.getByRole('region', { name: 'Log your time' });
+  await log.getByRole('button', { name: 'Log 2 h today on Portfolio site' }).click();
+  await expect(log.getByRole('status')).toHaveText(/^Logged 2 h on Portfolio site/);
+  const form = log.getByRole('form', { name: 'Log time' });
+  await form.getByLabel('Hours', { exact: true }).fill('1,5');
+  await form.getByLabel('Note (optional)').fill('Case study page');
+  await form.getByRole('button', { name: 'Log time' }).click();
+  await form.getByLabel('Date').fill(weekAgo);
+  await form.getByLabel('Hours', { exact: true }).fill('0:45');
+  await form.getByRole('button', { name: 'Log time' }).click();
+  await form.getByLabel('Date').fill(twoWeeksAgo);
+  await form.getByLabel('Hours', { exact: true }).fill('3');
+  await form.getByRole('button', { name: 'Log time' }).click();
+  // Nonsense is refused in plain words.
+  await form.getByLabel('Hours', { exact: true }).fill('30');
+  await form.getByRole('button', { name: 'Log time' }).click();
+  await expect(log.getByRole('alert').first()).toHaveText('Not logged: one entry can hold at most 24 hours.');
+
+  await expect(week.getByText('3.5 h of 20 h this week')).toBeVisible();
+  const byProject = week.getByRole('table', { name: 'This week by project' });
+  await expect(byProject.getByRole('row', { name: /Portfolio site/ }).getByRole('cell')).toHaveText(['3.5 h', '10 h']);
+  await expect(rows.nth(0).getByRole('cell').first()).toHaveText('3.5 h');
+  await expect(rows.nth(1).getByRole('cell').first()).toHaveText('0.75 h');
+  await expect(rows.nth(2).getByRole('cell').first()).toHaveText('3 h');
+  await expect(week.locator('svg rect.bar.current')).not.toHaveAttribute('height', '0');
+
+  // Edit one entry and delete another; the chart's table follows.
+  await log.getByRole('group', { name: /^Entry: 3 h on/ }).getByLabel('Hours').fill('2.5');
+  await log.getByRole('group', { name: /^Entry: 3 h on/ }).getByLabel('Hours').press('Tab');
+  await expect(rows.nth(2).getByRole('cell').first()).toHaveText('2.5 h');
+  await log.getByRole('button', { name: /^Delete entry of 0\.75 h on/ }).click();
+  await expect(rows.nth(1).getByRole('cell').first()).toHaveText('0 h');
+
+  // An event, a person met there, and that person on the outreach list.
+  const events = page.getByRole('region', { name: 'Out of your comfort zone' });
+  await events.getByRole('button', { name: 'Add an event' }).click();
+  const unnamed = events.getByRole('group', { name: 'Meetup', exact: true });
+  await expect(unnamed.getByLabel('What it was')).toBeFocused();
+  await unnamed.getByLabel('What it was').fill('Rust Lyon meetup');
+  const meetup = events.getByRole('group', { name: 'Rust Lyon meetup', exact: true });
+  await meetup.getByRole('radio', { name: 'Attended' }).check();
+  await meetup.getByLabel('Date').fill(today);
+  await meetup.getByLabel('Where').fill('La Cordée');
+  await meetup.getByLabel('Someone I met').fill('Ana Lopez');
+  await meetup.getByRole('button', { name: 'Add person' }).click();
+  await meetup.getByRole('button', { name: 'Add Ana Lopez to my outreach list' }).click();
+  await expect(meetup.getByText('In your outreach list')).toBeVisible();
+
+  // The proud list: a web link is clickable, anything else stays text.
+  const proud = page.getByRole('region', { name: 'What I am proud of' });
+  await proud.getByLabel('Something I am proud of').fill('Led the 2024 checkout redesign');
+  await proud.getByRole('button', { name: 'Add to the list' }).click();
+  await proud.getByLabel('Link (optional)').fill('https://example.com/checkout');
+  await expect(proud.getByRole('link', { name: /Open the link for Led the 2024 checkout redesign/ })).toHaveAttribute('href', 'https://example.com/checkout');
+  await proud.getByLabel('Link (optional)').fill('javascript:alert(1)');
+  await expect(proud.getByRole('link')).toHaveCount(0);
+  await expect(proud.getByText(/Only web addresses starting with http/)).toBeVisible();
+  await proud.getByLabel('Link (optional)').fill('https://example.com/checkout');
+
+  // The summary is written from all of it.
+  const summary = page.getByRole('region', { name: 'How I spent my time off' });
+  await expect(summary).toContainText('I put 6 h into side projects: 6 h on Portfolio site (portfolio site).');
+  await expect(summary).toContainText('Milestones I reached: Shipped the site for Portfolio site');
+  await expect(summary).toContainText('Rust Lyon meetup (meetup,');
+  await expect(summary).toContainText('I met 1 new person: Ana Lopez.');
+
+  // The person is on the Share page's outreach list.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Share' }).click();
+  const outreach = page.getByRole('region', { name: 'Your outreach list' });
+  await expect(outreach.getByRole('listitem')).toHaveText(['Ana Lopez — met at Rust Lyon meetup']);
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+
+  // Everything is kept after a reload.
+  await page.reload();
+  await expect(outreach.getByRole('listitem')).toHaveText(['Ana Lopez — met at Rust Lyon meetup']);
+  await open(page, '#/mojo');
+  await expect(portfolio.getByLabel('The career goal it moves forward')).toHaveValue('Land a UX design role');
+  await expect(portfolio.getByLabel('Hours a week (target)')).toHaveValue('10');
+  await expect(portfolio.getByLabel('Milestone', { exact: true })).toHaveValue('Shipped the site');
+  await expect(portfolio.getByLabel('Done on')).toHaveValue(today);
+  await expect(week.getByText('3.5 h of 20 h this week')).toBeVisible();
+  await week.getByText('Show the chart as a table').click();
+  await expect(rows.nth(0).getByRole('cell').first()).toHaveText('3.5 h');
+  await expect(rows.nth(2).getByRole('cell').first()).toHaveText('2.5 h');
+  await expect(meetup.getByRole('radio', { name: 'Attended' })).toBeChecked();
+  await expect(meetup.getByLabel('Name')).toHaveValue('Ana Lopez');
+  await expect(meetup.getByText('In your outreach list')).toBeVisible();
+  await expect(proud.getByRole('link', { name: /Open the link for Led the 2024 checkout redesign/ })).toBeVisible();
+  await expect(summary).toContainText('I met 1 new person: Ana Lopez.');
+});
+
+test('the goal and first day are editable, and the page fits a 320 px screen by keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  await open(page, '#/mojo');
+
+  // Add a project and log time with the keyboard alone.
+  await page.getByLabel('A new side project').focus();
+  await page.keyboard.type('Budget app');
+  await page.keyboard.press('Enter');
+  const quick = page.getByRole('button', { name: 'Log 1 h today on Budget app' });
+  await quick.focus();
+  await page.keyboard.press('Enter');
+
+  const week = page.getByRole('region', { name: 'Your week' });
+  await expect(week.getByText('1 h of 20 h this week')).toBeVisible();
+  await week.getByLabel('Weekly goal in hours').fill('12.5');
+  await week.getByLabel('Weekly goal in hours').press('Tab');
+  await expect(week.getByText('1 h of 12.5 h this week')).toBeVisible();
+  await week.getByLabel('Weeks start on').selectOption({ label: 'Sunday' });
+  await expect(week.getByLabel('Weeks start on')).toHaveValue('Sunday');
+
+  await page.getByRole('button', { name: 'Add an event' }).click();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  await page.reload();
+  await expect(week.getByText('1 h of 12.5 h this week')).toBeVisible();
+  await expect(week.getByLabel('Weeks start on')).toHaveValue('Sunday');
+});
