@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::io::stored::Loaded;
+use crate::io::stored::{self, Loaded};
 use crate::model::{Timestamp, Workbook};
 use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
 use crate::web::{clock, storage};
@@ -116,6 +116,61 @@ impl Store {
         };
         storage::keep_recovery_copy(&raw, clock::now()).map_err(|err| err.to_string())?;
         self.replace_with_empty()
+    }
+
+    /// Replaces the workbook with one read from a backup. The stored copy
+    /// from before is kept first, byte for byte, so [`Store::undo_replace`]
+    /// can bring it back; without room for that copy nothing is replaced.
+    pub fn replace_from_backup(&self, workbook: Workbook) -> Result<(), String> {
+        if !self.can_edit() {
+            return Err("this workbook is read-only in this session".into());
+        }
+        self.save_now();
+        let before = storage::read(storage::WORKBOOK_KEY).map_err(|err| err.to_string())?;
+        storage::write(storage::BEFORE_IMPORT_KEY, before.as_deref().unwrap_or_default())
+            .map_err(|err| format!("there is no room to keep your current data for Undo ({err}); nothing was replaced"))?;
+        self.workbook.set(workbook);
+        self.tracker.update_value(|tracker| {
+            tracker.edited(clock::now_ms());
+        });
+        self.save_now();
+        match self.status.get_untracked() {
+            SaveStatus::Failed(reason) => Err(reason),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether a replaced workbook can be brought back.
+    pub fn can_undo_replace() -> bool {
+        matches!(storage::read(storage::BEFORE_IMPORT_KEY), Ok(Some(_)))
+    }
+
+    /// Puts back, byte for byte, the stored workbook from before the last
+    /// replace, and shows it.
+    pub fn undo_replace(&self) -> Result<(), String> {
+        let Some(before) = storage::read(storage::BEFORE_IMPORT_KEY).map_err(|err| err.to_string())? else {
+            return Err("there is nothing to undo".into());
+        };
+        let restored = match stored::decode((!before.is_empty()).then_some(before.as_str())) {
+            Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } => workbook,
+            Loaded::Fresh => Workbook::new(clock::now()),
+            Loaded::Newer { .. } | Loaded::Corrupt { .. } => return Err("the earlier data could not be read back".into()),
+        };
+        if before.is_empty() {
+            storage::remove(storage::WORKBOOK_KEY)
+        } else {
+            storage::write(storage::WORKBOOK_KEY, &before)
+        }
+        .map_err(|err| err.to_string())?;
+        storage::remove(storage::BEFORE_IMPORT_KEY).map_err(|err| err.to_string())?;
+        self.workbook.set(restored);
+        // What is shown is exactly what is stored: nothing left to save.
+        self.tracker.update_value(|tracker| {
+            let revision = tracker.revision();
+            tracker.wrote(revision);
+        });
+        self.publish_status();
+        Ok(())
     }
 
     /// Erases everything stored on this device and starts over.

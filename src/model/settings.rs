@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::meta::Timestamp;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ThemeChoice {
@@ -16,4 +18,16 @@ pub enum ThemeChoice {
 #[serde(default)]
 pub struct Settings {
     pub theme: ThemeChoice,
+    /// When a backup was last downloaded, for a kind reminder when it is old.
+    pub last_export_at: Option<Timestamp>,
+}
+
+/// After this many days without a backup, the app suggests making one.
+pub const BACKUP_REMINDER_DAYS: i64 = 14;
+
+impl Settings {
+    /// Whether a gentle "make a backup" reminder is due at `now`.
+    pub fn backup_is_old(&self, now: Timestamp) -> bool {
+        self.last_export_at.is_none_or(|at| (now - at).num_days() >= BACKUP_REMINDER_DAYS)
+    }
 }

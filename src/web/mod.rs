@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod download;
+pub mod files;
 pub mod focus;
 pub mod service_worker;
 pub mod storage;

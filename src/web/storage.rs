@@ -13,6 +13,9 @@ use crate::model::{Timestamp, Workbook};
 pub const WORKBOOK_KEY: &str = "comeback.workbook";
 /// Unreadable workbooks are copied under keys with this prefix, never deleted by the app.
 pub const RECOVERY_PREFIX: &str = "comeback.recovery.";
+/// The stored workbook as it was just before a backup replaced it, for Undo.
+/// Empty text means nothing was stored then.
+pub const BEFORE_IMPORT_KEY: &str = "comeback.before-import";
 /// Every key the app owns starts with this.
 pub const APP_PREFIX: &str = "comeback.";
 

@@ -1,4 +1,8 @@
-//! Backup & settings: where the data lives, recovery copies, and erasing.
+//! Backup & settings: backups out and in, where the data lives, recovery
+//! copies, and erasing.
+
+mod export;
+mod restore;
 
 use leptos::prelude::*;
 
@@ -28,6 +32,8 @@ pub fn BackupPage() -> impl IntoView {
                 title="Backup & settings"
                 lead="Your workbook lives only in this browser on this device. Nothing is sent anywhere, and there is no account."
             />
+            <export::ExportBackup />
+            <restore::RestoreBackup />
             <div class="card">
                 <h2>"Where your data lives"</h2>
                 <p>
