@@ -23,6 +23,8 @@ pub enum Notice {
     Unreadable { reason: String, raw: String, recovery_key: Result<String, String> },
     /// The browser gives no storage at all: work lives only in this tab.
     NoStorage(String),
+    /// Another tab changed the workbook while this one had unsaved edits.
+    OtherTabConflict,
 }
 
 #[derive(Clone, Copy)]
@@ -211,6 +213,40 @@ impl Store {
             }
         });
         let _ = window_event_listener(leptos::ev::pagehide, move |_| store.save_now());
+        // Another tab of the app saved: follow it, so that neither tab
+        // silently writes over the other's work.
+        let _ = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() == Some(storage::WORKBOOK_KEY) {
+                store.follow_other_tab(event.new_value());
+            }
+        });
+    }
+
+    /// Takes in what another tab stored. With no unsaved edits here, this tab
+    /// simply shows it; with unsaved edits, both versions differ, so the
+    /// person is told (this tab's edits are saved and win).
+    fn follow_other_tab(&self, stored_text: Option<String>) {
+        if self.tracker.with_value(SaveTracker::is_read_only) {
+            return;
+        }
+        if self.tracker.with_value(SaveTracker::has_unsaved) {
+            self.notice.set(Some(Notice::OtherTabConflict));
+            return;
+        }
+        match stored::decode(stored_text.as_deref()) {
+            Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } => self.workbook.set(workbook),
+            Loaded::Fresh => self.workbook.set(Workbook::new(clock::now())),
+            Loaded::Newer { version, workbook } => {
+                self.tracker.update_value(|tracker| tracker.set_read_only(true));
+                self.publish_status();
+                if let Some(workbook) = workbook {
+                    self.workbook.set(workbook);
+                }
+                self.notice.set(Some(Notice::NewerVersion { version, readable: true }));
+            }
+            // Never replace what is shown with something unreadable.
+            Loaded::Corrupt { .. } => {}
+        }
     }
 }
 

@@ -80,6 +80,18 @@ fn StoredDataNotice(notice: Notice) -> impl IntoView {
             }
             .into_any()
         }
+        Notice::OtherTabConflict => view! {
+            <div class="banner warning" role="alert">
+                <p>
+                    <strong>"Comeback is open in another tab too. "</strong>
+                    "Both changed your workbook at the same moment; this tab's version was kept. To be safe, keep Comeback open in one tab only."
+                </p>
+                <div class="actions">
+                    <button type="button" class="secondary" on:click=move |_| store.notice.set(None)>"Understood"</button>
+                </div>
+            </div>
+        }
+        .into_any(),
         Notice::NoStorage(reason) => view! {
             <div class="banner warning" role="alert">
                 <p>

@@ -168,3 +168,33 @@ test('erase everything asks first, then removes all of Comeback\'s data', async 
   await page.goto('./#/debrief');
   await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue('');
 });
+
+test('two tabs follow each other, so neither writes over the other', async ({ page, context }) => {
+  const summary = (p: typeof page) => p.getByLabel('In a sentence or two, what happened?');
+  await open(page, '#/debrief');
+  const other = await context.newPage();
+  await other.goto('./#/debrief');
+  await summary(page).fill('Typed in the first tab');
+  await expect(summary(other)).toHaveValue('Typed in the first tab');
+  await summary(other).fill('Then in the second tab');
+  await expect(summary(page)).toHaveValue('Then in the second tab');
+  await page.reload();
+  await expect(summary(page)).toHaveValue('Then in the second tab');
+  await other.close();
+});
+
+test('two tabs editing at the same moment are told, not silently overwritten', async ({ page, context }) => {
+  const summary = (p: typeof page) => p.getByLabel('In a sentence or two, what happened?');
+  await open(page, '#/debrief');
+  const other = await context.newPage();
+  await other.goto('./#/debrief');
+  await expect(summary(other)).toBeVisible();
+  // Freeze timers so the first tab's edit stays unsaved while the second saves.
+  await context.clock.install();
+  await summary(page).fill('First tab, not saved yet');
+  await summary(other).fill('Second tab, saved on reload');
+  await other.reload();
+  await expect(page.getByRole('alert')).toContainText('Comeback is open in another tab too');
+  await expect(summary(page)).toHaveValue('First tab, not saved yet');
+  await other.close();
+});
