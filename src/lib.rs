@@ -28,6 +28,7 @@ use store::Store;
 pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
+    components::theme::apply_theme();
     let route = router::use_hash_route();
 
     view! {

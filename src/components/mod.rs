@@ -5,4 +5,5 @@ pub mod nav;
 pub mod notices;
 pub mod page_intro;
 pub mod save_indicator;
+pub mod theme;
 pub mod update_banner;

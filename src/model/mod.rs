@@ -9,6 +9,7 @@ pub mod outreach;
 pub mod plan;
 pub mod questions;
 pub mod settings;
+pub mod today;
 pub mod workbook;
 
 pub use debrief::{Debrief, SetbackKind};

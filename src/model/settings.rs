@@ -14,12 +14,35 @@ pub enum ThemeChoice {
     Dark,
 }
 
+impl ThemeChoice {
+    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "Same as this device",
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+        }
+    }
+
+    /// The `data-theme` value on the root element; none follows the system.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            ThemeChoice::System => None,
+            ThemeChoice::Light => Some("light"),
+            ThemeChoice::Dark => Some("dark"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub theme: ThemeChoice,
     /// When a backup was last downloaded, for a kind reminder when it is old.
     pub last_export_at: Option<Timestamp>,
+    /// Set once the person has read the first-run welcome.
+    pub welcomed: bool,
 }
 
 /// After this many days without a backup, the app suggests making one.

@@ -1,49 +1,75 @@
-//! Where the person stands, and the one next step.
+//! Today: a first-run welcome, where the person stands in each step, what is
+//! due this week, and the one most useful next step, in kind words.
 
 use leptos::prelude::*;
 
 use crate::components::page_intro::PageIntro;
+use crate::model::first_steps::date_label;
+use crate::model::SetbackKind;
 use crate::route::Route;
 use crate::store::use_store;
+use crate::web::clock;
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
     let store = use_store();
-    let debrief_started = move || store.workbook.with(|workbook| workbook.debrief.is_started());
-    let steps = [
-        (Route::Debrief, "1. Debrief with yourself", "Put the story in order, ask the hard questions, find the lesson."),
-        (Route::Share, "2. Share it", "Stop carrying it alone: tell your network, especially the people you rarely see."),
-        (Route::Mojo, "3. Regain your mojo", "Side projects, new rooms, and a list of what you are proud of."),
-        (Route::NextMove, "4. Make your next move", "Choose the path, track opportunities, and tell the story well."),
-    ];
+    let today = clock::today();
+    // Decided when the page opens, so answering its question does not hide it.
+    let first_visit = store.workbook.with_untracked(|workbook| !workbook.settings.welcomed && workbook.is_empty());
+    let show_welcome = move || first_visit && store.can_edit() && store.workbook.with(|workbook| !workbook.settings.welcomed);
+    let next = move || store.workbook.with(|workbook| workbook.next_step(today));
+    let steps = move || store.workbook.with(|workbook| workbook.steps_overview(today));
+    let due = move || store.workbook.with(|workbook| workbook.due_this_week(today));
+    let proud = move || {
+        store.workbook.with(|workbook| {
+            let mut items: Vec<_> = workbook.mojo.proud.iter().filter(|item| !item.text.trim().is_empty()).collect();
+            items.sort_by_key(|item| std::cmp::Reverse(item.date));
+            items.into_iter().take(3).map(|item| item.text.clone()).collect::<Vec<_>>()
+        })
+    };
     view! {
         <section class="page">
             <PageIntro
                 title="Today"
                 lead="This is not the end of your career. In a few months this will feel further away. One step at a time is enough."
             />
-            <div class="card next-step">
-                <h2>"A good next step"</h2>
-                {move || if debrief_started() {
-                    view! {
-                        <p>
-                            "You have started your debrief. When you have a quiet stretch, go back to it: "
-                            <a href=Route::Debrief.href()>"continue the debrief"</a>"."
-                        </p>
+            <Show when=show_welcome>
+                <Welcome />
+            </Show>
+            <section class="card next-step" aria-labelledby="next-step">
+                <h2 id="next-step">"A good next step"</h2>
+                <p>{move || next().message()}</p>
+                <p><a href=move || next().href()>{move || next().link_text()}</a></p>
+            </section>
+            <section class="card" aria-labelledby="due-this-week">
+                <h2 id="due-this-week">"Due this week"</h2>
+                {move || {
+                    let due = due();
+                    if due.is_empty() {
+                        view! { <p class="hint">"Nothing is due this week."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="due-list">
+                                {due
+                                    .into_iter()
+                                    .map(|item| {
+                                        let when = item.date.map(|date| if date < today { format!("was due {}", date_label(date)) } else { date_label(date) });
+                                        view! {
+                                            <li>
+                                                <a href=item.href>{item.what}</a>
+                                                {when.map(|when| view! { <span class="hint">{format!(" · {when}")}</span> })}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                        .into_any()
                     }
-                    .into_any()
-                } else {
-                    view! {
-                        <p>
-                            "Start by writing down what happened, in a sentence or two: "
-                            <a href=Route::Debrief.href()>"begin the debrief"</a>"."
-                        </p>
-                    }
-                    .into_any()
                 }}
-            </div>
-            <div class="card">
-                <h2>"First steps after the blow"</h2>
+            </section>
+            <section class="card" aria-labelledby="first-steps-card">
+                <h2 id="first-steps-card">"First steps after the blow"</h2>
                 <p>
                     {move || store.workbook.with(|workbook| {
                         let steps = &workbook.first_steps;
@@ -51,24 +77,80 @@ pub fn TodayPage() -> impl IntoView {
                     })}
                     <a href=Route::FirstSteps.href()>"Checklist and survival budget"</a>
                 </p>
-            </div>
+            </section>
             <h2>"The four steps"</h2>
             <ol class="steps">
-                {steps
-                    .into_iter()
-                    .map(|(route, name, purpose)| {
-                        view! {
-                            <li class="card">
-                                <a href=route.href()>{name}</a>
-                                <p>{purpose}</p>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
+                {move || {
+                    steps()
+                        .into_iter()
+                        .zip([Route::Debrief, Route::Share, Route::Mojo, Route::NextMove])
+                        .map(|(step, route)| {
+                            view! {
+                                <li class="card" class:done=step.done>
+                                    <a href=route.href()>{format!("{}. {}", step.number, step.name)}</a>
+                                    <p>
+                                        {step.done.then(|| view! { <span class="tag">"Done"</span> " " })}
+                                        {step.summary}
+                                    </p>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ol>
+            <Show when=move || !proud().is_empty()>
+                <section class="card" aria-labelledby="proud-of">
+                    <h2 id="proud-of">"What you are proud of"</h2>
+                    <ul>{move || proud().into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}</ul>
+                </section>
+            </Show>
             <p class="privacy">
                 "Everything you write stays in this browser, on this device. Nothing is sent anywhere."
             </p>
+        </section>
+    }
+}
+
+/// The first visit: what Comeback is, where the data stays, and the kind of setback.
+#[component]
+fn Welcome() -> impl IntoView {
+    let store = use_store();
+    let kinds = SetbackKind::ALL
+        .into_iter()
+        .map(|kind| {
+            view! {
+                <label class="choice">
+                    <input
+                        type="radio"
+                        name="welcome-setback"
+                        prop:checked=move || store.workbook.with(|workbook| workbook.debrief.setback == Some(kind))
+                        on:change=move |_| store.edit(move |workbook, now| workbook.debrief.set_setback(Some(kind), now))
+                    />
+                    <span>{kind.label()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card welcome" aria-labelledby="welcome">
+            <h2 id="welcome">"Welcome to Comeback"</h2>
+            <p>
+                "A private workbook for getting back on your feet after a setback at work, in four steps: look back honestly, tell people, get your confidence back, and make your next move."
+            </p>
+            <p>
+                <strong>"Everything stays on this device. "</strong>
+                "Nothing you write is sent anywhere, and there is no account. To keep it safe or move it to another device, make a backup from "
+                <a href=Route::Backup.href()>"Backup & settings"</a>"."
+            </p>
+            <fieldset class="choices">
+                <legend>"What happened to you? (You can change this later.)"</legend>
+                {kinds}
+            </fieldset>
+            <div class="actions">
+                <button type="button" on:click=move |_| store.edit(|workbook, _| workbook.settings.welcomed = true)>
+                    "Start"
+                </button>
+            </div>
         </section>
     }
 }

@@ -7,6 +7,7 @@ mod restore;
 use leptos::prelude::*;
 
 use crate::components::page_intro::PageIntro;
+use crate::components::theme::ThemeSwitch;
 use crate::store::use_store;
 use crate::web::{download::download_text, storage};
 
@@ -32,6 +33,7 @@ pub fn BackupPage() -> impl IntoView {
                 title="Backup & settings"
                 lead="Your workbook lives only in this browser on this device. Nothing is sent anywhere, and there is no account."
             />
+            <ThemeSwitch />
             <export::ExportBackup />
             <restore::RestoreBackup />
             <div class="card">

@@ -1,0 +1,47 @@
+//! Applies the chosen theme to the page, and the switch that chooses it.
+
+use leptos::prelude::*;
+
+use crate::model::ThemeChoice;
+use crate::store::use_store;
+
+/// Keeps `data-theme` on the root element in step with the setting.
+pub fn apply_theme() {
+    let store = use_store();
+    Effect::new(move |_| {
+        let theme = store.workbook.with(|workbook| workbook.settings.theme);
+        if let Some(root) = document().document_element() {
+            let _ = match theme.attribute() {
+                Some(value) => root.set_attribute("data-theme", value),
+                None => root.remove_attribute("data-theme"),
+            };
+        }
+    });
+}
+
+#[component]
+pub fn ThemeSwitch() -> impl IntoView {
+    let store = use_store();
+    let choices = ThemeChoice::ALL
+        .into_iter()
+        .map(|choice| {
+            view! {
+                <label class="choice">
+                    <input
+                        type="radio"
+                        name="theme"
+                        prop:checked=move || store.workbook.with(|workbook| workbook.settings.theme == choice)
+                        on:change=move |_| store.edit(move |workbook, _| workbook.settings.theme = choice)
+                    />
+                    <span>{choice.label()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="card" disabled=move || !store.can_edit()>
+            <legend>"Appearance"</legend>
+            {choices}
+        </fieldset>
+    }
+}
