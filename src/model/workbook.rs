@@ -58,6 +58,7 @@ impl Workbook {
     pub fn is_empty(&self) -> bool {
         !self.debrief.is_started()
             && self.outreach.contacts.is_empty()
+            && self.outreach.share_by.is_none()
             && self.mojo.projects.is_empty()
             && self.mojo.entries.is_empty()
             && self.mojo.events.is_empty()

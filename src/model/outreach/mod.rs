@@ -1,0 +1,411 @@
+//! Step 2 of the method: share the setback and work the network. The
+//! outreach list is a small personal CRM for this one job: who to tell, how
+//! well you know them (weak ties are the most promising), where they work,
+//! what you said last and when to follow up.
+//!
+//! - `mod.rs`: the contact, its status, tie strength and follow-up clock;
+//! - `view.rs`: search, filters, sorts and the priority order (pure);
+//! - `import.rs`: what an import would add, merge or skip, and applying it;
+//! - `links.rs`: which typed addresses may ever become links;
+//! - `share.rs`: the grieving time-box, the announcement and message templates.
+
+pub mod import;
+pub mod links;
+pub mod share;
+pub mod view;
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::meta::{RecordMeta, Timestamp};
+
+/// Days between follow-ups unless the person chooses otherwise.
+pub const DEFAULT_FOLLOW_UP_DAYS: u32 = 14;
+
+/// How often the person sees this contact; it sets the tie strength.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    Weekly,
+    Monthly,
+    FewTimesAYear,
+    OnceAYearOrLess,
+    NeverMet,
+}
+
+impl Frequency {
+    pub const ALL: [Frequency; 5] =
+        [Frequency::Weekly, Frequency::Monthly, Frequency::FewTimesAYear, Frequency::OnceAYearOrLess, Frequency::NeverMet];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Frequency::Weekly => "weekly",
+            Frequency::Monthly => "monthly",
+            Frequency::FewTimesAYear => "few_times_a_year",
+            Frequency::OnceAYearOrLess => "once_a_year_or_less",
+            Frequency::NeverMet => "never_met",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|frequency| frequency.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Frequency::Weekly => "Every week",
+            Frequency::Monthly => "Every month",
+            Frequency::FewTimesAYear => "A few times a year",
+            Frequency::OnceAYearOrLess => "Once a year or less",
+            Frequency::NeverMet => "We have never met",
+        }
+    }
+
+    /// Granovetter's cut: once a year or less is a weak tie.
+    pub fn tie(self) -> TieStrength {
+        match self {
+            Frequency::Weekly => TieStrength::Strong,
+            Frequency::Monthly | Frequency::FewTimesAYear => TieStrength::Medium,
+            Frequency::OnceAYearOrLess | Frequency::NeverMet => TieStrength::Weak,
+        }
+    }
+}
+
+/// How close the tie is. Weak ties are the most promising: in Granovetter's
+/// study, 83% of people who found a job through a contact saw that contact
+/// once a year or less.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TieStrength {
+    Weak,
+    Medium,
+    Strong,
+}
+
+impl TieStrength {
+    pub const ALL: [TieStrength; 3] = [TieStrength::Weak, TieStrength::Medium, TieStrength::Strong];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            TieStrength::Weak => "weak",
+            TieStrength::Medium => "medium",
+            TieStrength::Strong => "strong",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|tie| tie.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TieStrength::Weak => "Weak tie",
+            TieStrength::Medium => "Medium tie",
+            TieStrength::Strong => "Close tie",
+        }
+    }
+}
+
+/// Where the conversation with a contact stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    NotContacted,
+    Messaged,
+    Replied,
+    IntroAsked,
+    Introduced,
+    Met,
+    Referral,
+    /// Paused: no follow-ups are due.
+    NotNow,
+}
+
+impl Status {
+    pub const ALL: [Status; 8] = [
+        Status::NotContacted,
+        Status::Messaged,
+        Status::Replied,
+        Status::IntroAsked,
+        Status::Introduced,
+        Status::Met,
+        Status::Referral,
+        Status::NotNow,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::NotContacted => "not_contacted",
+            Status::Messaged => "messaged",
+            Status::Replied => "replied",
+            Status::IntroAsked => "intro_asked",
+            Status::Introduced => "introduced",
+            Status::Met => "met",
+            Status::Referral => "referral",
+            Status::NotNow => "not_now",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotContacted => "Not contacted yet",
+            Status::Messaged => "Messaged",
+            Status::Replied => "Replied",
+            Status::IntroAsked => "Introduction asked",
+            Status::Introduced => "Introduced",
+            Status::Met => "Met",
+            Status::Referral => "Referral or lead",
+            Status::NotNow => "Not now",
+        }
+    }
+}
+
+/// How an interaction happened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    #[default]
+    Email,
+    Message,
+    Call,
+    Video,
+    InPerson,
+    Other,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 6] = [Channel::Email, Channel::Message, Channel::Call, Channel::Video, Channel::InPerson, Channel::Other];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Message => "message",
+            Channel::Call => "call",
+            Channel::Video => "video",
+            Channel::InPerson => "in_person",
+            Channel::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|channel| channel.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Email => "Email",
+            Channel::Message => "Message (LinkedIn, text, chat)",
+            Channel::Call => "Phone call",
+            Channel::Video => "Video call",
+            Channel::InPerson => "In person",
+            Channel::Other => "Other",
+        }
+    }
+}
+
+/// One entry of a contact's log: when, how, and what was said.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Interaction {
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub date: Option<NaiveDate>,
+    pub channel: Channel,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Contact {
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub name: String,
+    /// How the person knows them ("met at the Rust meetup", "old colleague").
+    pub how_we_know: String,
+    /// The comfort-zone event they were met at (step 3), if any.
+    pub met_at_event: Option<Uuid>,
+    /// "Former manager", "friend of Sam", "neighbour".
+    pub relationship: String,
+    /// How often they see each other; unknown until the person says.
+    pub how_often: Option<Frequency>,
+    pub company: String,
+    pub role: String,
+    /// Works in a job or company the person is targeting. Set by hand for now;
+    /// `None` means not said.
+    pub targets_job: Option<bool>,
+    pub email: String,
+    pub phone: String,
+    pub profile_url: String,
+    pub notes: String,
+    pub status: Status,
+    /// The contact who introduced them, if any.
+    pub introduced_by: Option<Uuid>,
+    pub interactions: Vec<Interaction>,
+    /// Days from the last interaction to the next follow-up.
+    pub follow_up_days: u32,
+}
+
+impl Default for Contact {
+    fn default() -> Self {
+        Self {
+            meta: RecordMeta::default(),
+            name: String::new(),
+            how_we_know: String::new(),
+            met_at_event: None,
+            relationship: String::new(),
+            how_often: None,
+            company: String::new(),
+            role: String::new(),
+            targets_job: None,
+            email: String::new(),
+            phone: String::new(),
+            profile_url: String::new(),
+            notes: String::new(),
+            status: Status::NotContacted,
+            introduced_by: None,
+            interactions: Vec::new(),
+            follow_up_days: DEFAULT_FOLLOW_UP_DAYS,
+        }
+    }
+}
+
+impl Contact {
+    /// A new contact with a fresh id.
+    pub fn new(name: &str, now: Timestamp) -> Self {
+        Self { meta: RecordMeta::new(now), name: name.trim().to_owned(), ..Self::default() }
+    }
+
+    /// The tie strength, once the person has said how often they meet.
+    pub fn tie(&self) -> Option<TieStrength> {
+        self.how_often.map(Frequency::tie)
+    }
+
+    pub fn is_weak_tie(&self) -> bool {
+        self.tie() == Some(TieStrength::Weak)
+    }
+
+    pub fn is_target(&self) -> bool {
+        self.targets_job == Some(true)
+    }
+
+    /// The date of the latest interaction in the log.
+    pub fn last_contacted(&self) -> Option<NaiveDate> {
+        self.interactions.iter().filter_map(|interaction| interaction.date).max()
+    }
+
+    /// The cadence in days, never less than one.
+    pub fn cadence(&self) -> u32 {
+        self.follow_up_days.max(1)
+    }
+
+    /// When to follow up: the cadence after the last interaction. Contacts
+    /// never contacted, or put on "not now", have no follow-up.
+    pub fn next_follow_up(&self) -> Option<NaiveDate> {
+        if self.status == Status::NotNow {
+            return None;
+        }
+        let last = self.last_contacted()?;
+        Some(last.checked_add_days(Days::new(u64::from(self.cadence()))).unwrap_or(NaiveDate::MAX))
+    }
+
+    /// A follow-up is due on or before `today`.
+    pub fn is_due(&self, today: NaiveDate) -> bool {
+        self.next_follow_up().is_some_and(|next| next <= today)
+    }
+
+    /// A follow-up falls on or before `until` (today and overdue included).
+    pub fn is_due_by(&self, until: NaiveDate) -> bool {
+        self.next_follow_up().is_some_and(|next| next <= until)
+    }
+
+    /// All the text search looks through, lowercased.
+    pub fn search_text(&self) -> String {
+        [&self.name, &self.company, &self.role, &self.how_we_know, &self.relationship, &self.email, &self.notes]
+            .iter()
+            .map(|part| part.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Outreach {
+    pub contacts: Vec<Contact>,
+    /// The day the person chose to stop hiding and start telling people.
+    pub share_by: Option<NaiveDate>,
+    pub announcement: share::Announcement,
+    pub updated_at: Option<Timestamp>,
+}
+
+impl Outreach {
+    pub fn contact(&self, id: Uuid) -> Option<&Contact> {
+        self.contacts.iter().find(|contact| contact.meta.id == id)
+    }
+
+    /// Adds a contact and returns its id.
+    pub fn add_contact(&mut self, name: &str, how_we_know: &str, met_at_event: Option<Uuid>, now: Timestamp) -> Uuid {
+        let contact = Contact { how_we_know: how_we_know.trim().to_owned(), met_at_event, ..Contact::new(name, now) };
+        self.push(contact, now)
+    }
+
+    /// Adds a fully described contact and returns its id.
+    pub fn push(&mut self, contact: Contact, now: Timestamp) -> Uuid {
+        let id = contact.meta.id;
+        self.contacts.push(contact);
+        self.updated_at = Some(now);
+        id
+    }
+
+    pub fn update_contact(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut Contact)) {
+        if let Some(contact) = self.contacts.iter_mut().find(|contact| contact.meta.id == id) {
+            change(contact);
+            contact.meta.touch(now);
+            self.updated_at = Some(now);
+        }
+    }
+
+    /// Removes a contact; anyone they introduced keeps their place, without the link.
+    pub fn remove_contact(&mut self, id: Uuid, now: Timestamp) {
+        self.contacts.retain(|contact| contact.meta.id != id);
+        for contact in &mut self.contacts {
+            if contact.introduced_by == Some(id) {
+                contact.introduced_by = None;
+            }
+        }
+        self.updated_at = Some(now);
+    }
+
+    /// Logs an interaction, which restarts the contact's follow-up clock. A
+    /// contact not yet contacted moves to "messaged". Returns the entry's id.
+    pub fn log_interaction(&mut self, id: Uuid, date: NaiveDate, channel: Channel, note: &str, now: Timestamp) -> Option<Uuid> {
+        let entry = Interaction { meta: RecordMeta::new(now), date: Some(date), channel, note: note.trim().to_owned() };
+        let entry_id = entry.meta.id;
+        let mut found = false;
+        self.update_contact(id, now, |contact| {
+            found = true;
+            contact.interactions.push(entry);
+            contact.interactions.sort_by_key(|interaction| interaction.date);
+            if contact.status == Status::NotContacted {
+                contact.status = Status::Messaged;
+            }
+        });
+        found.then_some(entry_id)
+    }
+
+    pub fn remove_interaction(&mut self, id: Uuid, entry: Uuid, now: Timestamp) {
+        self.update_contact(id, now, |contact| contact.interactions.retain(|interaction| interaction.meta.id != entry));
+    }
+
+    /// Contacts with a follow-up on or before `until`, soonest first.
+    pub fn due_by(&self, until: NaiveDate) -> Vec<&Contact> {
+        let mut due: Vec<&Contact> = self.contacts.iter().filter(|contact| contact.is_due_by(until)).collect();
+        due.sort_by(|a, b| a.next_follow_up().cmp(&b.next_follow_up()).then_with(|| view::name_order(a, b)));
+        due
+    }
+}

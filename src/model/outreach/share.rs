@@ -1,0 +1,217 @@
+//! Sharing the news: a limit on the grieving ("start sharing by"), the broad
+//! announcement for LinkedIn or elsewhere, where it was posted, and short
+//! messages to one person. Templates are filled from what the person wrote;
+//! nothing is sent by the app.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Contact;
+use crate::model::meta::RecordMeta;
+
+/// Where the "start sharing by" date stands today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SharingClock {
+    NotSet,
+    DaysLeft(i64),
+    Today,
+    /// Passed this many days ago.
+    Passed(i64),
+}
+
+/// Days left until `share_by`, compared with `today`.
+pub fn sharing_clock(share_by: Option<NaiveDate>, today: NaiveDate) -> SharingClock {
+    match share_by {
+        None => SharingClock::NotSet,
+        Some(date) => match (date - today).num_days() {
+            0 => SharingClock::Today,
+            days if days > 0 => SharingClock::DaysLeft(days),
+            days => SharingClock::Passed(-days),
+        },
+    }
+}
+
+/// The sentence shown for the clock: plain, and gentle once the date passed.
+pub fn sharing_clock_text(clock: SharingClock) -> String {
+    match clock {
+        SharingClock::NotSet => "Choose a day to start telling people. A limit keeps the grieving from quietly taking over.".into(),
+        SharingClock::DaysLeft(1) => "1 day left to rest before you start sharing.".into(),
+        SharingClock::DaysLeft(days) => format!("{days} days left to rest before you start sharing."),
+        SharingClock::Today => "Today is the day you chose to start sharing. One message is enough to begin.".into(),
+        SharingClock::Passed(_) => "The day you chose has passed. That is all right: whenever you feel ready, one message is a good start, or pick a new day.".into(),
+    }
+}
+
+/// A place the announcement was posted, and when.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Posting {
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub place: String,
+    pub date: Option<NaiveDate>,
+}
+
+/// The broad announcement, in the person's words.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Announcement {
+    /// "five good years at Acme", "my bakery".
+    pub moved_on_from: String,
+    /// "a product design role in health tech".
+    pub pursuing: String,
+    /// "an introduction to someone at…", "a coffee with anyone who…".
+    pub how_to_help: String,
+    pub postings: Vec<Posting>,
+}
+
+/// The styles the announcement can be written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AnnouncementStyle {
+    #[default]
+    Plain,
+    Warm,
+    Short,
+}
+
+impl AnnouncementStyle {
+    pub const ALL: [AnnouncementStyle; 3] = [AnnouncementStyle::Plain, AnnouncementStyle::Warm, AnnouncementStyle::Short];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            AnnouncementStyle::Plain => "plain",
+            AnnouncementStyle::Warm => "warm",
+            AnnouncementStyle::Short => "short",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|style| style.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AnnouncementStyle::Plain => "Plain and direct",
+            AnnouncementStyle::Warm => "Warm, with thanks",
+            AnnouncementStyle::Short => "Short",
+        }
+    }
+}
+
+/// The text, or a bracketed placeholder saying what to write there.
+fn or_placeholder(text: &str, placeholder: &str) -> String {
+    let text = text.trim();
+    if text.is_empty() {
+        format!("[{placeholder}]")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The announcement post in `style`.
+pub fn announcement_text(announcement: &Announcement, style: AnnouncementStyle) -> String {
+    let from = or_placeholder(&announcement.moved_on_from, "what you moved on from");
+    let to = or_placeholder(&announcement.pursuing, "what you are pursuing now");
+    let help = or_placeholder(&announcement.how_to_help, "how people can help");
+    match style {
+        AnnouncementStyle::Plain => format!(
+            "Some news: I have moved on from {from}. I am now pursuing {to}.\n\nIf you can help, I would welcome {help}. Thank you for reading."
+        ),
+        AnnouncementStyle::Warm => format!(
+            "After {from}, it is time for a new chapter. I am grateful for the people and the lessons, and I am now looking for {to}.\n\nIf you know someone I should talk to, I would love {help}. A comment or a message means a lot."
+        ),
+        AnnouncementStyle::Short => format!("I have moved on from {from} and am now pursuing {to}. I would welcome {help}."),
+    }
+}
+
+/// A personal note for a close contact, who should not learn it from a post.
+pub fn close_note(announcement: &Announcement, name: &str) -> String {
+    let first = first_name(name);
+    let from = or_placeholder(&announcement.moved_on_from, "what you moved on from");
+    let to = or_placeholder(&announcement.pursuing, "what you are pursuing now");
+    format!("Hi {first},\n\nI wanted you to hear it from me: I have moved on from {from}. I am doing all right, and I am now looking for {to}. I would value your thoughts when you have a moment.\n\nThank you")
+}
+
+fn first_name(name: &str) -> String {
+    name.split_whitespace().next().map(str::to_owned).unwrap_or_else(|| "there".into())
+}
+
+/// The messages to one person.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MessageKind {
+    #[default]
+    Reconnect,
+    AskIntroduction,
+    AskCoffee,
+    ThankYou,
+}
+
+impl MessageKind {
+    pub const ALL: [MessageKind; 4] = [MessageKind::Reconnect, MessageKind::AskIntroduction, MessageKind::AskCoffee, MessageKind::ThankYou];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            MessageKind::Reconnect => "reconnect",
+            MessageKind::AskIntroduction => "introduction",
+            MessageKind::AskCoffee => "coffee",
+            MessageKind::ThankYou => "thanks",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MessageKind::Reconnect => "Reconnect",
+            MessageKind::AskIntroduction => "Ask for an introduction",
+            MessageKind::AskCoffee => "Ask for a coffee",
+            MessageKind::ThankYou => "Thank you",
+        }
+    }
+}
+
+/// A message's subject and body, filled from the contact and the announcement.
+pub fn message(kind: MessageKind, contact: &Contact, announcement: &Announcement) -> (String, String) {
+    let first = first_name(&contact.name);
+    let to = or_placeholder(&announcement.pursuing, "what you are pursuing now");
+    let company = if contact.company.trim().is_empty() { "your company".to_owned() } else { contact.company.trim().to_owned() };
+    let how = contact.how_we_know.trim();
+    let reminder = if how.is_empty() { String::new() } else { format!(" ({how})") };
+    match kind {
+        MessageKind::Reconnect => (
+            "Catching up".into(),
+            format!("Hi {first},\n\nIt has been a while{reminder}. I hope you are well. I have recently moved on and am now looking for {to}. I would be glad to hear what you are working on these days.\n\nBest wishes"),
+        ),
+        MessageKind::AskIntroduction => (
+            "A small favour".into(),
+            format!("Hi {first},\n\nI am now looking for {to}. Is there someone at {company}, or elsewhere, you think I should talk to? A short introduction would mean a lot, and I am happy to send a few lines you can forward.\n\nThank you"),
+        ),
+        MessageKind::AskCoffee => (
+            "Coffee?".into(),
+            format!("Hi {first},\n\nI am exploring {to} and would value your view of how things look at {company}. Would you have 20 minutes for a coffee or a call in the next couple of weeks? Happy to fit around you.\n\nThank you"),
+        ),
+        MessageKind::ThankYou => (
+            "Thank you".into(),
+            format!("Hi {first},\n\nThank you for your time and your help. It made a real difference, and I will let you know how things turn out.\n\nWith thanks"),
+        ),
+    }
+}
+
+/// Percent-encodes a mailto header value (RFC 6068): all but unreserved characters.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.replace("\r\n", "\n").replace('\n', "\r\n").bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// A `mailto:` link with subject and body, if the email address looks right.
+pub fn mailto_message(email: &str, subject: &str, body: &str) -> Option<String> {
+    super::links::mailto(email).map(|link| format!("{link}?subject={}&body={}", encode(subject), encode(body)))
+}

@@ -1,0 +1,341 @@
+//! One contact, opened from the list: every field, the status, the tie
+//! strength, the follow-up clock, and the interaction log.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::{long_date, parse_date, short_date, use_share_ui};
+use crate::model::outreach::links::{mailto, safe_link, tel};
+use crate::model::outreach::share::{mailto_message, message, MessageKind};
+use crate::model::outreach::{Channel, Contact, Frequency, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS};
+use crate::store::use_store;
+use crate::web::focus::focus_by_id;
+
+#[component]
+pub fn ContactDetail(id: Uuid) -> impl IntoView {
+    let store = use_store();
+    let ui = use_share_ui();
+    let contact = move || -> Contact { store.workbook.with(|workbook| workbook.outreach.contact(id).cloned().unwrap_or_default()) };
+    let read = move |get: fn(&Contact) -> String| store.workbook.with(|workbook| workbook.outreach.contact(id).map(get).unwrap_or_default());
+    let update = move |change: Box<dyn FnOnce(&mut Contact)>| store.edit(move |workbook, now| workbook.outreach.update_contact(id, now, change));
+    let name = move || read(|contact| contact.name.clone());
+    let often = Memo::new(move |_| store.workbook.with(|workbook| workbook.outreach.contact(id).and_then(|contact| contact.how_often)));
+    let status = Memo::new(move |_| store.workbook.with(|workbook| workbook.outreach.contact(id).map(|contact| contact.status).unwrap_or_default()));
+
+    // A one-line text field bound to one of the contact's strings.
+    let text_field = move |key: &'static str, label: &'static str, kind: &'static str, get: fn(&Contact) -> String, set: fn(&mut Contact, String)| {
+        let field_id = format!("contact-{id}-{key}");
+        view! {
+            <div class="field">
+                <label for=field_id.clone()>{label}</label>
+                <input
+                    id=field_id
+                    type=kind
+                    prop:value=move || read(get)
+                    on:input:target=move |event| {
+                        let value = event.target().value();
+                        update(Box::new(move |contact| set(contact, value)));
+                    }
+                />
+            </div>
+        }
+    };
+
+    let profile_link = move || read(|contact| contact.profile_url.clone());
+    view! {
+        <div class="contact-detail" role="group" aria-label=move || format!("Details for {}", name())>
+            <div class="row">
+                {text_field("name", "Name", "text", |c| c.name.clone(), |c, v| c.name = v)}
+                {text_field("how", "How we know each other", "text", |c| c.how_we_know.clone(), |c, v| c.how_we_know = v)}
+                {text_field("relationship", "Relationship", "text", |c| c.relationship.clone(), |c, v| c.relationship = v)}
+            </div>
+            <div class="row">
+                <div class="field">
+                    <label for=format!("contact-{id}-often")>"How often we see each other"</label>
+                    <select
+                        id=format!("contact-{id}-often")
+                        on:change:target=move |event| {
+                            let chosen = Frequency::from_key(&event.target().value());
+                            update(Box::new(move |contact| contact.how_often = chosen));
+                        }
+                    >
+                        <option value="" prop:selected=move || often.get().is_none()>"Not said"</option>
+                        {Frequency::ALL
+                            .into_iter()
+                            .map(|choice| view! { <option value=choice.key() prop:selected=move || often.get() == Some(choice)>{choice.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <p class="tie-note">
+                    {move || match contact().tie() {
+                        Some(TieStrength::Weak) => "A weak tie: the most promising kind. Acquaintances hear of openings your close friends never do.",
+                        Some(TieStrength::Medium) => "A medium tie.",
+                        Some(TieStrength::Strong) => "A close tie: a good person to practise your story with.",
+                        None => "Say how often you see each other to know the tie's strength.",
+                    }}
+                </p>
+            </div>
+            <div class="row">
+                {text_field("company", "Company", "text", |c| c.company.clone(), |c, v| c.company = v)}
+                {text_field("role", "Role", "text", |c| c.role.clone(), |c, v| c.role = v)}
+            </div>
+            <label class="choice">
+                <input
+                    type="checkbox"
+                    prop:checked=move || contact().is_target()
+                    on:change:target=move |event| {
+                        let checked = event.target().checked();
+                        update(Box::new(move |contact| contact.targets_job = Some(checked)));
+                    }
+                />
+                <span>"Works in a job or company I am targeting"</span>
+            </label>
+            <div class="row">
+                {text_field("email", "Email", "email", |c| c.email.clone(), |c, v| c.email = v)}
+                {text_field("phone", "Phone", "tel", |c| c.phone.clone(), |c, v| c.phone = v)}
+                {text_field("url", "Profile URL", "url", |c| c.profile_url.clone(), |c, v| c.profile_url = v)}
+            </div>
+            <p class="contact-links">
+                {move || mailto(&read(|c| c.email.clone())).map(|href| view! { <a href=href>{format!("Write to {}", name())}</a> " " })}
+                {move || tel(&read(|c| c.phone.clone())).map(|href| view! { <a href=href>{format!("Call {}", name())}</a> " " })}
+                {move || {
+                    let url = profile_link();
+                    match safe_link(&url) {
+                        Some(href) => view! { <a href=href rel="noopener noreferrer" target="_blank">{format!("Open {}'s profile", name())}</a> }.into_any(),
+                        None if !url.trim().is_empty() => view! { <span class="hint">"This profile address stays plain text: only addresses starting with http, https, mailto or tel become links."</span> }.into_any(),
+                        None => ().into_any(),
+                    }
+                }}
+            </p>
+            <div class="field">
+                <label for=format!("contact-{id}-notes")>"Notes"</label>
+                <textarea
+                    id=format!("contact-{id}-notes")
+                    rows="3"
+                    prop:value=move || read(|c| c.notes.clone())
+                    on:input:target=move |event| {
+                        let notes = event.target().value();
+                        update(Box::new(move |contact| contact.notes = notes));
+                    }
+                ></textarea>
+            </div>
+            <div class="row">
+                <div class="field">
+                    <label for=format!("contact-{id}-status")>"Status"</label>
+                    <select
+                        id=format!("contact-{id}-status")
+                        on:change:target=move |event| {
+                            let chosen = Status::from_key(&event.target().value()).unwrap_or_default();
+                            update(Box::new(move |contact| contact.status = chosen));
+                        }
+                    >
+                        {Status::ALL
+                            .into_iter()
+                            .map(|choice| view! { <option value=choice.key() prop:selected=move || status.get() == choice>{choice.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <IntroducedBy id=id />
+                <div class="field">
+                    <label for=format!("contact-{id}-cadence")>"Follow up every (days)"</label>
+                    <input
+                        id=format!("contact-{id}-cadence")
+                        type="number"
+                        min="1"
+                        max="365"
+                        inputmode="numeric"
+                        prop:value=move || contact().cadence().to_string()
+                        on:change:target=move |event| {
+                            let days = event.target().value().trim().parse::<u32>().ok().filter(|days| (1..=365).contains(days)).unwrap_or(DEFAULT_FOLLOW_UP_DAYS);
+                            update(Box::new(move |contact| contact.follow_up_days = days));
+                        }
+                    />
+                </div>
+            </div>
+            <FollowUp id=id />
+            <InteractionLog id=id />
+            <Messages id=id />
+            <div class="actions">
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-label=move || format!("Remove {} from my list", name())
+                    on:click=move |_| {
+                        store.edit(move |workbook, now| workbook.outreach.remove_contact(id, now));
+                        ui.open.set(None);
+                        focus_by_id("outreach-search".into());
+                    }
+                >
+                    "Remove from my list"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// "Introduced by": another contact on the list.
+#[component]
+fn IntroducedBy(id: Uuid) -> impl IntoView {
+    let store = use_store();
+    // Read once when the details open: a list of 5,000 names is not rebuilt on every keystroke.
+    let others = store.workbook.with_untracked(|workbook| {
+        let mut others: Vec<(Uuid, String)> =
+            workbook.outreach.contacts.iter().filter(|contact| contact.meta.id != id).map(|contact| (contact.meta.id, contact.name.clone())).collect();
+        others.sort_by_key(|(_, name)| name.to_lowercase());
+        others
+    });
+    // One memo for all the options, so a long list re-renders only when the choice changes.
+    let current = Memo::new(move |_| store.workbook.with(|workbook| workbook.outreach.contact(id).and_then(|contact| contact.introduced_by)));
+    view! {
+        <div class="field">
+            <label for=format!("contact-{id}-introduced")>"Introduced by"</label>
+            <select
+                id=format!("contact-{id}-introduced")
+                on:change:target=move |event| {
+                    let by = Uuid::parse_str(&event.target().value()).ok();
+                    store.edit(move |workbook, now| workbook.outreach.update_contact(id, now, |contact| contact.introduced_by = by));
+                }
+            >
+                <option value="" prop:selected=move || current.get().is_none()>"No one"</option>
+                {others
+                    .into_iter()
+                    .map(|(other, name)| view! { <option value=other.to_string() prop:selected=move || current.get() == Some(other)>{name}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn FollowUp(id: Uuid) -> impl IntoView {
+    let store = use_store();
+    let ui = use_share_ui();
+    let clock = move || store.workbook.with(|workbook| workbook.outreach.contact(id).map(|contact| (contact.last_contacted(), contact.next_follow_up(), contact.status)));
+    view! {
+        <p class="follow-up" aria-live="polite">
+            {move || match clock() {
+                Some((_, _, Status::NotNow)) => "Not now: no follow-ups until you change the status.".to_owned(),
+                Some((Some(last), Some(next), _)) if next <= ui.today => format!("Last contacted {}. Follow-up due since {}, whenever you are ready.", long_date(last), long_date(next)),
+                Some((Some(last), Some(next), _)) => format!("Last contacted {}. Next follow-up: {}.", long_date(last), long_date(next)),
+                _ => "Not contacted yet. Logging your first message starts the follow-up clock.".to_owned(),
+            }}
+        </p>
+    }
+}
+
+#[component]
+fn InteractionLog(id: Uuid) -> impl IntoView {
+    let store = use_store();
+    let ui = use_share_ui();
+    let date = RwSignal::new(ui.today.to_string());
+    let channel = RwSignal::new(Channel::default());
+    let note = RwSignal::new(String::new());
+    let (problem, set_problem) = signal(None::<&'static str>);
+    let entries = move || {
+        store.workbook.with(|workbook| {
+            workbook
+                .outreach
+                .contact(id)
+                .map(|contact| contact.interactions.iter().rev().map(|entry| (entry.meta.id, entry.date, entry.channel, entry.note.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let log = move || {
+        let Some(day) = parse_date(&date.get_untracked()) else {
+            set_problem.set(Some("Choose the date it happened."));
+            return;
+        };
+        set_problem.set(None);
+        let text = note.get_untracked();
+        let how = channel.get_untracked();
+        store.edit(move |workbook, now| {
+            workbook.outreach.log_interaction(id, day, how, &text, now);
+        });
+        note.set(String::new());
+    };
+    view! {
+        <form class="log-form" on:submit=move |event| {
+            event.prevent_default();
+            log();
+        }>
+            <h3>"Log an interaction"</h3>
+            <div class="row">
+                <div class="field">
+                    <label for=format!("contact-{id}-log-date")>"Date"</label>
+                    <input id=format!("contact-{id}-log-date") type="date" prop:value=date on:input:target=move |event| date.set(event.target().value()) />
+                </div>
+                <div class="field">
+                    <label for=format!("contact-{id}-log-channel")>"How"</label>
+                    <select
+                        id=format!("contact-{id}-log-channel")
+                        on:change:target=move |event| channel.set(Channel::from_key(&event.target().value()).unwrap_or_default())
+                    >
+                        {Channel::ALL
+                            .into_iter()
+                            .map(|how| view! { <option value=how.key() prop:selected=move || channel.get() == how>{how.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field grow">
+                    <label for=format!("contact-{id}-log-note")>"What we talked about"</label>
+                    <input id=format!("contact-{id}-log-note") type="text" prop:value=note on:input:target=move |event| note.set(event.target().value()) />
+                </div>
+            </div>
+            {move || problem.get().map(|problem| view! { <p class="error">{problem}</p> })}
+            <div class="actions">
+                <button type="submit">"Log interaction"</button>
+            </div>
+        </form>
+        <ul class="interaction-log" aria-label="Interaction log">
+            <For each=entries key=|entry| (entry.0, entry.1, entry.2, entry.3.clone()) let:entry>
+                {
+                    let (entry_id, day, how, text) = entry;
+                    let when = day.map(short_date).unwrap_or_else(|| "Undated".into());
+                    let label = format!("{when} · {}", how.label());
+                    let remove_label = format!("Remove the entry of {when}");
+                    view! {
+                        <li>
+                            <span class="log-when">{label}</span>
+                            {(!text.is_empty()).then(|| view! { <span>{format!(": {text}")}</span> })}
+                            " "
+                            <button type="button" class="secondary small" aria-label=remove_label on:click=move |_| {
+                                store.edit(move |workbook, now| workbook.outreach.remove_interaction(id, entry_id, now));
+                            }>"Remove"</button>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+    }
+}
+
+/// A message to this person from a template, to copy or open in the email app.
+#[component]
+fn Messages(id: Uuid) -> impl IntoView {
+    let store = use_store();
+    let kind = RwSignal::new(MessageKind::default());
+    let written = move || {
+        store.workbook.with(|workbook| {
+            let contact = workbook.outreach.contact(id)?;
+            let (subject, body) = message(kind.get(), contact, &workbook.outreach.announcement);
+            let link = mailto_message(&contact.email, &subject, &body);
+            Some((contact.name.clone(), body, link))
+        })
+    };
+    view! {
+        <div class="messages">
+            <h3>"Write to them"</h3>
+            <div class="field">
+                <label for=format!("contact-{id}-message-kind")>"Message"</label>
+                <select id=format!("contact-{id}-message-kind") on:change:target=move |event| kind.set(MessageKind::from_key(&event.target().value()).unwrap_or_default())>
+                    {MessageKind::ALL.into_iter().map(|choice| view! { <option value=choice.key() prop:selected=move || kind.get() == choice>{choice.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for=format!("contact-{id}-message")>"Message text, to copy and adjust"</label>
+                <textarea id=format!("contact-{id}-message") rows="7" readonly prop:value=move || written().map(|(_, body, _)| body).unwrap_or_default()></textarea>
+            </div>
+            {move || written().and_then(|(name, _, link)| link.map(|href| view! { <p><a href=href>{format!("Open this message to {name} in my email app")}</a></p> }))}
+        </div>
+    }
+}

@@ -1,0 +1,74 @@
+//! Who to follow up with today and this week, and those follow-ups as a
+//! calendar file.
+
+use chrono::NaiveTime;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::{short_date, use_share_ui};
+use crate::io::contacts_export::write_follow_ups_ics;
+use crate::store::use_store;
+use crate::web::{clock, download::download_text};
+
+#[component]
+pub fn DueList() -> impl IntoView {
+    let store = use_store();
+    let ui = use_share_ui();
+    let (message, set_message) = signal(String::new());
+    // (id, name, date, overdue or today)
+    let due = move || {
+        let week_end = ui.week_end.get();
+        store.workbook.with(|workbook| {
+            workbook
+                .outreach
+                .due_by(week_end)
+                .into_iter()
+                .filter_map(|contact| contact.next_follow_up().map(|next| (contact.meta.id, contact.name.clone(), next)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let today_list = move || due().into_iter().filter(|(_, _, next)| *next <= ui.today).collect::<Vec<_>>();
+    let week_list = move || due().into_iter().filter(|(_, _, next)| *next > ui.today).collect::<Vec<_>>();
+    let export = move |_| {
+        let week_end = ui.week_end.get_untracked();
+        let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
+        let text = store.workbook.with_untracked(|workbook| {
+            let due = workbook.outreach.due_by(week_end);
+            // Overdue follow-ups are put on today, not in the past.
+            write_follow_ups_ics(&due, |date| clock::local_to_utc(date.max(ui.today), nine), clock::now())
+        });
+        match download_text("comeback-follow-ups.ics", "text/calendar", &text) {
+            Ok(()) => set_message.set("Your follow-ups are downloading as a calendar file.".into()),
+            Err(err) => set_message.set(format!("Sorry, {err}.")),
+        }
+    };
+    let item = |(_, name, next): (Uuid, String, chrono::NaiveDate)| {
+        view! { <li>{name}<span class="hint">{format!(" — {}", short_date(next))}</span></li> }
+    };
+    view! {
+        <section class="card" aria-labelledby="due-heading">
+            <h2 id="due-heading">"Follow up today and this week"</h2>
+            <Show
+                when=move || !due().is_empty()
+                fallback=|| view! { <p class="hint">"No follow-ups due this week. When you log a message to someone, their next follow-up appears here."</p> }
+            >
+                <Show when=move || !today_list().is_empty()>
+                    <h3>"Today"</h3>
+                    <ul class="due-list" aria-label="Follow up today">
+                        <For each=today_list key=|entry| entry.clone() children=item />
+                    </ul>
+                </Show>
+                <Show when=move || !week_list().is_empty()>
+                    <h3>"Later this week"</h3>
+                    <ul class="due-list" aria-label="Follow up later this week">
+                        <For each=week_list key=|entry| entry.clone() children=item />
+                    </ul>
+                </Show>
+                <div class="actions">
+                    <button type="button" class="secondary" on:click=export>"Download these follow-ups for my calendar (.ics)"</button>
+                </div>
+            </Show>
+            <p class="message" role="status">{move || message.get()}</p>
+        </section>
+    }
+}

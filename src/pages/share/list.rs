@@ -1,0 +1,229 @@
+//! The outreach list: most promising first (weak ties in target jobs, then
+//! due follow-ups), with search, filters and sorts. Only a page of rows is
+//! rendered at a time ("Show more"), and rows are keyed by id, so a list of
+//! 5,000 stays quick and a filter keystroke re-renders only what changed.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::contact::ContactDetail;
+use super::{short_date, use_share_ui};
+use crate::model::outreach::view::{select, DueFilter, Filter, Sort};
+use crate::model::outreach::{Contact, Status, TieStrength};
+use crate::store::use_store;
+
+/// Rows rendered per page.
+const PAGE: usize = 50;
+
+#[component]
+pub fn OutreachList() -> impl IntoView {
+    let store = use_store();
+    let ui = use_share_ui();
+    let filter = RwSignal::new(Filter::default());
+    let sort = RwSignal::new(Sort::Priority);
+    let shown = RwSignal::new(PAGE);
+    let total = move || store.workbook.with(|workbook| workbook.outreach.contacts.len());
+    let selected = Memo::new(move |_| {
+        let week_end = ui.week_end.get();
+        filter.with(|filter| store.workbook.with(|workbook| select(&workbook.outreach, filter, sort.get(), ui.today, week_end)))
+    });
+    let page = move || selected.with(|ids| ids.iter().take(shown.get()).copied().collect::<Vec<Uuid>>());
+    let more = move || selected.with(Vec::len).saturating_sub(shown.get());
+    // A new search or filter starts again from the first page.
+    let set_filter = move |change: Box<dyn FnOnce(&mut Filter)>| {
+        filter.update(change);
+        shown.set(PAGE);
+    };
+    view! {
+        <section class="card" aria-labelledby="outreach-list">
+            <h2 id="outreach-list">"Your outreach list"</h2>
+            <Show
+                when=move || total() != 0
+                fallback=|| view! {
+                    <p class="hint">"No one here yet. Add someone below, import your LinkedIn connections, or add people you meet at events in step 3 with one button."</p>
+                }
+            >
+                <div class="outreach-tools">
+                    <div class="field grow">
+                        <label for="outreach-search">"Search your list"</label>
+                        <input
+                            id="outreach-search"
+                            type="search"
+                            prop:value=move || filter.with(|filter| filter.text.clone())
+                            on:input:target=move |event| {
+                                let text = event.target().value();
+                                set_filter(Box::new(move |filter| filter.text = text));
+                            }
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="outreach-status">"Filter by status"</label>
+                        <select id="outreach-status" on:change:target=move |event| {
+                            let status = Status::from_key(&event.target().value());
+                            set_filter(Box::new(move |filter| filter.status = status));
+                        }>
+                            <option value="">"Any status"</option>
+                            {Status::ALL.into_iter().map(|status| view! { <option value=status.key()>{status.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="outreach-tie">"Filter by tie strength"</label>
+                        <select id="outreach-tie" on:change:target=move |event| {
+                            let tie = TieStrength::from_key(&event.target().value());
+                            set_filter(Box::new(move |filter| filter.tie = tie));
+                        }>
+                            <option value="">"Any tie"</option>
+                            {TieStrength::ALL.into_iter().map(|tie| view! { <option value=tie.key()>{tie.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="outreach-target">"Filter by target jobs"</label>
+                        <select id="outreach-target" on:change:target=move |event| {
+                            let target = match event.target().value().as_str() {
+                                "yes" => Some(true),
+                                "no" => Some(false),
+                                _ => None,
+                            };
+                            set_filter(Box::new(move |filter| filter.target = target));
+                        }>
+                            <option value="">"Everyone"</option>
+                            <option value="yes">"In a job or company I am targeting"</option>
+                            <option value="no">"Not marked as a target"</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="outreach-due">"Filter by follow-up"</label>
+                        <select id="outreach-due" on:change:target=move |event| {
+                            let due = match event.target().value().as_str() {
+                                "today" => DueFilter::Today,
+                                "week" => DueFilter::ThisWeek,
+                                _ => DueFilter::Any,
+                            };
+                            set_filter(Box::new(move |filter| filter.due = due));
+                        }>
+                            <option value="">"Any time"</option>
+                            <option value="today">"Due today"</option>
+                            <option value="week">"Due this week"</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="outreach-sort">"Sort by"</label>
+                        <select id="outreach-sort" on:change:target=move |event| {
+                            sort.set(Sort::from_key(&event.target().value()).unwrap_or_default());
+                            shown.set(PAGE);
+                        }>
+                            {Sort::ALL.into_iter().map(|sort| view! { <option value=sort.key()>{sort.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <p class="hint" aria-live="polite">
+                    {move || {
+                        let (count, total) = (selected.with(Vec::len), total());
+                        if count == total { format!("{total} people.") } else { format!("{count} of {total} people match.") }
+                    }}
+                </p>
+                <ul class="outreach-list">
+                    <For each=page key=|id| *id let:id>
+                        <ContactRow id=id />
+                    </For>
+                </ul>
+                <Show when=move || more() != 0>
+                    <div class="actions">
+                        <button type="button" class="secondary" on:click=move |_| shown.update(|shown| *shown += PAGE)>
+                            {move || format!("Show more ({} not shown yet)", more())}
+                        </button>
+                    </div>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+/// What a row shows; compared so the row re-renders only when it changes.
+#[derive(Clone, Debug, PartialEq)]
+struct RowSummary {
+    name: String,
+    how_we_know: String,
+    work: String,
+    tie: Option<TieStrength>,
+    target: bool,
+    status: Status,
+    next: Option<chrono::NaiveDate>,
+}
+
+impl RowSummary {
+    fn of(contact: &Contact) -> Self {
+        let work = [contact.role.trim(), contact.company.trim()].into_iter().filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" at ");
+        Self {
+            name: contact.name.clone(),
+            how_we_know: contact.how_we_know.clone(),
+            work,
+            tie: contact.tie(),
+            target: contact.is_target(),
+            status: contact.status,
+            next: contact.next_follow_up(),
+        }
+    }
+}
+
+#[component]
+fn ContactRow(id: Uuid) -> impl IntoView {
+    let store = use_store();
+    let ui = use_share_ui();
+    let summary = Memo::new(move |_| store.workbook.with(|workbook| workbook.outreach.contact(id).map(RowSummary::of)));
+    let field = move |read: fn(&RowSummary) -> String| summary.with(|summary| summary.as_ref().map(read).unwrap_or_default());
+    let is_open = move || ui.open.get() == Some(id);
+    let name = move || field(|summary| if summary.name.trim().is_empty() { "(no name yet)".into() } else { summary.name.clone() });
+    view! {
+        <li class="contact-row" class:open=is_open>
+            <button
+                type="button"
+                class="contact-name"
+                id=format!("contact-{id}-open")
+                aria-expanded=move || if is_open() { "true" } else { "false" }
+                on:click=move |_| ui.open.update(|open| *open = if *open == Some(id) { None } else { Some(id) })
+            >
+                {name}
+            </button>
+            {move || {
+                let how = field(|summary| summary.how_we_know.clone());
+                (!how.trim().is_empty()).then(|| view! { <span class="how-we-know">{format!(" — {how}")}</span> })
+            }}
+            {move || summary.with(|summary| summary.as_ref().map(|summary| badges(summary, ui.today)))}
+            <Show when=is_open>
+                <ContactDetail id=id />
+            </Show>
+        </li>
+    }
+}
+
+/// The row's tags; a contact with nothing said about them shows none.
+fn badges(summary: &RowSummary, today: chrono::NaiveDate) -> impl IntoView {
+    let mut tags: Vec<(String, &'static str)> = Vec::new();
+    if !summary.work.is_empty() {
+        tags.push((summary.work.clone(), "work"));
+    }
+    if let Some(tie) = summary.tie {
+        tags.push((tie.label().to_owned(), if tie == TieStrength::Weak { "tag weak" } else { "tag" }));
+    }
+    if summary.target {
+        tags.push(("Target job".to_owned(), "tag target"));
+    }
+    if summary.status != Status::NotContacted {
+        tags.push((summary.status.label().to_owned(), "tag"));
+    }
+    if let Some(next) = summary.next {
+        if next <= today {
+            tags.push((format!("Follow-up due since {}", short_date(next)), "tag due"));
+        } else {
+            tags.push((format!("Follow up on {}", short_date(next)), "tag"));
+        }
+    }
+    (!tags.is_empty()).then(|| {
+        view! {
+            <span class="contact-tags">
+                {tags.into_iter().map(|(text, class)| view! { " " <span class=class>{text}</span> }).collect_view()}
+            </span>
+        }
+    })
+}

@@ -1,0 +1,83 @@
+//! Step 2: share the setback and work the network. A limit on the grieving,
+//! the announcement, and the outreach list with
+//! its priority order, search, filters and paging; a contact's details and
+//! interaction log; who to follow up with this week; import and export.
+//! One file per section.
+
+mod add;
+mod announce;
+mod contact;
+mod due;
+mod import;
+mod list;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::components::page_intro::PageIntro;
+use crate::model::first_steps::date_label;
+use crate::model::plan::end_of_week;
+use crate::store::use_store;
+use crate::web::clock;
+
+/// State shared by the sections of this page (not stored).
+#[derive(Clone, Copy)]
+struct ShareUi {
+    /// The contact whose details are open in the list.
+    open: RwSignal<Option<Uuid>>,
+    today: NaiveDate,
+    /// The last day of this week (the person's week start, set in Mojo).
+    week_end: Memo<NaiveDate>,
+}
+
+fn use_share_ui() -> ShareUi {
+    expect_context::<ShareUi>()
+}
+
+#[component]
+pub fn SharePage() -> impl IntoView {
+    let store = use_store();
+    let today = clock::today();
+    let week_end = Memo::new(move |_| end_of_week(today, store.workbook.with(|workbook| workbook.week_starts())));
+    provide_context(ShareUi { open: RwSignal::new(None), today, week_end });
+    view! {
+        <section class="page share">
+            <PageIntro
+                title="Step 2: Share it"
+                lead="Grieving at home is natural; give it a limit. Then tell people plainly that you have moved on and what you are looking for. Not bragging, not complaining: sharing."
+            />
+            <div class="card">
+                <h2>"Why the people you rarely see matter most"</h2>
+                <p>
+                    "In Mark Granovetter's study, 83% of people who found a job through someone they knew found it through a contact they saw once a year or less, not through close friends. Acquaintances move in other circles and hear of other openings."
+                </p>
+                <p>"This step will hold your outreach list: who to tell, who works where you want to be, and who to ask for an introduction."</p>
+            </div>
+            <fieldset class="plain" disabled=move || !store.can_edit()>
+                <legend class="visually-hidden">"Share it"</legend>
+                <announce::TimeBox />
+                <announce::Announce />
+                <due::DueList />
+                <list::OutreachList />
+                <add::AddContact />
+                <import::ImportExport />
+            </fieldset>
+        </section>
+    }
+}
+
+/// A short date for lists: "3 Dec 2026".
+fn short_date(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
+/// "14 December 2026", as in the rest of the app.
+fn long_date(date: NaiveDate) -> String {
+    date_label(date)
+}
+
+/// Reads the value of a date field (empty or unreadable: `None`).
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}

@@ -1,0 +1,226 @@
+//! Step 2, the outreach list: tie strength, the follow-up clock, priority
+//! order, search, filters, sorts, which addresses become links, and that old
+//! stored contacts still load.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use comeback::model::outreach::links::{mailto, safe_link, tel};
+use comeback::model::outreach::view::{priority_group, select, DueFilter, Filter, Sort};
+use comeback::model::outreach::{Channel, Contact, Frequency, Outreach, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS};
+use uuid::Uuid;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn at(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(1_790_000_000 + seconds, 0).unwrap()
+}
+
+fn person(outreach: &mut Outreach, name: &str, often: Option<Frequency>, target: Option<bool>) -> Uuid {
+    let contact = Contact { how_often: often, targets_job: target, ..Contact::new(name, at(0)) };
+    outreach.push(contact, at(0))
+}
+
+fn names(outreach: &Outreach, ids: &[Uuid]) -> Vec<String> {
+    ids.iter().map(|id| outreach.contact(*id).unwrap().name.clone()).collect()
+}
+
+const TODAY: (i32, u32, u32) = (2026, 11, 30);
+
+fn today() -> NaiveDate {
+    day(TODAY.0, TODAY.1, TODAY.2)
+}
+
+// Guards Granovetter's cut: once a year or less, or never met, is a weak tie.
+#[test]
+fn how_often_sets_the_tie_strength() {
+    assert_eq!(Frequency::Weekly.tie(), TieStrength::Strong);
+    assert_eq!(Frequency::Monthly.tie(), TieStrength::Medium);
+    assert_eq!(Frequency::FewTimesAYear.tie(), TieStrength::Medium);
+    assert_eq!(Frequency::OnceAYearOrLess.tie(), TieStrength::Weak);
+    assert_eq!(Frequency::NeverMet.tie(), TieStrength::Weak);
+    assert_eq!(Contact::default().tie(), None, "unknown until the person says");
+    for frequency in Frequency::ALL {
+        assert_eq!(Frequency::from_key(frequency.key()), Some(frequency));
+    }
+    for status in Status::ALL {
+        assert_eq!(Status::from_key(status.key()), Some(status));
+    }
+    for channel in Channel::ALL {
+        assert_eq!(Channel::from_key(channel.key()), Some(channel));
+    }
+}
+
+// Guards the follow-up clock: logging restarts it, from the latest date.
+#[test]
+fn logging_an_interaction_restarts_the_follow_up_clock() {
+    let mut outreach = Outreach::default();
+    let id = person(&mut outreach, "Ana", None, None);
+    assert_eq!(outreach.contact(id).unwrap().next_follow_up(), None, "never contacted: nothing to follow up");
+    assert_eq!(outreach.contact(id).unwrap().follow_up_days, DEFAULT_FOLLOW_UP_DAYS);
+
+    outreach.log_interaction(id, day(2026, 11, 1), Channel::Email, "Sent a note", at(1)).unwrap();
+    let contact = outreach.contact(id).unwrap();
+    assert_eq!(contact.status, Status::Messaged, "not contacted → messaged");
+    assert_eq!(contact.last_contacted(), Some(day(2026, 11, 1)));
+    assert_eq!(contact.next_follow_up(), Some(day(2026, 11, 15)));
+    assert!(contact.is_due(today()));
+
+    outreach.log_interaction(id, day(2026, 11, 30), Channel::Call, "", at(2)).unwrap();
+    let contact = outreach.contact(id).unwrap();
+    assert_eq!(contact.next_follow_up(), Some(day(2026, 12, 14)));
+    assert!(!contact.is_due(today()));
+    assert!(!contact.is_due_by(day(2026, 12, 6)));
+
+    // An older entry logged later does not pull the clock back.
+    outreach.log_interaction(id, day(2026, 10, 1), Channel::Message, "", at(3)).unwrap();
+    assert_eq!(outreach.contact(id).unwrap().next_follow_up(), Some(day(2026, 12, 14)));
+    assert_eq!(outreach.contact(id).unwrap().interactions.first().unwrap().date, Some(day(2026, 10, 1)), "the log is in date order");
+
+    // A custom cadence, and "not now" stops the clock.
+    outreach.update_contact(id, at(4), |contact| contact.follow_up_days = 7);
+    assert_eq!(outreach.contact(id).unwrap().next_follow_up(), Some(day(2026, 12, 7)));
+    outreach.update_contact(id, at(5), |contact| contact.status = Status::NotNow);
+    assert_eq!(outreach.contact(id).unwrap().next_follow_up(), None);
+    // A later status stays when an interaction is logged.
+    outreach.update_contact(id, at(6), |contact| contact.status = Status::Met);
+    outreach.log_interaction(id, day(2026, 12, 1), Channel::InPerson, "", at(7));
+    assert_eq!(outreach.contact(id).unwrap().status, Status::Met);
+    assert_eq!(outreach.log_interaction(Uuid::new_v4(), today(), Channel::Email, "", at(8)), None);
+}
+
+// Guards the default view: weak ties in target jobs first, then due follow-ups.
+#[test]
+fn priority_puts_weak_ties_in_target_jobs_first_then_due_follow_ups() {
+    let mut outreach = Outreach::default();
+    let close_target = person(&mut outreach, "Carla (close, target)", Some(Frequency::Weekly), Some(true));
+    let plain = person(&mut outreach, "Aaron (plain)", Some(Frequency::Monthly), None);
+    let due = person(&mut outreach, "Bea (due)", Some(Frequency::Weekly), None);
+    outreach.log_interaction(due, day(2026, 11, 1), Channel::Email, "", at(1));
+    let weak_target = person(&mut outreach, "Zed (weak, target)", Some(Frequency::NeverMet), Some(true));
+    let weak = person(&mut outreach, "Dora (weak)", Some(Frequency::OnceAYearOrLess), Some(false));
+    let paused = person(&mut outreach, "Abe (not now)", Some(Frequency::NeverMet), Some(true));
+    outreach.update_contact(paused, at(2), |contact| contact.status = Status::NotNow);
+
+    let order = select(&outreach, &Filter::default(), Sort::Priority, today(), day(2026, 12, 6));
+    assert_eq!(order, vec![weak_target, due, close_target, weak, plain, paused], "{:?}", names(&outreach, &order));
+    assert_eq!(priority_group(outreach.contact(weak_target).unwrap(), today()), 0);
+
+    let by_name = select(&outreach, &Filter::default(), Sort::Name, today(), day(2026, 12, 6));
+    assert_eq!(names(&outreach, &by_name)[0], "Aaron (plain)");
+    let by_last = select(&outreach, &Filter::default(), Sort::LastContacted, today(), day(2026, 12, 6));
+    assert_eq!(by_last[0], due, "the only one contacted comes first");
+    let by_next = select(&outreach, &Filter::default(), Sort::NextFollowUp, today(), day(2026, 12, 6));
+    assert_eq!(by_next[0], due);
+}
+
+#[test]
+fn search_and_filters_narrow_the_list() {
+    let mut outreach = Outreach::default();
+    let ana = person(&mut outreach, "Ana Lopez", Some(Frequency::NeverMet), Some(true));
+    outreach.update_contact(ana, at(1), |contact| {
+        contact.company = "Acme Robotics".into();
+        contact.role = "Engineering Manager".into();
+    });
+    let bo = person(&mut outreach, "Bo Chen", Some(Frequency::Weekly), None);
+    outreach.update_contact(bo, at(1), |contact| contact.notes = "knows the robotics crowd".into());
+    outreach.log_interaction(bo, day(2026, 11, 10), Channel::Call, "", at(2));
+    let week_end = day(2026, 12, 6);
+    let pick = |filter: Filter| select(&outreach, &filter, Sort::Name, today(), week_end);
+
+    assert_eq!(pick(Filter { text: "robotics".into(), ..Filter::default() }), vec![ana, bo]);
+    assert_eq!(pick(Filter { text: "ACME manager".into(), ..Filter::default() }), vec![ana], "every word must match, any case");
+    assert_eq!(pick(Filter { text: "nobody".into(), ..Filter::default() }), Vec::<Uuid>::new());
+    assert_eq!(pick(Filter { tie: Some(TieStrength::Weak), ..Filter::default() }), vec![ana]);
+    assert_eq!(pick(Filter { target: Some(true), ..Filter::default() }), vec![ana]);
+    assert_eq!(pick(Filter { target: Some(false), ..Filter::default() }), vec![bo]);
+    assert_eq!(pick(Filter { status: Some(Status::Messaged), ..Filter::default() }), vec![bo]);
+    assert_eq!(pick(Filter { due: DueFilter::ThisWeek, ..Filter::default() }), vec![bo], "due on 24 Nov");
+    assert_eq!(pick(Filter { due: DueFilter::Today, ..Filter::default() }), vec![bo]);
+    assert_eq!(outreach.due_by(week_end).len(), 1);
+}
+
+// Guards the link rule: an imported `javascript:` profile URL stays text.
+#[test]
+fn only_http_https_mailto_and_tel_become_links() {
+    assert_eq!(safe_link("https://www.linkedin.com/in/ana").as_deref(), Some("https://www.linkedin.com/in/ana"));
+    assert_eq!(safe_link("mailto:ana@example.com").as_deref(), Some("mailto:ana@example.com"));
+    assert_eq!(safe_link("tel:+331234").as_deref(), Some("tel:+331234"));
+    assert_eq!(safe_link("www.example.com/ana").as_deref(), Some("https://www.example.com/ana"));
+    for bad in ["javascript:alert(1)", " JAVASCRIPT:alert(1)", "java\nscript:alert(1)", "data:text/html,<b>", "file:///etc/passwd", "alert(1)"] {
+        assert_eq!(safe_link(bad), None, "{bad:?}");
+    }
+    assert_eq!(mailto("ana@example.com").as_deref(), Some("mailto:ana@example.com"));
+    assert_eq!(mailto("not an email"), None);
+    assert_eq!(mailto("a@b.c?subject=x"), None);
+    assert_eq!(tel("+33 6 12-34").as_deref(), Some("tel:+3361234"));
+    assert_eq!(tel("call me"), None);
+}
+
+// Guards old stored data: a contact saved before these fields existed still loads.
+#[test]
+fn a_contact_stored_before_the_new_fields_loads_with_defaults() {
+    let contact: Contact = serde_json::from_str(r#"{"id": "2c9f1f7e-8a43-4b0e-9d4a-6f1e2d3c4b5a", "updated_at": "2026-01-01T00:00:00Z", "name": "Amina", "how_we_know": "old colleague"}"#).unwrap();
+    assert_eq!(contact.status, Status::NotContacted);
+    assert_eq!(contact.follow_up_days, DEFAULT_FOLLOW_UP_DAYS);
+    assert_eq!((contact.how_often, contact.targets_job, contact.interactions.len()), (None, None, 0));
+    let back: Contact = serde_json::from_str(&serde_json::to_string(&contact).unwrap()).unwrap();
+    assert_eq!(back, contact);
+}
+
+#[test]
+fn removing_a_contact_unlinks_who_they_introduced() {
+    let mut outreach = Outreach::default();
+    let sam = person(&mut outreach, "Sam", None, None);
+    let kim = person(&mut outreach, "Kim", None, None);
+    outreach.update_contact(kim, at(1), |contact| contact.introduced_by = Some(sam));
+    outreach.remove_contact(sam, at(2));
+    assert_eq!(outreach.contacts.len(), 1);
+    assert_eq!(outreach.contact(kim).unwrap().introduced_by, None);
+}
+
+// Guards the time-box wording: days left, the day itself, and gentle once passed.
+#[test]
+fn the_sharing_clock_counts_days_and_stays_gentle() {
+    use comeback::model::outreach::share::{sharing_clock, sharing_clock_text, SharingClock};
+    assert_eq!(sharing_clock(None, today()), SharingClock::NotSet);
+    assert_eq!(sharing_clock(Some(day(2026, 12, 7)), today()), SharingClock::DaysLeft(7));
+    assert_eq!(sharing_clock(Some(today()), today()), SharingClock::Today);
+    assert_eq!(sharing_clock(Some(day(2026, 11, 27)), today()), SharingClock::Passed(3));
+    assert_eq!(sharing_clock_text(SharingClock::DaysLeft(7)), "7 days left to rest before you start sharing.");
+    assert_eq!(sharing_clock_text(SharingClock::DaysLeft(1)), "1 day left to rest before you start sharing.");
+    let passed = sharing_clock_text(SharingClock::Passed(3));
+    assert!(passed.contains("That is all right"), "{passed}");
+    for word in ["late", "overdue", "failed", "should"] {
+        assert!(!passed.to_lowercase().contains(word), "no guilt: {word}");
+    }
+}
+
+// Guards the templates: filled from the person's words, placeholders where empty.
+#[test]
+fn announcement_and_messages_are_filled_in() {
+    use comeback::model::outreach::share::{announcement_text, close_note, mailto_message, message, Announcement, AnnouncementStyle, MessageKind};
+    let mut announcement = Announcement { pursuing: "a product design role in health tech".into(), ..Announcement::default() };
+    let plain = announcement_text(&announcement, AnnouncementStyle::Plain);
+    assert!(plain.contains("I am now pursuing a product design role in health tech."), "{plain}");
+    assert!(plain.contains("[what you moved on from]"), "empty parts show what to write");
+    announcement.moved_on_from = "six years at Acme".into();
+    announcement.how_to_help = "an introduction to design leads".into();
+    for style in AnnouncementStyle::ALL {
+        let text = announcement_text(&announcement, style);
+        assert!(text.contains("six years at Acme") && !text.contains('['), "{text}");
+    }
+    assert!(close_note(&announcement, "Sam Lee").starts_with("Hi Sam,"));
+
+    let contact = Contact { company: "Globex".into(), email: "bilal@example.com".into(), ..Contact::new("Bilal Haddad", at(0)) };
+    let (subject, body) = message(MessageKind::AskIntroduction, &contact, &announcement);
+    assert_eq!(subject, "A small favour");
+    assert!(body.starts_with("Hi Bilal,") && body.contains("someone at Globex"), "{body}");
+    let link = mailto_message(&contact.email, &subject, "Line one\nA & B?").unwrap();
+    assert_eq!(link, "mailto:bilal@example.com?subject=A%20small%20favour&body=Line%20one%0D%0AA%20%26%20B%3F");
+    assert_eq!(mailto_message("not an email", "x", "y"), None);
+    for kind in MessageKind::ALL {
+        assert_eq!(MessageKind::from_key(kind.key()), Some(kind));
+        assert!(!message(kind, &contact, &announcement).1.is_empty());
+    }
+}
