@@ -52,7 +52,7 @@ pub fn SharePage() -> impl IntoView {
                 <p>
                     "In Mark Granovetter's study, 83% of people who found a job through someone they knew found it through a contact they saw once a year or less, not through close friends. Acquaintances move in other circles and hear of other openings."
                 </p>
-                <p>"This step will hold your outreach list: who to tell, who works where you want to be, and who to ask for an introduction."</p>
+                <p>"So tell people broadly, and keep your outreach list below: who to tell, who works where you want to be, and who to ask for an introduction."</p>
             </div>
             <fieldset class="plain" disabled=move || !store.can_edit()>
                 <legend class="visually-hidden">"Share it"</legend>
