@@ -189,12 +189,17 @@ test('two tabs editing at the same moment are told, not silently overwritten', a
   const other = await context.newPage();
   await other.goto('./#/debrief');
   await expect(summary(other)).toBeVisible();
-  // Freeze timers so the first tab's edit stays unsaved while the second saves.
-  await context.clock.install();
+  // Keep the first tab's edit unsaved (its writes fail) while the second tab saves.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
   await summary(page).fill('First tab, not saved yet');
-  await summary(other).fill('Second tab, saved on reload');
-  await other.reload();
-  await expect(page.getByRole('alert')).toContainText('Comeback is open in another tab too');
+  await expect(page.getByRole('status').first()).toHaveText('Not saved');
+  await summary(other).fill('Second tab, saved');
+  await expect(other.getByRole('status').first()).toHaveText('Saved on this device');
+  await expect(page.getByRole('alert').filter({ hasText: 'Comeback is open in another tab too' })).toBeVisible();
   await expect(summary(page)).toHaveValue('First tab, not saved yet');
   await other.close();
 });
