@@ -80,3 +80,13 @@ pub fn AddLine(
         </form>
     }
 }
+
+/// Reads the value of an `<input type="date">` (empty or unreadable: `None`).
+pub fn parse_date_input(text: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// The value an `<input type="date">` shows for a date.
+pub fn date_input_value(date: Option<chrono::NaiveDate>) -> String {
+    date.map(|date| date.to_string()).unwrap_or_default()
+}

@@ -126,7 +126,7 @@ fn ActionRow(id: Uuid, today: NaiveDate) -> impl IntoView {
                         type="date"
                         prop:value=move || action().due.map(|due| due.to_string()).unwrap_or_default()
                         on:change:target=move |event| {
-                            let due = NaiveDate::parse_from_str(&event.target().value(), "%Y-%m-%d").ok();
+                            let due = crate::components::fields::parse_date_input(&event.target().value());
                             store.edit(move |workbook, now| workbook.plan.update_action(id, now, |action| action.due = due));
                         }
                     />

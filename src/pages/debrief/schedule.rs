@@ -1,6 +1,6 @@
 //! Booking the quiet block: date, start time, length, and a calendar file.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 use leptos::prelude::*;
 
 use crate::io::{debrief_session::session_event, ics::write_calendar};
@@ -20,7 +20,7 @@ pub fn Schedule() -> impl IntoView {
     let time_value = move || session().start.map(|time| time.format("%H:%M").to_string()).unwrap_or_default();
 
     let set_date = move |text: String| {
-        let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
+        let date = crate::components::fields::parse_date_input(&text);
         store.edit(move |workbook, now| workbook.debrief.update_session(now, |session| session.date = date));
     };
     let set_time = move |text: String| {

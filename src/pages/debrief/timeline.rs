@@ -99,7 +99,7 @@ pub fn EventRow(id: Uuid) -> impl IntoView {
                 .ok()
                 .map(|date| EventDate::Month { year: date.year(), month: date.month() })
         } else {
-            NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok().map(|date| EventDate::Day { date })
+            crate::components::fields::parse_date_input(&text).map(|date| EventDate::Day { date })
         };
         update(Box::new(move |event| event.date = date.unwrap_or_default()));
     };

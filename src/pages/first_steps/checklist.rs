@@ -84,7 +84,7 @@ fn ChecklistRow(id: Uuid) -> impl IntoView {
                             type="date"
                             prop:value=move || item().due.map(|due| due.to_string()).unwrap_or_default()
                             on:change:target=move |event| {
-                                let due = chrono::NaiveDate::parse_from_str(&event.target().value(), "%Y-%m-%d").ok();
+                                let due = crate::components::fields::parse_date_input(&event.target().value());
                                 update(Box::new(move |item| item.due = due));
                             }
                         />

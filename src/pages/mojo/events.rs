@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{date_value, parse_date};
+use crate::components::fields::{date_input_value as date_value, parse_date_input as parse_date};
 use crate::components::fields::{AddLine, TextArea, TextInput};
 use crate::model::mojo::{ComfortEvent, EventKind, PersonMet};
 use crate::store::use_store;

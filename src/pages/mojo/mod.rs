@@ -40,16 +40,6 @@ pub fn MojoPage() -> impl IntoView {
     }
 }
 
-/// Reads the value of a date field (empty or unreadable: `None`).
-fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
-
-/// The value a date field shows.
-fn date_value(date: Option<NaiveDate>) -> String {
-    date.map(|date| date.to_string()).unwrap_or_default()
-}
-
 /// A short date for names and messages: "3 Mar".
 fn short_date(date: NaiveDate) -> String {
     date.format("%-d %b").to_string()

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{date_value, parse_date};
+use crate::components::fields::{date_input_value as date_value, parse_date_input as parse_date};
 use crate::components::fields::{AddLine, TextInput};
 use crate::model::mojo::{format_hours, Milestone, ProjectKind, ProjectStatus, SideProject};
 use crate::store::use_store;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{date_value, parse_date};
+use crate::components::fields::{date_input_value as date_value, parse_date_input as parse_date};
 use crate::model::mojo::{safe_link, ProudItem, ProudKind};
 use crate::store::use_store;
 

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{date_value, parse_date, short_date};
+use super::short_date;
+use crate::components::fields::{date_input_value as date_value, parse_date_input as parse_date};
 use crate::model::mojo::{format_hours, parse_hours, HoursError, TimeEntry};
 use crate::store::{use_store, Store};
 use crate::web::clock;

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::{parse_date, short_date, use_share_ui};
+use super::{short_date, use_share_ui};
+use crate::components::fields::parse_date_input as parse_date;
 use crate::model::outreach::share::{announcement_text, close_note, sharing_clock, sharing_clock_text, Announcement, AnnouncementStyle, Posting};
 use crate::model::RecordMeta;
 use crate::store::use_store;

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{long_date, parse_date, short_date, use_share_ui};
+use super::{long_date, short_date, use_share_ui};
+use crate::components::fields::parse_date_input as parse_date;
 use crate::model::outreach::links::{mailto, safe_link, tel};
 use crate::model::outreach::share::{mailto_message, message, MessageKind};
 use crate::model::outreach::{Channel, Contact, Frequency, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS};

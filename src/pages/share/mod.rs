@@ -77,7 +77,3 @@ fn long_date(date: NaiveDate) -> String {
     date_label(date)
 }
 
-/// Reads the value of a date field (empty or unreadable: `None`).
-fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
