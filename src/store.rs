@@ -43,8 +43,9 @@ impl Store {
         let (workbook, notice) = match storage::load_workbook() {
             Ok(Loaded::Fresh) => (Workbook::new(now), None),
             Ok(Loaded::Current(mut workbook)) | Ok(Loaded::Migrated { mut workbook, .. }) => {
-                // Data from before the checklist existed gets it once (fixed ids: never twice).
-                workbook.first_steps.ensure_defaults(now);
+                // Data from before the checklist or the path choice existed gets
+                // them once (fixed ids: never twice).
+                workbook.ensure_defaults(now);
                 (workbook, None)
             }
             Ok(Loaded::Newer { version, workbook }) => {

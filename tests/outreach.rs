@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use comeback::model::outreach::links::{mailto, safe_link, tel};
 use comeback::model::outreach::view::{priority_group, select, DueFilter, Filter, Sort};
+use comeback::model::plan::{TargetKind, Targets};
 use comeback::model::outreach::{Channel, Contact, Frequency, Outreach, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS};
 use uuid::Uuid;
 
@@ -102,15 +103,15 @@ fn priority_puts_weak_ties_in_target_jobs_first_then_due_follow_ups() {
     let paused = person(&mut outreach, "Abe (not now)", Some(Frequency::NeverMet), Some(true));
     outreach.update_contact(paused, at(2), |contact| contact.status = Status::NotNow);
 
-    let order = select(&outreach, &Filter::default(), Sort::Priority, today(), day(2026, 12, 6));
+    let order = select(&outreach, &Targets::default(), &Filter::default(), Sort::Priority, today(), day(2026, 12, 6));
     assert_eq!(order, vec![weak_target, due, close_target, weak, plain, paused], "{:?}", names(&outreach, &order));
-    assert_eq!(priority_group(outreach.contact(weak_target).unwrap(), today()), 0);
+    assert_eq!(priority_group(outreach.contact(weak_target).unwrap(), &Targets::default(), today()), 0);
 
-    let by_name = select(&outreach, &Filter::default(), Sort::Name, today(), day(2026, 12, 6));
+    let by_name = select(&outreach, &Targets::default(), &Filter::default(), Sort::Name, today(), day(2026, 12, 6));
     assert_eq!(names(&outreach, &by_name)[0], "Aaron (plain)");
-    let by_last = select(&outreach, &Filter::default(), Sort::LastContacted, today(), day(2026, 12, 6));
+    let by_last = select(&outreach, &Targets::default(), &Filter::default(), Sort::LastContacted, today(), day(2026, 12, 6));
     assert_eq!(by_last[0], due, "the only one contacted comes first");
-    let by_next = select(&outreach, &Filter::default(), Sort::NextFollowUp, today(), day(2026, 12, 6));
+    let by_next = select(&outreach, &Targets::default(), &Filter::default(), Sort::NextFollowUp, today(), day(2026, 12, 6));
     assert_eq!(by_next[0], due);
 }
 
@@ -126,7 +127,7 @@ fn search_and_filters_narrow_the_list() {
     outreach.update_contact(bo, at(1), |contact| contact.notes = "knows the robotics crowd".into());
     outreach.log_interaction(bo, day(2026, 11, 10), Channel::Call, "", at(2));
     let week_end = day(2026, 12, 6);
-    let pick = |filter: Filter| select(&outreach, &filter, Sort::Name, today(), week_end);
+    let pick = |filter: Filter| select(&outreach, &Targets::default(), &filter, Sort::Name, today(), week_end);
 
     assert_eq!(pick(Filter { text: "robotics".into(), ..Filter::default() }), vec![ana, bo]);
     assert_eq!(pick(Filter { text: "ACME manager".into(), ..Filter::default() }), vec![ana], "every word must match, any case");
@@ -223,4 +224,39 @@ fn announcement_and_messages_are_filled_in() {
         assert_eq!(MessageKind::from_key(kind.key()), Some(kind));
         assert!(!message(kind, &contact, &announcement).1.is_empty());
     }
+}
+
+#[test]
+fn contacts_in_target_jobs_are_matched_against_the_plan_unless_overridden() {
+    let mut targets = Targets::default();
+    targets.add(TargetKind::Company, "Acme Ltd", at(0));
+    targets.add(TargetKind::Role, "data engineer", at(0));
+    assert_eq!(targets.add(TargetKind::Role, "  Data  Engineer ", at(1)), None, "the same role twice is one target");
+
+    let mut outreach = Outreach::default();
+    let at_acme = person(&mut outreach, "Ana", Some(Frequency::NeverMet), None);
+    outreach.update_contact(at_acme, at(1), |contact| contact.company = "ACME".into());
+    let engineer = person(&mut outreach, "Bo", Some(Frequency::Weekly), None);
+    outreach.update_contact(engineer, at(1), |contact| contact.role = "Senior Data Engineer, platform".into());
+    let near_miss = person(&mut outreach, "Cy", Some(Frequency::NeverMet), None);
+    outreach.update_contact(near_miss, at(1), |contact| {
+        contact.company = "Acme Robotics".into();
+        contact.role = "Data analyst".into();
+    });
+    let said_no = person(&mut outreach, "Di", Some(Frequency::NeverMet), Some(false));
+    outreach.update_contact(said_no, at(1), |contact| contact.company = "Acme".into());
+    let said_yes = person(&mut outreach, "Ed", Some(Frequency::Weekly), Some(true));
+
+    let target = |id| outreach.contact(id).unwrap().is_target(&targets);
+    assert!(target(at_acme), "company matches without case or the Ltd");
+    assert!(target(engineer), "the role holds the target role's words");
+    assert!(!target(near_miss), "another company and another role");
+    assert!(!target(said_no), "the person's own no wins over a match");
+    assert!(target(said_yes), "the person's own yes wins with no targets");
+    assert!(!outreach.contact(at_acme).unwrap().is_target(&Targets::default()), "no targets, no match");
+
+    let order = select(&outreach, &targets, &Filter::default(), Sort::Priority, today(), day(2026, 12, 6));
+    assert_eq!(order[0], at_acme, "the weak tie in a target company comes first");
+    let only_targets = select(&outreach, &targets, &Filter { target: Some(true), ..Filter::default() }, Sort::Name, today(), day(2026, 12, 6));
+    assert_eq!(only_targets, vec![at_acme, engineer, said_yes]);
 }

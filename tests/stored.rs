@@ -16,8 +16,24 @@ fn nothing_stored_is_a_fresh_start() {
 
 #[test]
 fn current_schema_loads_as_is() {
-    let Loaded::Current(workbook) = decode(Some(&fixture("workbook-v2.json"))) else {
-        panic!("expected the v2 fixture to load as current");
+    let Loaded::Current(workbook) = decode(Some(&fixture("workbook-v3.json"))) else {
+        panic!("expected the v3 fixture to load as current");
+    };
+    assert_eq!(workbook.debrief.setback, Some(SetbackKind::BusinessFailed));
+    let plan = &workbook.plan;
+    assert_eq!(plan.path.chosen_option().map(|option| option.name.as_str()), Some("A new job"));
+    assert_eq!(plan.path.score(&plan.path.options[0]).percent, 80);
+    assert_eq!(plan.opportunities.list[0].history.len(), 2);
+    assert!(!workbook.outreach.contacts[0].is_target(&plan.targets), "Amina has no company yet");
+    assert_eq!(plan.answer.parts.what_happened.as_deref(), Some("The bakery closed."));
+    assert_eq!(plan.stories[0].lesson, "Test demand first");
+}
+
+// Guards the v2 -> v3 step on a real v2 document: nothing lost.
+#[test]
+fn version_2_is_migrated_keeping_everything() {
+    let Loaded::Migrated { workbook, from: 2 } = decode(Some(&fixture("workbook-v2.json"))) else {
+        panic!("expected the v2 fixture to migrate");
     };
     assert_eq!(workbook.debrief.setback, Some(SetbackKind::BusinessFailed));
     assert!(workbook.debrief.summary.contains("\"too soon\""));

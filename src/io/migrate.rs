@@ -18,7 +18,7 @@ pub enum MigrationError {
 type Step = fn(Map<String, Value>) -> Result<Map<String, Value>, MigrationError>;
 
 /// `STEPS[i]` upgrades version `i + 1` to `i + 2`.
-const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2];
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3];
 
 /// Upgrades `doc`, stored at `from`, to `SCHEMA_VERSION`. A document already
 /// current is returned as it is, so running it twice changes nothing.
@@ -67,6 +67,15 @@ fn v1_to_v2(mut doc: Map<String, Value>) -> Result<Map<String, Value>, Migration
     Ok(doc)
 }
 
+/// Version 3 adds the next-move plan (path choice, targets, opportunities,
+/// the failure answer, stories): all new fields with defaults, so the step
+/// changes nothing but the number. The number matters: a version 2 build
+/// would load a version 3 document and silently drop those fields on save;
+/// now it opens it read-only instead.
+fn v2_to_v3(doc: Map<String, Value>) -> Result<Map<String, Value>, MigrationError> {
+    Ok(doc)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,7 +92,7 @@ mod tests {
     fn v1_to_v2_moves_fields_into_sections() {
         let v1 = object(json!({"schema_version": 1, "setback": "laid_off", "summary": "Cut in the March round.", "theme": "dark"}));
         let v2 = migrate(v1, 1).unwrap();
-        assert_eq!(v2["schema_version"], json!(2));
+        assert_eq!(v2["schema_version"], json!(SCHEMA_VERSION));
         assert_eq!(v2["debrief"], json!({"setback": "fired_or_laid_off", "summary": "Cut in the March round."}));
         assert_eq!(v2["settings"], json!({"theme": "dark"}));
         assert_eq!(v2["outreach"], json!({"contacts": []}));
@@ -117,6 +126,16 @@ mod tests {
     fn v1_with_wrong_types_is_an_error_not_a_guess() {
         let err = migrate(object(json!({"schema_version": 1, "summary": 42})), 1).unwrap_err();
         assert!(matches!(err, MigrationError::Shape { version: 1, .. }));
+    }
+
+    // Guards the v2 -> v3 step: everything kept, only the number moves on.
+    #[test]
+    fn v2_to_v3_keeps_every_field() {
+        let v2 = object(json!({"schema_version": 2, "plan": {"actions": [{"title": "Call Ana"}]}, "debrief": {"summary": "x"}}));
+        let v3 = migrate(v2.clone(), 2).unwrap();
+        assert_eq!(v3["schema_version"], json!(3));
+        assert_eq!(v3["plan"], v2["plan"]);
+        assert_eq!(migrate(v3.clone(), 3).unwrap(), v3, "running it again changes nothing");
     }
 
     // Guards idempotence: a current document passes through unchanged.

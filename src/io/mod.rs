@@ -1,5 +1,7 @@
 //! Text in, model out and back: pure functions with no browser code.
 
+pub mod actions_ics;
+pub mod activity_report;
 pub mod backup;
 pub mod contacts_export;
 pub mod csv;

@@ -9,7 +9,7 @@ use super::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings, Timestamp};
 
 /// The shape of the document this build writes. Raise it with every change
 /// that older builds could misread, and add a step to `io::migrate`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -45,8 +45,15 @@ impl Workbook {
     /// checklist in place.
     pub fn new(now: Timestamp) -> Self {
         let mut workbook = Self { created_at: Some(now), ..Self::default() };
-        workbook.first_steps.ensure_defaults(now);
+        workbook.ensure_defaults(now);
         workbook
+    }
+
+    /// Adds the starting checklist and the usual paths to compare, once each
+    /// (fixed ids: never twice, and removed ones stay removed).
+    pub fn ensure_defaults(&mut self, now: Timestamp) {
+        self.first_steps.ensure_defaults(now);
+        self.plan.path.ensure_defaults(now);
     }
 
     /// The day weeks start on, for "this week" everywhere in the app (set in Mojo).
@@ -64,6 +71,11 @@ impl Workbook {
             && self.mojo.events.is_empty()
             && self.mojo.proud.is_empty()
             && self.plan.actions.is_empty()
+            && self.plan.targets.is_empty()
+            && self.plan.opportunities.list.is_empty()
+            && self.plan.path.chosen.is_none()
+            && self.plan.answer.parts == Default::default()
+            && self.plan.stories.is_empty()
     }
 }
 
@@ -77,15 +89,64 @@ impl Workbook {
 
     /// The words an action shows: its origin's current text when linked.
     pub fn action_title(&self, action: &ActionItem) -> String {
-        match action.origin {
-            Some(ActionOrigin::DebriefOption { option }) => self
-                .debrief
-                .options
+        let linked = match action.origin {
+            Some(ActionOrigin::DebriefOption { option }) => {
+                self.debrief.options.iter().find(|note| note.meta.id == option).map(|note| note.text.clone())
+            }
+            Some(ActionOrigin::FollowUp { contact }) => {
+                self.outreach.contacts.iter().find(|person| person.meta.id == contact).map(|person| format!("Follow up with {}", person.name.trim()))
+            }
+            Some(ActionOrigin::Milestone { project, milestone }) => self
+                .mojo
+                .projects
                 .iter()
-                .find(|note| note.meta.id == option)
-                .map(|note| note.text.clone())
-                .unwrap_or_else(|| action.title.clone()),
-            None => action.title.clone(),
+                .find(|candidate| candidate.meta.id == project)
+                .and_then(|project| {
+                    let step = project.milestones.iter().find(|step| step.meta.id == milestone)?;
+                    Some(format!("{} ({})", step.text.trim(), project.display_name()))
+                }),
+            None => None,
+        };
+        linked.unwrap_or_else(|| action.title.clone())
+    }
+
+    /// Sends a contact's follow-up to the action plan, due on the follow-up date.
+    pub fn send_follow_up_to_plan(&mut self, contact: Uuid, now: Timestamp) -> Option<Uuid> {
+        let person = self.outreach.contacts.iter().find(|person| person.meta.id == contact)?;
+        let (due, title) = (person.next_follow_up(), format!("Follow up with {}", person.name.trim()));
+        let id = self.plan.link_action(ActionOrigin::FollowUp { contact }, now);
+        self.plan.update_action(id, now, |action| {
+            action.title = title;
+            action.due = action.due.or(due);
+        });
+        Some(id)
+    }
+
+    /// Sends a side-project milestone to the action plan.
+    pub fn send_milestone_to_plan(&mut self, project: Uuid, milestone: Uuid, now: Timestamp) -> Option<Uuid> {
+        let side_project = self.mojo.projects.iter().find(|candidate| candidate.meta.id == project)?;
+        let step = side_project.milestones.iter().find(|step| step.meta.id == milestone)?;
+        let title = format!("{} ({})", step.text.trim(), side_project.display_name());
+        let id = self.plan.link_action(ActionOrigin::Milestone { project, milestone }, now);
+        self.plan.update_action(id, now, |action| action.title = title);
+        Some(id)
+    }
+
+    /// What the failure answer suggests for each part until the person writes
+    /// their own: the debrief summary, the key lesson, the time-off summary,
+    /// and the chosen path with the target roles.
+    pub fn answer_suggestions(&self) -> crate::model::plan::story::Parts {
+        let non_empty = |text: &str| Some(text.trim().to_owned()).filter(|text| !text.is_empty());
+        let ready = match (self.plan.path.chosen_option().map(|option| option.name.trim().to_lowercase()), self.plan.targets.roles_phrase()) {
+            (_, roles) if !roles.is_empty() => Some(format!("I know what I want next: a role as {roles}, and I am ready to give it my full attention.")),
+            (Some(path), _) if !path.is_empty() => Some(format!("I have chosen my next step ({path}), and I am ready to give it my full attention.")),
+            _ => None,
+        };
+        crate::model::plan::story::Parts {
+            what_happened: non_empty(&self.debrief.summary),
+            learned: self.debrief.key_lesson().and_then(|note| non_empty(&note.text)),
+            done_since: self.mojo.time_off_story(),
+            why_ready: ready,
         }
     }
 

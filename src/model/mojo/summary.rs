@@ -26,6 +26,11 @@ fn count(number: usize, one: &str, many: &str) -> String {
 impl Mojo {
     /// The summary, one sentence a line; a gentle placeholder when empty.
     pub fn time_off_summary(&self) -> String {
+        self.time_off_story().unwrap_or_else(|| "Nothing to tell yet, and that is fine. As you log time on side projects, reach milestones and go to events, this turns into your answer to \"How did you spend your time off?\"".to_owned())
+    }
+
+    /// The summary's sentences, or `None` while there is nothing to tell.
+    pub fn time_off_story(&self) -> Option<String> {
         let mut lines = Vec::new();
 
         let mut projects: Vec<(String, f32)> = self
@@ -94,11 +99,11 @@ impl Mojo {
         }
 
         if lines.is_empty() {
-            return "Nothing to tell yet, and that is fine. As you log time on side projects, reach milestones and go to events, this turns into your answer to \"How did you spend your time off?\"".to_owned();
+            return None;
         }
         if let Some(until) = self.downtime.until {
             lines.push(format!("I also took planned time to rest, until {}.", until.format("%-d %b %Y")));
         }
-        lines.join("\n")
+        Some(lines.join("\n"))
     }
 }

@@ -18,6 +18,8 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::model::plan::Targets;
+
 use super::meta::{RecordMeta, Timestamp};
 
 /// Days between follow-ups unless the person chooses otherwise.
@@ -235,8 +237,8 @@ pub struct Contact {
     pub how_often: Option<Frequency>,
     pub company: String,
     pub role: String,
-    /// Works in a job or company the person is targeting. Set by hand for now;
-    /// `None` means not said.
+    /// Works in a job or company the person is targeting: `None` follows the
+    /// plan's targets (see `is_target`), `Some` is the person's own say.
     pub targets_job: Option<bool>,
     pub email: String,
     pub phone: String,
@@ -289,8 +291,10 @@ impl Contact {
         self.tie() == Some(TieStrength::Weak)
     }
 
-    pub fn is_target(&self) -> bool {
-        self.targets_job == Some(true)
+    /// In a target job: the person's own say, else a match of the contact's
+    /// company or role against the plan's targets.
+    pub fn is_target(&self, targets: &Targets) -> bool {
+        self.targets_job.unwrap_or_else(|| targets.matches(&self.company, &self.role))
     }
 
     /// The date of the latest interaction in the log.

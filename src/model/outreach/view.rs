@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::{Contact, Outreach, Status, TieStrength};
+use crate::model::plan::Targets;
 
 /// Which follow-ups to keep.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -72,14 +73,14 @@ impl Sort {
 
 impl Filter {
     /// Whether `contact` passes every filter. `week_end` is the last day of this week.
-    pub fn matches(&self, contact: &Contact, today: NaiveDate, week_end: NaiveDate) -> bool {
+    pub fn matches(&self, contact: &Contact, targets: &Targets, today: NaiveDate, week_end: NaiveDate) -> bool {
         if self.status.is_some_and(|status| contact.status != status) {
             return false;
         }
         if self.tie.is_some() && contact.tie() != self.tie {
             return false;
         }
-        if self.target.is_some_and(|target| contact.is_target() != target) {
+        if self.target.is_some_and(|target| contact.is_target(targets) != target) {
             return false;
         }
         let due = match self.due {
@@ -100,14 +101,14 @@ impl Filter {
 }
 
 /// The priority group of a contact (lower comes first).
-pub fn priority_group(contact: &Contact, today: NaiveDate) -> u8 {
+pub fn priority_group(contact: &Contact, targets: &Targets, today: NaiveDate) -> u8 {
     if contact.status == Status::NotNow {
         4
-    } else if contact.is_weak_tie() && contact.is_target() {
+    } else if contact.is_weak_tie() && contact.is_target(targets) {
         0
     } else if contact.is_due(today) {
         1
-    } else if contact.is_target() || contact.is_weak_tie() {
+    } else if contact.is_target(targets) || contact.is_weak_tie() {
         2
     } else {
         3
@@ -130,10 +131,10 @@ fn some_first<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
 }
 
 /// Compares two contacts for `sort`.
-pub fn compare(sort: Sort, a: &Contact, b: &Contact, today: NaiveDate) -> Ordering {
+pub fn compare(sort: Sort, a: &Contact, b: &Contact, targets: &Targets, today: NaiveDate) -> Ordering {
     match sort {
-        Sort::Priority => priority_group(a, today)
-            .cmp(&priority_group(b, today))
+        Sort::Priority => priority_group(a, targets, today)
+            .cmp(&priority_group(b, targets, today))
             .then_with(|| some_first(a.next_follow_up(), b.next_follow_up()))
             .then_with(|| name_order(a, b)),
         Sort::Name => name_order(a, b),
@@ -145,8 +146,8 @@ pub fn compare(sort: Sort, a: &Contact, b: &Contact, today: NaiveDate) -> Orderi
 }
 
 /// The ids to show, filtered and sorted.
-pub fn select(outreach: &Outreach, filter: &Filter, sort: Sort, today: NaiveDate, week_end: NaiveDate) -> Vec<Uuid> {
-    let mut shown: Vec<&Contact> = outreach.contacts.iter().filter(|contact| filter.matches(contact, today, week_end)).collect();
-    shown.sort_by(|a, b| compare(sort, a, b, today));
+pub fn select(outreach: &Outreach, targets: &Targets, filter: &Filter, sort: Sort, today: NaiveDate, week_end: NaiveDate) -> Vec<Uuid> {
+    let mut shown: Vec<&Contact> = outreach.contacts.iter().filter(|contact| filter.matches(contact, targets, today, week_end)).collect();
+    shown.sort_by(|a, b| compare(sort, a, b, targets, today));
     shown.into_iter().map(|contact| contact.meta.id).collect()
 }

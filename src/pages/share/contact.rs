@@ -9,6 +9,7 @@ use crate::components::fields::parse_date_input as parse_date;
 use crate::model::outreach::links::{mailto, safe_link, tel};
 use crate::model::outreach::share::{mailto_message, message, MessageKind};
 use crate::model::outreach::{Channel, Contact, Frequency, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS};
+use crate::route::Route;
 use crate::store::use_store;
 use crate::web::focus::focus_by_id;
 
@@ -83,7 +84,7 @@ pub fn ContactDetail(id: Uuid) -> impl IntoView {
             <label class="choice">
                 <input
                     type="checkbox"
-                    prop:checked=move || contact().is_target()
+                    prop:checked=move || store.workbook.with(|workbook| workbook.outreach.contact(id).is_some_and(|contact| contact.is_target(&workbook.plan.targets)))
                     on:change:target=move |event| {
                         let checked = event.target().checked();
                         update(Box::new(move |contact| contact.targets_job = Some(checked)));
@@ -91,6 +92,18 @@ pub fn ContactDetail(id: Uuid) -> impl IntoView {
                 />
                 <span>"Works in a job or company I am targeting"</span>
             </label>
+            <p class="hint">
+                {move || match contact().targets_job {
+                    None => view! { "Set from your " <a href=Route::NextMove.href()>"target roles and companies"</a> "." }.into_any(),
+                    Some(_) => view! {
+                        "Set by you. "
+                        <button type="button" class="link" on:click=move |_| update(Box::new(|contact| contact.targets_job = None))>
+                            "Follow my targets instead"
+                        </button>
+                    }
+                    .into_any(),
+                }}
+            </p>
             <div class="row">
                 {text_field("email", "Email", "email", |c| c.email.clone(), |c, v| c.email = v)}
                 {text_field("phone", "Phone", "tel", |c| c.phone.clone(), |c, v| c.phone = v)}

@@ -10,6 +10,7 @@ use super::contact::ContactDetail;
 use super::{short_date, use_share_ui};
 use crate::model::outreach::view::{select, DueFilter, Filter, Sort};
 use crate::model::outreach::{Contact, Status, TieStrength};
+use crate::model::plan::Targets;
 use crate::store::use_store;
 
 /// Rows rendered per page.
@@ -25,7 +26,7 @@ pub fn OutreachList() -> impl IntoView {
     let total = move || store.workbook.with(|workbook| workbook.outreach.contacts.len());
     let selected = Memo::new(move |_| {
         let week_end = ui.week_end.get();
-        filter.with(|filter| store.workbook.with(|workbook| select(&workbook.outreach, filter, sort.get(), ui.today, week_end)))
+        filter.with(|filter| store.workbook.with(|workbook| select(&workbook.outreach, &workbook.plan.targets, filter, sort.get(), ui.today, week_end)))
     });
     let page = move || selected.with(|ids| ids.iter().take(shown.get()).copied().collect::<Vec<Uuid>>());
     let more = move || selected.with(Vec::len).saturating_sub(shown.get());
@@ -152,14 +153,14 @@ struct RowSummary {
 }
 
 impl RowSummary {
-    fn of(contact: &Contact) -> Self {
+    fn of(contact: &Contact, targets: &Targets) -> Self {
         let work = [contact.role.trim(), contact.company.trim()].into_iter().filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" at ");
         Self {
             name: contact.name.clone(),
             how_we_know: contact.how_we_know.clone(),
             work,
             tie: contact.tie(),
-            target: contact.is_target(),
+            target: contact.is_target(targets),
             status: contact.status,
             next: contact.next_follow_up(),
         }
@@ -170,7 +171,7 @@ impl RowSummary {
 fn ContactRow(id: Uuid) -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
-    let summary = Memo::new(move |_| store.workbook.with(|workbook| workbook.outreach.contact(id).map(RowSummary::of)));
+    let summary = Memo::new(move |_| store.workbook.with(|workbook| workbook.outreach.contact(id).map(|contact| RowSummary::of(contact, &workbook.plan.targets))));
     let field = move |read: fn(&RowSummary) -> String| summary.with(|summary| summary.as_ref().map(read).unwrap_or_default());
     let is_open = move || ui.open.get() == Some(id);
     let name = move || field(|summary| if summary.name.trim().is_empty() { "(no name yet)".into() } else { summary.name.clone() });

@@ -1,5 +1,17 @@
-//! Step 4 of the method: the next move. Holds the action plan; the Next move
-//! issue adds the path choice, targets and opportunities.
+//! Step 4 of the method: the next move, the *plan* store. The action plan
+//! lives here; the path choice, targets, opportunities, the failure answer
+//! and the activity report each have their own file.
+
+pub mod opportunities;
+pub mod path;
+pub mod report;
+pub mod story;
+pub mod targets;
+
+pub use opportunities::{Opportunities, Opportunity, Stage};
+pub use path::PathChoice;
+pub use story::{FailureAnswer, Story};
+pub use targets::{TargetKind, Targets};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -14,6 +26,10 @@ use super::meta::{RecordMeta, Timestamp};
 pub enum ActionOrigin {
     /// An option weighed in the debrief.
     DebriefOption { option: Uuid },
+    /// A follow-up with a contact of the outreach list.
+    FollowUp { contact: Uuid },
+    /// A milestone of a side project.
+    Milestone { project: Uuid, milestone: Uuid },
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -114,6 +130,12 @@ pub fn end_of_week(day: NaiveDate, week_starts: Weekday) -> NaiveDate {
 #[serde(default)]
 pub struct Plan {
     pub actions: Vec<ActionItem>,
+    pub path: PathChoice,
+    pub targets: Targets,
+    pub opportunities: Opportunities,
+    pub answer: FailureAnswer,
+    /// Other interview stories (situation, task, action, result, lesson).
+    pub stories: Vec<Story>,
     pub updated_at: Option<Timestamp>,
 }
 
@@ -178,6 +200,37 @@ impl Plan {
 
     pub fn remove_action(&mut self, id: Uuid, now: Timestamp) {
         self.actions.retain(|action| action.meta.id != id);
+        self.updated_at = Some(now);
+    }
+
+    /// The actions with a due date, not done yet, soonest first (for `.ics`).
+    pub fn dated_open_actions(&self) -> Vec<&ActionItem> {
+        let mut actions: Vec<&ActionItem> = self.actions.iter().filter(|action| !action.done && action.due.is_some()).collect();
+        actions.sort_by_key(|action| action.due);
+        actions
+    }
+
+    pub fn add_story(&mut self, question: &str, now: Timestamp) -> Option<Uuid> {
+        if question.trim().is_empty() {
+            return None;
+        }
+        let story = Story::new(question, now);
+        let id = story.meta.id;
+        self.stories.push(story);
+        self.updated_at = Some(now);
+        Some(id)
+    }
+
+    pub fn update_story(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut Story)) {
+        if let Some(story) = self.stories.iter_mut().find(|story| story.meta.id == id) {
+            change(story);
+            story.meta.touch(now);
+            self.updated_at = Some(now);
+        }
+    }
+
+    pub fn remove_story(&mut self, id: Uuid, now: Timestamp) {
+        self.stories.retain(|story| story.meta.id != id);
         self.updated_at = Some(now);
     }
 }
