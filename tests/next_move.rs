@@ -179,13 +179,17 @@ fn the_answer_is_suggested_from_the_debrief_mojo_and_targets_until_written() {
     assert_eq!(paragraphs[0], "My shop closed after two slow winters.");
     assert_eq!(paragraphs[1], "I learned to ask before I build.");
 
-    // Versions keep the assembled text; an empty one is not kept.
-    let first = workbook.plan.answer.save_version("", answer.clone(), at(5)).unwrap();
+    // Versions keep the parts as they read, suggestions written out; an empty one is not kept.
+    let resolved = workbook.plan.answer.parts.resolved(&suggestions);
+    let first = workbook.plan.answer.save_version("", resolved, at(5)).unwrap();
     assert_eq!(workbook.plan.answer.versions[0].name, "Version 1");
-    assert_eq!(workbook.plan.answer.save_version("Empty", "  ".into(), at(6)), None);
-    workbook.plan.answer.save_version("Shorter", "I closed my shop.".into(), at(7));
-    workbook.plan.answer.remove_version(first, at(8));
-    assert_eq!(workbook.plan.answer.versions.len(), 1);
+    assert_eq!(workbook.plan.answer.versions[0].text(), answer);
+    assert_eq!(workbook.plan.answer.save_version("Empty", Parts::default(), at(6)), None);
+    workbook.plan.answer.set_part(Part::WhatHappened, Some("I closed my shop.".into()), at(7));
+    workbook.plan.answer.use_version(first, at(8));
+    assert_eq!(workbook.plan.answer.parts.resolved(&Parts::default()).assemble(), answer, "the version comes back whole");
+    workbook.plan.answer.remove_version(first, at(9));
+    assert_eq!(workbook.plan.answer.versions.len(), 0);
 }
 
 fn report_workbook() -> Workbook {

@@ -102,7 +102,14 @@ pub struct AnswerVersion {
     pub meta: RecordMeta,
     pub name: String,
     pub saved_at: Option<Timestamp>,
-    pub text: String,
+    /// The parts as they read when saved (suggestions written out).
+    pub parts: Parts,
+}
+
+impl AnswerVersion {
+    pub fn text(&self) -> String {
+        self.parts.assemble()
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -119,20 +126,35 @@ impl FailureAnswer {
         self.updated_at = Some(now);
     }
 
-    /// Keeps `text` as a named version; returns its id.
-    pub fn save_version(&mut self, name: &str, text: String, now: Timestamp) -> Option<Uuid> {
-        if text.trim().is_empty() {
+    /// Keeps the parts as they read now (`resolved`: suggestions written
+    /// out) as a named version; returns its id. An empty answer is not kept.
+    pub fn save_version(&mut self, name: &str, parts: Parts, now: Timestamp) -> Option<Uuid> {
+        if parts.assemble().is_empty() {
             return None;
         }
         let name = match name.trim() {
             "" => format!("Version {}", self.versions.len() + 1),
             name => name.to_owned(),
         };
-        let version = AnswerVersion { meta: RecordMeta::new(now), name, saved_at: Some(now), text };
+        let version = AnswerVersion { meta: RecordMeta::new(now), name, saved_at: Some(now), parts };
         let id = version.meta.id;
         self.versions.push(version);
         self.updated_at = Some(now);
         Some(id)
+    }
+
+    /// Brings a saved version back as the parts being worked on.
+    pub fn use_version(&mut self, id: Uuid, now: Timestamp) {
+        if let Some(version) = self.versions.iter().find(|version| version.meta.id == id) {
+            let parts = &version.parts;
+            self.parts = Parts {
+                what_happened: Some(parts.what_happened.clone().unwrap_or_default()),
+                learned: Some(parts.learned.clone().unwrap_or_default()),
+                done_since: Some(parts.done_since.clone().unwrap_or_default()),
+                why_ready: Some(parts.why_ready.clone().unwrap_or_default()),
+            };
+            self.updated_at = Some(now);
+        }
     }
 
     pub fn remove_version(&mut self, id: Uuid, now: Timestamp) {

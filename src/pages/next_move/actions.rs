@@ -1,24 +1,23 @@
-//! Step 4: make the next move. The runway check (from the survival budget)
-//! and the action plan in a 30/60/90-day view; the Next move issue adds the
-//! path choice, targets and opportunities.
+//! The action plan in a 30/60/90-day view, with the dated actions as an
+//! `.ics` file for the person's calendar.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::fields::AddLine;
-use crate::components::page_intro::PageIntro;
+use crate::io::actions_ics::write_actions_ics;
 use crate::model::first_steps::date_label;
 use crate::model::plan::Horizon;
-use crate::pages::first_steps::RunwaySummary;
 use crate::route::Route;
 use crate::store::use_store;
-use crate::web::{clock, focus::focus_by_id};
+use crate::web::{clock, download::download_text, focus::focus_by_id};
 
 #[component]
-pub fn NextMovePage() -> impl IntoView {
+pub fn ActionPlanSection() -> impl IntoView {
     let store = use_store();
     let today = clock::today();
+    let (message, set_message) = signal(String::new());
     let add = Callback::new(move |title: String| {
         store.edit(move |workbook, now| {
             workbook.plan.add_action(&title, None, now);
@@ -35,53 +34,58 @@ pub fn NextMovePage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let dated = move || store.workbook.with(|workbook| workbook.plan.dated_open_actions().len());
+    let export = move |_| {
+        let nine = chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
+        let text = store.workbook.with(|workbook| {
+            // Overdue actions are put on today, not in the past.
+            write_actions_ics(&workbook.plan.dated_open_actions(), |action| workbook.action_title(action), |date| clock::local_to_utc(date.max(today), nine), clock::now())
+        });
+        match download_text("comeback-actions.ics", "text/calendar", &text) {
+            Ok(()) => set_message.set("Your dated actions are downloading as a calendar file.".into()),
+            Err(err) => set_message.set(format!("Sorry, {err}.")),
+        }
+    };
     view! {
-        <section class="page">
-            <PageIntro
-                title="Step 4: Make your next move"
-                lead="The comeback is complete with the next move: a new job, committing to freelance work, or a new business."
-            />
-            <section class="card" aria-labelledby="runway-check">
-                <h2 id="runway-check">"Runway check"</h2>
-                <p class="hint">"Leaving a paycheck too soon is a classic cause of failure. Know how long you can go."</p>
-                <RunwaySummary with_link=true />
-            </section>
-            <section class="card" aria-labelledby="action-plan">
-                <h2 id="action-plan">"My action plan"</h2>
-                <p class="hint">
-                    "Grouped by when they are due. Options from your "
-                    <a href=Route::Debrief.href()>"debrief"</a>
-                    " can be added here too."
-                </p>
-                <fieldset class="plain" disabled=move || !store.can_edit()>
-                    <legend class="visually-hidden">"Actions"</legend>
-                    {move || {
-                        groups
-                            .get()
-                            .into_iter()
-                            .map(|(horizon, ids)| {
-                                view! {
-                                    <section class="horizon" aria-label=horizon.label()>
-                                        <h3>{horizon.label()}</h3>
-                                        <ul class="editable-list">
-                                            {ids.into_iter().map(|id| view! { <ActionRow id=id today=today /> }).collect_view()}
-                                        </ul>
-                                    </section>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                    <AddLine id="new-action".into() label="Add an action" button="Add" on_add=add />
-                </fieldset>
-            </section>
-            <div class="card">
-                <h2>"Still to come in this step"</h2>
-                <ul>
-                    <li>"Choosing the path that fits: a new job, freelancing or a business."</li>
-                    <li>"Keeping track of opportunities, from first idea to offer."</li>
-                    <li>"Preparing a calm, honest answer to “what happened?”: what you learned, and what you have done since."</li>
-                </ul>
-            </div>
+        <section class="card" aria-labelledby="action-plan">
+            <h2 id="action-plan" tabindex="-1">"My action plan"</h2>
+            <p class="hint">
+                "Grouped by when they are due. Options from your "
+                <a href=Route::Debrief.href()>"debrief"</a>
+                ", follow-ups from your "
+                <a href=Route::Share.href()>"outreach list"</a>
+                " and milestones from your "
+                <a href=Route::Mojo.href()>"side projects"</a>
+                " can be added here too."
+            </p>
+            <fieldset class="plain" disabled=move || !store.can_edit()>
+                <legend class="visually-hidden">"Actions"</legend>
+                {move || {
+                    groups
+                        .get()
+                        .into_iter()
+                        .map(|(horizon, ids)| {
+                            view! {
+                                <section class="horizon" aria-label=horizon.label()>
+                                    <h3>{horizon.label()}</h3>
+                                    <ul class="editable-list">
+                                        {ids.into_iter().map(|id| view! { <ActionRow id=id today=today /> }).collect_view()}
+                                    </ul>
+                                </section>
+                            }
+                        })
+                        .collect_view()
+                }}
+                <AddLine id="new-action".into() label="Add an action" button="Add" on_add=add />
+            </fieldset>
+            <Show when=move || dated() != 0>
+                <div class="actions">
+                    <button type="button" class="secondary" on:click=export>
+                        {move || format!("Download {} dated action{} for my calendar (.ics)", dated(), if dated() == 1 { "" } else { "s" })}
+                    </button>
+                </div>
+            </Show>
+            <p class="message" role="status">{move || message.get()}</p>
         </section>
     }
 }

@@ -1,0 +1,60 @@
+//! Step 4: make the next move. The runway check, the path choice, targets,
+//! opportunities, the answer to "what happened?", other interview stories,
+//! the action plan and the activity report, one section each.
+
+mod actions;
+mod answer;
+mod opportunities;
+mod path;
+mod report;
+mod stories;
+mod targets;
+
+use leptos::prelude::*;
+
+use crate::components::page_intro::PageIntro;
+use crate::pages::first_steps::RunwaySummary;
+
+#[component]
+pub fn NextMovePage() -> impl IntoView {
+    view! {
+        <section class="page">
+            <PageIntro
+                title="Step 4: Make your next move"
+                lead="The comeback is complete with the next move: a new job, committing to freelance work, or a new business."
+            />
+            <nav class="in-page" aria-label="On this page">
+                <ul>
+                    <li><a href="#/next" on:click=jump("choose-path")>"Choose the path"</a></li>
+                    <li><a href="#/next" on:click=jump("targets")>"Targets"</a></li>
+                    <li><a href="#/next" on:click=jump("opportunities")>"Opportunities"</a></li>
+                    <li><a href="#/next" on:click=jump("what-happened")>"“What happened?”"</a></li>
+                    <li><a href="#/next" on:click=jump("stories")>"Other stories"</a></li>
+                    <li><a href="#/next" on:click=jump("action-plan")>"Action plan"</a></li>
+                    <li><a href="#/next" on:click=jump("activity-report")>"Activity report"</a></li>
+                </ul>
+            </nav>
+            <section class="card" aria-labelledby="runway-check">
+                <h2 id="runway-check">"Runway check"</h2>
+                <p class="hint">"Leaving a paycheck too soon is a classic cause of failure. Know how long you can go."</p>
+                <RunwaySummary with_link=true />
+            </section>
+            <path::PathChoiceSection />
+            <targets::TargetsSection />
+            <opportunities::OpportunitiesSection />
+            <answer::FailureAnswerSection />
+            <stories::StoriesSection />
+            <actions::ActionPlanSection />
+            <report::ActivityReportSection />
+        </section>
+    }
+}
+
+/// Moves to a section's heading without changing the hash route: links in a
+/// hash-routed app cannot point at ids, so the click scrolls and focuses.
+fn jump(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) {
+    move |event| {
+        event.prevent_default();
+        crate::web::focus::focus_by_id(id.to_owned());
+    }
+}

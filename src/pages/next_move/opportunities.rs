@@ -1,0 +1,382 @@
+//! Opportunities by stage: a board on wide screens, a list on phones (the
+//! same markup, laid out by CSS). Every move between stages is a button or a
+//! select, so the keyboard does all of it, and focus follows the card.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::components::fields::{date_input_value, parse_date_input};
+use crate::model::first_steps::date_label;
+use crate::model::plan::opportunities::{Opportunity, SourceKind, Stage};
+use crate::store::use_store;
+use crate::web::{clock, focus::focus_first_enabled};
+
+/// The board's columns; the three endings share the last one.
+const COLUMNS: [(&str, &[Stage]); 6] = [
+    ("Ideas", &[Stage::Idea]),
+    ("Applied", &[Stage::Applied]),
+    ("Screening", &[Stage::Screening]),
+    ("Interviewing", &[Stage::Interviewing]),
+    ("Offer", &[Stage::Offer]),
+    ("Closed", &[Stage::Accepted, Stage::Declined, Stage::Rejected]),
+];
+
+#[component]
+pub fn OpportunitiesSection() -> impl IntoView {
+    let store = use_store();
+    let open = move || store.workbook.with(|workbook| workbook.plan.opportunities.open_count());
+    view! {
+        <section class="card" aria-labelledby="opportunities">
+            <h2 id="opportunities" tabindex="-1">"Opportunities"</h2>
+            <p class="hint">"Jobs, clients or deals, from first idea to the end. Each change of stage is dated, for your activity report."</p>
+            <fieldset class="plain" disabled=move || !store.can_edit()>
+                <legend class="visually-hidden">"Opportunities"</legend>
+                <AddOpportunity />
+                <p class="message" role="status">
+                    {move || match open() {
+                        0 => "No open opportunities yet.".to_owned(),
+                        1 => "1 open opportunity.".to_owned(),
+                        many => format!("{many} open opportunities."),
+                    }}
+                </p>
+                <div class="board">
+                    {COLUMNS.into_iter().map(|(title, stages)| view! { <StageColumn title=title stages=stages /> }).collect_view()}
+                </div>
+            </fieldset>
+        </section>
+    }
+}
+
+#[component]
+fn AddOpportunity() -> impl IntoView {
+    let store = use_store();
+    let company = RwSignal::new(String::new());
+    let role = RwSignal::new(String::new());
+    let stage = RwSignal::new(Stage::Idea);
+    let source = RwSignal::new(SourceKind::Other);
+    let contact = RwSignal::new(None::<Uuid>);
+    let note = RwSignal::new(String::new());
+    let (message, set_message) = signal(String::new());
+    let add = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let (typed_company, typed_role) = (company.get_untracked(), role.get_untracked());
+        if typed_company.trim().is_empty() && typed_role.trim().is_empty() {
+            set_message.set("Add a company or a role first.".into());
+            crate::web::focus::focus_by_id("new-opportunity-company".into());
+            return;
+        }
+        let (chosen_stage, chosen_source, chosen_contact, typed_note) = (stage.get_untracked(), source.get_untracked(), contact.get_untracked(), note.get_untracked());
+        let today = clock::today();
+        store.edit(move |workbook, now| {
+            let opportunities = &mut workbook.plan.opportunities;
+            if let Some(id) = opportunities.add(&typed_company, &typed_role, chosen_stage, today, now) {
+                opportunities.update(id, now, |opportunity| {
+                    opportunity.source = chosen_source;
+                    opportunity.contact = chosen_contact.filter(|_| matches!(chosen_source, SourceKind::Contact | SourceKind::Referral));
+                    opportunity.source_note = typed_note.trim().to_owned();
+                });
+            }
+        });
+        set_message.set(format!("Added to {}.", chosen_stage.label()));
+        for field in [company, role, note] {
+            field.set(String::new());
+        }
+        contact.set(None);
+        crate::web::focus::focus_by_id("new-opportunity-company".into());
+    };
+    view! {
+        <form class="add-opportunity" on:submit=add>
+            <h3>"Add an opportunity"</h3>
+            <div class="row">
+                <div class="field">
+                    <label for="new-opportunity-company">"Company"</label>
+                    <input id="new-opportunity-company" type="text" prop:value=company on:input:target=move |event| company.set(event.target().value()) />
+                </div>
+                <div class="field">
+                    <label for="new-opportunity-role">"Role"</label>
+                    <input id="new-opportunity-role" type="text" prop:value=role on:input:target=move |event| role.set(event.target().value()) />
+                </div>
+                <div class="field">
+                    <label for="new-opportunity-stage">"Stage"</label>
+                    <select id="new-opportunity-stage" on:change:target=move |event| stage.set(Stage::from_key(&event.target().value()).unwrap_or_default())>
+                        {Stage::ALL.map(|choice| view! { <option value=choice.key() prop:selected=move || stage.get() == choice>{choice.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <SourceFields id="new-opportunity".into() source=source contact=contact note=note />
+            <div class="actions">
+                <button type="submit">"Add opportunity"</button>
+            </div>
+            <p class="message" role="status">{move || message.get()}</p>
+        </form>
+    }
+}
+
+/// Where an opportunity came from: the kind, the contact (for a contact or a
+/// referral) and a note; bound to signals so the add form and a card share it.
+#[component]
+fn SourceFields(id: String, source: RwSignal<SourceKind>, contact: RwSignal<Option<Uuid>>, note: RwSignal<String>) -> impl IntoView {
+    let store = use_store();
+    let people = Memo::new(move |_| {
+        store.workbook.with(|workbook| {
+            let mut people: Vec<(Uuid, String)> = workbook.outreach.contacts.iter().map(|contact| (contact.meta.id, contact.name.clone())).collect();
+            people.sort_by_key(|(_, name)| name.to_lowercase());
+            people
+        })
+    });
+    let through_someone = move || matches!(source.get(), SourceKind::Contact | SourceKind::Referral);
+    let (kind_id, contact_id, note_id) = (format!("{id}-source"), format!("{id}-contact"), format!("{id}-source-note"));
+    view! {
+        <div class="row">
+            <div class="field">
+                <label for=kind_id.clone()>"Source"</label>
+                <select id=kind_id on:change:target=move |event| source.set(SourceKind::from_key(&event.target().value()).unwrap_or_default())>
+                    {SourceKind::ALL.map(|kind| view! { <option value=kind.key() prop:selected=move || source.get() == kind>{kind.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <Show when=through_someone>
+                <div class="field">
+                    <label for=contact_id.clone()>"Through whom (from your outreach list)"</label>
+                    <select id=contact_id.clone() on:change:target=move |event| contact.set(Uuid::parse_str(&event.target().value()).ok())>
+                        <option value="" prop:selected=move || contact.get().is_none()>"Someone not on my list"</option>
+                        <For each=move || people.get() key=|person| person.clone() let((person, name))>
+                            <option value=person.to_string() prop:selected=move || contact.get() == Some(person)>{name}</option>
+                        </For>
+                    </select>
+                </div>
+            </Show>
+            <div class="field">
+                <label for=note_id.clone()>{move || match source.get() {
+                    SourceKind::JobBoard => "Which job board",
+                    SourceKind::Referral => "Who referred you, or a note",
+                    _ => "Note on the source",
+                }}</label>
+                <input id=note_id type="text" prop:value=note on:input:target=move |event| note.set(event.target().value()) />
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn StageColumn(title: &'static str, stages: &'static [Stage]) -> impl IntoView {
+    let store = use_store();
+    let ids = Memo::new(move |_| store.workbook.with(|workbook| stages.iter().flat_map(|stage| workbook.plan.opportunities.in_stage(*stage)).collect::<Vec<Uuid>>()));
+    let heading_id = format!("stage-{}", stages.first().map(|stage| stage.key()).unwrap_or("none"));
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="stage-column" aria-labelledby=labelled_by>
+            <h3 id=heading_id>{title} <span class="count">{move || format!(" ({})", ids.get().len())}</span></h3>
+            <Show when=move || !ids.get().is_empty() fallback=|| view! { <p class="hint">"None"</p> }>
+                <ul class="cards">
+                    <For each=move || ids.get() key=|id| *id let(id)>
+                        <OpportunityCard id=id />
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn OpportunityCard(id: Uuid) -> impl IntoView {
+    let store = use_store();
+    let opportunity = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.opportunities.get(id).cloned().unwrap_or_default()));
+    let source_name = move || {
+        store.workbook.with(|workbook| {
+            let opportunity = opportunity.get();
+            let person = opportunity.contact.and_then(|contact| workbook.outreach.contact(contact)).map(|contact| contact.name.clone());
+            match (person, opportunity.source_note.trim()) {
+                (Some(name), _) => format!("Through {name}"),
+                (None, "") if opportunity.source == SourceKind::Other => String::new(),
+                (None, "") => opportunity.source.label().to_owned(),
+                (None, note) => format!("{}: {note}", opportunity.source.label()),
+            }
+        })
+    };
+    let title = move || opportunity.get().title();
+    let (next_id, back_id, stage_id) = (format!("opportunity-{id}-next"), format!("opportunity-{id}-back"), format!("opportunity-{id}-stage"));
+    let move_to = move |stage: Stage, keep_focus_on: Vec<String>| {
+        let today = clock::today();
+        store.edit(move |workbook, now| workbook.plan.opportunities.move_to(id, stage, today, now));
+        // The card now stands in another column: keep the keyboard on it.
+        focus_first_enabled(keep_focus_on);
+    };
+    let focus_order = {
+        let (next_id, back_id, stage_id) = (next_id.clone(), back_id.clone(), stage_id.clone());
+        move |first: &str| {
+            let mut ids = vec![next_id.clone(), back_id.clone(), stage_id.clone()];
+            if first == "back" {
+                ids.swap(0, 1);
+            }
+            if first == "stage" {
+                ids.rotate_right(1);
+            }
+            ids
+        }
+    };
+    let (focus_next, focus_back, focus_stage) = (focus_order.clone(), focus_order.clone(), focus_order);
+    let details = RwSignal::new(false);
+    view! {
+        <li class="opportunity-card">
+            <h4>{title}</h4>
+            <p class="hint">
+                {move || {
+                    let opportunity = opportunity.get();
+                    let since = opportunity.stage_since().map(|on| format!(" since {}", date_label(on))).unwrap_or_default();
+                    format!("{}{since}", opportunity.stage.label())
+                }}
+            </p>
+            <Show when=move || !source_name().is_empty()>
+                <p class="hint">{source_name}</p>
+            </Show>
+            <Show when=move || !opportunity.get().next_step.trim().is_empty() || opportunity.get().next_date.is_some()>
+                <p>
+                    "Next: "
+                    {move || opportunity.get().next_step}
+                    {move || opportunity.get().next_date.map(|on| format!(" ({})", date_label(on)))}
+                </p>
+            </Show>
+            <div class="row card-moves">
+                <button
+                    type="button"
+                    id=next_id
+                    class="small"
+                    disabled=move || opportunity.get().stage.next().is_none()
+                    aria-label=move || opportunity.get().stage.next().map(|stage| format!("Move “{}” to {}", title(), stage.label())).unwrap_or_default()
+                    on:click=move |_| {
+                        if let Some(stage) = opportunity.get_untracked().stage.next() {
+                            move_to(stage, focus_next("next"));
+                        }
+                    }
+                >
+                    {move || opportunity.get().stage.next().map(|stage| format!("→ {}", stage.label())).unwrap_or_else(|| "Closed".into())}
+                </button>
+                <button
+                    type="button"
+                    id=back_id
+                    class="secondary small"
+                    disabled=move || opportunity.get().stage.previous().is_none()
+                    aria-label=move || opportunity.get().stage.previous().map(|stage| format!("Move “{}” back to {}", title(), stage.label())).unwrap_or_default()
+                    on:click=move |_| {
+                        if let Some(stage) = opportunity.get_untracked().stage.previous() {
+                            move_to(stage, focus_back("back"));
+                        }
+                    }
+                >
+                    {move || opportunity.get().stage.previous().map(|stage| format!("← {}", stage.label())).unwrap_or_default()}
+                </button>
+                <div class="field">
+                    <label for=stage_id.clone()>{move || format!("Stage of “{}”", title())}</label>
+                    <select
+                        id=stage_id
+                        on:change:target=move |event| {
+                            if let Some(stage) = Stage::from_key(&event.target().value()) {
+                                move_to(stage, focus_stage("stage"));
+                            }
+                        }
+                    >
+                        {Stage::ALL.map(|stage| view! { <option value=stage.key() prop:selected=move || opportunity.get().stage == stage>{stage.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <button
+                type="button"
+                class="link"
+                aria-expanded=move || details.get().to_string()
+                on:click=move |_| details.update(|open| *open = !*open)
+            >
+                {move || if details.get() { format!("Close details of “{}”", title()) } else { format!("Details of “{}”", title()) }}
+            </button>
+            <Show when=move || details.get()>
+                <OpportunityDetails id=id opportunity=opportunity />
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView {
+    let store = use_store();
+    let update = move |change: Box<dyn FnOnce(&mut Opportunity)>| store.edit(move |workbook, now| workbook.plan.opportunities.update(id, now, change));
+    let start = opportunity.get_untracked();
+    let source = RwSignal::new(start.source);
+    let contact = RwSignal::new(start.contact);
+    let note = RwSignal::new(start.source_note);
+    // The shared source fields write to signals; these carry them to the record.
+    Effect::new(move |first: Option<()>| {
+        let (source, contact, note) = (source.get(), contact.get(), note.get());
+        if first.is_some() {
+            update(Box::new(move |opportunity| {
+                opportunity.source = source;
+                opportunity.contact = contact.filter(|_| matches!(source, SourceKind::Contact | SourceKind::Referral));
+                opportunity.source_note = note;
+            }));
+        }
+    });
+    let text_field = move |key: &'static str, label: &'static str, get: fn(&Opportunity) -> String, set: fn(&mut Opportunity, String)| {
+        let field_id = format!("opportunity-{id}-{key}");
+        view! {
+            <div class="field">
+                <label for=field_id.clone()>{label}</label>
+                <input
+                    id=field_id
+                    type="text"
+                    prop:value=move || get(&opportunity.get())
+                    on:input:target=move |event| {
+                        let value = event.target().value();
+                        update(Box::new(move |opportunity| set(opportunity, value)));
+                    }
+                />
+            </div>
+        }
+    };
+    let next_date_id = format!("opportunity-{id}-next-date");
+    let notes_id = format!("opportunity-{id}-notes");
+    view! {
+        <div class="opportunity-details">
+            <div class="row">
+                {text_field("company", "Company", |o| o.company.clone(), |o, v| o.company = v)}
+                {text_field("role", "Role", |o| o.role.clone(), |o, v| o.role = v)}
+            </div>
+            <SourceFields id=format!("opportunity-{id}-edit") source=source contact=contact note=note />
+            <div class="row">
+                {text_field("next-step", "Next step", |o| o.next_step.clone(), |o, v| o.next_step = v)}
+                <div class="field">
+                    <label for=next_date_id.clone()>"Next step on"</label>
+                    <input
+                        id=next_date_id
+                        type="date"
+                        prop:value=move || date_input_value(opportunity.get().next_date)
+                        on:change:target=move |event| {
+                            let date = parse_date_input(&event.target().value());
+                            update(Box::new(move |opportunity| opportunity.next_date = date));
+                        }
+                    />
+                </div>
+            </div>
+            <div class="field">
+                <label for=notes_id.clone()>"Notes"</label>
+                <textarea
+                    id=notes_id
+                    rows="3"
+                    prop:value=move || opportunity.get().notes
+                    on:input:target=move |event| {
+                        let value = event.target().value();
+                        update(Box::new(move |opportunity| opportunity.notes = value));
+                    }
+                ></textarea>
+            </div>
+            <h5>"Stage history"</h5>
+            <ol class="history">
+                {move || opportunity.get().history.into_iter().map(|change| view! { <li>{format!("{}: {}", date_label(change.on), change.stage.label())}</li> }).collect_view()}
+            </ol>
+            <button
+                type="button"
+                class="secondary"
+                on:click=move |_| store.edit(move |workbook, now| workbook.plan.opportunities.remove(id, now))
+            >
+                {move || format!("Delete “{}”", opportunity.get().title())}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,176 @@
+//! Choosing the path: options side by side, scored on weighted criteria,
+//! and the choice, which can change later.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::components::fields::AddLine;
+use crate::model::plan::path::MAX_SCORE;
+use crate::store::use_store;
+
+/// Words for the score and weight values, so a select reads well aloud.
+const SCORE_WORDS: [&str; 6] = ["0 – poor", "1", "2", "3 – fair", "4", "5 – excellent"];
+const WEIGHT_WORDS: [&str; 6] = ["0 – ignore", "1 – a little", "2", "3 – matters", "4", "5 – matters most"];
+
+#[component]
+pub fn PathChoiceSection() -> impl IntoView {
+    let store = use_store();
+    let options = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.path.options.iter().map(|option| (option.meta.id, option.name.clone())).collect::<Vec<_>>()));
+    let criteria = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.path.criteria.iter().map(|criterion| (criterion.meta.id, criterion.name.clone())).collect::<Vec<_>>()));
+    let add_option = Callback::new(move |name: String| store.edit(move |workbook, now| {
+        workbook.plan.path.add_option(&name, now);
+    }));
+    let add_criterion = Callback::new(move |name: String| store.edit(move |workbook, now| {
+        workbook.plan.path.add_criterion(&name, now);
+    }));
+    let summary = move || {
+        store.workbook.with(|workbook| {
+            let path = &workbook.plan.path;
+            let leader = path.leader().and_then(|id| path.options.iter().find(|option| option.meta.id == id)).map(|option| format!("{} scores highest ({}%).", option.name, path.score(option).percent));
+            let chosen = path.chosen_option().map(|option| format!("Your choice: {}.", option.name));
+            match (leader, chosen) {
+                (None, None) => "Score each option to see how they compare.".to_owned(),
+                (leader, chosen) => [leader, chosen].into_iter().flatten().collect::<Vec<_>>().join(" "),
+            }
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="choose-path">
+            <h2 id="choose-path" tabindex="-1">"Choose the path"</h2>
+            <p class="hint">
+                "Score each option from 0 to 5 on what matters to you, and weight what matters most. The scores only advise: the choice is yours, and you can change it later."
+            </p>
+            <fieldset class="plain" disabled=move || !store.can_edit()>
+                <legend class="visually-hidden">"Path options and criteria"</legend>
+                <div class="table-scroll" role="region" aria-label="Scores side by side" tabindex="0">
+                    <table class="scores">
+                        <thead>
+                            <tr>
+                                <th scope="col">"What matters"</th>
+                                <th scope="col">"Weight"</th>
+                                <For each=move || options.get() key=|option| option.clone() let((_, name))>
+                                    <th scope="col">{name}</th>
+                                </For>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || criteria.get() key=|criterion| criterion.clone() let((criterion, name))>
+                                <CriterionRow criterion=criterion name=name options=options />
+                            </For>
+                        </tbody>
+                        <tfoot>
+                            <tr>
+                                <th scope="row" colspan="2">"Weighted score"</th>
+                                <For each=move || options.get() key=|option| option.clone() let((option, _))>
+                                    <td class="score">{move || store.workbook.with(|workbook| {
+                                        let path = &workbook.plan.path;
+                                        path.options.iter().find(|candidate| candidate.meta.id == option).map(|candidate| {
+                                            let score = path.score(candidate);
+                                            format!("{}% ({} of {} scored)", score.percent, score.scored, score.criteria)
+                                        })
+                                    })}</td>
+                                </For>
+                            </tr>
+                        </tfoot>
+                    </table>
+                </div>
+                <p class="message" role="status">{summary}</p>
+                <fieldset class="choice-group">
+                    <legend>"My choice"</legend>
+                    <For each=move || options.get() key=|option| option.clone() let((option, name))>
+                        <div class="choice-row">
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name="path-choice"
+                                    prop:checked=move || store.workbook.with(|workbook| workbook.plan.path.chosen == Some(option))
+                                    on:change=move |_| store.edit(move |workbook, now| workbook.plan.path.choose(Some(option), now))
+                                />
+                                <span>{name.clone()}</span>
+                            </label>
+                            <button
+                                type="button"
+                                class="secondary small"
+                                aria-label=format!("Remove the option “{name}”")
+                                on:click=move |_| store.edit(move |workbook, now| workbook.plan.path.remove_option(option, now))
+                            >
+                                "Remove"
+                            </button>
+                        </div>
+                    </For>
+                    <Show when=move || store.workbook.with(|workbook| workbook.plan.path.chosen.is_some())>
+                        <button type="button" class="link" on:click=move |_| store.edit(|workbook, now| workbook.plan.path.choose(None, now))>
+                            "I have not decided yet"
+                        </button>
+                    </Show>
+                </fieldset>
+                <div class="row">
+                    <AddLine id="new-path-option".into() label="Add an option of your own" button="Add option" on_add=add_option />
+                    <AddLine id="new-criterion".into() label="Add something that matters to you" button="Add criterion" on_add=add_criterion />
+                </div>
+            </fieldset>
+        </section>
+    }
+}
+
+#[component]
+fn CriterionRow(criterion: Uuid, name: String, options: Memo<Vec<(Uuid, String)>>) -> impl IntoView {
+    let store = use_store();
+    let weight = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.path.criteria.iter().find(|candidate| candidate.meta.id == criterion).map(|candidate| candidate.weight).unwrap_or(0)));
+    let weight_label = format!("Weight of “{name}”");
+    let remove_label = format!("Remove “{name}”");
+    let criterion_name = StoredValue::new(name.clone());
+    view! {
+        <tr>
+            <th scope="row">
+                {name}
+                " "
+                <button
+                    type="button"
+                    class="secondary small"
+                    aria-label=remove_label
+                    on:click=move |_| store.edit(move |workbook, now| workbook.plan.path.remove_criterion(criterion, now))
+                >
+                    "Remove"
+                </button>
+            </th>
+            <td>
+                <select
+                    aria-label=weight_label
+                    on:change:target=move |event| {
+                        if let Ok(weight) = event.target().value().parse::<u8>() {
+                            store.edit(move |workbook, now| workbook.plan.path.set_weight(criterion, weight, now));
+                        }
+                    }
+                >
+                    {(0..=MAX_SCORE).map(|value| view! { <option value=value.to_string() prop:selected=move || weight.get() == value>{WEIGHT_WORDS[usize::from(value)]}</option> }).collect_view()}
+                </select>
+            </td>
+            <For each=move || options.get() key=|option| option.clone() let((option, option_name))>
+                <td>
+                    <ScoreCell option=option criterion=criterion label=format!("{option_name}: {}", criterion_name.get_value()) />
+                </td>
+            </For>
+        </tr>
+    }
+}
+
+#[component]
+fn ScoreCell(option: Uuid, criterion: Uuid, label: String) -> impl IntoView {
+    let store = use_store();
+    let score = Memo::new(move |_| {
+        store.workbook.with(|workbook| workbook.plan.path.options.iter().find(|candidate| candidate.meta.id == option).and_then(|candidate| candidate.scores.get(&criterion).copied()))
+    });
+    view! {
+        <select
+            aria-label=label
+            on:change:target=move |event| {
+                let score = event.target().value().parse::<u8>().ok();
+                store.edit(move |workbook, now| workbook.plan.path.set_score(option, criterion, score, now));
+            }
+        >
+            <option value="" prop:selected=move || score.get().is_none()>"Not scored"</option>
+            {(0..=MAX_SCORE).map(|value| view! { <option value=value.to_string() prop:selected=move || score.get() == Some(value)>{SCORE_WORDS[usize::from(value)]}</option> }).collect_view()}
+        </select>
+    }
+}

@@ -1,0 +1,84 @@
+//! The activity report for a chosen range of dates, shown on the page and
+//! downloaded as Markdown or CSV.
+
+use chrono::{Datelike, Days};
+use leptos::prelude::*;
+
+use crate::components::fields::{date_input_value, parse_date_input};
+use crate::io::activity_report::{report_csv, report_file_name, report_markdown};
+use crate::model::first_steps::date_label;
+use crate::model::plan::report::DateRange;
+use crate::store::use_store;
+use crate::web::{clock, download::download_text};
+
+#[component]
+pub fn ActivityReportSection() -> impl IntoView {
+    let store = use_store();
+    let today = clock::today();
+    // The month so far, the period unemployment offices most often ask about.
+    let from = RwSignal::new(today.with_day(1).unwrap_or(today));
+    let to = RwSignal::new(today);
+    let range = move || DateRange::new(from.get(), to.get());
+    let activities = Memo::new(move |_| store.workbook.with(|workbook| workbook.activity_report(range())));
+    let (message, set_message) = signal(String::new());
+    let download = move |extension: &'static str| {
+        let (range, lines) = (range(), activities.get_untracked());
+        let (text, mime) = match extension {
+            "csv" => (report_csv(&lines), "text/csv"),
+            _ => (report_markdown(range, &lines), "text/markdown"),
+        };
+        match download_text(&report_file_name(range, extension), mime, &text) {
+            Ok(()) => set_message.set(format!("Your report is downloading ({}).", extension.to_uppercase())),
+            Err(err) => set_message.set(format!("Sorry, {err}.")),
+        }
+    };
+    let last_30 = move |_| {
+        from.set(today.checked_sub_days(Days::new(29)).unwrap_or(today));
+        to.set(today);
+    };
+    view! {
+        <section class="card" aria-labelledby="activity-report">
+            <h2 id="activity-report" tabindex="-1">"Activity report"</h2>
+            <p class="hint">"A dated list of what you did for your search: applications and stage changes, people contacted, events attended. The kind of proof an unemployment office asks for."</p>
+            <div class="row">
+                <div class="field">
+                    <label for="report-from">"From"</label>
+                    <input id="report-from" type="date" prop:value=move || date_input_value(Some(from.get()))
+                        on:change:target=move |event| if let Some(date) = parse_date_input(&event.target().value()) { from.set(date) } />
+                </div>
+                <div class="field">
+                    <label for="report-to">"To"</label>
+                    <input id="report-to" type="date" prop:value=move || date_input_value(Some(to.get()))
+                        on:change:target=move |event| if let Some(date) = parse_date_input(&event.target().value()) { to.set(date) } />
+                </div>
+                <button type="button" class="secondary" on:click=last_30>"The last 30 days"</button>
+            </div>
+            <p class="message" role="status">
+                {move || match activities.get().len() {
+                    0 => format!("Nothing recorded from {} to {}.", date_label(range().from), date_label(range().to)),
+                    1 => format!("1 activity from {} to {}.", date_label(range().from), date_label(range().to)),
+                    many => format!("{many} activities from {} to {}.", date_label(range().from), date_label(range().to)),
+                }}
+            </p>
+            <Show when=move || !activities.get().is_empty()>
+                <div class="table-scroll" role="region" aria-label="Activities" tabindex="0">
+                    <table class="report">
+                        <thead>
+                            <tr><th scope="col">"Date"</th><th scope="col">"Type"</th><th scope="col">"Activity"</th><th scope="col">"Details"</th></tr>
+                        </thead>
+                        <tbody>
+                            {move || activities.get().into_iter().map(|line| view! {
+                                <tr><td>{date_label(line.date)}</td><td>{line.kind.label()}</td><td>{line.what}</td><td>{line.details}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <div class="actions">
+                <button type="button" class="secondary" on:click=move |_| download("md")>"Download as Markdown"</button>
+                <button type="button" class="secondary" on:click=move |_| download("csv")>"Download as CSV"</button>
+            </div>
+            <p class="message" role="status">{move || message.get()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,85 @@
+//! A small bank of other interview stories, each told as situation, task,
+//! action, result and lesson.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::components::fields::AddLine;
+use crate::model::plan::story::{clock_label, speaking_seconds, word_count};
+use crate::model::plan::Story;
+use crate::store::use_store;
+use crate::web::focus::focus_by_id;
+
+#[component]
+pub fn StoriesSection() -> impl IntoView {
+    let store = use_store();
+    let ids = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.stories.iter().map(|story| story.meta.id).collect::<Vec<Uuid>>()));
+    let add = Callback::new(move |question: String| {
+        let mut added = None;
+        store.edit(|workbook, now| added = workbook.plan.add_story(&question, now));
+        if let Some(id) = added {
+            focus_by_id(format!("story-{id}-situation"));
+        }
+    });
+    view! {
+        <section class="card" aria-labelledby="stories">
+            <h2 id="stories" tabindex="-1">"Other stories for interviews"</h2>
+            <p class="hint">"Short true stories for the other questions (“a time you disagreed”, “a mistake you made”): the situation, your task, what you did, the result, and what you learned."</p>
+            <fieldset class="plain" disabled=move || !store.can_edit()>
+                <legend class="visually-hidden">"Stories"</legend>
+                <ul class="editable-list">
+                    <For each=move || ids.get() key=|id| *id let(id)>
+                        <StoryEditor id=id />
+                    </For>
+                </ul>
+                <AddLine id="new-story".into() label="The question a story answers" button="Add story" on_add=add />
+            </fieldset>
+        </section>
+    }
+}
+
+#[component]
+fn StoryEditor(id: Uuid) -> impl IntoView {
+    let store = use_store();
+    let story = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.stories.iter().find(|story| story.meta.id == id).cloned().unwrap_or_default()));
+    let field = move |key: &'static str, label: &'static str, get: fn(&Story) -> String, set: fn(&mut Story, String)| {
+        let field_id = format!("story-{id}-{key}");
+        view! {
+            <div class="field">
+                <label for=field_id.clone()>{label}</label>
+                <textarea
+                    id=field_id
+                    rows="2"
+                    prop:value=move || get(&story.get())
+                    on:input:target=move |event| {
+                        let value = event.target().value();
+                        store.edit(move |workbook, now| workbook.plan.update_story(id, now, |story| set(story, value)));
+                    }
+                ></textarea>
+            </div>
+        }
+    };
+    let words = move || word_count(&story.get().text());
+    view! {
+        <li class="story">
+            <fieldset>
+                <legend>{move || story.get().question}</legend>
+                {field("question", "The question", |s| s.question.clone(), |s, v| s.question = v)}
+                {field("situation", "Situation", |s| s.situation.clone(), |s, v| s.situation = v)}
+                {field("task", "Task", |s| s.task.clone(), |s, v| s.task = v)}
+                {field("action", "Action", |s| s.action.clone(), |s, v| s.action = v)}
+                {field("result", "Result", |s| s.result.clone(), |s, v| s.result = v)}
+                {field("lesson", "Lesson", |s| s.lesson.clone(), |s, v| s.lesson = v)}
+                <p class="hint">{move || format!("{} words, about {} out loud.", words(), clock_label(speaking_seconds(words())))}</p>
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-label=move || format!("Delete the story “{}”", story.get().question)
+                    on:click=move |_| store.edit(move |workbook, now| workbook.plan.remove_story(id, now))
+                >
+                    "Delete"
+                </button>
+            </fieldset>
+        </li>
+    }
+}

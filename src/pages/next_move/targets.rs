@@ -1,0 +1,76 @@
+//! Target roles and companies; the outreach list flags the people in them.
+
+use leptos::prelude::*;
+
+use crate::components::fields::AddLine;
+use crate::model::plan::TargetKind;
+use crate::route::Route;
+use crate::store::use_store;
+
+#[component]
+pub fn TargetsSection() -> impl IntoView {
+    let store = use_store();
+    let matched = move || {
+        store.workbook.with(|workbook| workbook.outreach.contacts.iter().filter(|contact| contact.is_target(&workbook.plan.targets)).count())
+    };
+    view! {
+        <section class="card" aria-labelledby="targets">
+            <h2 id="targets" tabindex="-1">"Targets"</h2>
+            <p class="hint">"The roles and companies you are aiming for. People on your outreach list who work in them are put first there."</p>
+            <fieldset class="plain" disabled=move || !store.can_edit()>
+                <legend class="visually-hidden">"Target roles and companies"</legend>
+                <div class="row">
+                    <TargetList kind=TargetKind::Role heading="Target roles" add_label="Add a target role" />
+                    <TargetList kind=TargetKind::Company heading="Target companies" add_label="Add a target company" />
+                </div>
+            </fieldset>
+            <p class="message" role="status">
+                {move || match matched() {
+                    0 => "No one on your outreach list works in a target job yet.".to_owned(),
+                    1 => "1 person on your outreach list works in a target job.".to_owned(),
+                    many => format!("{many} people on your outreach list work in a target job."),
+                }}
+                " "
+                <a href=Route::Share.href()>"Open the outreach list"</a>
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn TargetList(kind: TargetKind, heading: &'static str, add_label: &'static str) -> impl IntoView {
+    let store = use_store();
+    let targets = Memo::new(move |_| {
+        store.workbook.with(|workbook| workbook.plan.targets.of_kind(kind).map(|target| (target.meta.id, target.text.clone())).collect::<Vec<_>>())
+    });
+    let add = Callback::new(move |text: String| store.edit(move |workbook, now| {
+        workbook.plan.targets.add(kind, &text, now);
+    }));
+    let id = match kind {
+        TargetKind::Role => "new-target-role",
+        TargetKind::Company => "new-target-company",
+    };
+    view! {
+        <div class="target-list">
+            <h3>{heading}</h3>
+            <Show when=move || !targets.get().is_empty() fallback=|| view! { <p class="hint">"None yet."</p> }>
+                <ul class="tags">
+                    <For each=move || targets.get() key=|target| target.clone() let((target, text))>
+                        <li>
+                            {text.clone()}
+                            <button
+                                type="button"
+                                class="secondary small"
+                                aria-label=format!("Remove the target “{text}”")
+                                on:click=move |_| store.edit(move |workbook, now| workbook.plan.targets.remove(target, now))
+                            >
+                                "Remove"
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+            </Show>
+            <AddLine id=id.into() label=add_label button="Add" on_add=add />
+        </div>
+    }
+}
