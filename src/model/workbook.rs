@@ -132,6 +132,43 @@ impl Workbook {
         Some(id)
     }
 
+    /// The announcement with its empty "moved on from" and "pursuing" filled
+    /// from the debrief's kind of setback and the plan's targets or chosen
+    /// path; what the person typed always wins.
+    pub fn announcement_filled(&self) -> crate::model::outreach::share::Announcement {
+        let mut announcement = self.outreach.announcement.clone();
+        let (from, to) = self.announcement_suggestions();
+        if announcement.moved_on_from.trim().is_empty() {
+            announcement.moved_on_from = from.unwrap_or_default();
+        }
+        if announcement.pursuing.trim().is_empty() {
+            announcement.pursuing = to.unwrap_or_default();
+        }
+        announcement
+    }
+
+    /// Suggested words for what the person moved on from and is pursuing.
+    pub fn announcement_suggestions(&self) -> (Option<String>, Option<String>) {
+        use super::SetbackKind;
+        let from = self.debrief.setback.and_then(|kind| match kind {
+            SetbackKind::FiredOrLaidOff => Some("my last role"),
+            SetbackKind::BusinessFailed => Some("my business"),
+            SetbackKind::ProjectRejected => Some("my side project"),
+            SetbackKind::Stalled => Some("a role where I had stopped growing"),
+            SetbackKind::Other => None,
+        });
+        let roles = self.plan.targets.roles_phrase();
+        let companies: Vec<&str> = self.plan.targets.of_kind(super::plan::TargetKind::Company).map(|target| target.text.trim()).collect();
+        let to = match (roles.is_empty(), companies.as_slice()) {
+            (false, []) => Some(format!("a role as {roles}")),
+            (false, [one]) => Some(format!("a role as {roles}, ideally at {one}")),
+            (false, [rest @ .., last]) => Some(format!("a role as {roles}, ideally at {} or {last}", rest.join(", "))),
+            (true, [_, ..]) => Some(format!("a role at {}", companies.join(" or "))),
+            (true, []) => self.plan.path.chosen_option().map(|option| option.name.trim().to_lowercase()).filter(|name| !name.is_empty()),
+        };
+        (from.map(str::to_owned), to)
+    }
+
     /// What the failure answer suggests for each part until the person writes
     /// their own: the debrief summary, the key lesson, the time-off summary,
     /// and the chosen path with the target roles.

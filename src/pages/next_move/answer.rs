@@ -42,7 +42,7 @@ pub fn FailureAnswerSection() -> impl IntoView {
                 {Part::ALL.map(|part| view! { <PartField part=part /> }).collect_view()}
             </fieldset>
             <h3>"The whole answer"</h3>
-            <div class="assembled" aria-label="The whole answer">
+            <div class="assembled" role="group" aria-label="The whole answer">
                 {move || {
                     let text = answer.get();
                     if text.is_empty() {

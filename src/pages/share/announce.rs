@@ -8,6 +8,7 @@ use crate::components::fields::parse_date_input as parse_date;
 use crate::model::outreach::share::{announcement_text, close_note, sharing_clock, sharing_clock_text, Announcement, AnnouncementStyle, Posting};
 use crate::model::RecordMeta;
 use crate::store::use_store;
+use crate::web::clipboard::copy_and_report;
 
 #[component]
 pub fn TimeBox() -> impl IntoView {
@@ -43,8 +44,12 @@ pub fn Announce() -> impl IntoView {
     let ui = use_share_ui();
     let style = RwSignal::new(AnnouncementStyle::default());
     let announcement = Memo::new(move |_| store.workbook.with(|workbook| workbook.outreach.announcement.clone()));
-    let post = move || announcement.with(|announcement| announcement_text(announcement, style.get()));
-    let note = move || announcement.with(|announcement| close_note(announcement, ""));
+    // Empty fields take words from the debrief and the plan's targets.
+    let filled = Memo::new(move |_| store.workbook.with(|workbook| workbook.announcement_filled()));
+    let post = move || filled.with(|announcement| announcement_text(announcement, style.get()));
+    let note = move || filled.with(|announcement| close_note(announcement, ""));
+    let (copied, set_copied) = signal(String::new());
+    let copy = move |text: String| copy_and_report(text, move |message| set_copied.set(message));
     let field = move |id: &'static str, label: &'static str, get: fn(&Announcement) -> String, set: fn(&mut Announcement, String)| {
         view! {
             <div class="field">
@@ -52,6 +57,7 @@ pub fn Announce() -> impl IntoView {
                 <input
                     id=id
                     type="text"
+                    placeholder=move || filled.with(get)
                     prop:value=move || announcement.with(get)
                     on:input:target=move |event| {
                         let value = event.target().value();
@@ -96,13 +102,20 @@ pub fn Announce() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="announce-post">"Your post"</label>
-                <p class="hint" id="announce-post-hint">"Select the text, copy it, and paste it where you share. Change anything you like there."</p>
+                <p class="hint" id="announce-post-hint">"Empty fields above take words from your debrief and your targets. Copy the post and paste it where you share; change anything you like there."</p>
                 <textarea id="announce-post" rows="6" readonly aria-describedby="announce-post-hint" prop:value=post></textarea>
+            </div>
+            <div class="actions">
+                <button type="button" class="secondary" on:click=move |_| copy(post())>"Copy the post"</button>
             </div>
             <div class="field">
                 <label for="announce-note">"A personal note for close friends, before the post"</label>
                 <textarea id="announce-note" rows="5" readonly prop:value=note></textarea>
             </div>
+            <div class="actions">
+                <button type="button" class="secondary" on:click=move |_| copy(note())>"Copy the note"</button>
+            </div>
+            <p class="message" role="status">{move || copied.get()}</p>
             <h3>"Where I posted it"</h3>
             <ul class="editable-list" aria-label="Where I posted it">
                 <For each=postings key=|posting| posting.clone() let:posting>

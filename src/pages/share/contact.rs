@@ -11,6 +11,7 @@ use crate::model::outreach::share::{mailto_message, message, MessageKind};
 use crate::model::outreach::{Channel, Contact, Frequency, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS};
 use crate::route::Route;
 use crate::store::use_store;
+use crate::web::clipboard::copy_and_report;
 use crate::web::focus::focus_by_id;
 
 #[component]
@@ -328,10 +329,11 @@ fn InteractionLog(id: Uuid) -> impl IntoView {
 fn Messages(id: Uuid) -> impl IntoView {
     let store = use_store();
     let kind = RwSignal::new(MessageKind::default());
+    let (copied, set_copied) = signal(String::new());
     let written = move || {
         store.workbook.with(|workbook| {
             let contact = workbook.outreach.contact(id)?;
-            let (subject, body) = message(kind.get(), contact, &workbook.outreach.announcement);
+            let (subject, body) = message(kind.get(), contact, &workbook.announcement_filled());
             let link = mailto_message(&contact.email, &subject, &body);
             Some((contact.name.clone(), body, link))
         })
@@ -349,6 +351,20 @@ fn Messages(id: Uuid) -> impl IntoView {
                 <label for=format!("contact-{id}-message")>"Message text, to copy and adjust"</label>
                 <textarea id=format!("contact-{id}-message") rows="7" readonly prop:value=move || written().map(|(_, body, _)| body).unwrap_or_default()></textarea>
             </div>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| {
+                        if let Some((_, body, _)) = written() {
+                            copy_and_report(body, move |message| set_copied.set(message));
+                        }
+                    }
+                >
+                    "Copy the message"
+                </button>
+            </div>
+            <p class="message" role="status">{move || copied.get()}</p>
             {move || written().and_then(|(name, _, link)| link.map(|href| view! { <p><a href=href>{format!("Open this message to {name} in my email app")}</a></p> }))}
         </div>
     }
