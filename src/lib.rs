@@ -20,7 +20,7 @@ pub mod web;
 
 use leptos::prelude::*;
 
-use components::{nav::Nav, notices::Notices, save_indicator::SaveIndicator, update_banner::UpdateBanner};
+use components::{example_banner::ExampleBanner, nav::Nav, notices::Notices, save_indicator::SaveIndicator, update_banner::UpdateBanner};
 use pages::Page;
 use store::Store;
 
@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <UpdateBanner />
                 <Notices />
+                <ExampleBanner />
                 {move || view! { <Page route=route.get() /> }}
             </main>
         </div>

@@ -125,12 +125,39 @@ impl Store {
     /// from before is kept first, byte for byte, so [`Store::undo_replace`]
     /// can bring it back; without room for that copy nothing is replaced.
     pub fn replace_from_backup(&self, workbook: Workbook) -> Result<(), String> {
+        self.replace_keeping(storage::BEFORE_IMPORT_KEY, workbook)
+    }
+
+    /// Whether a replaced workbook can be brought back.
+    pub fn can_undo_replace() -> bool {
+        matches!(storage::read(storage::BEFORE_IMPORT_KEY), Ok(Some(_)))
+    }
+
+    /// Puts back, byte for byte, the stored workbook from before the last
+    /// replace, and shows it.
+    pub fn undo_replace(&self) -> Result<(), String> {
+        self.restore_kept(storage::BEFORE_IMPORT_KEY)
+    }
+
+    /// Shows the example workbook, keeping what was stored to put it back.
+    pub fn load_example(&self) -> Result<(), String> {
+        self.replace_keeping(storage::BEFORE_EXAMPLE_KEY, crate::model::example::example_workbook(clock::today(), clock::now()))
+    }
+
+    /// Removes the example: storage is exactly what it was before it.
+    pub fn remove_example(&self) -> Result<(), String> {
+        self.restore_kept(storage::BEFORE_EXAMPLE_KEY)
+    }
+
+    /// Replaces the workbook, first keeping the stored text under `keep_key`
+    /// ("" when nothing was stored) so `restore_kept` can put it back.
+    fn replace_keeping(&self, keep_key: &str, workbook: Workbook) -> Result<(), String> {
         if !self.can_edit() {
             return Err("this workbook is read-only in this session".into());
         }
         self.save_now();
         let before = storage::read(storage::WORKBOOK_KEY).map_err(|err| err.to_string())?;
-        storage::write(storage::BEFORE_IMPORT_KEY, before.as_deref().unwrap_or_default())
+        storage::write(keep_key, before.as_deref().unwrap_or_default())
             .map_err(|err| format!("there is no room to keep your current data for Undo ({err}); nothing was replaced"))?;
         self.workbook.set(workbook);
         self.tracker.update_value(|tracker| {
@@ -143,15 +170,10 @@ impl Store {
         }
     }
 
-    /// Whether a replaced workbook can be brought back.
-    pub fn can_undo_replace() -> bool {
-        matches!(storage::read(storage::BEFORE_IMPORT_KEY), Ok(Some(_)))
-    }
-
-    /// Puts back, byte for byte, the stored workbook from before the last
-    /// replace, and shows it.
-    pub fn undo_replace(&self) -> Result<(), String> {
-        let Some(before) = storage::read(storage::BEFORE_IMPORT_KEY).map_err(|err| err.to_string())? else {
+    /// Puts back, byte for byte, the text kept under `keep_key` (removing
+    /// the workbook if nothing was stored then), and shows it.
+    fn restore_kept(&self, keep_key: &str) -> Result<(), String> {
+        let Some(before) = storage::read(keep_key).map_err(|err| err.to_string())? else {
             return Err("there is nothing to undo".into());
         };
         let restored = match stored::decode((!before.is_empty()).then_some(before.as_str())) {
@@ -165,7 +187,7 @@ impl Store {
             storage::write(storage::WORKBOOK_KEY, &before)
         }
         .map_err(|err| err.to_string())?;
-        storage::remove(storage::BEFORE_IMPORT_KEY).map_err(|err| err.to_string())?;
+        storage::remove(keep_key).map_err(|err| err.to_string())?;
         self.workbook.set(restored);
         // What is shown is exactly what is stored: nothing left to save.
         self.tracker.update_value(|tracker| {

@@ -2,6 +2,7 @@
 //! of it is tested natively with `cargo test`.
 
 pub mod debrief;
+pub mod example;
 pub mod first_steps;
 pub mod meta;
 pub mod mojo;

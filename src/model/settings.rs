@@ -43,6 +43,8 @@ pub struct Settings {
     pub last_export_at: Option<Timestamp>,
     /// Set once the person has read the first-run welcome.
     pub welcomed: bool,
+    /// The workbook is the example (see `model::example`), not the person's own.
+    pub example: bool,
 }
 
 /// After this many days without a backup, the app suggests making one.

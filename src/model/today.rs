@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::mojo::format_hours;
-use super::plan::{end_of_week, Horizon};
+use super::plan::{end_of_week, Horizon, Stage};
 use super::Workbook;
 
 /// One of the four steps with a plain summary of where it stands.
@@ -27,6 +27,8 @@ pub enum NextStep {
     StartOutreach,
     StartSideProject,
     LogHours,
+    ChoosePath,
+    TrackOpportunity,
     PlanAction,
     DoThisWeek,
 }
@@ -41,6 +43,8 @@ impl NextStep {
             NextStep::StartOutreach => "You have looked back honestly. Now tell a few people, especially those you rarely see.",
             NextStep::StartSideProject => "Pick one side project that moves you towards what is next. Small is fine.",
             NextStep::LogHours => "Give your side project a few hours this week, and note them down.",
+            NextStep::ChoosePath => "Compare a new job, freelancing and a business on what matters to you, and choose a path. You can change it later.",
+            NextStep::TrackOpportunity => "Note one opportunity worth a try, even a small one, and who could help with it.",
             NextStep::PlanAction => "Write down one concrete action for your next move.",
             NextStep::DoThisWeek => "Pick one action from your plan for this week. One is enough.",
         }
@@ -53,7 +57,7 @@ impl NextStep {
             NextStep::BeginDebrief | NextStep::ContinueDebrief => "#/debrief",
             NextStep::StartOutreach => "#/share",
             NextStep::StartSideProject | NextStep::LogHours => "#/mojo",
-            NextStep::PlanAction | NextStep::DoThisWeek => "#/next",
+            NextStep::ChoosePath | NextStep::TrackOpportunity | NextStep::PlanAction | NextStep::DoThisWeek => "#/next",
         }
     }
 
@@ -65,6 +69,8 @@ impl NextStep {
             NextStep::StartOutreach => "Open your outreach list",
             NextStep::StartSideProject => "Start a side project",
             NextStep::LogHours => "Log some hours",
+            NextStep::ChoosePath => "Choose your path",
+            NextStep::TrackOpportunity => "Add an opportunity",
             NextStep::PlanAction | NextStep::DoThisWeek => "Open your plan",
         }
     }
@@ -85,6 +91,17 @@ impl Workbook {
         let (hours, goal) = self.hours_this_week(today);
         let actions = &self.plan.actions;
         let done_actions = actions.iter().filter(|action| action.done).count();
+        let told = self.outreach.announcement.postings.len();
+        let reached = self.outreach.contacts.iter().filter(|contact| !contact.interactions.is_empty()).count();
+        let open = self.plan.opportunities.open_count();
+        let two_weeks_ago = today.checked_sub_days(chrono::Days::new(14)).unwrap_or(today);
+        let moved = self
+            .plan
+            .opportunities
+            .list
+            .iter()
+            .filter(|opportunity| !opportunity.stage.is_closed() && opportunity.stage_since().is_some_and(|since| since >= two_weeks_ago))
+            .count();
         [
             StepStatus {
                 number: 1,
@@ -98,11 +115,19 @@ impl Workbook {
             StepStatus {
                 number: 2,
                 name: "Share it",
-                done: contacts > 0,
-                summary: match contacts {
-                    0 => "No one on your outreach list yet.".into(),
-                    1 => "1 person on your outreach list.".into(),
-                    n => format!("{n} people on your outreach list."),
+                done: told > 0 || reached > 0,
+                summary: {
+                    let people = match contacts {
+                        0 => "No one on your outreach list yet.".to_owned(),
+                        1 => "1 person on your outreach list".to_owned(),
+                        n => format!("{n} people on your outreach list"),
+                    };
+                    match (contacts, told) {
+                        (0, 0) => people,
+                        (_, 0) => format!("{people}, {reached} reached. Your news is not posted yet."),
+                        (_, 1) => format!("{people}, {reached} reached. Your news is posted in 1 place."),
+                        (_, told) => format!("{people}, {reached} reached. Your news is posted in {told} places."),
+                    }
                 },
             },
             StepStatus {
@@ -114,10 +139,22 @@ impl Workbook {
             StepStatus {
                 number: 4,
                 name: "Make your next move",
-                done: !actions.is_empty() && done_actions == actions.len(),
-                summary: match actions.len() {
-                    0 => "No actions in your plan yet.".into(),
-                    all => format!("{done_actions} of {all} actions done."),
+                done: self.plan.opportunities.list.iter().any(|opportunity| opportunity.stage == Stage::Accepted),
+                summary: {
+                    let path = match self.plan.path.chosen_option() {
+                        Some(option) => format!("Path chosen: {}.", option.name.trim()),
+                        None => "No path chosen yet.".to_owned(),
+                    };
+                    let moving = match open {
+                        0 => "No open opportunities.".to_owned(),
+                        1 => format!("1 open opportunity, {moved} moved in the last two weeks."),
+                        n => format!("{n} open opportunities, {moved} moved in the last two weeks."),
+                    };
+                    let actions = match actions.len() {
+                        0 => "No actions in your plan yet.".to_owned(),
+                        all => format!("{done_actions} of {all} actions done."),
+                    };
+                    format!("{path} {moving} {actions}")
                 },
             },
         ]
@@ -142,6 +179,12 @@ impl Workbook {
         if hours < goal && !self.mojo.is_resting(today) {
             return NextStep::LogHours;
         }
+        if self.plan.path.chosen.is_none() {
+            return NextStep::ChoosePath;
+        }
+        if self.plan.opportunities.open_count() == 0 {
+            return NextStep::TrackOpportunity;
+        }
         if self.plan.actions.iter().all(|action| action.done) {
             return NextStep::PlanAction;
         }
@@ -149,7 +192,8 @@ impl Workbook {
     }
 
     /// What is due by the end of this week and not done yet: plan actions,
-    /// checklist items and planned events, soonest first.
+    /// follow-ups, opportunities' next steps, checklist items and planned
+    /// events, soonest first.
     pub fn due_this_week(&self, today: NaiveDate) -> Vec<DueItem> {
         let week = self.week_starts();
         let end = end_of_week(today, week);
@@ -157,6 +201,30 @@ impl Workbook {
         for action in self.plan.actions.iter().filter(|action| !action.done) {
             if Horizon::of(action.due, today, week) == Horizon::ThisWeek {
                 due.push(DueItem { what: self.action_title(action), date: action.due, href: "#/next" });
+            }
+        }
+        let linked_follow_ups: Vec<uuid::Uuid> = self
+            .plan
+            .actions
+            .iter()
+            .filter_map(|action| match action.origin {
+                Some(super::plan::ActionOrigin::FollowUp { contact }) => Some(contact),
+                _ => None,
+            })
+            .collect();
+        for contact in self.outreach.due_by(end) {
+            // A follow-up already in the plan shows once, as its action.
+            if !linked_follow_ups.contains(&contact.meta.id) {
+                due.push(DueItem { what: format!("Follow up with {}", contact.name.trim()), date: contact.next_follow_up(), href: "#/share" });
+            }
+        }
+        for opportunity in self.plan.opportunities.list.iter().filter(|opportunity| !opportunity.stage.is_closed()) {
+            if let Some(date) = opportunity.next_date.filter(|date| *date <= end) {
+                let what = match opportunity.next_step.trim() {
+                    "" => format!("Next step for {}", opportunity.title()),
+                    step => format!("{step} ({})", opportunity.title()),
+                };
+                due.push(DueItem { what, date: Some(date), href: "#/next" });
             }
         }
         for item in self.first_steps.checklist.iter().filter(|item| item.done_at.is_none()) {

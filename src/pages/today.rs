@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::page_intro::PageIntro;
 use crate::model::first_steps::date_label;
+use crate::model::outreach::share::{sharing_clock, sharing_clock_text};
 use crate::model::SetbackKind;
 use crate::route::Route;
 use crate::store::use_store;
@@ -68,6 +69,17 @@ pub fn TodayPage() -> impl IntoView {
                     }
                 }}
             </section>
+            <section class="card" aria-labelledby="sharing-card">
+                <h2 id="sharing-card">"Time to share"</h2>
+                <p>
+                    {move || store.workbook.with(|workbook| match workbook.outreach.share_by {
+                        Some(_) => sharing_clock_text(sharing_clock(workbook.outreach.share_by, today)),
+                        None => "Give the grieving a limit: choose a day to start telling people.".to_owned(),
+                    })}
+                    " "
+                    <a href=Route::Share.href()>"Open Share"</a>
+                </p>
+            </section>
             <section class="card" aria-labelledby="first-steps-card">
                 <h2 id="first-steps-card">"First steps after the blow"</h2>
                 <p>
@@ -115,6 +127,7 @@ pub fn TodayPage() -> impl IntoView {
 #[component]
 fn Welcome() -> impl IntoView {
     let store = use_store();
+    let (problem, set_problem) = signal(String::new());
     let kinds = SetbackKind::ALL
         .into_iter()
         .map(|kind| {
@@ -146,11 +159,20 @@ fn Welcome() -> impl IntoView {
                 <legend>"What happened to you? (You can change this later.)"</legend>
                 {kinds}
             </fieldset>
+            <p>"Start with an empty workbook, or look around first with an example: Maya, whose small bakery folded. One button removes the example and leaves nothing behind."</p>
             <div class="actions">
                 <button type="button" on:click=move |_| store.edit(|workbook, _| workbook.settings.welcomed = true)>
                     "Start"
                 </button>
+                <button type="button" class="secondary" on:click=move |_| {
+                    if let Err(err) = store.load_example() {
+                        set_problem.set(format!("The example could not be shown: {err}."));
+                    }
+                }>
+                    "Try it with example data"
+                </button>
             </div>
+            <p class="message" role="alert">{move || problem.get()}</p>
         </section>
     }
 }

@@ -16,6 +16,8 @@ pub const RECOVERY_PREFIX: &str = "comeback.recovery.";
 /// The stored workbook as it was just before a backup replaced it, for Undo.
 /// Empty text means nothing was stored then.
 pub const BEFORE_IMPORT_KEY: &str = "comeback.before-import";
+/// What was stored before the example data was loaded, to put it back exactly.
+pub const BEFORE_EXAMPLE_KEY: &str = "comeback.before-example";
 /// Every key the app owns starts with this.
 pub const APP_PREFIX: &str = "comeback.";
 

@@ -1,0 +1,29 @@
+//! While the example workbook is shown, every page says so, with the one
+//! action that removes it and puts back exactly what was stored before.
+
+use leptos::prelude::*;
+
+use crate::store::use_store;
+
+#[component]
+pub fn ExampleBanner() -> impl IntoView {
+    let store = use_store();
+    let showing = move || store.workbook.with(|workbook| workbook.settings.example);
+    let (problem, set_problem) = signal(String::new());
+    let remove = move |_| match store.remove_example() {
+        Ok(()) => {
+            set_problem.set(String::new());
+            crate::web::focus::focus_by_id("main".into());
+        }
+        Err(err) => set_problem.set(format!("The example could not be removed: {err}.")),
+    };
+    view! {
+        <Show when=showing>
+            <section class="banner info example-banner" aria-label="Example data">
+                <p><strong>"You are looking at example data. "</strong>"This is Maya, whose small bakery folded. Look around and try things: none of it is yours, and removing it puts back exactly what you had."</p>
+                <button type="button" on:click=remove>"Remove the example data"</button>
+                <p class="message" role="alert">{move || problem.get()}</p>
+            </section>
+        </Show>
+    }
+}
