@@ -51,6 +51,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByLabel('Add an action').press('Enter');
       expect(await violations(page)).toEqual([]);
     });
+
+    test('every page with the example data has no WCAG A/AA violations', async ({ page }) => {
+      await open(page);
+      await page.getByRole('button', { name: 'Try it with example data' }).click();
+      await expect(page.getByRole('region', { name: 'Example data' })).toBeVisible();
+      for (const hash of routes) {
+        await page.goto(`./${hash}`);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        if (hash === '#/next') {
+          await page.getByRole('button', { name: 'Details of “Operations manager at Brightside Foods”' }).click();
+          await page.getByRole('button', { name: 'Start the timer' }).click();
+        }
+        expect(await violations(page), hash || '/').toEqual([]);
+      }
+    });
   });
 }
 

@@ -50,3 +50,68 @@ test('the theme switch overrides the system and survives a reload', async ({ pag
   await page.getByRole('group', { name: 'Appearance' }).getByRole('radio', { name: 'Same as this device' }).check();
   await expect.poll(background).toBe('rgb(247, 245, 240)');
 });
+
+/** Every key and value in this origin's localStorage. */
+async function everything(page: import('@playwright/test').Page): Promise<Record<string, string>> {
+  return page.evaluate(() => Object.fromEntries(Object.keys(window.localStorage).sort().map((key) => [key, window.localStorage.getItem(key)!])));
+}
+
+for (const before of ['nothing stored', 'a theme already chosen'] as const) {
+  test(`the example data, loaded and removed, leaves storage exactly as it was (${before})`, async ({ page }) => {
+    if (before === 'a theme already chosen') {
+      await open(page, '#/backup');
+      await page.getByRole('group', { name: 'Appearance' }).getByRole('radio', { name: 'Dark' }).check();
+      await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+    }
+    await open(page);
+    const snapshot = await everything(page);
+    expect(Object.keys(snapshot).length).toBe(before === 'nothing stored' ? 0 : 1);
+
+    const welcome = page.getByRole('region', { name: 'Welcome to Comeback' });
+    await welcome.getByRole('button', { name: 'Try it with example data' }).click();
+    const banner = page.getByRole('region', { name: 'Example data' });
+    await expect(banner).toContainText('You are looking at example data.');
+    await expect(welcome).toHaveCount(0);
+    await expect(page.getByRole('listitem').filter({ hasText: '2. Share it' })).toContainText('25 people on your outreach list, 4 reached.');
+    await expect(page.getByRole('listitem').filter({ hasText: '4. Make your next move' })).toContainText('Path chosen: A new job. 2 open opportunities');
+    await expect(page.getByRole('region', { name: 'Due this week' })).toContainText('Follow up with Grace Chen');
+
+    // The example is everywhere, and stays through a reload.
+    await page.reload();
+    await expect(banner).toBeVisible();
+    await page.goto('./#/next');
+    await expect(page.getByRole('region', { name: 'Opportunities' })).toContainText('Operations manager at Brightside Foods');
+    await expect(page.getByRole('region', { name: 'Your answer to “What happened?”' }).getByLabel('What happened')).toHaveValue(/Crumb & Co\./);
+    await page.goto('./#/share');
+    await expect(page.getByRole('region', { name: 'Your outreach list' }).getByRole('listitem').first()).toContainText('Target job');
+    expect(Object.keys(await everything(page))).toContain('comeback.before-example');
+
+    // One action removes it, from any page, and storage is exactly as before.
+    await banner.getByRole('button', { name: 'Remove the example data' }).click();
+    await expect(banner).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Your outreach list' }).getByText(/No one here yet/)).toBeVisible();
+    expect(await everything(page)).toEqual(snapshot);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Step 2: Share it');
+    await expect(banner).toHaveCount(0);
+    expect(await everything(page)).toEqual(snapshot);
+  });
+}
+
+test('a follow-up created on the outreach page shows as due on Today', async ({ page }) => {
+  await open(page, '#/share');
+  const add = page.getByRole('region', { name: 'Add someone' });
+  await add.getByLabel('Name').fill('Ines Duarte');
+  await add.getByRole('button', { name: 'Add to my list' }).click();
+  const ines = page.getByRole('group', { name: 'Details for Ines Duarte' });
+  const d = new Date();
+  d.setDate(d.getDate() - 20);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await ines.getByLabel('Date', { exact: true }).fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
+  await ines.getByRole('button', { name: 'Log interaction' }).click();
+  await expect(ines.getByText(/Follow-up due since/)).toBeVisible();
+  await page.goto('./');
+  const due = page.getByRole('region', { name: 'Due this week' });
+  await expect(due.getByRole('link', { name: 'Follow up with Ines Duarte' })).toHaveAttribute('href', '#/share');
+  await expect(page.getByRole('listitem').filter({ hasText: '2. Share it' })).toContainText('1 person on your outreach list, 1 reached. Your news is not posted yet.');
+});
