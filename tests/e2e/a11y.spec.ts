@@ -53,6 +53,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('every page with the example data has no WCAG A/AA violations', async ({ page }) => {
+      // Nine pages full of data, each checked by axe: more than the default 30 s on a busy machine.
+      test.setTimeout(120_000);
       await open(page);
       await page.getByRole('button', { name: 'Try it with example data' }).click();
       await expect(page.getByRole('region', { name: 'Example data' })).toBeVisible();
