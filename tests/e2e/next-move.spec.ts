@@ -182,3 +182,29 @@ test('choose a path, target a company, move an opportunity by keyboard, build th
   await expect(stories.getByLabel('Situation')).toHaveValue('We ordered stock for a product nobody had asked for.');
   await expect(plan.getByText('Send the portfolio to Bilal', { exact: true })).toBeVisible();
 });
+
+test('a follow-up and a milestone join the action plan and keep their source’s words', async ({ page }) => {
+  await open(page, '#/share');
+  const add = page.getByRole('region', { name: 'Add someone' });
+  await add.getByLabel('Name').fill('Rosa Kim');
+  await add.getByRole('button', { name: 'Add to my list' }).click();
+  const rosa = page.getByRole('group', { name: 'Details for Rosa Kim' });
+  await rosa.getByRole('button', { name: 'Log interaction' }).click();
+  await rosa.getByRole('button', { name: 'Add this follow-up to my action plan' }).click();
+  await expect(rosa.getByText('This follow-up is in your action plan.')).toBeVisible();
+
+  await page.goto('./#/mojo');
+  await page.getByLabel('A new side project').fill('Ops course');
+  await page.getByLabel('A new side project').press('Enter');
+  await page.getByLabel('A milestone (shipped the site, finished chapter 3)').fill('Finish module 1');
+  await page.getByRole('button', { name: 'Add milestone' }).click();
+  await page.getByRole('button', { name: 'Add to my action plan: Finish module 1' }).click();
+  await expect(page.getByText('In your action plan.')).toBeVisible();
+
+  await page.goto('./#/next');
+  const plan = page.getByRole('region', { name: 'My action plan' });
+  await expect(plan.getByText('Follow up with Rosa Kim', { exact: true })).toBeVisible();
+  await expect(plan.getByText('Finish module 1 (Ops course)', { exact: true })).toBeVisible();
+  // The follow-up is due in two weeks: it sits in the 30-day horizon with its date.
+  await expect(plan.getByRole('region', { name: 'Next 30 days' })).toContainText('Follow up with Rosa Kim');
+});

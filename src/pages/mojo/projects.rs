@@ -7,6 +7,8 @@ use uuid::Uuid;
 use crate::components::fields::{date_input_value as date_value, parse_date_input as parse_date};
 use crate::components::fields::{AddLine, TextInput};
 use crate::model::mojo::{format_hours, Milestone, ProjectKind, ProjectStatus, SideProject};
+use crate::model::plan::ActionOrigin;
+use crate::route::Route;
 use crate::store::use_store;
 use crate::web::focus::focus_by_id;
 
@@ -203,6 +205,27 @@ fn MilestoneRow(project: Uuid, id: Uuid) -> impl IntoView {
                     }
                 />
             </div>
+            {move || {
+                let planned = store.workbook.with(|workbook| workbook.plan.action_from(ActionOrigin::Milestone { project, milestone: id }).is_some());
+                let done = milestone().is_some_and(|milestone| milestone.done_on.is_some());
+                match (planned, done) {
+                    (true, _) => view! { <p class="hint">"In your " <a href=Route::NextMove.href()>"action plan"</a> "."</p> }.into_any(),
+                    (false, true) => ().into_any(),
+                    (false, false) => view! {
+                        <button
+                            type="button"
+                            class="secondary"
+                            aria-label=move || format!("Add to my action plan: {}", text())
+                            on:click=move |_| store.edit(move |workbook, now| {
+                                workbook.send_milestone_to_plan(project, id, now);
+                            })
+                        >
+                            "Add to my plan"
+                        </button>
+                    }
+                    .into_any(),
+                }
+            }}
             <button
                 type="button"
                 class="secondary"

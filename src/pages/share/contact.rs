@@ -8,6 +8,7 @@ use super::{long_date, short_date, use_share_ui};
 use crate::components::fields::parse_date_input as parse_date;
 use crate::model::outreach::links::{mailto, safe_link, tel};
 use crate::model::outreach::share::{mailto_message, message, MessageKind};
+use crate::model::plan::ActionOrigin;
 use crate::model::outreach::{Channel, Contact, Frequency, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS};
 use crate::route::Route;
 use crate::store::use_store;
@@ -235,6 +236,27 @@ fn FollowUp(id: Uuid) -> impl IntoView {
                 _ => "Not contacted yet. Logging your first message starts the follow-up clock.".to_owned(),
             }}
         </p>
+        <Show when=move || clock().is_some_and(|(_, next, status)| next.is_some() && status != Status::NotNow)>
+            {move || {
+                let planned = store.workbook.with(|workbook| workbook.plan.action_from(ActionOrigin::FollowUp { contact: id }).is_some());
+                if planned {
+                    view! { <p class="hint">"This follow-up is in your " <a href=Route::NextMove.href()>"action plan"</a> "."</p> }.into_any()
+                } else {
+                    view! {
+                        <button
+                            type="button"
+                            class="secondary small"
+                            on:click=move |_| store.edit(move |workbook, now| {
+                                workbook.send_follow_up_to_plan(id, now);
+                            })
+                        >
+                            "Add this follow-up to my action plan"
+                        </button>
+                    }
+                    .into_any()
+                }
+            }}
+        </Show>
     }
 }
 
