@@ -3,6 +3,7 @@
 
 pub mod debrief;
 pub mod first_steps;
+pub mod merge;
 pub mod meta;
 pub mod mojo;
 pub mod outreach;

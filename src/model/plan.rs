@@ -5,6 +5,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::merge::Removed;
 use super::meta::{RecordMeta, Timestamp};
 
 /// Where an action came from. A linked action shows its source's text, so
@@ -115,6 +116,9 @@ pub fn end_of_week(day: NaiveDate, week_starts: Weekday) -> NaiveDate {
 pub struct Plan {
     pub actions: Vec<ActionItem>,
     pub updated_at: Option<Timestamp>,
+    /// Deleted records, so that merging an older backup does not bring them back.
+    #[serde(skip_serializing_if = "Removed::is_empty")]
+    pub removed: Removed,
 }
 
 impl Plan {
@@ -178,6 +182,7 @@ impl Plan {
 
     pub fn remove_action(&mut self, id: Uuid, now: Timestamp) {
         self.actions.retain(|action| action.meta.id != id);
+        self.removed.record(id, now);
         self.updated_at = Some(now);
     }
 }
