@@ -226,14 +226,30 @@ fn child_records_are_merged_inside_their_parent() {
     }
 }
 
-// Guards duplicate ids (a hand-edited or damaged file): each id is kept once.
+// Guards duplicate ids (a hand-edited or damaged file): each id is kept once, its latest edit.
 #[test]
-fn a_repeated_id_is_kept_once() {
+fn a_repeated_id_is_kept_once_with_its_latest_edit() {
     let meta = RecordMeta::new(at(1));
     let first = Contact { meta: meta.clone(), name: "First".into(), ..Contact::default() };
-    let copy = Contact { meta, name: "Copy".into(), ..Contact::default() };
-    let merged = merge_records(&[first.clone(), copy.clone()], &[copy], &Removed::default());
-    assert_eq!(merged.len(), 1);
+    let later = Contact { meta: RecordMeta { updated_at: at(2), ..meta }, name: "Later".into(), ..Contact::default() };
+    let merged = merge_records(&[first.clone(), later.clone()], &[first], &Removed::default());
+    assert_eq!(merged, [later]);
+}
+
+// Guards an imported file with repeated ids: read as one record each, nothing else changed.
+#[test]
+fn a_backup_with_repeated_ids_reads_each_once() {
+    let (workbook, sam, _) = shared();
+    let text = backup::export(&workbook, "1", at(5));
+    let sam_text = serde_json::to_string(workbook.outreach.contact(sam).unwrap()).unwrap();
+    let copy = sam_text.replace("\"Sam\"", "\"Sammy\"");
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["workbook"]["outreach"]["contacts"].as_array_mut().unwrap().push(serde_json::from_str(&copy).unwrap());
+    let restored = backup::read(&value.to_string()).unwrap();
+    assert_eq!(restored.workbook.outreach.contacts.len(), 2);
+    // Same time: the version whose text sorts last wins, the same on every device.
+    assert_eq!(restored.workbook.outreach.contact(sam).unwrap().name, "Sammy");
+    assert_eq!(restored.workbook.debrief, workbook.debrief);
 }
 
 // Guards the stored format: tombstones are saved and read back, and absent while there are none.

@@ -1,10 +1,12 @@
 //! Text in, model out and back: pure functions with no browser code.
 
 pub mod backup;
+pub mod base64;
 pub mod contacts_export;
 pub mod csv;
 pub mod debrief_markdown;
 pub mod debrief_session;
+pub mod encrypted;
 pub mod ics;
 pub mod linkedin_csv;
 pub mod migrate;

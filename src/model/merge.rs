@@ -20,7 +20,8 @@
 //! [`merge`] (where it lives).
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::btree_map::Entry;
+use std::collections::BTreeMap;
 
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
@@ -173,29 +174,30 @@ fn newer<'a, T: Record>(a: &'a T, b: &'a T, removed: &Removed) -> T {
 }
 
 /// Merges two lists of records: `lead`'s order is kept, records only in
-/// `other` follow in their order, deleted records are left out, and a
-/// repeated id is kept once.
+/// `other` follow in their order, and deleted records are left out. An id
+/// found more than once (also within one list) is kept once, by the same rule.
 pub fn merge_records<T: Record>(lead: &[T], other: &[T], removed: &Removed) -> Vec<T> {
-    let mut others: BTreeMap<T::Key, &T> = BTreeMap::new();
-    for record in other {
-        others.entry(record.key()).or_insert(record);
-    }
-    let mut seen = BTreeSet::new();
-    let mut merged = Vec::with_capacity(lead.len().max(other.len()));
+    let mut order = Vec::with_capacity(lead.len().max(other.len()));
+    let mut versions: BTreeMap<T::Key, T> = BTreeMap::new();
     for record in lead.iter().chain(other) {
-        let key = record.key();
-        if !seen.insert(key.clone()) {
-            continue;
-        }
-        let record = match others.get(&key) {
-            Some(theirs) => newer(record, theirs, removed),
-            None => record.clone(),
-        };
-        if !record.is_removed(removed) {
-            merged.push(record);
+        match versions.entry(record.key()) {
+            Entry::Vacant(entry) => {
+                order.push(entry.key().clone());
+                entry.insert(record.clone());
+            }
+            Entry::Occupied(mut entry) => {
+                let merged = newer(entry.get(), record, removed);
+                entry.insert(merged);
+            }
         }
     }
-    merged
+    order.into_iter().filter_map(|key| versions.remove(&key)).filter(|record| !record.is_removed(removed)).collect()
+}
+
+/// The workbook with each repeated record id kept once (the latest edit), as
+/// a merge would; for files edited by hand or damaged.
+pub fn without_duplicates(workbook: &Workbook) -> Workbook {
+    merge(workbook, workbook).workbook
 }
 
 /// What a merge changes in one part of this device's workbook.

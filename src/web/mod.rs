@@ -2,9 +2,11 @@
 //! Every call returns a `Result`; nothing here unwraps a browser answer.
 
 pub mod clock;
+pub mod crypto;
 pub mod download;
 pub mod files;
 pub mod focus;
+pub mod persist;
 pub mod service_worker;
 pub mod storage;
 
