@@ -177,21 +177,23 @@ fn newer<'a, T: Record>(a: &'a T, b: &'a T, removed: &Removed) -> T {
 /// `other` follow in their order, and deleted records are left out. An id
 /// found more than once (also within one list) is kept once, by the same rule.
 pub fn merge_records<T: Record>(lead: &[T], other: &[T], removed: &Removed) -> Vec<T> {
-    let mut order = Vec::with_capacity(lead.len().max(other.len()));
-    let mut versions: BTreeMap<T::Key, T> = BTreeMap::new();
+    // Maps of key -> position (not -> record) keep the generic code small in the wasm.
+    let mut at: BTreeMap<T::Key, usize> = BTreeMap::new();
+    let mut versions: Vec<T> = Vec::with_capacity(lead.len().max(other.len()));
     for record in lead.iter().chain(other) {
-        match versions.entry(record.key()) {
+        match at.entry(record.key()) {
             Entry::Vacant(entry) => {
-                order.push(entry.key().clone());
-                entry.insert(record.clone());
+                entry.insert(versions.len());
+                versions.push(record.clone());
             }
-            Entry::Occupied(mut entry) => {
-                let merged = newer(entry.get(), record, removed);
-                entry.insert(merged);
+            Entry::Occupied(entry) => {
+                let kept = &mut versions[*entry.get()];
+                *kept = newer(kept, record, removed);
             }
         }
     }
-    order.into_iter().filter_map(|key| versions.remove(&key)).filter(|record| !record.is_removed(removed)).collect()
+    versions.retain(|record| !record.is_removed(removed));
+    versions
 }
 
 /// The workbook with each repeated record id kept once (the latest edit), as
@@ -252,14 +254,19 @@ impl<'a> Merger<'a> {
     fn records<T: Record>(&mut self, part: &'static str, into: &mut Vec<T>, of: impl Fn(&Workbook) -> &Vec<T>) {
         let (ours, theirs) = (of(self.ours), of(self.theirs));
         *into = merge_records(&merge_records(into, ours, &self.removed), theirs, &self.removed);
-        let before: BTreeMap<T::Key, &T> = ours.iter().map(|record| (record.key(), record)).collect();
-        let after: BTreeMap<T::Key, &T> = into.iter().map(|record| (record.key(), record)).collect();
-        let change = Change {
-            part,
-            added: after.keys().filter(|key| !before.contains_key(key)).count(),
-            updated: after.iter().filter(|(key, record)| before.get(key).is_some_and(|old| old != *record)).count(),
-            removed: before.keys().filter(|key| !after.contains_key(key)).count(),
-        };
+        let before: BTreeMap<T::Key, usize> = ours.iter().enumerate().map(|(at, record)| (record.key(), at)).collect();
+        let mut change = Change { part, ..Change::default() };
+        let mut kept = 0;
+        for record in into.iter() {
+            match before.get(&record.key()) {
+                Some(at) => {
+                    kept += 1;
+                    change.updated += usize::from(ours[*at] != *record);
+                }
+                None => change.added += 1,
+            }
+        }
+        change.removed = before.len() - kept;
         if !change.is_empty() {
             self.changes.push(change);
         }
@@ -274,7 +281,8 @@ fn own_fields<S: Serialize>(section: &S) -> Value {
             fields.values_mut().for_each(strip);
         }
     }
-    let mut value = serde_json::to_value(section).unwrap_or_default();
+    // Through text rather than `to_value`: the wasm already holds both halves.
+    let mut value = serde_json::to_string(section).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
     strip(&mut value);
     value
 }
