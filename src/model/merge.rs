@@ -2,9 +2,9 @@
 //! device, without a server.
 //!
 //! The rules:
-//! - **Records** (everything with a [`RecordMeta`]) are matched by id. The
-//!   version edited last wins; on equal times the version whose JSON text
-//!   sorts last wins, so both devices reach the same result whichever way
+//! - **Records** (everything with a `RecordMeta`) are matched by id (answers
+//!   by their question). The version edited last wins; on equal times the
+//!   version whose JSON text sorts last wins, so both devices reach the same result whichever way
 //!   they merge. Child lists (a project's milestones, a contact's log, the
 //!   people met at an event) are merged the same way inside the winner.
 //! - **Deletions** are kept as tombstones ([`Removed`]: id → when). A record
@@ -16,8 +16,11 @@
 //! - **Settings** are this device's preferences: the theme stays; the last
 //!   export is the later of the two; the welcome counts as read if either was.
 //!
-//! A new collection is one line in [`records!`] (its type) and one in
-//! [`merge`] (where it lives).
+//! Adding to the model: a new record type is one word in `records!` (with its
+//! child lists, if any); a new list of records is one `m.records(…)` line in
+//! [`merge`]; a new section is one word in `sections!` and one `m.section(…)`
+//! line (it needs `updated_at` and `removed` fields). Every remove function
+//! records a tombstone: `self.removed.record(id, now)`.
 
 use std::cmp::Ordering;
 use std::collections::btree_map::Entry;

@@ -219,7 +219,7 @@ test('the browser can be asked to keep the data, and its answer is shown', async
   const card = page.getByRole('region', { name: 'Ask the browser to keep your data' });
   await expect(card.getByRole('status')).toHaveText(/^(Granted|Not granted): /);
   await expect(card).toContainText('a backup file kept somewhere else is the real safety net');
-  const ask = card.getByRole('button', { name: 'Ask to keep my data' });
+  const ask = card.getByRole('button', { name: 'Ask the browser', exact: true });
   if (await ask.isVisible()) {
     await ask.click();
     await expect(card.getByRole('status')).toHaveText(/^(Granted|Not granted): /);

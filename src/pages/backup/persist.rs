@@ -28,7 +28,7 @@ pub fn Persistence() -> impl IntoView {
             </p>
             <Show when=move || !granted()>
                 <div class="actions">
-                    <button type="button" class="secondary" on:click=ask>"Ask to keep my data"</button>
+                    <button type="button" class="secondary" on:click=ask>"Ask the browser"</button>
                 </div>
             </Show>
             <p class="hint">"Either way, a backup file kept somewhere else is the real safety net."</p>
