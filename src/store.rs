@@ -10,6 +10,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::io::stored::{self, Loaded};
+use crate::model::merge::merge;
 use crate::model::{Timestamp, Workbook};
 use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
 use crate::web::{clock, storage};
@@ -43,6 +44,13 @@ impl Store {
         let (workbook, notice) = match storage::load_workbook() {
             Ok(Loaded::Fresh) => (Workbook::new(now), None),
             Ok(Loaded::Current(mut workbook)) | Ok(Loaded::Migrated { mut workbook, .. }) => {
+                // The stored text was read without a problem: keep it as today's
+                // snapshot (not the example's: removing it must leave nothing).
+                // A snapshot that cannot be written loses nothing; the Backup
+                // page lists the ones there are.
+                if !workbook.settings.example {
+                    let _ = storage::take_daily_snapshot(clock::today());
+                }
                 // Data from before the checklist or the path choice existed gets
                 // them once (fixed ids: never twice).
                 workbook.ensure_defaults(now);
@@ -170,6 +178,32 @@ impl Store {
         }
     }
 
+    /// Merges a backup from another device into the workbook (see
+    /// `model::merge` for the rules), undoable like a replace.
+    pub fn merge_from_backup(&self, theirs: &Workbook) -> Result<(), String> {
+        let merged = self.workbook.with_untracked(|ours| merge(ours, theirs)).workbook;
+        self.replace_from_backup(merged)
+    }
+
+    /// After unreadable data was found: goes back to the newest snapshot that
+    /// can be read, once the unreadable text is safely kept. Returns its day.
+    pub fn fall_back_to_snapshot(&self) -> Result<chrono::NaiveDate, String> {
+        let Some(Notice::Unreadable { raw, .. }) = self.notice.get_untracked() else {
+            return Err("there is no unreadable data to set aside".into());
+        };
+        let snapshot = storage::snapshots()
+            .map_err(|err| err.to_string())?
+            .into_iter()
+            .next()
+            .ok_or_else(|| "there is no snapshot to go back to".to_owned())?;
+        storage::keep_recovery_copy(&raw, clock::now()).map_err(|err| err.to_string())?;
+        storage::write(storage::WORKBOOK_KEY, &snapshot.text).map_err(|err| err.to_string())?;
+        self.tracker.update_value(|tracker| tracker.set_read_only(false));
+        self.notice.set(None);
+        self.show_stored(snapshot.workbook);
+        Ok(snapshot.day)
+    }
+
     /// Puts back, byte for byte, the text kept under `keep_key` (removing
     /// the workbook if nothing was stored then), and shows it.
     fn restore_kept(&self, keep_key: &str) -> Result<(), String> {
@@ -188,14 +222,18 @@ impl Store {
         }
         .map_err(|err| err.to_string())?;
         storage::remove(keep_key).map_err(|err| err.to_string())?;
-        self.workbook.set(restored);
-        // What is shown is exactly what is stored: nothing left to save.
+        self.show_stored(restored);
+        Ok(())
+    }
+
+    /// Shows a workbook that is exactly what is stored: nothing left to save.
+    fn show_stored(&self, workbook: Workbook) {
+        self.workbook.set(workbook);
         self.tracker.update_value(|tracker| {
             let revision = tracker.revision();
             tracker.wrote(revision);
         });
         self.publish_status();
-        Ok(())
     }
 
     /// Erases everything stored on this device and starts over.

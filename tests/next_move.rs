@@ -33,7 +33,7 @@ fn new_workbooks_start_with_three_paths_and_four_criteria_once() {
     assert_eq!(criteria, ["Income stability", "Interest", "Skills fit", "Time to first income"]);
 
     let freelancing = workbook.plan.path.options[1].meta.id;
-    workbook.plan.path.remove_option(freelancing, at(1));
+    workbook.plan.remove_path_option(freelancing, at(1));
     workbook.ensure_defaults(at(2));
     assert_eq!(workbook.plan.path.options.len(), 2, "a removed default stays removed");
     assert!(workbook.is_empty(), "defaults alone are not something the person wrote");
@@ -77,13 +77,15 @@ fn weighted_scores_follow_the_weights_and_say_how_much_is_scored() {
     assert_eq!(path.chosen_option().map(|option| option.name.as_str()), Some("Freelancing"));
     path.choose(Some(business), at(5));
     assert_eq!(path.chosen_at, Some(at(5)));
-    path.remove_option(business, at(6));
+    workbook.plan.remove_path_option(business, at(6));
+    let path = &mut workbook.plan.path;
     assert_eq!(path.chosen, None);
 
     // A criterion of their own; removing it removes its scores.
     let own = path.add_criterion("Close to home", at(7)).unwrap();
     path.set_score(job, own, Some(3), at(7));
-    path.remove_criterion(own, at(8));
+    workbook.plan.remove_criterion(own, at(8));
+    let path = &mut workbook.plan.path;
     assert!(!path.options[0].scores.contains_key(&own));
 
     // No weight anywhere: no score, no division by zero.
@@ -188,7 +190,7 @@ fn the_answer_is_suggested_from_the_debrief_mojo_and_targets_until_written() {
     workbook.plan.answer.set_part(Part::WhatHappened, Some("I closed my shop.".into()), at(7));
     workbook.plan.answer.use_version(first, at(8));
     assert_eq!(workbook.plan.answer.parts.resolved(&Parts::default()).assemble(), answer, "the version comes back whole");
-    workbook.plan.answer.remove_version(first, at(9));
+    workbook.plan.remove_answer_version(first, at(9));
     assert_eq!(workbook.plan.answer.versions.len(), 0);
 }
 

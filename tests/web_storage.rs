@@ -4,6 +4,7 @@
 
 use comeback::io::stored::Loaded;
 use comeback::model::{SetbackKind, Workbook};
+use comeback::save::snapshots;
 use comeback::web::storage::{self, StorageError, RECOVERY_PREFIX, WORKBOOK_KEY};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -120,4 +121,53 @@ fn erase_all_removes_only_comeback_keys() {
     storage::write("someone-else", "keep").unwrap();
     storage::erase_all().unwrap();
     assert_eq!(storage::keys().unwrap(), vec!["someone-else".to_owned()]);
+}
+
+fn day(d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+}
+
+// Guards the rolling snapshots: one a day, the newest three kept, unreadable ones never offered.
+#[wasm_bindgen_test]
+fn snapshots_roll_one_a_day_and_keep_three() {
+    clear();
+    storage::save_workbook(&sample()).unwrap();
+    let text = storage::read(WORKBOOK_KEY).unwrap().unwrap();
+    for d in 1..=3 {
+        storage::write(&snapshots::key(day(d)), &text).unwrap();
+    }
+    storage::write(&snapshots::key(day(4)), "{ not json").unwrap();
+    storage::take_daily_snapshot(day(10)).unwrap();
+    storage::take_daily_snapshot(day(10)).unwrap();
+    let kept: Vec<_> = storage::snapshots().unwrap().into_iter().map(|snapshot| snapshot.day).collect();
+    assert_eq!(kept, [day(10), day(3)], "newest first; day 4 is unreadable and not offered");
+    assert_eq!(storage::read(&snapshots::key(day(10))).unwrap().as_deref(), Some(text.as_str()), "byte for byte");
+    assert_eq!(storage::read(&snapshots::key(day(1))).unwrap(), None);
+    assert_eq!(storage::read(&snapshots::key(day(2))).unwrap(), None);
+}
+
+// Guards the quota rule: when storage is full, the oldest snapshot gives way to the workbook.
+#[wasm_bindgen_test]
+fn a_full_storage_drops_the_oldest_snapshot_to_save_the_workbook() {
+    clear();
+    let text = storage::save_workbook(&sample()).map(|()| storage::read(WORKBOOK_KEY).unwrap().unwrap()).unwrap();
+    storage::write(&snapshots::key(day(1)), &text).unwrap();
+    storage::write(&snapshots::key(day(2)), &text).unwrap();
+    let storage_class = js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap();
+    let prototype = js_sys::Reflect::get(&storage_class, &"prototype".into()).unwrap();
+    let original = js_sys::Reflect::get(&prototype, &"setItem".into()).unwrap();
+    let make = js_sys::Function::new_with_args(
+        "original, oldest",
+        "return function (key, value) { if (this.getItem(oldest) !== null) throw new DOMException('full', 'QuotaExceededError'); return original.call(this, key, value); };",
+    );
+    let full_until_dropped = make.call2(&JsValue::NULL, &original, &snapshots::key(day(1)).into()).unwrap();
+    js_sys::Reflect::set(&prototype, &"setItem".into(), &full_until_dropped).unwrap();
+    let mut changed = sample();
+    changed.debrief.set_summary("Saved after making room", chrono::DateTime::from_timestamp(1_790_000_100, 0).unwrap());
+    let result = storage::save_workbook(&changed);
+    restore_set_item(&original);
+    assert_eq!(result, Ok(()));
+    assert_eq!(storage::read(&snapshots::key(day(1))).unwrap(), None);
+    assert!(storage::read(&snapshots::key(day(2))).unwrap().is_some());
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(changed));
 }

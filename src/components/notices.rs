@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use crate::save::SaveStatus;
 use crate::store::{use_store, Notice};
+use crate::model::first_steps::date_label;
 use crate::web::download::download_text;
+use crate::web::storage;
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -60,6 +62,12 @@ fn StoredDataNotice(notice: Notice) -> impl IntoView {
                     set_error.set(Some(format!("A new workbook was not started: {err}")));
                 }
             };
+            let last_snapshot = storage::snapshots().ok().and_then(|found| found.first().map(|snapshot| snapshot.day));
+            let fall_back = move |_| {
+                if let Err(err) = store.fall_back_to_snapshot() {
+                    set_error.set(Some(format!("The snapshot was not restored: {err}")));
+                }
+            };
             let kept = match recovery_key {
                 Ok(key) => format!("It has not been changed or deleted, and a copy is kept on this device under “{key}”."),
                 Err(err) => format!("It has not been changed or deleted. (A second copy could not be made: {err}.)"),
@@ -69,10 +77,13 @@ fn StoredDataNotice(notice: Notice) -> impl IntoView {
                     <p>
                         <strong>"Your saved workbook could not be read. "</strong>
                         {format!("The reason: {reason}. {kept} ")}
-                        "Download it to keep it elsewhere; when you are ready, start a new workbook. Until then, nothing is saved."
+                        "Download it to keep it elsewhere; when you are ready, go back to the last snapshot that could be read, or start a new workbook. Until then, nothing is saved."
                     </p>
                     <div class="actions">
                         <button type="button" on:click=download>"Download the unreadable data"</button>
+                        {last_snapshot.map(|day| view! {
+                            <button type="button" on:click=fall_back>{format!("Go back to the snapshot of {}", date_label(day))}</button>
+                        })}
                         <button type="button" on:click=start_new>"Start a new workbook"</button>
                     </div>
                     <p class="error">{move || error.get()}</p>

@@ -8,6 +8,7 @@ use serde_json::Value;
 use thiserror::Error;
 
 use super::migrate::migrate;
+use crate::model::merge::without_duplicates;
 use crate::model::{Timestamp, Workbook, SCHEMA_VERSION};
 
 /// The `format` field of every Comeback backup.
@@ -110,6 +111,11 @@ pub fn file_name(now: Timestamp) -> String {
     format!("comeback-backup-{}.json", now.format("%Y-%m-%d"))
 }
 
+/// The file name for an export locked with a passphrase.
+pub fn locked_file_name(now: Timestamp) -> String {
+    format!("comeback-backup-{}-locked.json", now.format("%Y-%m-%d"))
+}
+
 /// The text of a backup of `workbook`.
 pub fn export(workbook: &Workbook, app_version: &str, now: Timestamp) -> String {
     let header = Header {
@@ -160,5 +166,7 @@ pub fn read(text: &str) -> Result<Restored, BackupError> {
     let workbook = migrate(workbook, version).map_err(|err| BackupError::Shape { field: "workbook", detail: err.to_string() })?;
     let workbook: Workbook = serde_json::from_value(Value::Object(workbook))
         .map_err(|err| BackupError::Shape { field: "workbook", detail: err.to_string() })?;
+    // A file edited by hand may repeat an id; keep each once, the latest edit.
+    let workbook = without_duplicates(&workbook);
     Ok(Restored { header, workbook, migrated_from: (version < SCHEMA_VERSION).then_some(version) })
 }

@@ -3,10 +3,12 @@
 pub mod actions_ics;
 pub mod activity_report;
 pub mod backup;
+pub mod base64;
 pub mod contacts_export;
 pub mod csv;
 pub mod debrief_markdown;
 pub mod debrief_session;
+pub mod encrypted;
 pub mod ics;
 pub mod linkedin_csv;
 pub mod migrate;

@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::merge::Removed;
 use super::meta::{RecordMeta, Timestamp};
 
 /// What kind of setback this was; it tailors the questions the debrief asks.
@@ -248,6 +249,9 @@ pub struct Debrief {
     pub closure_note: String,
     pub done_at: Option<Timestamp>,
     pub updated_at: Option<Timestamp>,
+    /// Deleted records, so that merging an older backup does not bring them back.
+    #[serde(skip_serializing_if = "Removed::is_empty")]
+    pub removed: Removed,
 }
 
 /// One part of the debrief and whether it has something in it.
@@ -314,6 +318,7 @@ impl Debrief {
 
     pub fn remove_event(&mut self, id: Uuid, now: Timestamp) {
         self.timeline.retain(|event| event.meta.id != id);
+        self.removed.record(id, now);
         self.touch(now);
     }
 
@@ -406,6 +411,7 @@ impl Debrief {
 
     pub fn remove_own_question(&mut self, id: Uuid, now: Timestamp) {
         self.own_questions.retain(|question| question.meta.id != id);
+        self.removed.record(id, now);
         let key = id.to_string();
         self.answers.retain(|answer| answer.question != key);
         self.touch(now);
@@ -440,6 +446,7 @@ impl Debrief {
 
     pub fn remove_factor(&mut self, id: Uuid, now: Timestamp) {
         self.factors.retain(|factor| factor.meta.id != id);
+        self.removed.record(id, now);
         self.touch(now);
     }
 
@@ -487,6 +494,7 @@ impl Debrief {
 
     pub fn remove_note(&mut self, list: NoteList, id: Uuid, now: Timestamp) {
         self.notes_mut(list).retain(|note| note.meta.id != id);
+        self.removed.record(id, now);
         if list == NoteList::Lessons && self.key_lesson == Some(id) {
             self.key_lesson = None;
         }

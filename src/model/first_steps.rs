@@ -6,6 +6,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::merge::Removed;
 use super::meta::{RecordMeta, Timestamp};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -90,6 +91,9 @@ pub struct FirstSteps {
     pub defaults_added: bool,
     pub budget: Budget,
     pub updated_at: Option<Timestamp>,
+    /// Deleted records, so that merging an older backup does not bring them back.
+    #[serde(skip_serializing_if = "Removed::is_empty")]
+    pub removed: Removed,
 }
 
 impl FirstSteps {
@@ -141,6 +145,7 @@ impl FirstSteps {
 
     pub fn remove_item(&mut self, id: Uuid, now: Timestamp) {
         self.checklist.retain(|item| item.meta.id != id);
+        self.removed.record(id, now);
         self.updated_at = Some(now);
     }
 

@@ -4,6 +4,7 @@
 pub mod debrief;
 pub mod example;
 pub mod first_steps;
+pub mod merge;
 pub mod meta;
 pub mod mojo;
 pub mod outreach;

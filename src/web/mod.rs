@@ -3,9 +3,11 @@
 
 pub mod clipboard;
 pub mod clock;
+pub mod crypto;
 pub mod download;
 pub mod files;
 pub mod focus;
+pub mod persist;
 pub mod service_worker;
 pub mod storage;
 

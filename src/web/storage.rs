@@ -8,6 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::describe_js_error;
 use crate::io::stored::{self, Loaded};
 use crate::model::{Timestamp, Workbook};
+use crate::save::snapshots;
 
 /// Where the workbook is kept.
 pub const WORKBOOK_KEY: &str = "comeback.workbook";
@@ -90,10 +91,59 @@ pub fn load_workbook() -> Result<Loaded, StorageError> {
 }
 
 /// Writes the whole workbook in one `setItem`, so a failed write leaves the
-/// previous copy intact.
+/// previous copy intact. When storage is full, snapshots give way first.
 pub fn save_workbook(workbook: &Workbook) -> Result<(), StorageError> {
     let text = stored::encode(workbook).map_err(|err| StorageError::Encode(err.to_string()))?;
-    write(WORKBOOK_KEY, &text)
+    write_making_room(WORKBOOK_KEY, &text)
+}
+
+/// Writes `value`; while the browser says its storage is full, drops the
+/// oldest snapshot (never anything else) and tries again.
+fn write_making_room(key: &str, value: &str) -> Result<(), StorageError> {
+    loop {
+        match write(key, value) {
+            Err(StorageError::QuotaExceeded) => {
+                let oldest = snapshots::days(&keys()?).into_iter().map(snapshots::key).find(|snapshot| snapshot != key);
+                remove(&oldest.ok_or(StorageError::QuotaExceeded)?)?;
+            }
+            done => return done,
+        }
+    }
+}
+
+/// Keeps today's snapshot of the stored workbook, if there is none yet, and
+/// drops the oldest beyond `snapshots::KEEP`. Call it only once the stored
+/// text was read without a problem.
+pub fn take_daily_snapshot(today: chrono::NaiveDate) -> Result<(), StorageError> {
+    let Some(text) = read(WORKBOOK_KEY)? else { return Ok(()) };
+    let plan = snapshots::plan(&keys()?, today);
+    if let Some(key) = &plan.write {
+        write_making_room(key, &text)?;
+    }
+    for key in plan.drop {
+        remove(&key)?;
+    }
+    Ok(())
+}
+
+/// A snapshot that was read back: its day, its exact text, and the workbook in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub day: chrono::NaiveDate,
+    pub text: String,
+    pub workbook: Workbook,
+}
+
+/// The snapshots this build can read, newest first.
+pub fn snapshots() -> Result<Vec<Snapshot>, StorageError> {
+    let mut found = Vec::new();
+    for day in snapshots::days(&keys()?).into_iter().rev() {
+        let Some(text) = read(&snapshots::key(day))? else { continue };
+        if let Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } = stored::decode(Some(&text)) {
+            found.push(Snapshot { day, text, workbook });
+        }
+    }
+    Ok(found)
 }
 
 /// Keeps `raw` (an unreadable workbook) under a recovery key and returns the

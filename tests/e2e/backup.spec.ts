@@ -1,16 +1,10 @@
 // Backups: export the whole workbook, restore it with a preview, undo a
-// restore byte for byte, and refuse files that are not backups.
-import { test, expect, open, stored, downloadedText } from './fixtures';
+// restore byte for byte, refuse files that are not backups, merge a backup
+// from another device, lock a backup with a passphrase, restore a snapshot,
+// and ask the browser to keep the data.
+import { test, expect, open, stored, downloadedText, tempFile, backupText } from './fixtures';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-
-function tempFile(name: string, content: string | Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comeback-backup-'));
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
 
 test('export, change, restore with a preview, then undo byte for byte', async ({ page }) => {
   await open(page, '#/debrief');
@@ -92,4 +86,142 @@ test('files that are not backups are refused and change nothing', async ({ page 
   await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(11 * 1024 * 1024, 32) });
   await expect(restore.getByRole('alert')).toContainText('limit is 10 MB');
   expect(await stored(page)).toBe(before);
+});
+
+const SAM = '00000000-0000-4000-8000-000000000001';
+const ALEX = '00000000-0000-4000-8000-000000000002';
+const ROBIN = '00000000-0000-4000-8000-000000000003';
+
+function contact(id: string, name: string, updated_at: string, more: object = {}) {
+  return { id, updated_at, name, ...more };
+}
+
+test('merge a backup from another device: newer edits win, a deletion stays, undo puts it back', async ({ page }) => {
+  await open(page, '#/backup');
+  const restore = page.getByRole('region', { name: 'Restore from a backup' });
+  const input = restore.getByLabel('Choose a backup file');
+  const preview = restore.getByRole('region', { name: 'What is in this backup' });
+  const day1 = '2026-01-01T10:00:00Z';
+  const laptop = backupText({ outreach: { updated_at: day1, contacts: [contact(SAM, 'Sam', day1), contact(ALEX, 'Alex', day1, { role: 'Designer' })] } });
+  await input.setInputFiles(tempFile('laptop.json', laptop));
+  await preview.getByRole('button', { name: 'Replace my data with this backup' }).click();
+
+  // On this device, Sam is removed after that.
+  await page.goto('./#/share');
+  const outreach = page.getByRole('region', { name: 'Your outreach list' });
+  await outreach.getByRole('button', { name: 'Sam', exact: true }).click();
+  await page.getByRole('button', { name: 'Remove Sam from my list' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  const beforeMerge = await stored(page);
+
+  // The phone's older backup still has Sam, has Alex edited later, and adds Robin.
+  const day2 = '2026-01-02T09:00:00Z';
+  const phone = backupText({
+    outreach: { updated_at: day2, contacts: [contact(SAM, 'Sam', day1), contact(ALEX, 'Alex', day2, { role: 'CTO' }), contact(ROBIN, 'Robin', day2)] },
+  });
+  await page.goto('./#/backup');
+  await input.setInputFiles(tempFile('phone.json', phone));
+  const changes = preview.getByRole('table', { name: 'What merging would change here' });
+  await expect(changes.getByRole('row', { name: /^Contacts/ })).toHaveText(/Contacts\s*1\s*1\s*0/);
+  expect(await stored(page)).toBe(beforeMerge);
+  await preview.getByRole('button', { name: 'Merge with my data' }).click();
+  await expect(restore.getByText('The backup was merged with your data.')).toBeVisible();
+  const merged = JSON.parse((await stored(page))!);
+  expect(merged.outreach.contacts.map((c: { name: string; role: string }) => `${c.name}:${c.role}`)).toEqual(['Alex:CTO', 'Robin:']);
+  await page.goto('./#/share');
+  await expect(outreach.getByRole('button', { name: 'Sam', exact: true })).toHaveCount(0);
+  await expect(outreach.getByRole('button', { name: 'Robin', exact: true })).toBeVisible();
+
+  // Merging the same file again changes nothing; Undo brings back the data before the merge.
+  await page.goto('./#/backup');
+  await input.setInputFiles(tempFile('phone.json', phone));
+  await expect(preview).toContainText('Merging would change nothing here');
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  await restore.getByRole('button', { name: 'Undo the last restore' }).click();
+  expect(await stored(page)).toBe(beforeMerge);
+});
+
+test('a backup locked with a passphrase opens with that passphrase only', async ({ page }) => {
+  const summaryText = 'Locked by the app for the native test';
+  await open(page, '#/debrief');
+  await page.getByLabel('In a sentence or two, what happened?').fill(summaryText);
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+
+  await page.goto('./#/backup');
+  const exportCard = page.getByRole('region', { name: 'Make a backup' });
+  await exportCard.getByRole('checkbox', { name: 'Lock it with a passphrase' }).check();
+  await exportCard.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple');
+  await exportCard.getByLabel('The same passphrase again').fill('correct horse battery stapel');
+  await exportCard.getByRole('button', { name: 'Download a backup' }).click();
+  await expect(exportCard.getByRole('status')).toContainText('not the same');
+  await exportCard.getByLabel('The same passphrase again').fill('correct horse battery staple');
+  const download = page.waitForEvent('download');
+  await exportCard.getByRole('button', { name: 'Download a backup' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^comeback-backup-\d{4}-\d{2}-\d{2}-locked\.json$/);
+  const text = await downloadedText(file);
+  const envelope = JSON.parse(text);
+  expect(Object.keys(envelope).sort()).toEqual(['cipher', 'ciphertext', 'format', 'iterations', 'iv', 'kdf', 'salt', 'version']);
+  expect(envelope).toMatchObject({ format: 'comeback-encrypted-backup', version: 1, kdf: 'PBKDF2-SHA-256', cipher: 'AES-256-GCM' });
+  expect(envelope.iterations).toBeGreaterThanOrEqual(600_000);
+  expect(text).not.toContain('Locked by the app');
+  // COMEBACK_WRITE_FIXTURES=1 refreshes the file the native test decrypts.
+  if (process.env.COMEBACK_WRITE_FIXTURES) fs.writeFileSync(path.join(__dirname, '..', 'fixtures', 'backup-encrypted.json'), text);
+
+  await page.goto('./#/debrief');
+  await page.getByLabel('In a sentence or two, what happened?').fill('Changed after the backup');
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  const before = await stored(page);
+  await page.goto('./#/backup');
+  const restore = page.getByRole('region', { name: 'Restore from a backup' });
+  await restore.getByLabel('Choose a backup file').setInputFiles(tempFile('locked.json', text));
+  const unlock = restore.getByRole('form', { name: 'Unlock this backup' });
+  await unlock.getByLabel('Passphrase of this backup').fill('Correct horse battery staple');
+  await unlock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(restore.getByRole('alert')).toContainText('that passphrase does not open this backup');
+  await expect(restore.getByRole('region', { name: 'What is in this backup' })).toHaveCount(0);
+  expect(await stored(page)).toBe(before);
+  await unlock.getByLabel('Passphrase of this backup').fill('correct horse battery staple');
+  await unlock.getByRole('button', { name: 'Unlock' }).click();
+  const preview = restore.getByRole('region', { name: 'What is in this backup' });
+  await preview.getByRole('button', { name: 'Replace my data with this backup' }).click();
+  await page.goto('./#/debrief');
+  await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue(summaryText);
+});
+
+test('a daily snapshot is listed with its date and restored in one click, with undo', async ({ page }) => {
+  await open(page, '#/debrief');
+  await page.getByLabel('In a sentence or two, what happened?').fill('As it was this morning');
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  await page.reload(); // Opening the app keeps the day's snapshot.
+  const morning = await stored(page);
+  const snapshots = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('comeback.snapshot.')));
+  expect(snapshots).toHaveLength(1);
+  expect(await stored(page, snapshots[0])).toBe(morning);
+
+  await page.getByLabel('In a sentence or two, what happened?').fill('Rewritten in the afternoon');
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  const afternoon = await stored(page);
+  await page.goto('./#/backup');
+  const list = page.getByRole('list', { name: 'Automatic snapshots' });
+  await list.getByRole('button', { name: /^Restore the snapshot of \d+ \w+ \d{4}$/ }).click();
+  const restore = page.getByRole('region', { name: 'Restore from a backup' });
+  await expect(restore.getByRole('status')).toContainText('restored from the snapshot of');
+  await page.goto('./#/debrief');
+  await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue('As it was this morning');
+  await page.goto('./#/backup');
+  await restore.getByRole('button', { name: 'Undo the last restore' }).click();
+  expect(await stored(page)).toBe(afternoon);
+});
+
+test('the browser can be asked to keep the data, and its answer is shown', async ({ page }) => {
+  await open(page, '#/backup');
+  const card = page.getByRole('region', { name: 'Ask the browser to keep your data' });
+  await expect(card.getByRole('status')).toHaveText(/^(Granted|Not granted): /);
+  await expect(card).toContainText('a backup file kept somewhere else is the real safety net');
+  const ask = card.getByRole('button', { name: 'Ask the browser', exact: true });
+  if (await ask.isVisible()) {
+    await ask.click();
+    await expect(card.getByRole('status')).toHaveText(/^(Granted|Not granted): /);
+  }
 });

@@ -2,6 +2,9 @@
 // exception, or request that leaves the app's own origin (the app must never
 // talk to a server).
 import { test as base, expect, type Page } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 export const WORKBOOK_KEY = 'comeback.workbook';
 
@@ -52,4 +55,20 @@ export async function downloadedText(download: import('@playwright/test').Downlo
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Writes a file to pick in a file input; returns its path. */
+export function tempFile(name: string, content: string | Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comeback-e2e-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+/** A backup file's text for a workbook (missing parts take their defaults). */
+export function backupText(workbook: object): string {
+  return JSON.stringify({
+    format: 'comeback-backup', schema_version: 2, app_version: '0.1.0', exported_at: '2026-01-03T12:00:00Z',
+    workbook: { schema_version: 2, ...workbook },
+  });
 }

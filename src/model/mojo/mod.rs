@@ -20,6 +20,7 @@ use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::merge::Removed;
 use super::meta::{RecordMeta, Timestamp};
 use super::outreach::Outreach;
 
@@ -351,6 +352,9 @@ pub struct Mojo {
     pub events: Vec<ComfortEvent>,
     pub proud: Vec<ProudItem>,
     pub updated_at: Option<Timestamp>,
+    /// Deleted records, so that merging an older backup does not bring them back.
+    #[serde(skip_serializing_if = "Removed::is_empty")]
+    pub removed: Removed,
 }
 
 impl Default for Mojo {
@@ -364,6 +368,7 @@ impl Default for Mojo {
             events: Vec::new(),
             proud: Vec::new(),
             updated_at: None,
+            removed: Removed::default(),
         }
     }
 }
@@ -421,6 +426,7 @@ impl Mojo {
 
     pub fn remove_rest_day(&mut self, id: Uuid, now: Timestamp) {
         self.downtime.rest_days.retain(|day| day.meta.id != id);
+        self.removed.record(id, now);
         self.touch(now);
     }
 
@@ -465,6 +471,10 @@ impl Mojo {
     /// Removes a project together with the time logged on it.
     pub fn remove_project(&mut self, id: Uuid, now: Timestamp) {
         self.projects.retain(|project| project.meta.id != id);
+        self.removed.record(id, now);
+        for entry in self.entries.iter().filter(|entry| entry.project == id) {
+            self.removed.record(entry.meta.id, now);
+        }
         self.entries.retain(|entry| entry.project != id);
         self.touch(now);
     }
@@ -499,6 +509,7 @@ impl Mojo {
     pub fn remove_milestone(&mut self, project: Uuid, id: Uuid, now: Timestamp) {
         if let Some(project) = self.projects.iter_mut().find(|candidate| candidate.meta.id == project) {
             project.milestones.retain(|milestone| milestone.meta.id != id);
+            self.removed.record(id, now);
             project.meta.touch(now);
         }
         self.touch(now);
@@ -575,6 +586,7 @@ impl Mojo {
 
     pub fn remove_entry(&mut self, id: Uuid, now: Timestamp) {
         self.entries.retain(|entry| entry.meta.id != id);
+        self.removed.record(id, now);
         self.touch(now);
     }
 
@@ -612,6 +624,7 @@ impl Mojo {
     /// Removes an event; contacts made from it keep how they were met.
     pub fn remove_event(&mut self, id: Uuid, now: Timestamp) {
         self.events.retain(|event| event.meta.id != id);
+        self.removed.record(id, now);
         self.touch(now);
     }
 
@@ -652,6 +665,7 @@ impl Mojo {
     pub fn remove_person(&mut self, event: Uuid, id: Uuid, now: Timestamp) {
         if let Some(event) = self.events.iter_mut().find(|candidate| candidate.meta.id == event) {
             event.people.retain(|person| person.meta.id != id);
+            self.removed.record(id, now);
             event.meta.touch(now);
         }
         self.touch(now);
@@ -698,6 +712,7 @@ impl Mojo {
 
     pub fn remove_proud(&mut self, id: Uuid, now: Timestamp) {
         self.proud.retain(|item| item.meta.id != id);
+        self.removed.record(id, now);
         self.touch(now);
     }
 }

@@ -20,6 +20,7 @@ use uuid::Uuid;
 
 use crate::model::plan::Targets;
 
+use super::merge::Removed;
 use super::meta::{RecordMeta, Timestamp};
 
 /// Days between follow-ups unless the person chooses otherwise.
@@ -345,6 +346,9 @@ pub struct Outreach {
     pub share_by: Option<NaiveDate>,
     pub announcement: share::Announcement,
     pub updated_at: Option<Timestamp>,
+    /// Deleted records, so that merging an older backup does not bring them back.
+    #[serde(skip_serializing_if = "Removed::is_empty")]
+    pub removed: Removed,
 }
 
 impl Outreach {
@@ -377,6 +381,7 @@ impl Outreach {
     /// Removes a contact; anyone they introduced keeps their place, without the link.
     pub fn remove_contact(&mut self, id: Uuid, now: Timestamp) {
         self.contacts.retain(|contact| contact.meta.id != id);
+        self.removed.record(id, now);
         for contact in &mut self.contacts {
             if contact.introduced_by == Some(id) {
                 contact.introduced_by = None;
@@ -404,6 +409,7 @@ impl Outreach {
 
     pub fn remove_interaction(&mut self, id: Uuid, entry: Uuid, now: Timestamp) {
         self.update_contact(id, now, |contact| contact.interactions.retain(|interaction| interaction.meta.id != entry));
+        self.removed.record(entry, now);
     }
 
     /// Contacts with a follow-up on or before `until`, soonest first.

@@ -17,6 +17,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::merge::Removed;
 use super::meta::{RecordMeta, Timestamp};
 
 /// Where an action came from. A linked action shows its source's text, so
@@ -137,6 +138,9 @@ pub struct Plan {
     /// Other interview stories (situation, task, action, result, lesson).
     pub stories: Vec<Story>,
     pub updated_at: Option<Timestamp>,
+    /// Deleted records, so that merging an older backup does not bring them back.
+    #[serde(skip_serializing_if = "Removed::is_empty")]
+    pub removed: Removed,
 }
 
 impl Plan {
@@ -200,7 +204,45 @@ impl Plan {
 
     pub fn remove_action(&mut self, id: Uuid, now: Timestamp) {
         self.actions.retain(|action| action.meta.id != id);
+        self.removed.record(id, now);
         self.updated_at = Some(now);
+    }
+
+    // Removing a record of the plan's parts keeps a tombstone, so a merge
+    // with an older backup does not bring it back (see `model::merge`).
+
+    pub fn remove_path_option(&mut self, id: Uuid, now: Timestamp) {
+        self.path.remove_option(id, now);
+        self.removed.record(id, now);
+    }
+
+    pub fn remove_criterion(&mut self, id: Uuid, now: Timestamp) {
+        self.path.remove_criterion(id, now);
+        self.removed.record(id, now);
+    }
+
+    pub fn remove_target(&mut self, id: Uuid, now: Timestamp) {
+        self.targets.remove(id, now);
+        self.removed.record(id, now);
+    }
+
+    pub fn remove_opportunity(&mut self, id: Uuid, now: Timestamp) {
+        self.opportunities.remove(id, now);
+        self.removed.record(id, now);
+    }
+
+    pub fn remove_answer_version(&mut self, id: Uuid, now: Timestamp) {
+        self.answer.remove_version(id, now);
+        self.removed.record(id, now);
+    }
+
+    /// When anything in the plan was last edited: its parts keep their own
+    /// times, and a merge compares the latest.
+    pub fn last_edit(&self) -> Option<Timestamp> {
+        [self.updated_at, self.path.updated_at, self.targets.updated_at, self.opportunities.updated_at, self.answer.updated_at]
+            .into_iter()
+            .flatten()
+            .max()
     }
 
     /// The actions with a due date, not done yet, soonest first (for `.ics`).
@@ -231,6 +273,7 @@ impl Plan {
 
     pub fn remove_story(&mut self, id: Uuid, now: Timestamp) {
         self.stories.retain(|story| story.meta.id != id);
+        self.removed.record(id, now);
         self.updated_at = Some(now);
     }
 }

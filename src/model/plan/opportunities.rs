@@ -236,7 +236,8 @@ impl Opportunities {
         }
     }
 
-    pub fn remove(&mut self, id: Uuid, now: Timestamp) {
+    /// Through `Plan::remove_opportunity`, which keeps the tombstone.
+    pub(super) fn remove(&mut self, id: Uuid, now: Timestamp) {
         self.list.retain(|opportunity| opportunity.meta.id != id);
         self.updated_at = Some(now);
     }

@@ -188,7 +188,8 @@ impl PathChoice {
     }
 
     /// Removes an option; if it was the choice, nothing is chosen any more.
-    pub fn remove_option(&mut self, option: Uuid, now: Timestamp) {
+    /// (Through `Plan::remove_path_option`, which keeps the tombstone.)
+    pub(super) fn remove_option(&mut self, option: Uuid, now: Timestamp) {
         self.options.retain(|candidate| candidate.meta.id != option);
         if self.chosen == Some(option) {
             self.chosen = None;
@@ -197,8 +198,8 @@ impl PathChoice {
         self.updated_at = Some(now);
     }
 
-    /// Removes a criterion and every score given on it.
-    pub fn remove_criterion(&mut self, criterion: Uuid, now: Timestamp) {
+    /// Removes a criterion and every score given on it (through `Plan`).
+    pub(super) fn remove_criterion(&mut self, criterion: Uuid, now: Timestamp) {
         self.criteria.retain(|candidate| candidate.meta.id != criterion);
         for option in &mut self.options {
             option.scores.remove(&criterion);

@@ -157,7 +157,8 @@ impl FailureAnswer {
         }
     }
 
-    pub fn remove_version(&mut self, id: Uuid, now: Timestamp) {
+    /// Through `Plan::remove_answer_version`, which keeps the tombstone.
+    pub(super) fn remove_version(&mut self, id: Uuid, now: Timestamp) {
         self.versions.retain(|version| version.meta.id != id);
         self.updated_at = Some(now);
     }

@@ -85,7 +85,8 @@ impl Targets {
         })
     }
 
-    pub fn remove(&mut self, id: Uuid, now: Timestamp) {
+    /// Through `Plan::remove_target`, which keeps the tombstone.
+    pub(super) fn remove(&mut self, id: Uuid, now: Timestamp) {
         self.list.retain(|target| target.meta.id != id);
         self.updated_at = Some(now);
     }

@@ -1,28 +1,59 @@
-//! Downloading a backup, and a kind reminder when the last one is old.
+//! Downloading a backup, optionally locked with a passphrase, and a kind
+//! reminder when the last one is old.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::components::fields::TextInput;
 use crate::io::backup;
 use crate::model::first_steps::date_label;
 use crate::store::use_store;
-use crate::web::{clock, download::download_text};
+use crate::web::{clock, crypto, download::download_text};
 
 #[component]
 pub fn ExportBackup() -> impl IntoView {
     let store = use_store();
     let (message, set_message) = signal(None::<String>);
+    let (locking, set_locking) = signal(false);
+    let passphrase = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let (busy, set_busy) = signal(false);
     let last = move || store.workbook.with(|workbook| workbook.settings.last_export_at);
     let old = move || store.workbook.with(|workbook| workbook.settings.backup_is_old(clock::now()));
-    let export = move |_| {
-        let now = clock::now();
-        let text = store.workbook.with_untracked(|workbook| backup::export(workbook, env!("CARGO_PKG_VERSION"), now));
-        match download_text(&backup::file_name(now), "application/json", &text) {
+    let deliver = move |text: Result<String, String>, file_name: String, done: &str| {
+        match text.and_then(|text| download_text(&file_name, "application/json", &text).map_err(|err| err.to_string())) {
             Ok(()) => {
                 store.edit(|workbook, now| workbook.settings.last_export_at = Some(now));
-                set_message.set(Some("Your backup is downloading. Keep it somewhere safe, like a folder you back up or a USB stick.".into()));
+                set_message.set(Some(done.to_owned()));
             }
             Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
         }
+    };
+    let export = move |_| {
+        let now = clock::now();
+        let text = store.workbook.with_untracked(|workbook| backup::export(workbook, env!("CARGO_PKG_VERSION"), now));
+        if !locking.get_untracked() {
+            let done = "Your backup is downloading. Keep it somewhere safe, like a folder you back up or a USB stick.";
+            deliver(Ok(text), backup::file_name(now), done);
+            return;
+        }
+        let secret = passphrase.get_untracked();
+        if secret.is_empty() {
+            set_message.set(Some("Choose a passphrase first, or untick “Lock it with a passphrase”.".into()));
+            return;
+        }
+        if secret != again.get_untracked() {
+            set_message.set(Some("The two passphrases are not the same. Type them again; nothing was downloaded.".into()));
+            return;
+        }
+        set_busy.set(true);
+        set_message.set(Some("Locking your backup…".into()));
+        spawn_local(async move {
+            let locked = crypto::lock(&text, &secret).await.map_err(|err| err.to_string());
+            let done = "Your locked backup is downloading. Without the passphrase nobody can open it, you included: keep the passphrase somewhere safe too.";
+            deliver(locked, backup::locked_file_name(now), done);
+            set_busy.set(false);
+        });
     };
     view! {
         <section class="card" aria-labelledby="export-backup">
@@ -37,8 +68,19 @@ pub fn ExportBackup() -> impl IntoView {
                 }}
                 {move || old().then_some(" A fresh one would be a good idea when you have a moment.")}
             </p>
+            <label class="choice">
+                <input type="checkbox" prop:checked=locking on:change:target=move |event| set_locking.set(event.target().checked()) />
+                <span>"Lock it with a passphrase"</span>
+            </label>
+            <Show when=move || locking.get()>
+                <p class="hint">
+                    "Anyone who finds a locked backup sees only scrambled text. There is no way to recover a forgotten passphrase, and no hint is kept: a long sentence only you would think of is easiest to remember and hardest to guess."
+                </p>
+                <TextInput id="export-passphrase".into() label="Passphrase" value=passphrase on_input=Callback::new(move |text| passphrase.set(text)) kind="password" />
+                <TextInput id="export-passphrase-again".into() label="The same passphrase again" value=again on_input=Callback::new(move |text| again.set(text)) kind="password" />
+            </Show>
             <div class="actions">
-                <button type="button" on:click=export>"Download a backup"</button>
+                <button type="button" on:click=export disabled=move || busy.get()>"Download a backup"</button>
             </div>
             <p class="message" role="status">{move || message.get()}</p>
         </section>

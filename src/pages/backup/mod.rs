@@ -2,6 +2,7 @@
 //! copies, and erasing.
 
 mod export;
+mod persist;
 mod restore;
 
 use leptos::prelude::*;
@@ -36,6 +37,7 @@ pub fn BackupPage() -> impl IntoView {
             <ThemeSwitch />
             <export::ExportBackup />
             <restore::RestoreBackup />
+            <persist::Persistence />
             <div class="card">
                 <h2>"Where your data lives"</h2>
                 <p>
@@ -72,7 +74,7 @@ pub fn BackupPage() -> impl IntoView {
             </Show>
             <div class="card danger-zone">
                 <h2>"Erase everything"</h2>
-                <p>"Removes your workbook and any recovery copies from this device. This cannot be undone."</p>
+                <p>"Removes your workbook, its snapshots and any recovery copies from this device. This cannot be undone."</p>
                 <Show
                     when=move || confirming.get()
                     fallback=move || {

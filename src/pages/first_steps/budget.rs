@@ -38,7 +38,10 @@ pub fn BudgetEditor() -> impl IntoView {
                         on:input:target=move |event| match parse_amount(&event.target().value()) {
                             Some(cents) => {
                                 set_savings_error.set(false);
-                                store.edit(move |workbook, _| workbook.first_steps.budget.savings_cents = cents);
+                                store.edit(move |workbook, now| {
+                                    workbook.first_steps.budget.savings_cents = cents;
+                                    workbook.first_steps.updated_at = Some(now);
+                                });
                             }
                             None => set_savings_error.set(true),
                         }
@@ -53,7 +56,10 @@ pub fn BudgetEditor() -> impl IntoView {
                         prop:value=move || store.workbook.with(|workbook| workbook.first_steps.budget.currency.clone())
                         on:input:target=move |event| {
                             let currency = event.target().value();
-                            store.edit(move |workbook, _| workbook.first_steps.budget.currency = currency);
+                            store.edit(move |workbook, now| {
+                                workbook.first_steps.budget.currency = currency;
+                                workbook.first_steps.updated_at = Some(now);
+                            });
                         }
                     />
                 </div>
@@ -152,6 +158,7 @@ fn MoneyRow(list: BudgetList, id: Uuid, item: &'static str) -> impl IntoView {
                 aria-label=move || format!("Remove {} {}", item.to_lowercase(), number())
                 on:click=move |_| store.edit(move |workbook, now| {
                     workbook.first_steps.budget.lines_mut(list).retain(|line| line.meta.id != id);
+                    workbook.first_steps.removed.record(id, now);
                     workbook.first_steps.updated_at = Some(now);
                 })
             >

@@ -160,7 +160,7 @@ fn Versions() -> impl IntoView {
                                 type="button"
                                 class="secondary small"
                                 aria-label=format!("Delete “{name}”")
-                                on:click=move |_| store.edit(move |workbook, now| workbook.plan.answer.remove_version(id, now))
+                                on:click=move |_| store.edit(move |workbook, now| workbook.plan.remove_answer_version(id, now))
                             >
                                 "Delete"
                             </button>

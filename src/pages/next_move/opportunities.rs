@@ -373,7 +373,7 @@ fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView
             <button
                 type="button"
                 class="secondary"
-                on:click=move |_| store.edit(move |workbook, now| workbook.plan.opportunities.remove(id, now))
+                on:click=move |_| store.edit(move |workbook, now| workbook.plan.remove_opportunity(id, now))
             >
                 {move || format!("Delete “{}”", opportunity.get().title())}
             </button>

@@ -92,7 +92,7 @@ pub fn PathChoiceSection() -> impl IntoView {
                                 type="button"
                                 class="secondary small"
                                 aria-label=format!("Remove the option “{name}”")
-                                on:click=move |_| store.edit(move |workbook, now| workbook.plan.path.remove_option(option, now))
+                                on:click=move |_| store.edit(move |workbook, now| workbook.plan.remove_path_option(option, now))
                             >
                                 "Remove"
                             </button>
@@ -129,7 +129,7 @@ fn CriterionRow(criterion: Uuid, name: String, options: Memo<Vec<(Uuid, String)>
                     type="button"
                     class="secondary small"
                     aria-label=remove_label
-                    on:click=move |_| store.edit(move |workbook, now| workbook.plan.path.remove_criterion(criterion, now))
+                    on:click=move |_| store.edit(move |workbook, now| workbook.plan.remove_criterion(criterion, now))
                 >
                     "Remove"
                 </button>

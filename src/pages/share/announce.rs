@@ -131,6 +131,7 @@ pub fn Announce() -> impl IntoView {
                                 <button type="button" class="secondary small" aria-label=format!("Remove the post on {place}") on:click=move |_| {
                                     store.edit(move |workbook, now| {
                                         workbook.outreach.announcement.postings.retain(|posting: &Posting| posting.meta.id != id);
+                                        workbook.outreach.removed.record(id, now);
                                         workbook.outreach.updated_at = Some(now);
                                     });
                                 }>"Remove"</button>

@@ -1,0 +1,247 @@
+// The rows of the fault matrix that the other files do not already cover:
+// export while storage fails, a 50 MB file refused before it is read,
+// missing fields and repeated ids in an import, a failure in the middle of a
+// save, script payloads typed and imported, a past schema migrated once and
+// for all, and corrupt data falling back to the last good snapshot.
+import { test, expect, open, stored, downloadedText, tempFile, backupText, WORKBOOK_KEY } from './fixtures';
+import type { Page } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const SUMMARY = 'In a sentence or two, what happened?';
+
+async function exportedBackup(page: Page) {
+  await page.goto('./#/backup');
+  const download = page.waitForEvent('download');
+  await page.getByRole('region', { name: 'Make a backup' }).getByRole('button', { name: 'Download a backup' }).click();
+  return JSON.parse(await downloadedText(await download));
+}
+
+test('with storage full, the work can still be exported', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await open(page, '#/debrief');
+  await page.getByLabel(SUMMARY).fill('Written while storage is full');
+  await expect(page.getByRole('alert')).toContainText('not saved on this device yet');
+  const backup = await exportedBackup(page);
+  expect(backup.workbook.debrief.summary).toBe('Written while storage is full');
+  expect(await stored(page)).toBeNull();
+});
+
+test('with storage switched off, the app runs in memory with a warning and export works', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+  });
+  await open(page, '#/debrief');
+  await expect(page.getByRole('alert')).toContainText('not letting Comeback keep anything on this device');
+  await page.getByLabel(SUMMARY).fill('Kept only in this tab');
+  await expect(page.getByLabel(SUMMARY)).toHaveValue('Kept only in this tab');
+  const backup = await exportedBackup(page);
+  expect(backup.workbook.debrief.summary).toBe('Kept only in this tab');
+});
+
+test('a 50 MB file is refused before it is read', async ({ page }) => {
+  await page.addInitScript(() => {
+    const read = Blob.prototype.text;
+    Blob.prototype.text = function () {
+      (window as unknown as { fileWasRead: boolean }).fileWasRead = true;
+      return read.call(this);
+    };
+  });
+  await open(page, '#/backup');
+  const before = await stored(page);
+  const restore = page.getByRole('region', { name: 'Restore from a backup' });
+  await restore.getByLabel('Choose a backup file').setInputFiles(tempFile('huge.json', Buffer.alloc(50 * 1024 * 1024, 32)));
+  await expect(restore.getByRole('alert')).toContainText('limit is 10 MB');
+  expect(await page.evaluate(() => (window as unknown as { fileWasRead?: boolean }).fileWasRead)).toBeUndefined();
+  expect(await stored(page)).toBe(before);
+});
+
+test('an import with missing fields takes the defaults, a record without an id is refused, repeated ids are kept once', async ({ page }) => {
+  const id = '00000000-0000-4000-8000-00000000000a';
+  const contacts = [
+    { id, updated_at: '2026-01-01T00:00:00Z', name: 'Kim (old)' },
+    { id, updated_at: '2026-01-02T00:00:00Z', name: 'Kim' },
+  ];
+  await open(page, '#/backup');
+  const before = await stored(page);
+  const restore = page.getByRole('region', { name: 'Restore from a backup' });
+  const input = restore.getByLabel('Choose a backup file');
+  // Without an id a record could not be matched on the next merge: refused, with the reason.
+  await input.setInputFiles(tempFile('no-id.json', backupText({ outreach: { contacts: [...contacts, { name: 'No id at all' }] } })));
+  await expect(restore.getByRole('alert')).toContainText('missing field `id`');
+  expect(await stored(page)).toBe(before);
+
+  await input.setInputFiles(tempFile('sparse.json', backupText({ debrief: { summary: 'Only a summary here' }, outreach: { contacts } })));
+  const preview = restore.getByRole('region', { name: 'What is in this backup' });
+  await expect(preview.getByRole('row', { name: /^Contacts/ }).first()).toHaveText(/Contacts\s*1\s*0/);
+  await preview.getByRole('button', { name: 'Replace my data with this backup' }).click();
+  await page.goto('./#/share');
+  const outreach = page.getByRole('region', { name: 'Your outreach list' });
+  await expect(outreach.getByRole('button', { name: 'Kim', exact: true })).toBeVisible();
+  await expect(outreach.getByRole('button', { name: 'Kim (old)' })).toHaveCount(0);
+  await page.reload();
+  await page.goto('./#/debrief');
+  await expect(page.getByLabel(SUMMARY)).toHaveValue('Only a summary here');
+  expect(JSON.parse((await stored(page))!).debrief.session.minutes).toBe(180);
+});
+
+test('a failure in the middle of a save leaves the previous copy whole, and the next save is whole', async ({ page, context }) => {
+  await open(page, '#/debrief');
+  await page.getByLabel(SUMMARY).fill('The copy before');
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  const before = await stored(page);
+  // The write of the workbook dies half-way (as in a crash); other keys still work.
+  await page.evaluate((key) => {
+    const original = Storage.prototype.setItem;
+    (window as unknown as { restoreSetItem: () => void }).restoreSetItem = () => { Storage.prototype.setItem = original; };
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if (k === key) throw new Error('the tab crashed while writing');
+      return original.call(this, k, v);
+    };
+  }, WORKBOOK_KEY);
+  await page.getByLabel(SUMMARY).fill('The copy after, never half-written');
+  await expect(page.getByRole('status').first()).toHaveText('Not saved');
+  const other = await context.newPage();
+  await other.goto('./#/debrief');
+  await expect(other.getByLabel(SUMMARY)).toHaveValue('The copy before');
+  await expect(other.getByRole('alert')).toHaveCount(0);
+  expect(await stored(other)).toBe(before);
+  await other.close();
+
+  await page.evaluate(() => (window as unknown as { restoreSetItem: () => void }).restoreSetItem());
+  await page.getByLabel(SUMMARY).fill('The copy after, written whole');
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  const after = await context.newPage();
+  await after.goto('./#/debrief');
+  await expect(after.getByLabel(SUMMARY)).toHaveValue('The copy after, written whole');
+  await expect(after.getByRole('alert')).toHaveCount(0);
+});
+
+const PAYLOADS = [
+  '<img src=x onerror="window.__xss=1">',
+  '<script>window.__xss=2</script>',
+  '"><svg onload="window.__xss=3">',
+  "javascript:window.__xss=4",
+  '<a href="javascript:window.__xss=5">click</a>',
+];
+
+async function expectInert(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await expect(page.locator('img[src="x"], script:not([type]):not([src]), svg[onload], a[href^="javascript:"]')).toHaveCount(0);
+}
+
+test('script payloads typed, exported and imported again are shown as text and never run', async ({ page }) => {
+  await open(page, '#/debrief');
+  await page.getByLabel(SUMMARY).fill(PAYLOADS.join(' '));
+  await page.goto('./#/share');
+  const add = page.getByRole('region', { name: 'Add someone' });
+  for (const payload of PAYLOADS) {
+    await add.getByLabel('Name', { exact: true }).fill(payload);
+    await add.getByRole('button', { name: 'Add to my list' }).click();
+  }
+  const outreach = page.getByRole('region', { name: 'Your outreach list' });
+  for (const payload of PAYLOADS) await expect(outreach.getByRole('button', { name: payload, exact: true })).toBeVisible();
+  await outreach.getByRole('button', { name: PAYLOADS[3], exact: true }).click();
+  await page.getByLabel('Profile URL').fill(PAYLOADS[3]);
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  await expectInert(page);
+
+  // Exported, then imported on a fresh start, the same text comes back, still inert.
+  const backup = await exportedBackup(page);
+  expect(backup.workbook.debrief.summary).toBe(PAYLOADS.join(' '));
+  await page.getByRole('button', { name: 'Erase everything…' }).click();
+  await page.getByRole('button', { name: 'Yes, erase everything' }).click();
+  const restore = page.getByRole('region', { name: 'Restore from a backup' });
+  await restore.getByLabel('Choose a backup file').setInputFiles(tempFile('payloads.json', JSON.stringify(backup)));
+  await restore.getByRole('button', { name: 'Replace my data with this backup' }).click();
+  await page.goto('./#/share');
+  for (const payload of PAYLOADS) await expect(outreach.getByRole('button', { name: payload, exact: true })).toBeVisible();
+  await page.goto('./#/debrief');
+  await expect(page.getByLabel(SUMMARY)).toHaveValue(PAYLOADS.join(' '));
+  await page.goto('./#/');
+  await expectInert(page);
+});
+
+test('payloads imported in every kind of text are shown as text on every page', async ({ page }) => {
+  const [img, script, svg, js, link] = PAYLOADS;
+  const meta = (n: number) => ({ id: `00000000-0000-4000-8000-0000000000${10 + n}`, updated_at: '2026-01-01T00:00:00Z' });
+  const file = backupText({
+    debrief: {
+      setback: 'stalled', summary: img, closure_note: script,
+      timeline: [{ ...meta(1), what: svg, my_part: link, date: { precision: 'unknown' } }],
+      lessons: [{ ...meta(2), text: img }], options: [{ ...meta(3), text: script }],
+      factors: [{ ...meta(4), text: svg, control: 'mine' }],
+    },
+    outreach: { contacts: [{ ...meta(5), name: link, notes: img, profile_url: js, company: svg }], announcement: { moved_on_from: script, pursuing: img } },
+    mojo: {
+      projects: [{ ...meta(6), name: svg, goal: img, milestones: [{ ...meta(7), text: script }] }],
+      events: [{ ...meta(8), name: img, place: link, notes: script, people: [{ ...meta(9), name: svg }] }],
+      proud: [{ ...meta(10), text: script, link: js }],
+    },
+    plan: { actions: [{ ...meta(11), title: img }] },
+    first_steps: { checklist: [{ ...meta(12), title: svg, why: script }] },
+  });
+  await open(page, '#/backup');
+  const restore = page.getByRole('region', { name: 'Restore from a backup' });
+  await restore.getByLabel('Choose a backup file').setInputFiles(tempFile('payloads.json', file));
+  await restore.getByRole('button', { name: 'Replace my data with this backup' }).click();
+  for (const route of ['#/', '#/first-steps', '#/debrief', '#/share', '#/mojo', '#/next', '#/backup']) {
+    await page.goto(`./${route}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectInert(page);
+  }
+  await page.goto('./#/mojo');
+  await expect(page.getByText(script, { exact: true }).first()).toBeVisible();
+  await page.goto('./#/next');
+  await expect(page.getByText(img, { exact: true }).first()).toBeVisible();
+});
+
+test('a workbook of a past schema is migrated once, and loading it again changes nothing', async ({ page }) => {
+  const v1 = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'workbook-v1.json'), 'utf8');
+  await open(page);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [WORKBOOK_KEY, v1]);
+  await page.goto('./#/debrief');
+  await page.reload();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const shown = await page.getByLabel(SUMMARY).inputValue();
+  // The first edit writes the current schema; loads after that change nothing.
+  await page.getByLabel(SUMMARY).fill(`${shown}.`);
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  const migrated = await stored(page);
+  expect(JSON.parse(migrated!).schema_version).toBe(2);
+  await page.reload();
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.reload();
+  expect(await stored(page)).toBe(migrated);
+  await expect(page.getByLabel(SUMMARY)).toHaveValue(`${shown}.`);
+});
+
+test('corrupt data can fall back to the last good snapshot, keeping the unreadable text', async ({ page }) => {
+  await open(page, '#/debrief');
+  await page.getByLabel(SUMMARY).fill('Good this morning');
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  await page.reload(); // keeps today's snapshot
+  const good = await stored(page);
+  const raw = '{"schema_version": 2, "debrief": {"summary": "cut off';
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [WORKBOOK_KEY, raw]);
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('could not be read');
+  await page.getByRole('button', { name: /^Go back to the snapshot of / }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByLabel(SUMMARY)).toHaveValue('Good this morning');
+  await expect(page.getByLabel(SUMMARY)).toBeEnabled();
+  expect(await stored(page)).toBe(good);
+  const copies = await page.evaluate(() =>
+    Object.keys(localStorage).filter((key) => key.startsWith('comeback.recovery.')).map((key) => localStorage.getItem(key)),
+  );
+  expect(copies).toEqual([raw]);
+});
