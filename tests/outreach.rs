@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use comeback::model::outreach::links::{mailto, safe_link, tel};
-use comeback::model::outreach::view::{priority_group, select, DueFilter, Filter, Sort};
+use comeback::model::outreach::view::{compare, index, priority_group, select, DueFilter, Filter, Sort};
 use comeback::model::plan::{TargetKind, Targets};
 use comeback::model::outreach::{Channel, Contact, Frequency, Outreach, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS};
 use uuid::Uuid;
@@ -139,6 +139,38 @@ fn search_and_filters_narrow_the_list() {
     assert_eq!(pick(Filter { due: DueFilter::ThisWeek, ..Filter::default() }), vec![bo], "due on 24 Nov");
     assert_eq!(pick(Filter { due: DueFilter::Today, ..Filter::default() }), vec![bo]);
     assert_eq!(outreach.due_by(week_end).len(), 1);
+}
+
+// Guards the fast path: the prepared index sorts exactly as `compare` does,
+// for every sort, with ties on name (any case), dates and groups.
+#[test]
+fn the_index_orders_as_compare_does() {
+    let mut outreach = Outreach::default();
+    let frequencies = [None, Some(Frequency::Weekly), Some(Frequency::Monthly), Some(Frequency::OnceAYearOrLess), Some(Frequency::NeverMet)];
+    for i in 0..60u32 {
+        let name = ["ana", "Ana", "Bo", "bo", "Émile", "Zoë", ""][i as usize % 7];
+        let id = person(&mut outreach, name, frequencies[i as usize % 5], [None, Some(true), Some(false)][i as usize % 3]);
+        if i % 4 != 0 {
+            outreach.log_interaction(id, day(2026, 11, 1 + i % 28), Channel::Email, "", at(i64::from(i)));
+            outreach.update_contact(id, at(1), |contact| contact.follow_up_days = 3 + i % 20);
+        }
+        if i % 9 == 0 {
+            outreach.update_contact(id, at(2), |contact| contact.status = Status::NotNow);
+        }
+    }
+    // Targets that match some of them by company, so the priority groups vary.
+    for (i, contact) in outreach.contacts.iter_mut().enumerate() {
+        contact.company = ["Acme", "Globex", ""][i % 3].into();
+    }
+    let mut targets = Targets::default();
+    targets.add(TargetKind::Company, "Acme", at(0));
+    for sort in Sort::ALL {
+        let mut expected: Vec<&Contact> = outreach.contacts.iter().collect();
+        expected.sort_by(|a, b| compare(sort, a, b, &targets, today()));
+        let expected: Vec<Uuid> = expected.into_iter().map(|contact| contact.meta.id).collect();
+        assert_eq!(select(&outreach, &targets, &Filter::default(), sort, today(), day(2026, 12, 6)), expected, "{sort:?}");
+        assert_eq!(index(&outreach, &targets, sort, today()).len(), 60);
+    }
 }
 
 // Guards the link rule: an imported `javascript:` profile URL stays text.

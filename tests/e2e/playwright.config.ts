@@ -4,6 +4,7 @@
 // Playwright never downloads a browser.
 import { defineConfig } from '@playwright/test';
 import * as path from 'node:path';
+import { appURL, chromium, staticServer } from './browser';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 // E2E_SITE and E2E_PORT let a second checkout or build run beside this one.
@@ -18,22 +19,6 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list']],
-  use: {
-    baseURL: `http://127.0.0.1:${port}/comeback/`,
-    browserName: 'chromium',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ],
-    },
-  },
-  webServer: {
-    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory "${site}"`,
-    url: `http://127.0.0.1:${port}/comeback/`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'ignore',
-  },
+  use: { baseURL: appURL(port), ...chromium },
+  webServer: staticServer(port, site),
 });

@@ -15,8 +15,8 @@ pub fn DueList() -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
     let (message, set_message) = signal(String::new());
-    // (id, name, date, overdue or today)
-    let due = move || {
+    // (id, name, date), soonest first; worked out once per change of the list.
+    let due = Memo::new(move |_| {
         let week_end = ui.week_end.get();
         store.workbook.with(|workbook| {
             workbook
@@ -26,9 +26,9 @@ pub fn DueList() -> impl IntoView {
                 .filter_map(|contact| contact.next_follow_up().map(|next| (contact.meta.id, contact.name.clone(), next)))
                 .collect::<Vec<_>>()
         })
-    };
-    let today_list = move || due().into_iter().filter(|(_, _, next)| *next <= ui.today).collect::<Vec<_>>();
-    let week_list = move || due().into_iter().filter(|(_, _, next)| *next > ui.today).collect::<Vec<_>>();
+    });
+    let today_list = move || due.with(|due| due.iter().filter(|(_, _, next)| *next <= ui.today).cloned().collect::<Vec<_>>());
+    let week_list = move || due.with(|due| due.iter().filter(|(_, _, next)| *next > ui.today).cloned().collect::<Vec<_>>());
     let export = move |_| {
         let week_end = ui.week_end.get_untracked();
         let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
@@ -49,7 +49,7 @@ pub fn DueList() -> impl IntoView {
         <section class="card" aria-labelledby="due-heading">
             <h2 id="due-heading">"Follow up today and this week"</h2>
             <Show
-                when=move || !due().is_empty()
+                when=move || due.with(|due| !due.is_empty())
                 fallback=|| view! { <p class="hint">"No follow-ups due this week. When you log a message to someone, their next follow-up appears here."</p> }
             >
                 <Show when=move || !today_list().is_empty()>

@@ -2,13 +2,15 @@
 //! due follow-ups), with search, filters and sorts. Only a page of rows is
 //! rendered at a time ("Show more"), and rows are keyed by id, so a list of
 //! 5,000 stays quick and a filter keystroke re-renders only what changed.
+//! The list is sorted and prepared for search once per change of the list
+//! or the sort (`index`); a filter keystroke only filters that index.
 
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::contact::ContactDetail;
 use super::{short_date, use_share_ui};
-use crate::model::outreach::view::{select, DueFilter, Filter, Sort};
+use crate::model::outreach::view::{index, DueFilter, Filter, Sort};
 use crate::model::outreach::{Contact, Status, TieStrength};
 use crate::model::plan::Targets;
 use crate::store::use_store;
@@ -24,9 +26,10 @@ pub fn OutreachList() -> impl IntoView {
     let sort = RwSignal::new(Sort::Priority);
     let shown = RwSignal::new(PAGE);
     let total = move || store.workbook.with(|workbook| workbook.outreach.contacts.len());
+    let sorted = Memo::new(move |_| store.workbook.with(|workbook| index(&workbook.outreach, &workbook.plan.targets, sort.get(), ui.today)));
     let selected = Memo::new(move |_| {
         let week_end = ui.week_end.get();
-        filter.with(|filter| store.workbook.with(|workbook| select(&workbook.outreach, &workbook.plan.targets, filter, sort.get(), ui.today, week_end)))
+        filter.with(|filter| sorted.with(|sorted| sorted.select(filter, ui.today, week_end)))
     });
     let page = move || selected.with(|ids| ids.iter().take(shown.get()).copied().collect::<Vec<Uuid>>());
     let more = move || selected.with(Vec::len).saturating_sub(shown.get());
