@@ -214,3 +214,35 @@ test('a limit on the grieving, the announcement, and a message to one person', a
   await expect(announce.getByLabel('What I am pursuing now')).toHaveValue('a product design role in health tech');
   await expect(announce.getByRole('list', { name: 'Where I posted it' })).toContainText('LinkedIn');
 });
+
+test.describe('with the clipboard allowed', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('the announcement takes words from the debrief and the targets, and copies to the clipboard', async ({ page }) => {
+    await open(page, '#/debrief');
+    await page.getByRole('radio', { name: 'My business or freelance work failed' }).check();
+    await page.goto('./#/next');
+    const targets = page.getByRole('region', { name: 'Targets' });
+    await targets.getByLabel('Add a target role').fill('operations manager');
+    await targets.getByLabel('Add a target role').press('Enter');
+    await targets.getByLabel('Add a target company').fill('Fresh Route');
+    await targets.getByLabel('Add a target company').press('Enter');
+
+    await page.goto('./#/share');
+    const announce = page.getByRole('region', { name: 'Tell your network' });
+    await expect(announce.getByLabel('What I moved on from')).toHaveAttribute('placeholder', 'my business');
+    await expect(announce.getByLabel('Your post')).toHaveValue(
+      /^Some news: I have moved on from my business\. I am now pursuing a role as operations manager, ideally at Fresh Route\./,
+    );
+    // Words typed by the person win over the suggestion.
+    await announce.getByLabel('What I moved on from').fill('my bakery');
+    await expect(announce.getByLabel('Your post')).toHaveValue(/^Some news: I have moved on from my bakery\./);
+
+    await announce.getByRole('button', { name: 'Copy the post' }).click();
+    await expect(announce.getByText('Copied.')).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await announce.getByLabel('Your post').inputValue());
+    await announce.getByRole('button', { name: 'Copy the note' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Hi there,\n\nI wanted you to hear it from me: I have moved on from my bakery\./);
+  });
+});
