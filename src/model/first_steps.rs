@@ -280,10 +280,6 @@ pub fn date_label(date: NaiveDate) -> String {
 mod tests {
     use super::*;
 
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
     #[test]
     fn amounts_parse_in_common_notations() {
         assert_eq!(parse_amount("1250"), Some(125_000));

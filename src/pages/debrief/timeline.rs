@@ -13,15 +13,23 @@ use crate::web::focus::{focus_by_id, focus_first_enabled};
 #[component]
 pub fn Timeline() -> impl IntoView {
     let store = use_store();
-    let ids = move || {
+    // The order is worked out once per edit, here, not once per row: with
+    // hundreds of events every row sorting the timeline was quadratic.
+    let ids = Memo::new(move |_| {
         store.workbook.with(|workbook| {
             workbook.debrief.timeline_in_order().iter().map(|event| event.meta.id).collect::<Vec<Uuid>>()
         })
-    };
+    });
+    // A long timeline is shown a page at a time, so opening the page stays quick.
+    let shown = RwSignal::new(PAGE);
+    let more = move || ids.with(Vec::len).saturating_sub(shown.get());
+    let page = move || ids.with(|ids| ids.iter().take(shown.get()).copied().enumerate().collect::<Vec<(usize, Uuid)>>());
     let add = move |_| {
         let mut added = None;
         store.edit(|workbook, now| added = Some(workbook.debrief.add_event(now)));
         if let Some(id) = added {
+            // The new event must be on the page to take the focus.
+            shown.update(|shown| *shown = (*shown).max(ids.with_untracked(Vec::len)));
             focus_by_id(format!("event-{id}-what"));
         }
     };
@@ -32,10 +40,17 @@ pub fn Timeline() -> impl IntoView {
                 "Write the events that led here, in order. Dated events sort themselves; undated ones stay where you put them."
             </p>
             <ol class="timeline">
-                <For each=ids key=|id| *id let:id>
-                    <EventRow id=id />
+                <For each=page key=|(at, id)| (*at, *id) let((at, id))>
+                    <EventRow id=id number=at + 1 />
                 </For>
             </ol>
+            <Show when=move || more() != 0>
+                <div class="actions">
+                    <button type="button" class="secondary" on:click=move |_| shown.update(|shown| *shown += PAGE)>
+                        {move || format!("Show more events ({} not shown yet)", more())}
+                    </button>
+                </div>
+            </Show>
             <div class="actions">
                 <button type="button" on:click=add>"Add an event"</button>
             </div>
@@ -43,17 +58,18 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
+/// Events rendered per page of the timeline.
+const PAGE: usize = 50;
+
+/// One event; `number` is its place in the timeline (the row is rebuilt
+/// when its place changes, as the `For` key holds it).
 #[component]
-pub fn EventRow(id: Uuid) -> impl IntoView {
+pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
     let store = use_store();
-    let event = move || -> Option<TimelineEvent> {
-        store.workbook.with(|workbook| workbook.debrief.timeline.iter().find(|event| event.meta.id == id).cloned())
-    };
-    let number = move || {
-        store.workbook.with(|workbook| {
-            workbook.debrief.timeline_in_order().iter().position(|event| event.meta.id == id).map_or(0, |at| at + 1)
-        })
-    };
+    // A memo: the row's many bindings read one copy, updated only when this event changes.
+    let event_memo = Memo::new(move |_| store.workbook.with(|workbook| workbook.debrief.timeline.iter().find(|event| event.meta.id == id).cloned()));
+    let event = move || event_memo.get();
+    let number = move || number;
     let update = move |change: Box<dyn FnOnce(&mut TimelineEvent)>| {
         store.edit(move |workbook, now| workbook.debrief.update_event(id, now, change));
     };
