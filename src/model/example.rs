@@ -56,11 +56,24 @@ pub fn example_workbook(today: NaiveDate, now: Timestamp) -> Workbook {
     let mut workbook = Workbook::new(now);
     workbook.settings.example = true;
     workbook.settings.welcomed = true;
+    add_budget(&mut workbook, now);
     add_debrief(&mut workbook, today, now);
     add_outreach(&mut workbook, today, now);
     add_mojo(&mut workbook, today, now);
     add_plan(&mut workbook, today, now);
     workbook
+}
+
+fn add_budget(workbook: &mut Workbook, now: Timestamp) {
+    use super::first_steps::MoneyLine;
+    use super::RecordMeta;
+    let line = |label: &str, euros: i64| MoneyLine { meta: RecordMeta::new(now), label: label.into(), monthly_cents: euros * 100 };
+    let budget = &mut workbook.first_steps.budget;
+    budget.savings_cents = 9_400 * 100;
+    budget.income = vec![line("Unemployment benefit", 1_150)];
+    budget.essential = vec![line("Rent", 950), line("Food", 380), line("Utilities and phone", 160), line("Loan for the oven", 240)];
+    budget.optional = vec![line("Gym", 35), line("Streaming", 18)];
+    workbook.first_steps.updated_at = Some(now);
 }
 
 fn add_debrief(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {

@@ -8,9 +8,6 @@ use crate::components::fields::AddLine;
 use crate::model::plan::path::MAX_SCORE;
 use crate::store::use_store;
 
-/// Words for the score and weight values, so a select reads well aloud.
-const SCORE_WORDS: [&str; 6] = ["0 – poor", "1", "2", "3 – fair", "4", "5 – excellent"];
-const WEIGHT_WORDS: [&str; 6] = ["0 – ignore", "1 – a little", "2", "3 – matters", "4", "5 – matters most"];
 
 #[component]
 pub fn PathChoiceSection() -> impl IntoView {
@@ -38,7 +35,7 @@ pub fn PathChoiceSection() -> impl IntoView {
         <section class="card" aria-labelledby="choose-path">
             <h2 id="choose-path" tabindex="-1">"Choose the path"</h2>
             <p class="hint">
-                "Score each option from 0 to 5 on what matters to you, and weight what matters most. The scores only advise: the choice is yours, and you can change it later."
+                "Score each option from 0 (poor) to 5 (excellent) on what matters to you, and weight what matters from 0 (ignore it) to 5 (matters most). The scores only advise: the choice is yours, and you can change it later."
             </p>
             <fieldset class="plain" disabled=move || !store.can_edit()>
                 <legend class="visually-hidden">"Path options and criteria"</legend>
@@ -143,7 +140,7 @@ fn CriterionRow(criterion: Uuid, name: String, options: Memo<Vec<(Uuid, String)>
                         }
                     }
                 >
-                    {(0..=MAX_SCORE).map(|value| view! { <option value=value.to_string() prop:selected=move || weight.get() == value>{WEIGHT_WORDS[usize::from(value)]}</option> }).collect_view()}
+                    {(0..=MAX_SCORE).map(|value| view! { <option value=value.to_string() prop:selected=move || weight.get() == value>{value.to_string()}</option> }).collect_view()}
                 </select>
             </td>
             <For each=move || options.get() key=|option| option.clone() let((option, option_name))>
@@ -170,7 +167,7 @@ fn ScoreCell(option: Uuid, criterion: Uuid, label: String) -> impl IntoView {
             }
         >
             <option value="" prop:selected=move || score.get().is_none()>"Not scored"</option>
-            {(0..=MAX_SCORE).map(|value| view! { <option value=value.to_string() prop:selected=move || score.get() == Some(value)>{SCORE_WORDS[usize::from(value)]}</option> }).collect_view()}
+            {(0..=MAX_SCORE).map(|value| view! { <option value=value.to_string() prop:selected=move || score.get() == Some(value)>{value.to_string()}</option> }).collect_view()}
         </select>
     }
 }

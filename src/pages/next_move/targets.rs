@@ -19,7 +19,7 @@ pub fn TargetsSection() -> impl IntoView {
             <p class="hint">"The roles and companies you are aiming for. People on your outreach list who work in them are put first there."</p>
             <fieldset class="plain" disabled=move || !store.can_edit()>
                 <legend class="visually-hidden">"Target roles and companies"</legend>
-                <div class="row">
+                <div class="row targets-row">
                     <TargetList kind=TargetKind::Role heading="Target roles" add_label="Add a target role" />
                     <TargetList kind=TargetKind::Company heading="Target companies" add_label="Add a target company" />
                 </div>
