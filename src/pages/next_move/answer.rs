@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::plan::story::{clock_label, length_advice, speaking_seconds, word_count, Part, AIM_SECONDS};
+use crate::model::plan::story::{clock_label, length_advice, speaking_seconds, word_count, Part, Parts, AIM_SECONDS};
 use crate::route::Route;
 use crate::store::use_store;
 use crate::web::{clipboard::copy_and_report, clock};
@@ -13,7 +13,10 @@ use crate::web::{clipboard::copy_and_report, clock};
 #[component]
 pub fn FailureAnswerSection() -> impl IntoView {
     let store = use_store();
-    let resolved = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.answer.parts.resolved(&workbook.answer_suggestions())));
+    // Worked out once per edit and shared by the four parts: the Mojo part
+    // reads the whole time log.
+    let suggestions = Memo::new(move |_| store.workbook.with(|workbook| workbook.answer_suggestions()));
+    let resolved = Memo::new(move |_| suggestions.with(|suggestions| store.workbook.with(|workbook| workbook.plan.answer.parts.resolved(suggestions))));
     let answer = Memo::new(move |_| resolved.get().assemble());
     let words = move || word_count(&answer.get());
     let seconds = move || speaking_seconds(words());
@@ -39,7 +42,7 @@ pub fn FailureAnswerSection() -> impl IntoView {
             </p>
             <fieldset class="plain" disabled=move || !store.can_edit()>
                 <legend class="visually-hidden">"The four parts of the answer"</legend>
-                {Part::ALL.map(|part| view! { <PartField part=part /> }).collect_view()}
+                {Part::ALL.map(|part| view! { <PartField part=part suggestions=suggestions /> }).collect_view()}
             </fieldset>
             <h3>"The whole answer"</h3>
             <div class="assembled" role="group" aria-label="The whole answer">
@@ -81,10 +84,10 @@ pub fn FailureAnswerSection() -> impl IntoView {
 }
 
 #[component]
-fn PartField(part: Part) -> impl IntoView {
+fn PartField(part: Part, suggestions: Memo<Parts>) -> impl IntoView {
     let store = use_store();
     let own = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.answer.parts.get(part).cloned()));
-    let suggestion = Memo::new(move |_| store.workbook.with(|workbook| workbook.answer_suggestions().get(part).cloned()));
+    let suggestion = Memo::new(move |_| suggestions.with(|suggestions| suggestions.get(part).cloned()));
     let id = format!("answer-{}", part.key());
     let hint_id = format!("answer-{}-hint", part.key());
     let source = match part {

@@ -201,20 +201,11 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
         // The card now stands in another column: keep the keyboard on it.
         focus_first_enabled(keep_focus_on);
     };
-    let focus_order = {
-        let (next_id, back_id, stage_id) = (next_id.clone(), back_id.clone(), stage_id.clone());
-        move |first: &str| {
-            let mut ids = vec![next_id.clone(), back_id.clone(), stage_id.clone()];
-            if first == "back" {
-                ids.swap(0, 1);
-            }
-            if first == "stage" {
-                ids.rotate_right(1);
-            }
-            ids
-        }
-    };
-    let (focus_next, focus_back, focus_stage) = (focus_order.clone(), focus_order.clone(), focus_order);
+    // Where the keyboard goes after each control moved the card: the same
+    // control in the new column, else the next one still enabled.
+    let after_next = vec![next_id.clone(), back_id.clone(), stage_id.clone()];
+    let after_back = vec![back_id.clone(), next_id.clone(), stage_id.clone()];
+    let after_stage = vec![stage_id.clone(), next_id.clone(), back_id.clone()];
     let details = RwSignal::new(false);
     view! {
         <li class="opportunity-card">
@@ -245,7 +236,7 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
                     aria-label=move || opportunity.get().stage.next().map(|stage| format!("Move “{}” to {}", title(), stage.label())).unwrap_or_default()
                     on:click=move |_| {
                         if let Some(stage) = opportunity.get_untracked().stage.next() {
-                            move_to(stage, focus_next("next"));
+                            move_to(stage, after_next.clone());
                         }
                     }
                 >
@@ -259,7 +250,7 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
                     aria-label=move || opportunity.get().stage.previous().map(|stage| format!("Move “{}” back to {}", title(), stage.label())).unwrap_or_default()
                     on:click=move |_| {
                         if let Some(stage) = opportunity.get_untracked().stage.previous() {
-                            move_to(stage, focus_back("back"));
+                            move_to(stage, after_back.clone());
                         }
                     }
                 >
@@ -271,7 +262,7 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
                         id=stage_id
                         on:change:target=move |event| {
                             if let Some(stage) = Stage::from_key(&event.target().value()) {
-                                move_to(stage, focus_stage("stage"));
+                                move_to(stage, after_stage.clone());
                             }
                         }
                     >
