@@ -6,5 +6,6 @@ pub mod nav;
 pub mod notices;
 pub mod page_intro;
 pub mod save_indicator;
+pub mod show_more;
 pub mod theme;
 pub mod update_banner;

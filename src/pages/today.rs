@@ -4,12 +4,16 @@
 use leptos::prelude::*;
 
 use crate::components::page_intro::PageIntro;
+use crate::components::show_more::{Paging, ShowMore};
 use crate::model::first_steps::date_label;
 use crate::model::outreach::share::{sharing_clock, sharing_clock_text};
 use crate::model::SetbackKind;
 use crate::route::Route;
 use crate::store::use_store;
 use crate::web::clock;
+
+/// Things due this week listed at first.
+const DUE_PAGE: usize = 10;
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
@@ -20,7 +24,10 @@ pub fn TodayPage() -> impl IntoView {
     let show_welcome = move || first_visit && store.can_edit() && store.workbook.with(|workbook| !workbook.settings.welcomed);
     let next = move || store.workbook.with(|workbook| workbook.next_step(today));
     let steps = move || store.workbook.with(|workbook| workbook.steps_overview(today));
-    let due = move || store.workbook.with(|workbook| workbook.due_this_week(today));
+    let due = Memo::new(move |_| store.workbook.with(|workbook| workbook.due_this_week(today)));
+    // A week with hundreds of follow-ups due (after an import) shows the
+    // soonest first, a page at a time, instead of a wall of links.
+    let due_paging = Paging::new(DUE_PAGE);
     let proud = move || {
         store.workbook.with(|workbook| {
             let mut items: Vec<_> = workbook.mojo.proud.iter().filter(|item| !item.text.trim().is_empty()).collect();
@@ -45,13 +52,12 @@ pub fn TodayPage() -> impl IntoView {
             <section class="card" aria-labelledby="due-this-week">
                 <h2 id="due-this-week">"Due this week"</h2>
                 {move || {
-                    let due = due();
-                    if due.is_empty() {
+                    if due.with(Vec::is_empty) {
                         view! { <p class="hint">"Nothing is due this week."</p> }.into_any()
                     } else {
                         view! {
                             <ul class="due-list">
-                                {due
+                                {due.with(|due| due_paging.visible(due))
                                     .into_iter()
                                     .map(|item| {
                                         let when = item.date.map(|date| if date < today { format!("was due {}", date_label(date)) } else { date_label(date) });
@@ -64,6 +70,7 @@ pub fn TodayPage() -> impl IntoView {
                                     })
                                     .collect_view()}
                             </ul>
+                            <ShowMore paging=due_paging total=Signal::derive(move || due.with(Vec::len)) label="Show more" />
                         }
                         .into_any()
                     }

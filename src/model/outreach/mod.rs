@@ -18,6 +18,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::model::plan::targets::TargetMatcher;
 use crate::model::plan::Targets;
 
 use super::merge::Removed;
@@ -296,6 +297,11 @@ impl Contact {
     /// company or role against the plan's targets.
     pub fn is_target(&self, targets: &Targets) -> bool {
         self.targets_job.unwrap_or_else(|| targets.matches(&self.company, &self.role))
+    }
+
+    /// [`Contact::is_target`] with the targets prepared once for a whole list.
+    pub fn is_target_for(&self, matcher: &TargetMatcher) -> bool {
+        self.targets_job.unwrap_or_else(|| matcher.matches(&self.company, &self.role))
     }
 
     /// The date of the latest interaction in the log.

@@ -80,7 +80,7 @@ impl Filter {
     /// Whether `contact` passes every filter. `week_end` is the last day of this week.
     pub fn matches(&self, contact: &Contact, targets: &Targets, today: NaiveDate, week_end: NaiveDate) -> bool {
         let words = self.words();
-        self.matches_entry(&Entry::of(contact, targets), &finders(&words), today, week_end)
+        self.matches_entry(&Entry::of(contact, contact.is_target(targets)), &finders(&words), today, week_end)
     }
 
     /// The search words, lowercased: all must be found.
@@ -126,13 +126,13 @@ struct Entry {
 }
 
 impl Entry {
-    fn of(contact: &Contact, targets: &Targets) -> Self {
+    fn of(contact: &Contact, target: bool) -> Self {
         Self {
             id: contact.meta.id,
             haystack: contact.search_text(),
             status: contact.status,
             tie: contact.tie(),
-            target: contact.is_target(targets),
+            target,
             next_follow_up: contact.next_follow_up(),
         }
     }
@@ -164,8 +164,15 @@ impl Index {
 /// Sorts the list for `sort` and prepares it for filtering. Each contact's
 /// sort key is computed once ([`compare`] gives the same order pair by pair).
 pub fn index(outreach: &Outreach, targets: &Targets, sort: Sort, today: NaiveDate) -> Index {
-    let mut keyed: Vec<(SortKey, Entry)> =
-        outreach.contacts.iter().map(|contact| (SortKey::of(sort, contact, targets, today), Entry::of(contact, targets))).collect();
+    let matcher = targets.matcher();
+    let mut keyed: Vec<(SortKey, Entry)> = outreach
+        .contacts
+        .iter()
+        .map(|contact| {
+            let target = contact.is_target_for(&matcher);
+            (SortKey::of(sort, contact, target, today), Entry::of(contact, target))
+        })
+        .collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
     Index { entries: keyed.into_iter().map(|(_, entry)| entry).collect() }
 }
@@ -181,14 +188,14 @@ struct SortKey {
 }
 
 impl SortKey {
-    fn of(sort: Sort, contact: &Contact, targets: &Targets, today: NaiveDate) -> Self {
+    fn of(sort: Sort, contact: &Contact, target: bool, today: NaiveDate) -> Self {
         let date = |day: Option<NaiveDate>, newest_first: bool| match day {
             Some(day) if newest_first => (false, -day.num_days_from_ce()),
             Some(day) => (false, day.num_days_from_ce()),
             None => (true, 0),
         };
         let (group, date) = match sort {
-            Sort::Priority => (priority_group(contact, targets, today), date(contact.next_follow_up(), false)),
+            Sort::Priority => (group_of(contact, target, today), date(contact.next_follow_up(), false)),
             Sort::Name => (0, (false, 0)),
             Sort::LastContacted => (0, date(contact.last_contacted(), true)),
             Sort::NextFollowUp => (0, date(contact.next_follow_up(), false)),
@@ -199,13 +206,18 @@ impl SortKey {
 
 /// The priority group of a contact (lower comes first).
 pub fn priority_group(contact: &Contact, targets: &Targets, today: NaiveDate) -> u8 {
+    group_of(contact, contact.is_target(targets), today)
+}
+
+/// [`priority_group`] of a contact whose target match is known.
+fn group_of(contact: &Contact, target: bool, today: NaiveDate) -> u8 {
     if contact.status == Status::NotNow {
         4
-    } else if contact.is_weak_tie() && contact.is_target(targets) {
+    } else if contact.is_weak_tie() && target {
         0
     } else if contact.is_due(today) {
         1
-    } else if contact.is_target(targets) || contact.is_weak_tie() {
+    } else if target || contact.is_weak_tie() {
         2
     } else {
         3

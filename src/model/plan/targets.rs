@@ -56,6 +56,28 @@ fn company_words(text: &str) -> Vec<String> {
     words
 }
 
+/// The targets' words, worked out once: matching 5,000 contacts against
+/// targets split into words per contact was most of a list update.
+pub struct TargetMatcher {
+    companies: Vec<Vec<String>>,
+    roles: Vec<Vec<String>>,
+}
+
+impl TargetMatcher {
+    /// See [`Targets::matches`].
+    pub fn matches(&self, company: &str, role: &str) -> bool {
+        let company_matches = || {
+            let company = company_words(company);
+            !company.is_empty() && self.companies.contains(&company)
+        };
+        let role_matches = || {
+            let role = words(role);
+            self.roles.iter().any(|target| contains_phrase(&role, target))
+        };
+        (!self.companies.is_empty() && company_matches()) || (!self.roles.is_empty() && role_matches())
+    }
+}
+
 /// Whether all of `needle`'s words appear in order, side by side, in `hay`.
 fn contains_phrase(hay: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|window| window == needle)
@@ -96,10 +118,15 @@ impl Targets {
     /// and the like) or the role holds a target role's words ("Senior Data
     /// Engineer" matches "data engineer").
     pub fn matches(&self, company: &str, role: &str) -> bool {
-        let company = company_words(company);
-        let role = words(role);
-        self.of_kind(TargetKind::Company).any(|target| !company.is_empty() && company_words(&target.text) == company)
-            || self.of_kind(TargetKind::Role).any(|target| contains_phrase(&role, &words(&target.text)))
+        self.matcher().matches(company, role)
+    }
+
+    /// The targets prepared for matching many contacts (a whole list).
+    pub fn matcher(&self) -> TargetMatcher {
+        TargetMatcher {
+            companies: self.of_kind(TargetKind::Company).map(|target| company_words(&target.text)).collect(),
+            roles: self.of_kind(TargetKind::Role).map(|target| words(&target.text)).collect(),
+        }
     }
 
     /// The target roles as a phrase for messages: "data engineer or analyst".

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::fields::TextArea;
+use crate::components::show_more::{Paging, ShowMore};
 use crate::model::debrief::{Direction, EventDate, TimelineEvent};
 use crate::store::use_store;
 use crate::web::focus::{focus_by_id, focus_first_enabled};
@@ -21,15 +22,14 @@ pub fn Timeline() -> impl IntoView {
         })
     });
     // A long timeline is shown a page at a time, so opening the page stays quick.
-    let shown = RwSignal::new(PAGE);
-    let more = move || ids.with(Vec::len).saturating_sub(shown.get());
-    let page = move || ids.with(|ids| ids.iter().take(shown.get()).copied().enumerate().collect::<Vec<(usize, Uuid)>>());
+    let paging = Paging::new(PAGE);
+    let page = move || ids.with(|ids| paging.visible(ids).into_iter().enumerate().collect::<Vec<(usize, Uuid)>>());
     let add = move |_| {
         let mut added = None;
         store.edit(|workbook, now| added = Some(workbook.debrief.add_event(now)));
         if let Some(id) = added {
             // The new event must be on the page to take the focus.
-            shown.update(|shown| *shown = (*shown).max(ids.with_untracked(Vec::len)));
+            paging.show_at_least(ids.with_untracked(Vec::len));
             focus_by_id(format!("event-{id}-what"));
         }
     };
@@ -44,13 +44,7 @@ pub fn Timeline() -> impl IntoView {
                     <EventRow id=id number=at + 1 />
                 </For>
             </ol>
-            <Show when=move || more() != 0>
-                <div class="actions">
-                    <button type="button" class="secondary" on:click=move |_| shown.update(|shown| *shown += PAGE)>
-                        {move || format!("Show more events ({} not shown yet)", more())}
-                    </button>
-                </div>
-            </Show>
+            <ShowMore paging=paging total=Signal::derive(move || ids.with(Vec::len)) label="Show more events" />
             <div class="actions">
                 <button type="button" on:click=add>"Add an event"</button>
             </div>
@@ -58,8 +52,9 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-/// Events rendered per page of the timeline.
-const PAGE: usize = 50;
+/// Events rendered per page of the timeline: each is a small form (about
+/// fifteen elements), and fifty of them made opening the page slow.
+const PAGE: usize = 20;
 
 /// One event; `number` is its place in the timeline (the row is rebuilt
 /// when its place changes, as the `For` key holds it).

@@ -5,11 +5,15 @@ use chrono::{Datelike, Days};
 use leptos::prelude::*;
 
 use crate::components::fields::{date_input_value, parse_date_input};
+use crate::components::show_more::{Paging, ShowMore};
 use crate::io::activity_report::{report_csv, report_file_name, report_markdown};
 use crate::model::first_steps::date_label;
 use crate::model::plan::report::DateRange;
 use crate::store::use_store;
 use crate::web::{clock, download::download_text};
+
+/// Table rows shown at first.
+const ROWS_PAGE: usize = 50;
 
 #[component]
 pub fn ActivityReportSection() -> impl IntoView {
@@ -20,6 +24,9 @@ pub fn ActivityReportSection() -> impl IntoView {
     let to = RwSignal::new(today);
     let range = move || DateRange::new(from.get(), to.get());
     let activities = Memo::new(move |_| store.workbook.with(|workbook| workbook.activity_report(range())));
+    // A month of a busy search can hold hundreds of lines: the table shows
+    // them a page at a time; the downloads always hold them all.
+    let paging = Paging::new(ROWS_PAGE);
     let (message, set_message) = signal(String::new());
     let download = move |extension: &'static str| {
         let (range, lines) = (range(), activities.get_untracked());
@@ -54,25 +61,26 @@ pub fn ActivityReportSection() -> impl IntoView {
                 <button type="button" class="secondary" on:click=last_30>"The last 30 days"</button>
             </div>
             <p class="message" role="status">
-                {move || match activities.get().len() {
+                {move || match activities.with(Vec::len) {
                     0 => format!("Nothing recorded from {} to {}.", date_label(range().from), date_label(range().to)),
                     1 => format!("1 activity from {} to {}.", date_label(range().from), date_label(range().to)),
                     many => format!("{many} activities from {} to {}.", date_label(range().from), date_label(range().to)),
                 }}
             </p>
-            <Show when=move || !activities.get().is_empty()>
+            <Show when=move || !activities.with(Vec::is_empty)>
                 <div class="table-scroll" role="region" aria-label="Activities" tabindex="0">
                     <table class="report">
                         <thead>
                             <tr><th scope="col">"Date"</th><th scope="col">"Type"</th><th scope="col">"Activity"</th><th scope="col">"Details"</th></tr>
                         </thead>
                         <tbody>
-                            {move || activities.get().into_iter().map(|line| view! {
+                            {move || activities.with(|all| paging.visible(all)).into_iter().map(|line| view! {
                                 <tr><td>{date_label(line.date)}</td><td>{line.kind.label()}</td><td>{line.what}</td><td>{line.details}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
                 </div>
+                <ShowMore paging=paging total=Signal::derive(move || activities.with(Vec::len)) label="Show more activities" />
             </Show>
             <div class="actions">
                 <button type="button" class="secondary" on:click=move |_| download("md")>"Download as Markdown"</button>

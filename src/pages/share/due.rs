@@ -6,9 +6,13 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::{short_date, use_share_ui};
+use crate::components::show_more::{Paging, ShowMore};
 use crate::io::contacts_export::write_follow_ups_ics;
 use crate::store::use_store;
 use crate::web::{clock, download::download_text};
+
+/// Follow-ups listed per page, in each of the two lists.
+const PAGE: usize = 20;
 
 #[component]
 pub fn DueList() -> impl IntoView {
@@ -27,8 +31,12 @@ pub fn DueList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let today_list = move || due.with(|due| due.iter().filter(|(_, _, next)| *next <= ui.today).cloned().collect::<Vec<_>>());
-    let week_list = move || due.with(|due| due.iter().filter(|(_, _, next)| *next > ui.today).cloned().collect::<Vec<_>>());
+    let today_all = Memo::new(move |_| due.with(|due| due.iter().filter(|(_, _, next)| *next <= ui.today).cloned().collect::<Vec<_>>()));
+    let week_all = Memo::new(move |_| due.with(|due| due.iter().filter(|(_, _, next)| *next > ui.today).cloned().collect::<Vec<_>>()));
+    // After a long import hundreds can be due at once: a page at a time.
+    let (today_paging, week_paging) = (Paging::new(PAGE), Paging::new(PAGE));
+    let today_list = move || today_all.with(|all| today_paging.visible(all));
+    let week_list = move || week_all.with(|all| week_paging.visible(all));
     let export = move |_| {
         let week_end = ui.week_end.get_untracked();
         let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
@@ -57,12 +65,14 @@ pub fn DueList() -> impl IntoView {
                     <ul class="due-list" aria-label="Follow up today">
                         <For each=today_list key=|entry| entry.clone() children=item />
                     </ul>
+                    <ShowMore paging=today_paging total=Signal::derive(move || today_all.with(Vec::len)) label="Show more for today" />
                 </Show>
                 <Show when=move || !week_list().is_empty()>
                     <h3>"Later this week"</h3>
                     <ul class="due-list" aria-label="Follow up later this week">
                         <For each=week_list key=|entry| entry.clone() children=item />
                     </ul>
+                    <ShowMore paging=week_paging total=Signal::derive(move || week_all.with(Vec::len)) label="Show more for later this week" />
                 </Show>
                 <div class="actions">
                     <button type="button" class="secondary" on:click=export>"Download these follow-ups for my calendar (.ics)"</button>

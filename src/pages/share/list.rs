@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::contact::ContactDetail;
+use crate::components::show_more::{Paging, ShowMore};
 use super::{short_date, use_share_ui};
 use crate::model::outreach::view::{index, DueFilter, Filter, Sort};
 use crate::model::outreach::{Contact, Status, TieStrength};
@@ -24,19 +25,18 @@ pub fn OutreachList() -> impl IntoView {
     let ui = use_share_ui();
     let filter = RwSignal::new(Filter::default());
     let sort = RwSignal::new(Sort::Priority);
-    let shown = RwSignal::new(PAGE);
+    let paging = Paging::new(PAGE);
     let total = move || store.workbook.with(|workbook| workbook.outreach.contacts.len());
     let sorted = Memo::new(move |_| store.workbook.with(|workbook| index(&workbook.outreach, &workbook.plan.targets, sort.get(), ui.today)));
     let selected = Memo::new(move |_| {
         let week_end = ui.week_end.get();
         filter.with(|filter| sorted.with(|sorted| sorted.select(filter, ui.today, week_end)))
     });
-    let page = move || selected.with(|ids| ids.iter().take(shown.get()).copied().collect::<Vec<Uuid>>());
-    let more = move || selected.with(Vec::len).saturating_sub(shown.get());
+    let page = move || selected.with(|ids| paging.visible(ids));
     // A new search or filter starts again from the first page.
     let set_filter = move |change: Box<dyn FnOnce(&mut Filter)>| {
         filter.update(change);
-        shown.set(PAGE);
+        paging.reset();
     };
     view! {
         <section class="card" aria-labelledby="outreach-list">
@@ -114,7 +114,7 @@ pub fn OutreachList() -> impl IntoView {
                         <label for="outreach-sort">"Sort by"</label>
                         <select id="outreach-sort" on:change:target=move |event| {
                             sort.set(Sort::from_key(&event.target().value()).unwrap_or_default());
-                            shown.set(PAGE);
+                            paging.reset();
                         }>
                             {Sort::ALL.into_iter().map(|sort| view! { <option value=sort.key()>{sort.label()}</option> }).collect_view()}
                         </select>
@@ -131,13 +131,7 @@ pub fn OutreachList() -> impl IntoView {
                         <ContactRow id=id />
                     </For>
                 </ul>
-                <Show when=move || more() != 0>
-                    <div class="actions">
-                        <button type="button" class="secondary" on:click=move |_| shown.update(|shown| *shown += PAGE)>
-                            {move || format!("Show more ({} not shown yet)", more())}
-                        </button>
-                    </div>
-                </Show>
+                <ShowMore paging=paging total=Signal::derive(move || selected.with(Vec::len)) label="Show more" />
             </Show>
         </section>
     }
