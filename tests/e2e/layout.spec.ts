@@ -210,6 +210,38 @@ test.describe('200% zoom', () => {
       expect(await page.evaluate(() => !!document.activeElement?.closest('main')), 'the next Tab stop is in the main content').toBe(true);
       expect(new URL(page.url()).hash).toBe(hash);
     });
+
+    // WCAG 2.4.11: a control that takes focus is not hidden behind the
+    // bottom navigation bar (or anything else laid over the page). Checked
+    // for every Tab stop from the top of the page to its end.
+    test(`page "${name(hash)}" with the example data keeps each focused control in sight`, async ({ page }) => {
+      test.setTimeout(60_000);
+      await loadExample(page);
+      await openUnfolded(page, hash);
+      // From the top: the skip link is the first Tab stop.
+      await page.getByRole('link', { name: 'Skip to content' }).focus();
+      const hidden: string[] = [];
+      for (let stop = 0; stop < 400; stop++) {
+        await page.keyboard.press('Tab');
+        const seen = await page.evaluate(() => {
+          const element = document.activeElement;
+          if (!element || element === document.body) return { end: true, hidden: null };
+          const box = element.getBoundingClientRect();
+          // Hidden when none of five points (the centre and, 2 px in, each corner) shows the element itself.
+          const points = [[box.left + box.width / 2, box.top + box.height / 2], [box.left + 2, box.top + 2], [box.right - 2, box.top + 2], [box.left + 2, box.bottom - 2], [box.right - 2, box.bottom - 2]];
+          const shows = points.some(([x, y]) => {
+            const hit = document.elementFromPoint(x, y);
+            return !!hit && (element.contains(hit) || hit.contains(element));
+          });
+          const name = element.getAttribute('aria-label') ?? (element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent ?? '';
+          const label = `${element.tagName.toLowerCase()} "${name.trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
+          return { end: false, hidden: shows ? null : label };
+        });
+        if (seen.end) break;
+        if (seen.hidden) hidden.push(seen.hidden);
+      }
+      expect(hidden, `focused controls hidden on ${name(hash)}`).toEqual([]);
+    });
   }
 });
 
