@@ -77,7 +77,9 @@ async function inspect(page: Page): Promise<Findings> {
           box = element.labels?.[0] ?? element;
         }
         const rect = box.getBoundingClientRect();
-        return { element, rect, x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, small: rect.width < 23.99 || rect.height < 23.99 };
+        let layer: Element | null = element;
+        while (layer && getComputedStyle(layer).position !== 'fixed') layer = layer.parentElement;
+        return { element, rect, layer, x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, small: rect.width < 23.99 || rect.height < 23.99 };
       })
       .filter(({ rect }) => rect.width > 0 && rect.height > 0);
     // WCAG 2.5.8 exempts a link inside a sentence, whose size the line of
@@ -89,12 +91,14 @@ async function inspect(page: Page): Promise<Findings> {
     };
     // The spacing exception: a 24 px circle centred on an undersized target
     // must not touch another target, nor another undersized target's circle.
+    // Only targets that scroll together are compared: the bottom navigation
+    // bar (position: fixed) passes over the page's targets as it scrolls.
     const distanceToBox = (x: number, y: number, rect: DOMRect) =>
       Math.hypot(Math.max(rect.left - x, 0, x - rect.right), Math.max(rect.top - y, 0, y - rect.bottom));
     const smallTargets = targets
       .filter((target) => target.small && !inSentence(target.element))
       .filter((target) =>
-        targets.some((other) => other !== target && other.element !== target.element
+        targets.some((other) => other !== target && other.element !== target.element && other.layer === target.layer
           && (distanceToBox(target.x, target.y, other.rect) < 12 || (other.small && Math.hypot(other.x - target.x, other.y - target.y) < 24))))
       .map(({ element, rect }) => `${describe(element)} is ${Math.round(rect.width)}×${Math.round(rect.height)} px`);
 
