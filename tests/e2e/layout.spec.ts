@@ -1,7 +1,8 @@
 // Layout and motion on every page (issue #10): usable at 320 px wide and at
-// 200% zoom without sideways scrolling, touch targets of at least 24×24 px
-// (WCAG 2.5.8), no motion when the system asks for less, and the dark theme
-// really applied. Contrast is axe's job (a11y.spec.ts).
+// 200% zoom without sideways scrolling (WCAG 1.4.10), with focused controls
+// in sight (2.4.11), touch targets of at least 24×24 px (2.5.8), no motion
+// when the system asks for less, and the dark theme really applied.
+// Contrast is axe's job (a11y.spec.ts).
 import { test, expect, open, loadExample, routes, type Page } from './fixtures';
 
 const name = (hash: string) => hash || '/';
@@ -11,7 +12,7 @@ type Findings = {
   scrollWidth: number;
   innerWidth: number;
   clientWidth: number;
-  /** Elements and text that reach past the right edge of the viewport. */
+  /** Elements and text that reach past the left or right edge of the viewport. */
   stickingOut: string[];
   /** Targets under 24×24 px that are not spaced out enough either. */
   smallTargets: string[];
@@ -36,23 +37,30 @@ async function inspect(page: Page): Promise<Findings> {
     const all = [...document.body.querySelectorAll('*')].filter(shown);
 
     // Sticking out: an element's box, or a line of text, reaching past the
-    // viewport's right edge. A deliberately scrollable container (overflow-x
+    // viewport's right edge (the page then scrolls sideways) or its left one
+    // (cut off for good). A deliberately scrollable container (overflow-x
     // auto or scroll, such as a wide table's wrapper) may hold wider content;
     // a clipping one (hidden, clip) cuts what reaches past it.
-    const rightEdge = (element: Element, right: number): number | null => {
+    const beyond = (element: Node, box: DOMRect): string | null => {
+      let [left, right] = [box.left, box.right];
       for (let node = element.parentElement; node && node !== document.documentElement; node = node.parentElement) {
         const overflow = getComputedStyle(node).overflowX;
         if (overflow === 'auto' || overflow === 'scroll') return null;
-        if (overflow === 'hidden' || overflow === 'clip') right = Math.min(right, node.getBoundingClientRect().right);
+        if (overflow === 'hidden' || overflow === 'clip') {
+          const clip = node.getBoundingClientRect();
+          [left, right] = [Math.max(left, clip.left), Math.min(right, clip.right)];
+        }
       }
-      return right;
+      if (right <= left) return null;
+      if (right > clientWidth + 0.5) return `reaches ${Math.round(right)} px`;
+      return left < -0.5 ? `starts at ${Math.round(left)} px` : null;
     };
     const out = new Map<Element, string>();
     for (const element of all) {
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
-      const right = rightEdge(element, box.right);
-      if (right !== null && right > clientWidth + 0.5) out.set(element, `${describe(element)} reaches ${Math.round(right)} px`);
+      const where = beyond(element, box);
+      if (where) out.set(element, `${describe(element)} ${where}`);
     }
     const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let text = texts.nextNode(); text; text = texts.nextNode()) {
@@ -60,8 +68,8 @@ async function inspect(page: Page): Promise<Findings> {
       if (!parent || !text.textContent?.trim() || !shown(parent) || out.has(parent)) continue;
       const range = document.createRange();
       range.selectNodeContents(text);
-      const right = rightEdge(text as unknown as Element, range.getBoundingClientRect().right);
-      if (right !== null && right > clientWidth + 0.5) out.set(parent, `text of ${describe(parent)} reaches ${Math.round(right)} px`);
+      const where = beyond(text, range.getBoundingClientRect());
+      if (where) out.set(parent, `text of ${describe(parent)} ${where}`);
     }
     // Only the outermost offender: its children stick out because it does.
     const stickingOut = [...out].filter(([element]) => !element.parentElement || !out.has(element.parentElement)).map(([, what]) => what);
@@ -306,8 +314,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-// Guards the checks themselves: a box too wide for a phone, a small button
-// crowded by another, and a small link inside a sentence (exempt).
+// Guards the checks themselves: a box too wide for a phone, one cut off at
+// the left, a small button crowded by another, and a small link inside a
+// sentence (exempt).
 test.describe('the layout checks', () => {
   test.use({ viewport: { width: 320, height: 640 } });
 
@@ -319,6 +328,9 @@ test.describe('the layout checks', () => {
       const wide = main.appendChild(document.createElement('div'));
       wide.className = 'too-wide';
       Object.assign(wide.style, { width: '400px', height: '1rem' });
+      const cut = main.appendChild(document.createElement('div'));
+      cut.className = 'cut-off';
+      Object.assign(cut.style, { marginLeft: '-3rem', height: '1rem' });
       for (const label of ['Tiny one', 'Tiny two']) {
         const button = main.appendChild(document.createElement('button'));
         button.textContent = label;
@@ -330,7 +342,10 @@ test.describe('the layout checks', () => {
       sentence.style.lineHeight = '1';
     });
     const found = await inspect(page);
-    expect(found.stickingOut).toEqual([expect.stringMatching(/^div\.shell > main#main > div\.too-wide reaches \d+ px$/)]);
+    expect(found.stickingOut).toEqual([
+      expect.stringMatching(/^div\.shell > main#main > div\.too-wide reaches \d+ px$/),
+      expect.stringMatching(/^div\.shell > main#main > div\.cut-off starts at -\d+ px$/),
+    ]);
     expect(found.scrollWidth).toBeGreaterThan(found.clientWidth);
     expect(found.smallTargets).toEqual([
       expect.stringMatching(/^div\.shell > main#main > button "Tiny one" is \d+×16 px$/),
