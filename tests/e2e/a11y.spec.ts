@@ -3,10 +3,8 @@
 // generated large data set (5,000 contacts, 2,000 time-log entries, 50
 // timeline events; see `forAxe`).
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, WORKBOOK_KEY } from './fixtures';
+import { test, expect, open, loadExample, routes, WORKBOOK_KEY } from './fixtures';
 import { generateWorkbookText, LARGE } from './data/generate';
-
-const routes = ['', '#/first-steps', '#/debrief', '#/debrief/session', '#/share', '#/mojo', '#/next', '#/backup', '#/nowhere'];
 
 async function violations(page: import('@playwright/test').Page) {
   const results = await new AxeBuilder({ page })
@@ -58,9 +56,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('every page with the example data has no WCAG A/AA violations', async ({ page }) => {
       // Nine pages full of data, each checked by axe: more than the default 30 s on a busy machine.
       test.setTimeout(120_000);
-      await open(page);
-      await page.getByRole('button', { name: 'Try it with example data' }).click();
-      await expect(page.getByRole('region', { name: 'Example data' })).toBeVisible();
+      await loadExample(page);
       for (const hash of routes) {
         await page.goto(`./${hash}`);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -45,6 +45,16 @@ export async function open(page: Page, hash = '') {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
+/** Every route of the app, the unknown one included (it shows "page not found"). */
+export const routes = ['', '#/first-steps', '#/debrief', '#/debrief/session', '#/share', '#/mojo', '#/next', '#/backup', '#/nowhere'];
+
+/** Loads the example workbook the way a visitor does, from the welcome on Today. */
+export async function loadExample(page: Page) {
+  await open(page);
+  await page.getByRole('button', { name: 'Try it with example data' }).click();
+  await expect(page.getByRole('region', { name: 'Example data' })).toBeVisible();
+}
+
 export async function stored(page: Page, key = WORKBOOK_KEY): Promise<string | null> {
   return page.evaluate((k) => window.localStorage.getItem(k), key);
 }
