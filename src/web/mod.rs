@@ -1,6 +1,7 @@
 //! Browser glue: the only code that touches web APIs (storage, clock, files).
 //! Every call returns a `Result`; nothing here unwraps a browser answer.
 
+pub mod boot;
 pub mod clipboard;
 pub mod clock;
 pub mod crypto;

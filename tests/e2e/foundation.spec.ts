@@ -22,6 +22,26 @@ for (const route of routes) {
   });
 }
 
+// On a slow network the WebAssembly takes seconds to arrive the first time:
+// the page says what Comeback is meanwhile, and the app replaces that text.
+test('before the app has loaded, the page already says what Comeback is', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./', { waitUntil: 'domcontentloaded' });
+  await expect(page.getByText('Opening your workbook…')).toBeVisible();
+  await expect(page.getByText(/^A private workbook for getting back on your feet/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+  await expect(page.getByText('Opening your workbook…')).toHaveCount(0);
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.getByRole('banner')).toHaveCount(1);
+});
+
 test('navigation links switch pages, mark the current one and survive a reload', async ({ page }) => {
   await open(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
