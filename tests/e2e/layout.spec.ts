@@ -180,6 +180,28 @@ test.describe('320 px wide', () => {
   }
 });
 
+// The week chart is an SVG scaled to the screen: on a phone its labels must
+// stay readable (the hours per bar are then left to the table under it).
+test.describe('the week chart on a 320 px screen', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('shows its labels at a readable size', async ({ page }) => {
+    await loadExample(page);
+    await page.goto('./#/mojo');
+    const chart = page.locator('svg.week-chart');
+    await expect(chart).toBeVisible();
+    const labels = await chart.locator('text').evaluateAll((texts) =>
+      texts
+        .filter((text) => getComputedStyle(text).display !== 'none')
+        .map((text) => ({ text: text.textContent, height: text.getBoundingClientRect().height })),
+    );
+    expect(labels.map((label) => label.text)).toEqual(expect.arrayContaining(['This week']));
+    for (const label of labels) expect(label.height, `"${label.text}" is ${label.height.toFixed(1)} px tall`).toBeGreaterThanOrEqual(12);
+    await page.getByText('Show the chart as a table').click();
+    await expect(page.getByRole('table', { name: /^Hours per week/ })).toBeVisible();
+  });
+});
+
 // A 1280×800 window at 200% zoom: 640×400 CSS pixels, two device pixels each.
 test.describe('200% zoom', () => {
   test.use({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
