@@ -217,7 +217,7 @@ test('a workbook of a past schema is migrated once, and loading it again changes
   await page.getByLabel(SUMMARY).fill(`${shown}.`);
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
   const migrated = await stored(page);
-  expect(JSON.parse(migrated!).schema_version).toBe(3);
+  expect(JSON.parse(migrated!).schema_version).toBe(4);
   await page.reload();
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await page.reload();
