@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::io::parts::{self, Written};
 use crate::io::stored::{self, Loaded};
 use crate::model::merge::merge;
 use crate::model::{Timestamp, Workbook};
@@ -34,6 +35,8 @@ pub struct Store {
     pub status: RwSignal<SaveStatus>,
     pub notice: RwSignal<Option<Notice>>,
     tracker: StoredValue<SaveTracker>,
+    /// What storage holds, part by part: a save writes only what differs.
+    written: StoredValue<Written>,
 }
 
 impl Store {
@@ -41,7 +44,15 @@ impl Store {
     pub fn load() -> Self {
         let now = clock::now();
         let mut tracker = SaveTracker::default();
-        let (workbook, notice) = match storage::load_workbook() {
+        let (loaded, written) = match storage::read_document() {
+            Ok(document) => {
+                let loaded = document.decode();
+                let written = Written::as_read(&document, &loaded);
+                (Ok(loaded), written)
+            }
+            Err(err) => (Err(err), Written::default()),
+        };
+        let (workbook, notice) = match loaded {
             Ok(Loaded::Fresh) => (Workbook::new(now), None),
             Ok(Loaded::Current(mut workbook)) | Ok(Loaded::Migrated { mut workbook, .. }) => {
                 // The stored text was read without a problem: keep it as today's
@@ -73,6 +84,7 @@ impl Store {
             status: RwSignal::new(tracker.status()),
             notice: RwSignal::new(notice),
             tracker: StoredValue::new(tracker),
+            written: StoredValue::new(written),
         };
         store.flush_when_leaving();
         store
@@ -111,7 +123,10 @@ impl Store {
             return;
         }
         let revision = self.tracker.with_value(SaveTracker::revision);
-        let result = self.workbook.with_untracked(storage::save_workbook);
+        let result = self
+            .workbook
+            .with_untracked(|workbook| self.written.try_update_value(|written| storage::save_changes(written, workbook)))
+            .unwrap_or_else(|| Err(storage::StorageError::Unavailable("the page is closing".into())));
         self.tracker.update_value(|tracker| match result {
             Ok(()) => tracker.wrote(revision),
             Err(err) => tracker.failed(err.to_string()),
@@ -164,7 +179,7 @@ impl Store {
             return Err("this workbook is read-only in this session".into());
         }
         self.save_now();
-        let before = storage::read(storage::WORKBOOK_KEY).map_err(|err| err.to_string())?;
+        let before = storage::read_document().map_err(|err| err.to_string())?.text;
         storage::write(keep_key, before.as_deref().unwrap_or_default())
             .map_err(|err| format!("there is no room to keep your current data for Undo ({err}); nothing was replaced"))?;
         self.workbook.set(workbook);
@@ -197,15 +212,16 @@ impl Store {
             .next()
             .ok_or_else(|| "there is no snapshot to go back to".to_owned())?;
         storage::keep_recovery_copy(&raw, clock::now()).map_err(|err| err.to_string())?;
-        storage::write(storage::WORKBOOK_KEY, &snapshot.text).map_err(|err| err.to_string())?;
+        let in_parts = storage::write_document(&snapshot.text).map_err(|err| err.to_string())?;
         self.tracker.update_value(|tracker| tracker.set_read_only(false));
         self.notice.set(None);
-        self.show_stored(snapshot.workbook);
+        self.show_stored(snapshot.workbook, in_parts);
         Ok(snapshot.day)
     }
 
-    /// Puts back, byte for byte, the text kept under `keep_key` (removing
-    /// the workbook if nothing was stored then), and shows it.
+    /// Puts back, byte for byte, the text kept under `keep_key` (in parts
+    /// if it was assembled from parts; removing the workbook if nothing was
+    /// stored then), and shows it.
     fn restore_kept(&self, keep_key: &str) -> Result<(), String> {
         let Some(before) = storage::read(keep_key).map_err(|err| err.to_string())? else {
             return Err("there is nothing to undo".into());
@@ -215,19 +231,21 @@ impl Store {
             Loaded::Fresh => Workbook::new(clock::now()),
             Loaded::Newer { .. } | Loaded::Corrupt { .. } => return Err("the earlier data could not be read back".into()),
         };
-        if before.is_empty() {
-            storage::remove(storage::WORKBOOK_KEY)
+        let in_parts = if before.is_empty() {
+            storage::remove_document().map(|()| false)
         } else {
-            storage::write(storage::WORKBOOK_KEY, &before)
+            storage::write_document(&before)
         }
         .map_err(|err| err.to_string())?;
         storage::remove(keep_key).map_err(|err| err.to_string())?;
-        self.show_stored(restored);
+        self.show_stored(restored, in_parts);
         Ok(())
     }
 
-    /// Shows a workbook that is exactly what is stored: nothing left to save.
-    fn show_stored(&self, workbook: Workbook) {
+    /// Shows a workbook that is exactly what is stored (`in_parts`: in the
+    /// current layout): nothing left to save.
+    fn show_stored(&self, workbook: Workbook, in_parts: bool) {
+        self.written.set_value(if in_parts { Written::of(&workbook) } else { Written::default() });
         self.workbook.set(workbook);
         self.tracker.update_value(|tracker| {
             let revision = tracker.revision();
@@ -245,6 +263,8 @@ impl Store {
     fn replace_with_empty(&self) -> Result<(), String> {
         self.tracker.update_value(|tracker| tracker.set_read_only(false));
         self.notice.set(None);
+        // Whatever was stored is gone or set aside: every part is written anew.
+        self.written.set_value(Written::default());
         self.workbook.set(Workbook::new(clock::now()));
         self.tracker.update_value(|tracker| {
             tracker.edited(clock::now_ms());
@@ -274,27 +294,36 @@ impl Store {
             }
         });
         let _ = window_event_listener(leptos::ev::pagehide, move |_| store.save_now());
-        // Another tab of the app saved: follow it, so that neither tab
-        // silently writes over the other's work.
+        // Another tab of the app saved (the root or any part): follow it, so
+        // that neither tab silently writes over the other's work.
         let _ = window_event_listener(leptos::ev::storage, move |event| {
-            if event.key().as_deref() == Some(storage::WORKBOOK_KEY) {
-                store.follow_other_tab(event.new_value());
+            if event.key().as_deref().is_some_and(parts::is_workbook_key) {
+                store.follow_other_tab();
             }
         });
     }
 
-    /// Takes in what another tab stored. With no unsaved edits here, this tab
-    /// simply shows it; with unsaved edits, both versions differ, so the
-    /// person is told (this tab's edits are saved and win).
-    fn follow_other_tab(&self, stored_text: Option<String>) {
+    /// Takes in what another tab stored, read back whole. With no unsaved
+    /// edits here, this tab simply shows it; with unsaved edits, both
+    /// versions differ, so the person is told (this tab's edits are saved and win).
+    fn follow_other_tab(&self) {
         if self.tracker.with_value(SaveTracker::is_read_only) {
             return;
         }
         if self.tracker.with_value(SaveTracker::has_unsaved) {
+            // Every part is written on the next save, not only this tab's
+            // changed ones: its whole version wins, as when it was one text.
+            self.written.set_value(Written::default());
             self.notice.set(Some(Notice::OtherTabConflict));
             return;
         }
-        match stored::decode(stored_text.as_deref()) {
+        // Unreadable for now (a part still being written): keep what is shown.
+        let Ok(document) = storage::read_document() else { return };
+        let loaded = document.decode();
+        if !matches!(loaded, Loaded::Corrupt { .. }) {
+            self.written.set_value(Written::as_read(&document, &loaded));
+        }
+        match loaded {
             Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } => self.workbook.set(workbook),
             Loaded::Fresh => self.workbook.set(Workbook::new(clock::now())),
             Loaded::Newer { version, workbook } => {

@@ -14,11 +14,14 @@ fn nothing_stored_is_a_fresh_start() {
     assert_eq!(decode(None), Loaded::Fresh);
 }
 
+// Guards the v3 -> v4 step on a real v3 document: nothing lost (v4 only
+// stores the same document in parts; see tests/parts.rs for its fixture).
 #[test]
-fn current_schema_loads_as_is() {
-    let Loaded::Current(workbook) = decode(Some(&fixture("workbook-v3.json"))) else {
-        panic!("expected the v3 fixture to load as current");
+fn version_3_is_migrated_keeping_everything() {
+    let Loaded::Migrated { workbook, from: 3 } = decode(Some(&fixture("workbook-v3.json"))) else {
+        panic!("expected the v3 fixture to migrate");
     };
+    assert_eq!(workbook.schema_version, SCHEMA_VERSION);
     assert_eq!(workbook.debrief.setback, Some(SetbackKind::BusinessFailed));
     let plan = &workbook.plan;
     assert_eq!(plan.path.chosen_option().map(|option| option.name.as_str()), Some("A new job"));
@@ -27,6 +30,16 @@ fn current_schema_loads_as_is() {
     assert!(!workbook.outreach.contacts[0].is_target(&plan.targets), "Amina has no company yet");
     assert_eq!(plan.answer.parts.what_happened.as_deref(), Some("The bakery closed."));
     assert_eq!(plan.stories[0].lesson, "Test demand first");
+}
+
+#[test]
+fn current_schema_loads_as_is() {
+    let text = fixture("workbook-v3.json").replacen("\"schema_version\": 3", &format!("\"schema_version\": {SCHEMA_VERSION}"), 1);
+    let Loaded::Current(workbook) = decode(Some(&text)) else {
+        panic!("expected a current document to load as current");
+    };
+    let Loaded::Migrated { workbook: from_v3, .. } = decode(Some(&fixture("workbook-v3.json"))) else { panic!("v3 migrates") };
+    assert_eq!(workbook, from_v3);
 }
 
 // Guards the v2 -> v3 step on a real v2 document: nothing lost.

@@ -2,7 +2,9 @@
 //! (run by `cargo test --target wasm32-unknown-unknown --test web_storage`).
 #![cfg(target_arch = "wasm32")]
 
-use comeback::io::stored::Loaded;
+use comeback::io::parts::{Layout, Written};
+use comeback::io::stored::{self, Loaded};
+use comeback::model::example::example_workbook;
 use comeback::model::{SetbackKind, Workbook};
 use comeback::save::snapshots;
 use comeback::web::storage::{self, StorageError, RECOVERY_PREFIX, WORKBOOK_KEY};
@@ -132,7 +134,7 @@ fn day(d: u32) -> chrono::NaiveDate {
 fn snapshots_roll_one_a_day_and_keep_three() {
     clear();
     storage::save_workbook(&sample()).unwrap();
-    let text = storage::read(WORKBOOK_KEY).unwrap().unwrap();
+    let text = storage::read_document().unwrap().text.unwrap();
     for d in 1..=3 {
         storage::write(&snapshots::key(day(d)), &text).unwrap();
     }
@@ -150,7 +152,7 @@ fn snapshots_roll_one_a_day_and_keep_three() {
 #[wasm_bindgen_test]
 fn a_full_storage_drops_the_oldest_snapshot_to_save_the_workbook() {
     clear();
-    let text = storage::save_workbook(&sample()).map(|()| storage::read(WORKBOOK_KEY).unwrap().unwrap()).unwrap();
+    let text = storage::save_workbook(&sample()).map(|()| storage::read_document().unwrap().text.unwrap()).unwrap();
     storage::write(&snapshots::key(day(1)), &text).unwrap();
     storage::write(&snapshots::key(day(2)), &text).unwrap();
     let storage_class = js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap();
@@ -170,4 +172,181 @@ fn a_full_storage_drops_the_oldest_snapshot_to_save_the_workbook() {
     assert_eq!(storage::read(&snapshots::key(day(1))).unwrap(), None);
     assert!(storage::read(&snapshots::key(day(2))).unwrap().is_some());
     assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(changed));
+}
+
+/// Every key and its text, sorted.
+fn everything() -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = storage::keys().unwrap().into_iter().map(|key| {
+        let text = storage::read(&key).unwrap().unwrap();
+        (key, text)
+    }).collect();
+    all.sort();
+    all
+}
+
+/// Saves what changed, noting each key `setItem` was called with.
+fn save_noting_keys(written: &mut Written, workbook: &Workbook) -> (Result<(), StorageError>, Vec<String>) {
+    let (original, keys) = record_set_item();
+    let result = storage::save_changes(written, workbook);
+    restore_set_item(&original);
+    (result, keys.iter().filter_map(|key| key.as_string()).collect())
+}
+
+/// Wraps `Storage.prototype.setItem` to note each key written; returns the
+/// original (for `restore_set_item`) and the list of keys.
+fn record_set_item() -> (JsValue, js_sys::Array) {
+    let storage_class = js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap();
+    let prototype = js_sys::Reflect::get(&storage_class, &"prototype".into()).unwrap();
+    let original = js_sys::Reflect::get(&prototype, &"setItem".into()).unwrap();
+    let written = js_sys::Array::new();
+    let make = js_sys::Function::new_with_args(
+        "original, written",
+        "return function (key, value) { written.push(key); return original.call(this, key, value); };",
+    );
+    let recording = make.call2(&JsValue::NULL, &original, &written).unwrap();
+    js_sys::Reflect::set(&prototype, &"setItem".into(), &recording).unwrap();
+    (original, written)
+}
+
+fn example() -> Workbook {
+    example_workbook(day(14), chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap())
+}
+
+fn later() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_790_000_100, 0).unwrap()
+}
+
+/// The example workbook, saved in clear storage, and what is known to be stored.
+fn saved_example() -> (Workbook, Written) {
+    clear();
+    let workbook = example();
+    storage::save_workbook(&workbook).unwrap();
+    let written = Written::of(&workbook);
+    (workbook, written)
+}
+
+// Guards the layout in real storage: a root and four parts that load back equal.
+#[wasm_bindgen_test]
+fn the_workbook_is_stored_in_parts_and_loads_back_equal() {
+    clear();
+    let workbook = example();
+    storage::save_workbook(&workbook).unwrap();
+    let keys: Vec<String> = everything().into_iter().map(|(key, _)| key).collect();
+    assert_eq!(keys, ["comeback.workbook", "comeback.workbook.debrief", "comeback.workbook.mojo", "comeback.workbook.outreach", "comeback.workbook.plan"]);
+    let document = storage::read_document().unwrap();
+    assert_eq!(document.layout, Layout::Parts);
+    assert_eq!(document.decode(), Loaded::Current(workbook.clone()));
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook));
+}
+
+// Guards the point of parts: an edit to one section writes that part alone, and nothing else changes.
+#[wasm_bindgen_test]
+fn a_save_writes_only_the_changed_part() {
+    let (mut workbook, mut written) = saved_example();
+    let before = everything();
+    workbook.debrief.set_summary("Only this changed.", later());
+
+    let (result, keys) = save_noting_keys(&mut written, &workbook);
+    assert_eq!(result, Ok(()));
+    assert_eq!(keys, ["comeback.workbook.debrief"]);
+    let after = everything();
+    for ((key, old), (_, new)) in before.iter().zip(&after) {
+        assert_eq!(old == new, key != "comeback.workbook.debrief", "{key}");
+    }
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook.clone()));
+
+    // Saving again with nothing changed writes nothing.
+    assert_eq!(save_noting_keys(&mut written, &workbook), (Ok(()), vec![]));
+}
+
+// Guards a failed part write: the previous part stays, and the part is written on the next save.
+#[wasm_bindgen_test]
+fn a_failed_part_write_stays_to_be_written() {
+    let (mut workbook, mut written) = saved_example();
+    let old_outreach = storage::read("comeback.workbook.outreach").unwrap();
+    workbook.outreach.add_contact("Ines Duarte", "", None, later());
+
+    let original = make_set_item_throw("new DOMException('The quota has been exceeded.', 'QuotaExceededError')");
+    let result = storage::save_changes(&mut written, &workbook);
+    restore_set_item(&original);
+    assert_eq!(result, Err(StorageError::QuotaExceeded));
+    assert_eq!(storage::read("comeback.workbook.outreach").unwrap(), old_outreach);
+
+    assert_eq!(storage::save_changes(&mut written, &workbook), Ok(()));
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook));
+}
+
+// Guards the first save after the layout from before parts: every part, then the root.
+#[wasm_bindgen_test]
+fn the_old_layout_is_read_then_rewritten_in_parts() {
+    clear();
+    let workbook = example();
+    let whole = stored::encode(&workbook).unwrap();
+    storage::write(WORKBOOK_KEY, &whole).unwrap();
+    let document = storage::read_document().unwrap();
+    assert_eq!((document.layout.clone(), document.text.as_deref()), (Layout::Whole, Some(whole.as_str())));
+    let mut written = Written::as_read(&document, &document.decode());
+    let (result, keys) = save_noting_keys(&mut written, &workbook);
+    assert_eq!(result, Ok(()));
+    assert_eq!(keys, ["comeback.workbook.debrief", "comeback.workbook.outreach", "comeback.workbook.mojo", "comeback.workbook.plan", "comeback.workbook"]);
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook));
+}
+
+// Guards snapshots: today's snapshot is the whole assembled document, readable alone.
+#[wasm_bindgen_test]
+fn a_snapshot_keeps_the_whole_document() {
+    clear();
+    let workbook = example();
+    storage::save_workbook(&workbook).unwrap();
+    storage::take_daily_snapshot(day(10)).unwrap();
+    let text = storage::read(&snapshots::key(day(10))).unwrap().unwrap();
+    assert_eq!(Some(&text), storage::read_document().unwrap().text.as_ref());
+    let found = storage::snapshots().unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].workbook, workbook);
+}
+
+// Guards Undo copies and snapshot restores: a kept document text goes back byte for byte,
+// in parts, with stale part keys removed; an old whole text goes back whole.
+#[wasm_bindgen_test]
+fn a_kept_document_is_written_back_exactly() {
+    clear();
+    let first = example();
+    storage::save_workbook(&first).unwrap();
+    let kept_storage = everything();
+    let kept = storage::read_document().unwrap().text.unwrap();
+    storage::write(storage::BEFORE_IMPORT_KEY, &kept).unwrap();
+
+    storage::save_workbook(&sample()).unwrap();
+    storage::write("comeback.workbook.left-over", "{}").unwrap();
+    assert_eq!(storage::write_document(&kept), Ok(true));
+    storage::remove(storage::BEFORE_IMPORT_KEY).unwrap();
+    assert_eq!(everything(), kept_storage);
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(first));
+
+    // A whole text (the layout before parts) goes back as it was; no part is left behind.
+    let v2 = "{\"schema_version\": 2, \"debrief\": {\"summary\": \"Kept from before.\"}}";
+    assert_eq!(storage::write_document(v2), Ok(false));
+    assert_eq!(everything(), vec![(WORKBOOK_KEY.to_owned(), v2.to_owned())]);
+
+    // Nothing was stored: nothing is left.
+    storage::save_workbook(&sample()).unwrap();
+    storage::remove_document().unwrap();
+    assert_eq!(everything(), vec![]);
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Fresh);
+}
+
+// Guards a half-stored workbook in real storage: a missing part is unreadable, never fresh.
+#[wasm_bindgen_test]
+fn a_missing_part_is_unreadable() {
+    clear();
+    storage::save_workbook(&example()).unwrap();
+    storage::remove("comeback.workbook.plan").unwrap();
+    match storage::load_workbook().unwrap() {
+        Loaded::Corrupt { raw, reason } => {
+            assert!(reason.contains("plan"), "{reason}");
+            assert!(raw.starts_with(&storage::read(WORKBOOK_KEY).unwrap().unwrap()[..20]));
+        }
+        other => panic!("expected unreadable, got {other:?}"),
+    }
 }

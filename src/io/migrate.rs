@@ -18,7 +18,7 @@ pub enum MigrationError {
 type Step = fn(Map<String, Value>) -> Result<Map<String, Value>, MigrationError>;
 
 /// `STEPS[i]` upgrades version `i + 1` to `i + 2`.
-const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3];
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Upgrades `doc`, stored at `from`, to `SCHEMA_VERSION`. A document already
 /// current is returned as it is, so running it twice changes nothing.
@@ -73,6 +73,15 @@ fn v1_to_v2(mut doc: Map<String, Value>) -> Result<Map<String, Value>, Migration
 /// would load a version 3 document and silently drop those fields on save;
 /// now it opens it read-only instead.
 fn v2_to_v3(doc: Map<String, Value>) -> Result<Map<String, Value>, MigrationError> {
+    Ok(doc)
+}
+
+/// Version 4 stores the big sections under their own keys (`io::parts`);
+/// the document itself is unchanged, so the step changes nothing but the
+/// number. The number matters: a version 3 build would read the new root
+/// alone as a workbook with empty sections and could write that back; now
+/// it opens it read-only instead.
+fn v3_to_v4(doc: Map<String, Value>) -> Result<Map<String, Value>, MigrationError> {
     Ok(doc)
 }
 
@@ -133,9 +142,23 @@ mod tests {
     fn v2_to_v3_keeps_every_field() {
         let v2 = object(json!({"schema_version": 2, "plan": {"actions": [{"title": "Call Ana"}]}, "debrief": {"summary": "x"}}));
         let v3 = migrate(v2.clone(), 2).unwrap();
-        assert_eq!(v3["schema_version"], json!(3));
+        assert_eq!(v3["schema_version"], json!(SCHEMA_VERSION));
         assert_eq!(v3["plan"], v2["plan"]);
-        assert_eq!(migrate(v3.clone(), 3).unwrap(), v3, "running it again changes nothing");
+        assert_eq!(migrate(v3.clone(), SCHEMA_VERSION).unwrap(), v3, "running it again changes nothing");
+    }
+
+    // Guards the v3 -> v4 step: the document is kept whole, only the number moves on.
+    #[test]
+    fn v3_to_v4_keeps_every_field() {
+        let v3 = object(json!({"schema_version": 3, "created_at": "2026-01-02T09:00:00Z", "first_steps": {"budget": {"savings": 1}},
+            "debrief": {"summary": "x"}, "outreach": {"contacts": [{"name": "Ana"}]}, "mojo": {"weekly_hours_goal": 12.5},
+            "plan": {"actions": [{"title": "Call Ana"}]}, "settings": {"theme": "dark"}}));
+        let v4 = migrate(v3.clone(), 3).unwrap();
+        assert_eq!(v4["schema_version"], json!(4));
+        let mut expected = v3;
+        expected.insert("schema_version".into(), json!(4));
+        assert_eq!(v4, expected);
+        assert_eq!(migrate(v4.clone(), 4).unwrap(), v4, "running it again changes nothing");
     }
 
     // Guards idempotence: a current document passes through unchanged.

@@ -12,5 +12,6 @@ pub mod encrypted;
 pub mod ics;
 pub mod linkedin_csv;
 pub mod migrate;
+pub mod parts;
 pub mod stored;
 pub mod vcard;

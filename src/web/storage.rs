@@ -6,12 +6,14 @@ use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::describe_js_error;
+use crate::io::parts::{self, Document, Written};
 use crate::io::stored::{self, Loaded};
 use crate::model::{Timestamp, Workbook};
 use crate::save::snapshots;
 
-/// Where the workbook is kept.
-pub const WORKBOOK_KEY: &str = "comeback.workbook";
+/// Where the workbook is kept: its root, naming the parts kept under
+/// `comeback.workbook.<name>` (see `io::parts`).
+pub const WORKBOOK_KEY: &str = parts::ROOT_KEY;
 /// Unreadable workbooks are copied under keys with this prefix, never deleted by the app.
 pub const RECOVERY_PREFIX: &str = "comeback.recovery.";
 /// The stored workbook as it was just before a backup replaced it, for Undo.
@@ -85,16 +87,57 @@ pub fn keys() -> Result<Vec<String>, StorageError> {
     Ok(keys)
 }
 
-/// Reads and classifies the stored workbook.
-pub fn load_workbook() -> Result<Loaded, StorageError> {
-    Ok(stored::decode(read(WORKBOOK_KEY)?.as_deref()))
+/// Reads the stored workbook, assembled from its parts into one text.
+pub fn read_document() -> Result<Document, StorageError> {
+    parts::read_document(read)
 }
 
-/// Writes the whole workbook in one `setItem`, so a failed write leaves the
-/// previous copy intact. When storage is full, snapshots give way first.
+/// Reads and classifies the stored workbook.
+pub fn load_workbook() -> Result<Loaded, StorageError> {
+    Ok(read_document()?.decode())
+}
+
+/// Writes the whole workbook, every part and the root.
 pub fn save_workbook(workbook: &Workbook) -> Result<(), StorageError> {
-    let text = stored::encode(workbook).map_err(|err| StorageError::Encode(err.to_string()))?;
-    write_making_room(WORKBOOK_KEY, &text)
+    save_changes(&mut Written::default(), workbook)
+}
+
+/// Writes the parts of `workbook` that differ from `written`, then the root
+/// if it changed, noting each write in `written` once it succeeded. Each is
+/// one `setItem`, so a failed write leaves that part's previous copy intact
+/// (and the part still to write). When storage is full, snapshots give way first.
+pub fn save_changes(written: &mut Written, workbook: &Workbook) -> Result<(), StorageError> {
+    let changes = written.changes(workbook).map_err(|err| StorageError::Encode(err.to_string()))?;
+    for change in changes {
+        write_making_room(&change.key, &change.text)?;
+        written.record(&change, workbook);
+    }
+    Ok(())
+}
+
+/// Stores a whole document text (an Undo copy, a snapshot) so that it reads
+/// back byte for byte, in parts if it was assembled from parts; part keys it
+/// does not name are removed. Returns whether it was stored in parts.
+pub fn write_document(text: &str) -> Result<bool, StorageError> {
+    let pieces = parts::split_text(text);
+    for (key, piece) in &pieces {
+        write(key, piece)?;
+    }
+    remove_parts_except(&pieces.iter().map(|(key, _)| key.as_str()).collect::<Vec<_>>())?;
+    Ok(pieces.len() > 1)
+}
+
+/// Removes the stored workbook, root and parts.
+pub fn remove_document() -> Result<(), StorageError> {
+    remove(WORKBOOK_KEY)?;
+    remove_parts_except(&[])
+}
+
+fn remove_parts_except(kept: &[&str]) -> Result<(), StorageError> {
+    for key in keys()?.into_iter().filter(|key| parts::is_part_key(key) && !kept.contains(&key.as_str())) {
+        remove(&key)?;
+    }
+    Ok(())
 }
 
 /// Writes `value`; while the browser says its storage is full, drops the
@@ -115,7 +158,7 @@ fn write_making_room(key: &str, value: &str) -> Result<(), StorageError> {
 /// drops the oldest beyond `snapshots::KEEP`. Call it only once the stored
 /// text was read without a problem.
 pub fn take_daily_snapshot(today: chrono::NaiveDate) -> Result<(), StorageError> {
-    let Some(text) = read(WORKBOOK_KEY)? else { return Ok(()) };
+    let Some(text) = read_document()?.text else { return Ok(()) };
     let plan = snapshots::plan(&keys()?, today);
     if let Some(key) = &plan.write {
         write_making_room(key, &text)?;

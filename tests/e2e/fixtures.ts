@@ -55,8 +55,31 @@ export async function loadExample(page: Page) {
   await expect(page.getByRole('region', { name: 'Example data' })).toBeVisible();
 }
 
+/**
+ * The text stored under `key`. For the workbook, that is its whole document
+ * as the app assembles it (src/io/parts.rs): a root naming `parts` is joined
+ * with the text under `comeback.workbook.<name>` of each part, in order; a
+ * root without `parts` (the layout before parts) is the document itself.
+ */
 export async function stored(page: Page, key = WORKBOOK_KEY): Promise<string | null> {
-  return page.evaluate((k) => window.localStorage.getItem(k), key);
+  return page.evaluate(([k, workbookKey]) => {
+    const text = window.localStorage.getItem(k);
+    if (k !== workbookKey || text === null) return text;
+    let parts: unknown;
+    try {
+      parts = JSON.parse(text).parts;
+    } catch {
+      return text;
+    }
+    if (!Array.isArray(parts)) return text;
+    const body = text.trimEnd().replace(/}$/, '');
+    // A missing part is left out, as the app does (it then reads as unreadable).
+    const joined = parts.flatMap((name) => {
+      const part = window.localStorage.getItem(`${workbookKey}.${name}`);
+      return part === null ? [] : [`${JSON.stringify(name)}:${part}`];
+    });
+    return `${body}${/{\s*$/.test(body) || joined.length === 0 ? '' : ','}${joined.join(',')}}`;
+  }, [key, WORKBOOK_KEY] as const);
 }
 
 /** Reads a download's text. */

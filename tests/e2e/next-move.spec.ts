@@ -7,7 +7,7 @@ import { test, expect, open, stored, downloadedText, WORKBOOK_KEY } from './fixt
 const lesson = '9a4f0c1e-2b3d-4e5f-8a6b-7c8d9e0f1a2b';
 const bilal = '0b6f4a3e-5f55-4c36-9d6b-1d2f33f1c2a1';
 const seed = {
-  schema_version: 3,
+  schema_version: 4,
   created_at: '2026-11-01T09:00:00Z',
   debrief: {
     setback: 'business_failed',
