@@ -47,19 +47,18 @@ fn record_ids_are_unique_and_touch_moves_the_time() {
 }
 
 // Stored records are read with a placeholder meta that the stored one
-// replaces; a record stored without an id must still get its own.
+// always replaces; a record stored without an id is refused, never given the
+// placeholder's (nil) id.
 #[test]
-fn stored_records_keep_their_meta_and_records_without_one_get_a_fresh_id() {
+fn stored_records_keep_their_meta_and_records_without_an_id_are_refused() {
     use comeback::model::outreach::Contact;
     let id = "6f9619ff-8b86-4011-b42d-00c04fc964ff";
     let kept: Contact = serde_json::from_str(&format!(r#"{{"id":"{id}","updated_at":"2026-01-02T03:04:05Z","name":"Ana"}}"#)).unwrap();
     assert_eq!(kept.meta.id.to_string(), id);
     assert_eq!(kept.meta.updated_at, "2026-01-02T03:04:05Z".parse::<DateTime<Utc>>().unwrap());
 
-    let first: Contact = serde_json::from_str(r#"{"name":"Ben"}"#).unwrap();
-    let second: Contact = serde_json::from_str(r#"{"name":"Cy"}"#).unwrap();
-    assert!(!first.meta.id.is_nil());
-    assert_ne!(first.meta.id, second.meta.id);
-    assert_eq!(first.meta.updated_at, DateTime::<Utc>::UNIX_EPOCH);
+    let refused = serde_json::from_str::<Contact>(r#"{"name":"Ben"}"#).unwrap_err();
+    assert!(refused.to_string().contains("missing field `id`"), "{refused}");
     assert_ne!(RecordMeta::new(at(1)).id, RecordMeta::new(at(1)).id);
+    assert!(!RecordMeta::new(at(1)).id.is_nil());
 }

@@ -10,16 +10,10 @@ pub type Timestamp = DateTime<Utc>;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordMeta {
-    /// A stored record without an id gets a new one, so it can still be told apart.
-    #[serde(default = "Uuid::new_v4")]
+    /// Required: a stored record without an id could not be matched on the
+    /// next merge, so it is refused with the reason ("missing field `id`").
     pub id: Uuid,
-    /// Without a time, the epoch marks it as older than any real edit.
-    #[serde(default = "epoch")]
     pub updated_at: Timestamp,
-}
-
-fn epoch() -> Timestamp {
-    DateTime::<Utc>::UNIX_EPOCH
 }
 
 impl RecordMeta {
@@ -36,12 +30,12 @@ impl RecordMeta {
 
 impl Default for RecordMeta {
     /// A placeholder, needed by the records' `#[serde(default)]`: serde builds
-    /// one for every record it reads, before the stored meta replaces it.
-    /// Records are created with [`RecordMeta::new`]; a stored record without
-    /// an id gets a fresh one from the field default above. (A random id
-    /// here cost a call to the browser's random source per record: a
-    /// quarter of the start-up time with 5,000 contacts.)
+    /// one for every record it reads, and the stored meta (flattened, its id
+    /// required) always replaces it. Records are created with
+    /// [`RecordMeta::new`]. (A random id here cost a call to the browser's
+    /// random source per record: a quarter of the start-up time with 5,000
+    /// contacts.)
     fn default() -> Self {
-        Self { id: Uuid::nil(), updated_at: epoch() }
+        Self { id: Uuid::nil(), updated_at: DateTime::<Utc>::UNIX_EPOCH }
     }
 }

@@ -306,30 +306,37 @@ test('benchmark', async ({ browser, baseURL }) => {
   }
   report.interactions_with_large_data = interactions;
 
-  // One save: serialize and write what changed (the debrief part). An edit is made, then the
-  // app is told the page is being hidden (`pagehide`), which saves at once; the
-  // dispatch is timed, and the write alone through Storage.prototype.setItem.
-  {
-    await openRoute(page, '#/debrief');
-    const samples = await page.evaluate(async (runs) => {
+  // One save: serialize and write what changed. The workbook is stored in
+  // parts (its root and `comeback.workbook.<name>`) and a save writes only
+  // the changed ones, so it is measured for two edits: the debrief (a small
+  // part) and the outreach list (the part holding the 5,000 contacts, the
+  // biggest). An edit is made, then the app is told the page is being hidden
+  // (`pagehide`), which saves at once; the dispatch is timed, and the writes
+  // alone through Storage.prototype.setItem.
+  const edits = [
+    { part: 'debrief', route: '#/debrief', field: 'debrief-summary', event: 'input', where: 'Debrief, the summary' },
+    { part: 'outreach', route: '#/share', field: 'share-by', event: 'change', where: 'Share, "Start sharing by" (the outreach part: 5,000 contacts)' },
+  ];
+  const saves: Record<string, any> = {};
+  for (const edit of edits) {
+    await openRoute(page, edit.route);
+    const samples = await page.evaluate(async ({ runs, edit }) => {
       const results: { save: number; write: number; characters: number }[] = [];
       const setItem = Storage.prototype.setItem;
       let write = 0;
       let characters = 0;
-      // The workbook is stored in parts (its root and `comeback.workbook.<name>`):
-      // a save writes only the changed ones, so writes and characters add up.
       Storage.prototype.setItem = function (key: string, value: string) {
         const start = performance.now();
         setItem.call(this, key, value);
         write += performance.now() - start;
         if (key === 'comeback.workbook' || key.startsWith('comeback.workbook.')) characters += value.length;
       };
-      const summary = document.getElementById('debrief-summary') as HTMLTextAreaElement | null;
-      if (!summary) throw new Error('no summary field on the Debrief page');
+      const field = document.getElementById(edit.field) as HTMLInputElement | HTMLTextAreaElement | null;
+      if (!field) throw new Error(`no field #${edit.field} on ${edit.route}`);
       for (let i = 0; i < runs; i++) {
-        summary.value = `Laid off in the March round (${i}).`;
+        field.value = edit.part === 'debrief' ? `Laid off in the March round (${i}).` : `2026-12-${String(1 + i).padStart(2, '0')}`;
         // The edit is applied at once; its save is due 300 ms later, or now on `pagehide`.
-        summary.dispatchEvent(new Event('input', { bubbles: true }));
+        field.dispatchEvent(new Event(edit.event, { bubbles: true }));
         write = 0;
         characters = 0;
         const start = performance.now();
@@ -344,17 +351,22 @@ test('benchmark', async ({ browser, baseURL }) => {
       }
       Storage.prototype.setItem = setItem;
       return results;
-    }, 20);
+    }, { runs: 20, edit });
     const save = stats(samples.map((s) => s.save));
-    report.save_with_large_data = {
-      measured_as: 'an edit, then `pagehide` (the app saves at once): serialize + localStorage write, timed around the dispatch',
-      stored_characters: samples[samples.length - 1].characters,
+    saves[`${edit.part}_edit`] = {
+      where: edit.where,
+      characters_written: samples[samples.length - 1].characters,
       serialize_and_write_ms: save,
       write_only_ms: stats(samples.map((s) => s.write)),
-      goal_p95_ms: SAVE_GOAL_P95_MS,
       meets_goal: save.p95 <= SAVE_GOAL_P95_MS,
     };
   }
+  report.save_with_large_data = {
+    measured_as: 'an edit, then `pagehide` (the app saves at once): serialize + localStorage writes of the changed parts, timed around the dispatch',
+    stored_characters: workbookText.length,
+    ...saves,
+    goal_p95_ms: SAVE_GOAL_P95_MS,
+  };
   await context.close();
 
   // Importing a 5,000-row Connections.csv through the file picker, until the preview shows.
@@ -411,7 +423,10 @@ test('benchmark', async ({ browser, baseURL }) => {
   for (const [name, figure] of Object.entries<any>(report.interactions_with_large_data)) {
     if (!figure.meets_goal) missed.push(`${name} p95 ${figure.work_ms.p95} ms > ${INTERACTION_GOAL_P95_MS} ms`);
   }
-  if (!report.save_with_large_data.meets_goal) missed.push(`save p95 ${report.save_with_large_data.serialize_and_write_ms.p95} ms > ${SAVE_GOAL_P95_MS} ms`);
+  for (const edit of edits) {
+    const save = report.save_with_large_data[`${edit.part}_edit`];
+    if (!save.meets_goal) missed.push(`save of a ${edit.part} edit p95 ${save.serialize_and_write_ms.p95} ms > ${SAVE_GOAL_P95_MS} ms`);
+  }
   if (!report.import_connections_csv.meets_goal) missed.push(`import slower than ${IMPORT_GOAL_MS} ms`);
   report.budgets_missed = missed;
 
