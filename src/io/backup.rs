@@ -8,6 +8,7 @@ use serde_json::Value;
 use thiserror::Error;
 
 use super::migrate::migrate;
+use super::stored;
 use crate::model::merge::without_duplicates;
 use crate::model::{Timestamp, Workbook, SCHEMA_VERSION};
 
@@ -164,8 +165,7 @@ pub fn read(text: &str) -> Result<Restored, BackupError> {
         return Err(BackupError::Newer(version));
     }
     let workbook = migrate(workbook, version).map_err(|err| BackupError::Shape { field: "workbook", detail: err.to_string() })?;
-    let workbook: Workbook = serde_json::from_value(Value::Object(workbook))
-        .map_err(|err| BackupError::Shape { field: "workbook", detail: err.to_string() })?;
+    let workbook: Workbook = stored::workbook_from_object(workbook).map_err(|detail| BackupError::Shape { field: "workbook", detail })?;
     // A file edited by hand may repeat an id; keep each once, the latest edit.
     let workbook = without_duplicates(&workbook);
     Ok(Restored { header, workbook, migrated_from: (version < SCHEMA_VERSION).then_some(version) })

@@ -51,18 +51,29 @@ pub fn decode(raw: Option<&str>) -> Loaded {
     };
 
     if version > SCHEMA_VERSION {
-        let workbook = serde_json::from_value(Value::Object(doc)).ok();
+        let workbook = workbook_from_object(doc).ok();
         return Loaded::Newer { version, workbook };
     }
     let doc = match migrate(doc, version) {
         Ok(doc) => doc,
         Err(err) => return corrupt(format!("it could not be updated: {err}")),
     };
-    match serde_json::from_value::<Workbook>(Value::Object(doc)) {
+    match workbook_from_object(doc) {
         Ok(workbook) if version == SCHEMA_VERSION => Loaded::Current(workbook),
         Ok(workbook) => Loaded::Migrated { workbook, from: version },
         Err(err) => corrupt(format!("part of it has an unexpected shape ({err})")),
     }
+}
+
+/// The workbook in a JSON object (a migrated document, a backup's), read
+/// from its text. The model is only ever deserialized from text: each kind
+/// of input (text, `Value`) makes its own copy of the model's serde code in
+/// the wasm, and a second one weighed about 50 kB gzip. Migrations and
+/// backups are rare enough to pay for one more serialization. The message
+/// has no position, which would point into this re-serialized text.
+pub fn workbook_from_object(doc: Map<String, Value>) -> Result<Workbook, String> {
+    serde_json::from_str(&Value::Object(doc).to_string())
+        .map_err(|err| err.to_string().split(" at line ").next().unwrap_or_default().to_owned())
 }
 
 /// A document of the current schema, read without an intermediate value.
