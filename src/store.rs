@@ -313,7 +313,7 @@ impl Store {
         if self.tracker.with_value(SaveTracker::has_unsaved) {
             // Every part is written on the next save, not only this tab's
             // changed ones: its whole version wins, as when it was one text.
-            self.written.set_value(Written::default());
+            self.written.set_value(Written::parts_unknown());
             self.notice.set(Some(Notice::OtherTabConflict));
             return;
         }

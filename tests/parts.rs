@@ -92,7 +92,7 @@ fn the_old_layout_reads_as_before_and_ignores_stale_parts() {
     assert_eq!(document.decode(), decode(Some(&v3)));
     let Loaded::Migrated { workbook, from: 3 } = document.decode() else { panic!("v3 migrates") };
     assert_eq!(workbook.debrief.setback, Some(SetbackKind::BusinessFailed));
-    assert_eq!(read(&Storage::new()), parts::Document { text: None, layout: Layout::Whole });
+    assert_eq!(read(&Storage::new()), parts::Document { text: None, layout: Layout::Whole, parts: vec![] });
     assert_eq!(read(&Storage::new()).decode(), Loaded::Fresh);
 }
 
@@ -181,11 +181,42 @@ fn only_changed_parts_are_written() {
     assert_eq!(pieces, [Piece::Part(Section::Outreach), Piece::Root]);
 }
 
-// Guards the first save after the old layout (or none): every part, then the root.
+// Guards the move from the old layout: one part at a time, each step readable
+// whole, never more than one section stored twice, ending in exactly the parts layout.
 #[test]
-fn with_nothing_known_every_part_and_the_root_are_written() {
+fn the_old_layout_moves_into_parts_one_section_at_a_time() {
     let workbook = full();
-    let changes = Written::default().changes(&workbook).unwrap();
+    let whole = encode(&workbook).unwrap();
+    let mut storage = Storage::from([(ROOT_KEY.to_owned(), whole.clone())]);
+    let largest = Section::ALL.iter().map(|section| storage_len(&stored_in_parts(&workbook), &section.key())).max().unwrap();
+    let mut written = Written::default();
+    let changes = written.changes(&workbook).unwrap();
+    assert_eq!(changes.len(), 8, "each part, then a root naming it");
+    for change in &changes {
+        storage.insert(change.key.clone(), change.text.clone());
+        written.record(change, &workbook);
+        assert_eq!(read(&storage).decode(), Loaded::Current(workbook.clone()), "after writing {}", change.key);
+        let total: usize = storage.values().map(String::len).sum();
+        assert!(total <= whole.len() + largest + 200, "{total} stored after {}", change.key);
+    }
+    assert_eq!(storage, stored_in_parts(&workbook));
+    assert_eq!(written.changes(&workbook).unwrap(), vec![]);
+    // Read back half-way (the root names some parts and holds the rest), every part is written again.
+    let half_way: Storage = changes[..4].iter().map(|change| (change.key.clone(), change.text.clone())).collect();
+    let document = read(&half_way);
+    assert_eq!(document.decode(), Loaded::Current(workbook.clone()));
+    assert_eq!(Written::as_read(&document, &document.decode()).changes(&workbook).unwrap().len(), 8);
+}
+
+fn storage_len(storage: &Storage, key: &str) -> usize {
+    storage.get(key).map_or(0, String::len)
+}
+
+// Guards the other-tab conflict: storage is in parts but unknown, so every part and the root are written.
+#[test]
+fn with_parts_unknown_every_part_then_the_root_are_written() {
+    let workbook = full();
+    let changes = Written::parts_unknown().changes(&workbook).unwrap();
     let stored: Vec<(String, String)> = changes.into_iter().map(|change| (change.key, change.text)).collect();
     assert_eq!(stored, split(&workbook).unwrap());
 }
@@ -198,7 +229,7 @@ fn what_is_known_after_a_read_depends_on_the_layout() {
     assert_eq!(Written::as_read(&in_parts, &in_parts.decode()).changes(&workbook).unwrap(), vec![]);
     let whole = read(&Storage::from([(ROOT_KEY.to_owned(), encode(&workbook).unwrap())]));
     assert_eq!(whole.decode(), Loaded::Current(workbook.clone()));
-    assert_eq!(Written::as_read(&whole, &whole.decode()).changes(&workbook).unwrap().len(), 5, "the old layout is rewritten in parts");
+    assert_eq!(Written::as_read(&whole, &whole.decode()).changes(&workbook).unwrap().len(), 8, "the old layout is moved into parts");
 }
 
 // Guards the other-tab listener: only the workbook's own keys count.
@@ -211,4 +242,18 @@ fn workbook_keys_are_the_root_and_its_parts() {
         assert!(!is_workbook_key(other), "{other}");
     }
     assert!(!is_part_key(ROOT_KEY));
+}
+
+// Guards the fallback when there is no room to move into parts: one whole document, as before.
+#[test]
+fn staying_whole_writes_one_whole_document() {
+    let workbook = full();
+    assert!(Written::default().is_moving());
+    assert!(!Written::of(&workbook).is_moving() && !Written::parts_unknown().is_moving());
+    let whole = Written::stay_whole();
+    assert!(!whole.is_moving());
+    let changes = whole.changes(&workbook).unwrap();
+    assert_eq!(changes.len(), 1);
+    assert_eq!((changes[0].piece, changes[0].key.as_str()), (Piece::Whole, ROOT_KEY));
+    assert_eq!(changes[0].text, encode(&workbook).unwrap());
 }

@@ -36,6 +36,22 @@ fn make_set_item_throw(error_js: &str) -> JsValue {
     original
 }
 
+/// Replaces `Storage.prototype.setItem` with one that says storage is full
+/// while the JS `condition` holds (it sees `this`, `key` and `arg`);
+/// returns the original.
+fn make_set_item_full_when(condition: &str, arg: &str) -> JsValue {
+    let storage_class = js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap();
+    let prototype = js_sys::Reflect::get(&storage_class, &"prototype".into()).unwrap();
+    let original = js_sys::Reflect::get(&prototype, &"setItem".into()).unwrap();
+    let make = js_sys::Function::new_with_args(
+        "original, arg",
+        &format!("return function (key, value) {{ if ({condition}) throw new DOMException('full', 'QuotaExceededError'); return original.call(this, key, value); }};"),
+    );
+    let throwing = make.call2(&JsValue::NULL, &original, &arg.into()).unwrap();
+    js_sys::Reflect::set(&prototype, &"setItem".into(), &throwing).unwrap();
+    original
+}
+
 fn restore_set_item(original: &JsValue) {
     let storage_class = js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap();
     let prototype = js_sys::Reflect::get(&storage_class, &"prototype".into()).unwrap();
@@ -155,15 +171,8 @@ fn a_full_storage_drops_the_oldest_snapshot_to_save_the_workbook() {
     let text = storage::save_workbook(&sample()).map(|()| storage::read_document().unwrap().text.unwrap()).unwrap();
     storage::write(&snapshots::key(day(1)), &text).unwrap();
     storage::write(&snapshots::key(day(2)), &text).unwrap();
-    let storage_class = js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap();
-    let prototype = js_sys::Reflect::get(&storage_class, &"prototype".into()).unwrap();
-    let original = js_sys::Reflect::get(&prototype, &"setItem".into()).unwrap();
-    let make = js_sys::Function::new_with_args(
-        "original, oldest",
-        "return function (key, value) { if (this.getItem(oldest) !== null) throw new DOMException('full', 'QuotaExceededError'); return original.call(this, key, value); };",
-    );
-    let full_until_dropped = make.call2(&JsValue::NULL, &original, &snapshots::key(day(1)).into()).unwrap();
-    js_sys::Reflect::set(&prototype, &"setItem".into(), &full_until_dropped).unwrap();
+    // Full until the oldest snapshot is dropped.
+    let original = make_set_item_full_when("this.getItem(arg) !== null", &snapshots::key(day(1)));
     let mut changed = sample();
     changed.debrief.set_summary("Saved after making room", chrono::DateTime::from_timestamp(1_790_000_100, 0).unwrap());
     let result = storage::save_workbook(&changed);
@@ -288,7 +297,9 @@ fn the_old_layout_is_read_then_rewritten_in_parts() {
     let mut written = Written::as_read(&document, &document.decode());
     let (result, keys) = save_noting_keys(&mut written, &workbook);
     assert_eq!(result, Ok(()));
-    assert_eq!(keys, ["comeback.workbook.debrief", "comeback.workbook.outreach", "comeback.workbook.mojo", "comeback.workbook.plan", "comeback.workbook"]);
+    // One part at a time, each followed by the root naming it (see io::parts).
+    let root = "comeback.workbook";
+    assert_eq!(keys, ["comeback.workbook.debrief", root, "comeback.workbook.outreach", root, "comeback.workbook.mojo", root, "comeback.workbook.plan", root]);
     assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook));
 }
 
@@ -349,4 +360,23 @@ fn a_missing_part_is_unreadable() {
         }
         other => panic!("expected unreadable, got {other:?}"),
     }
+}
+
+// Guards a full storage while moving into parts: the whole document is kept instead,
+// no part is left behind, and later saves stay whole and succeed.
+#[wasm_bindgen_test]
+fn no_room_to_move_into_parts_keeps_the_whole_document() {
+    clear();
+    let mut workbook = example();
+    storage::write(WORKBOOK_KEY, &stored::encode(&workbook).unwrap()).unwrap();
+    let mut written = Written::default();
+    let original = make_set_item_full_when("key === arg", "comeback.workbook.outreach");
+    workbook.debrief.set_summary("Saved whole.", later());
+    let first = storage::save_changes(&mut written, &workbook);
+    workbook.mojo.weekly_hours_goal = 9.0;
+    let second = storage::save_changes(&mut written, &workbook);
+    restore_set_item(&original);
+    assert_eq!((first, second), (Ok(()), Ok(())));
+    assert_eq!(everything(), vec![(WORKBOOK_KEY.to_owned(), stored::encode(&workbook).unwrap())]);
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook));
 }

@@ -6,8 +6,10 @@
 //! assembles them back into one document text (the root without its closing
 //! brace, then `,"<name>":<text>` per part), which is what snapshots, Undo
 //! copies and recovery copies hold. A root without `parts` is the layout
-//! from before: one whole document, read exactly as it always was. Pure: the
-//! browser glue does the reads and writes.
+//! from before: one whole document, read exactly as it always was. While a
+//! workbook moves into parts, its root may still hold some sections itself
+//! (see `Written::moving_into_parts`). Pure: the browser glue does the reads
+//! and writes.
 
 use std::fmt;
 
@@ -75,19 +77,27 @@ pub fn is_workbook_key(key: &str) -> bool {
 
 /// The root text of `workbook`: its small fields and the list of parts.
 pub fn encode_root(workbook: &Workbook) -> Result<String, EncodeError> {
+    encode_root_with(workbook, &Section::ALL, &[])
+}
+
+/// A root naming `parts` and holding the `inline` sections itself: the
+/// steps between the layout from before parts and this one.
+fn encode_root_with(workbook: &Workbook, parts: &[Section], inline: &[Section]) -> Result<String, EncodeError> {
     // Every field named: a field added to Workbook fails to compile here
     // until it is given a place, in the root or in a part.
     let Workbook { schema_version, created_at, first_steps, debrief: _, outreach: _, mojo: _, plan: _, settings } = workbook;
-    let names = Section::ALL.map(Section::name);
-    let values = [
-        serde_json::to_string(schema_version)?,
-        serde_json::to_string(created_at)?,
-        serde_json::to_string(first_steps)?,
-        serde_json::to_string(settings)?,
-        serde_json::to_string(&names)?,
+    let mut fields = vec![
+        ("schema_version", serde_json::to_string(schema_version)?),
+        ("created_at", serde_json::to_string(created_at)?),
+        ("first_steps", serde_json::to_string(first_steps)?),
+        ("settings", serde_json::to_string(settings)?),
     ];
-    let fields = ["schema_version", "created_at", "first_steps", "settings", PARTS_FIELD];
-    object_text(fields.iter().zip(&values).map(|(name, value)| (*name, value.as_str())))
+    for section in inline {
+        fields.push((section.name(), section.encode(workbook)?));
+    }
+    let names: Vec<&str> = parts.iter().map(|section| section.name()).collect();
+    fields.push((PARTS_FIELD, serde_json::to_string(&names)?));
+    object_text(fields.iter().map(|(name, value)| (*name, value.as_str())))
 }
 
 /// Every (key, text) the workbook is stored as: the parts first, the root
@@ -178,6 +188,8 @@ pub struct Document {
     /// The whole document text; `None` when nothing is stored.
     pub text: Option<String>,
     pub layout: Layout,
+    /// The parts the root names (none in the layout from before parts).
+    pub parts: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -205,18 +217,19 @@ impl Document {
 /// Reads the stored workbook through `read` (key to stored text) and
 /// assembles it.
 pub fn read_document<E>(mut read: impl FnMut(&str) -> Result<Option<String>, E>) -> Result<Document, E> {
-    let Some(root) = read(ROOT_KEY)? else { return Ok(Document { text: None, layout: Layout::Whole }) };
+    let whole = |text: Option<String>, layout: Layout| Document { text, layout, parts: Vec::new() };
+    let Some(root) = read(ROOT_KEY)? else { return Ok(whole(None, Layout::Whole)) };
     let names = match parts_named(&root) {
-        Ok(None) => return Ok(Document { text: Some(root), layout: Layout::Whole }),
+        Ok(None) => return Ok(whole(Some(root), Layout::Whole)),
         Ok(Some(names)) => names,
-        Err(reason) => return Ok(Document { text: Some(root), layout: Layout::Broken(reason) }),
+        Err(reason) => return Ok(whole(Some(root), Layout::Broken(reason))),
     };
     let mut parts = Vec::with_capacity(names.len());
     let mut missing = Vec::new();
-    for name in names {
-        match read(&part_key(&name))? {
-            Some(text) => parts.push((name, text)),
-            None => missing.push(name),
+    for name in &names {
+        match read(&part_key(name))? {
+            Some(text) => parts.push((name.clone(), text)),
+            None => missing.push(name.clone()),
         }
     }
     let layout = if missing.is_empty() {
@@ -224,7 +237,7 @@ pub fn read_document<E>(mut read: impl FnMut(&str) -> Result<Option<String>, E>)
     } else {
         Layout::Broken(format!("part of it is missing ({})", missing.join(", ")))
     };
-    Ok(Document { text: Some(assemble(&root, &parts)), layout })
+    Ok(Document { text: Some(assemble(&root, &parts)), layout, parts: names })
 }
 
 /// The (key, text) pairs that store a whole document text so that it reads
@@ -264,6 +277,9 @@ pub struct Written {
     outreach: Option<Outreach>,
     mojo: Option<Mojo>,
     plan: Option<Plan>,
+    /// There was no room to move into parts: saves write one whole document
+    /// (the layout from before) for the rest of the session.
+    whole: bool,
 }
 
 /// One write a save needs.
@@ -278,6 +294,8 @@ pub struct Change {
 pub enum Piece {
     Root,
     Part(Section),
+    /// The whole document under the root key.
+    Whole,
 }
 
 impl Written {
@@ -285,10 +303,17 @@ impl Written {
     /// everything when it is current and in parts, otherwise nothing (the
     /// first save then writes every part and the root).
     pub fn as_read(document: &Document, loaded: &Loaded) -> Self {
+        let every_part = Section::ALL.iter().all(|section| document.parts.iter().any(|name| name == section.name()));
         match (&document.layout, loaded) {
-            (Layout::Parts, Loaded::Current(workbook)) => Self::of(workbook),
+            (Layout::Parts, Loaded::Current(workbook)) if every_part => Self::of(workbook),
             _ => Self::default(),
         }
+    }
+
+    /// Storage is in parts, but what they hold is unknown (another tab
+    /// wrote them): the next save writes every part, then the root.
+    pub fn parts_unknown() -> Self {
+        Self { root: Some(String::new()), ..Self::default() }
     }
 
     /// Everything in `workbook` as stored.
@@ -303,6 +328,12 @@ impl Written {
     /// The writes that bring storage up to `workbook`: the changed parts
     /// first, then the root if it changed.
     pub fn changes(&self, workbook: &Workbook) -> Result<Vec<Change>, EncodeError> {
+        if self.whole {
+            return Ok(vec![Change { piece: Piece::Whole, key: ROOT_KEY.to_owned(), text: stored::encode(workbook)? }]);
+        }
+        if self.root.is_none() {
+            return Self::moving_into_parts(workbook);
+        }
         let mut changes = Vec::new();
         for section in Section::ALL.into_iter().filter(|section| self.differs(*section, workbook)) {
             changes.push(Change { piece: Piece::Part(section), key: section.key(), text: section.encode(workbook)? });
@@ -314,12 +345,40 @@ impl Written {
         Ok(changes)
     }
 
+    /// The writes from any stored layout (a whole document of several MB,
+    /// say) to parts, one section at a time: its part, then a root naming
+    /// the parts so far and holding the rest itself. Storage thus holds at
+    /// most one section twice (a whole document beside all its parts may
+    /// not fit), and every step reads back whole.
+    fn moving_into_parts(workbook: &Workbook) -> Result<Vec<Change>, EncodeError> {
+        let mut changes = Vec::with_capacity(2 * Section::ALL.len());
+        for (done, section) in Section::ALL.into_iter().enumerate() {
+            changes.push(Change { piece: Piece::Part(section), key: section.key(), text: section.encode(workbook)? });
+            let (parts, inline) = Section::ALL.split_at(done + 1);
+            changes.push(Change { piece: Piece::Root, key: ROOT_KEY.to_owned(), text: encode_root_with(workbook, parts, inline)? });
+        }
+        Ok(changes)
+    }
+
     /// Notes that `change` of `workbook` was written.
     pub fn record(&mut self, change: &Change, workbook: &Workbook) {
         match change.piece {
             Piece::Root => self.root = Some(change.text.clone()),
             Piece::Part(section) => self.record_section(section, workbook),
+            Piece::Whole => {}
         }
+    }
+
+    /// Whether the next save moves storage into parts (storage is not known
+    /// to be in parts yet).
+    pub fn is_moving(&self) -> bool {
+        self.root.is_none() && !self.whole
+    }
+
+    /// From now on, saves write one whole document: moving into parts needs
+    /// room for the largest section twice, and there was none.
+    pub fn stay_whole() -> Self {
+        Self { whole: true, ..Self::default() }
     }
 
     fn differs(&self, section: Section, workbook: &Workbook) -> bool {

@@ -108,11 +108,27 @@ pub fn save_workbook(workbook: &Workbook) -> Result<(), StorageError> {
 /// (and the part still to write). When storage is full, snapshots give way first.
 pub fn save_changes(written: &mut Written, workbook: &Workbook) -> Result<(), StorageError> {
     let changes = written.changes(workbook).map_err(|err| StorageError::Encode(err.to_string()))?;
+    let moving = written.is_moving();
     for change in changes {
-        write_making_room(&change.key, &change.text)?;
-        written.record(&change, workbook);
+        match write_making_room(&change.key, &change.text) {
+            Ok(()) => written.record(&change, workbook),
+            // Moving into parts needs room for the largest section twice; a
+            // full storage keeps the whole document, as before parts.
+            Err(StorageError::QuotaExceeded) if moving => return save_whole(written, workbook),
+            Err(err) => return Err(err),
+        }
     }
     Ok(())
+}
+
+/// Writes the whole document under the root key (replacing whatever step of
+/// the move was stored), then removes the parts that are no longer named.
+fn save_whole(written: &mut Written, workbook: &Workbook) -> Result<(), StorageError> {
+    *written = Written::stay_whole();
+    for change in written.changes(workbook).map_err(|err| StorageError::Encode(err.to_string()))? {
+        write_making_room(&change.key, &change.text)?;
+    }
+    remove_parts_except(&[])
 }
 
 /// Stores a whole document text (an Undo copy, a snapshot) so that it reads
