@@ -80,9 +80,10 @@ pub fn encode_root(workbook: &Workbook) -> Result<String, EncodeError> {
     encode_root_with(workbook, &Section::ALL, &[])
 }
 
-/// A root naming `parts` and holding the `inline` sections itself: the
-/// steps between the layout from before parts and this one.
-fn encode_root_with(workbook: &Workbook, parts: &[Section], inline: &[Section]) -> Result<String, EncodeError> {
+/// A root naming `parts` and holding the `inline` sections itself, given as
+/// (name, encoded text): the steps between the layout from before parts
+/// and this one.
+fn encode_root_with(workbook: &Workbook, parts: &[Section], inline: &[(&str, &str)]) -> Result<String, EncodeError> {
     // Every field named: a field added to Workbook fails to compile here
     // until it is given a place, in the root or in a part.
     let Workbook { schema_version, created_at, first_steps, debrief: _, outreach: _, mojo: _, plan: _, settings } = workbook;
@@ -92,8 +93,8 @@ fn encode_root_with(workbook: &Workbook, parts: &[Section], inline: &[Section]) 
         ("first_steps", serde_json::to_string(first_steps)?),
         ("settings", serde_json::to_string(settings)?),
     ];
-    for section in inline {
-        fields.push((section.name(), section.encode(workbook)?));
+    for (name, text) in inline {
+        fields.push((name, (*text).to_owned()));
     }
     let names: Vec<&str> = parts.iter().map(|section| section.name()).collect();
     fields.push((PARTS_FIELD, serde_json::to_string(&names)?));
@@ -351,11 +352,19 @@ impl Written {
     /// most one section twice (a whole document beside all its parts may
     /// not fit), and every step reads back whole.
     fn moving_into_parts(workbook: &Workbook) -> Result<Vec<Change>, EncodeError> {
+        // Each section is encoded once: the roots of the steps repeat the
+        // sections not moved yet (the outreach list can be megabytes).
+        let texts = Section::ALL.map(|section| section.encode(workbook));
+        let mut encoded = Vec::with_capacity(texts.len());
+        for (section, text) in Section::ALL.into_iter().zip(texts) {
+            encoded.push((section.name(), text?));
+        }
         let mut changes = Vec::with_capacity(2 * Section::ALL.len());
         for (done, section) in Section::ALL.into_iter().enumerate() {
-            changes.push(Change { piece: Piece::Part(section), key: section.key(), text: section.encode(workbook)? });
-            let (parts, inline) = Section::ALL.split_at(done + 1);
-            changes.push(Change { piece: Piece::Root, key: ROOT_KEY.to_owned(), text: encode_root_with(workbook, parts, inline)? });
+            changes.push(Change { piece: Piece::Part(section), key: section.key(), text: encoded[done].1.clone() });
+            let inline: Vec<(&str, &str)> = encoded[done + 1..].iter().map(|(name, text)| (*name, text.as_str())).collect();
+            let root = encode_root_with(workbook, &Section::ALL[..=done], &inline)?;
+            changes.push(Change { piece: Piece::Root, key: ROOT_KEY.to_owned(), text: root });
         }
         Ok(changes)
     }
