@@ -20,7 +20,10 @@ pub mod web;
 
 use leptos::prelude::*;
 
-use components::{example_banner::ExampleBanner, nav::Nav, notices::Notices, save_indicator::SaveIndicator, update_banner::UpdateBanner};
+use components::{
+    example_banner::ExampleBanner, nav::Nav, notices::Notices, save_indicator::SaveIndicator,
+    update_banner::UpdateBanner,
+};
 use pages::Page;
 use store::Store;
 

@@ -13,11 +13,7 @@ pub fn use_hash_route() -> ReadSignal<Route> {
     let _ = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(current()));
 
     Effect::new(move |_| document().set_title(&route.with(Route::title)));
-    Effect::watch(
-        move || route.get(),
-        |_, _, _| request_animation_frame(focus_page_heading),
-        false,
-    );
+    Effect::watch(move || route.get(), |_, _, _| request_animation_frame(focus_page_heading), false);
     route
 }
 

@@ -125,7 +125,9 @@ impl Store {
         let revision = self.tracker.with_value(SaveTracker::revision);
         let result = self
             .workbook
-            .with_untracked(|workbook| self.written.try_update_value(|written| storage::save_changes(written, workbook)))
+            .with_untracked(|workbook| {
+                self.written.try_update_value(|written| storage::save_changes(written, workbook))
+            })
             .unwrap_or_else(|| Err(storage::StorageError::Unavailable("the page is closing".into())));
         self.tracker.update_value(|tracker| match result {
             Ok(()) => tracker.wrote(revision),
@@ -164,7 +166,10 @@ impl Store {
 
     /// Shows the example workbook, keeping what was stored to put it back.
     pub fn load_example(&self) -> Result<(), String> {
-        self.replace_keeping(storage::BEFORE_EXAMPLE_KEY, crate::model::example::example_workbook(clock::today(), clock::now()))
+        self.replace_keeping(
+            storage::BEFORE_EXAMPLE_KEY,
+            crate::model::example::example_workbook(clock::today(), clock::now()),
+        )
     }
 
     /// Removes the example: storage is exactly what it was before it.
@@ -180,8 +185,9 @@ impl Store {
         }
         self.save_now();
         let before = storage::read_document().map_err(|err| err.to_string())?.text;
-        storage::write(keep_key, before.as_deref().unwrap_or_default())
-            .map_err(|err| format!("there is no room to keep your current data for Undo ({err}); nothing was replaced"))?;
+        storage::write(keep_key, before.as_deref().unwrap_or_default()).map_err(|err| {
+            format!("there is no room to keep your current data for Undo ({err}); nothing was replaced")
+        })?;
         self.workbook.set(workbook);
         self.tracker.update_value(|tracker| {
             tracker.edited(clock::now_ms());
@@ -229,7 +235,9 @@ impl Store {
         let restored = match stored::decode((!before.is_empty()).then_some(before.as_str())) {
             Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } => workbook,
             Loaded::Fresh => Workbook::new(clock::now()),
-            Loaded::Newer { .. } | Loaded::Corrupt { .. } => return Err("the earlier data could not be read back".into()),
+            Loaded::Newer { .. } | Loaded::Corrupt { .. } => {
+                return Err("the earlier data could not be read back".into())
+            }
         };
         let in_parts = if before.is_empty() {
             storage::remove_document().map(|()| false)

@@ -40,7 +40,10 @@ fn export_then_read_gives_the_same_workbook() {
 
 #[test]
 fn file_name_carries_the_date() {
-    assert_eq!(backup::file_name(DateTime::from_timestamp(1_795_000_000, 0).unwrap()), "comeback-backup-2026-11-18.json");
+    assert_eq!(
+        backup::file_name(DateTime::from_timestamp(1_795_000_000, 0).unwrap()),
+        "comeback-backup-2026-11-18.json"
+    );
 }
 
 #[test]
@@ -61,7 +64,10 @@ fn wrong_files_are_refused_with_a_reason() {
     assert_eq!(backup::read("[1, 2, 3]"), Err(BackupError::NotABackup));
     assert_eq!(backup::read(r#"{"tasks": [], "app": "another one"}"#), Err(BackupError::NotABackup));
     assert!(matches!(backup::read(""), Err(BackupError::NotJson { .. })));
-    assert!(matches!(backup::read(r#"{"format": "comeback-backup"}"#), Err(BackupError::Shape { field: "header", .. })));
+    assert!(matches!(
+        backup::read(r#"{"format": "comeback-backup"}"#),
+        Err(BackupError::Shape { field: "header", .. })
+    ));
     let no_workbook = r#"{"format": "comeback-backup", "schema_version": 2, "app_version": "1", "exported_at": "2026-01-01T00:00:00Z"}"#;
     assert!(matches!(backup::read(no_workbook), Err(BackupError::Shape { field: "workbook", .. })));
     let wrong_types = r#"{"format": "comeback-backup", "schema_version": 2, "app_version": "1", "exported_at": "2026-01-01T00:00:00Z", "workbook": {"schema_version": 2, "debrief": {"summary": 5}}}"#;

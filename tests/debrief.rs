@@ -40,10 +40,7 @@ fn timeline_sorts_dated_events_and_keeps_undated_in_place() {
     event(&mut debrief, EventDate::Month { year: 2025, month: 3 }, "March (month only)");
     event(&mut debrief, day(2025, 3, 15), "15 March");
     event(&mut debrief, day(2024, 12, 24), "Christmas 2024");
-    assert_eq!(
-        shown(&debrief),
-        ["Christmas 2024", "undated, second", "March (month only)", "15 March", "June"]
-    );
+    assert_eq!(shown(&debrief), ["Christmas 2024", "undated, second", "March (month only)", "15 March", "June"]);
 }
 
 // Guards keyboard reordering: moves work where they change the order, and only there.
@@ -184,7 +181,9 @@ fn progress_follows_what_is_filled() {
     debrief.set_setback(Some(comeback::model::SetbackKind::Stalled), at(1));
     debrief.set_summary("Same title for five years.", at(1));
     debrief.add_event(at(1));
-    let filled = |debrief: &Debrief| debrief.progress().iter().filter(|part| part.filled).map(|part| part.name).collect::<Vec<_>>();
+    let filled = |debrief: &Debrief| {
+        debrief.progress().iter().filter(|part| part.filled).map(|part| part.name).collect::<Vec<_>>()
+    };
     assert_eq!(filled(&debrief), ["What happened"], "an empty event does not count");
     let lesson = debrief.add_note(NoteList::Lessons, "Ask for the promotion", at(2)).unwrap();
     debrief.set_key_lesson(lesson, at(2));

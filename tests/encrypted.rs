@@ -4,8 +4,8 @@
 
 use aes_gcm::aead::{Aead, KeyInit};
 use aes_gcm::{Aes256Gcm, Nonce};
-use comeback::io::encrypted::{self, EnvelopeError, Sealed};
 use comeback::io::backup;
+use comeback::io::encrypted::{self, EnvelopeError, Sealed};
 use sha2::Sha256;
 
 /// Made by the app: Backup → "Lock it with a passphrase" → Download.

@@ -66,7 +66,8 @@ fn budget_runways_with_essentials_only_and_with_everything() {
     let mut workbook = Workbook::new(at(0));
     let budget = &mut workbook.first_steps.budget;
     budget.savings_cents = 9_000_00;
-    let line = |label: &str, cents| MoneyLine { meta: RecordMeta::new(at(0)), label: label.into(), monthly_cents: cents };
+    let line =
+        |label: &str, cents| MoneyLine { meta: RecordMeta::new(at(0)), label: label.into(), monthly_cents: cents };
     budget.lines_mut(BudgetList::Income).push(line("Benefits", 1_000_00));
     budget.lines_mut(BudgetList::Essential).push(line("Rent", 1_800_00));
     budget.lines_mut(BudgetList::Essential).push(line("Food", 700_00));

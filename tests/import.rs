@@ -81,7 +81,11 @@ fn vcards_are_read_with_folded_lines_and_bad_cards_named() {
     assert_eq!(amina.notes, "Met at the 2019 offsite, said to call her\nwhen I am looking.");
     assert_eq!(amina.how_often, None, "an address book says nothing about how often");
     assert_eq!(parsed.contacts[1].email, "jonas@example.com", "grouped properties (item1.EMAIL) are read");
-    assert!(parsed.contacts[1].notes.ends_with("had to fold it over more than one line, as RFC 6350 allows."), "{}", parsed.contacts[1].notes);
+    assert!(
+        parsed.contacts[1].notes.ends_with("had to fold it over more than one line, as RFC 6350 allows."),
+        "{}",
+        parsed.contacts[1].notes
+    );
     let skipped: Vec<String> = parsed.skipped.iter().map(|skip| format!("{}: {}", skip.name, skip.reason)).collect();
     assert_eq!(skipped, ["Card 4 (nobody@example.com): it has no name", "Card 5: it does not end (no END:VCARD)"]);
 }
@@ -133,7 +137,8 @@ fn the_preview_says_what_is_added_merged_and_skipped() {
 // Guards speed on a real-sized export (timing is for the benchmark; this checks it completes and dedups).
 #[test]
 fn five_thousand_rows_import_in_one_go() {
-    let mut text = String::from("Notes:\n\"x\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+    let mut text =
+        String::from("Notes:\n\"x\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
     for n in 0..5000 {
         text.push_str(&format!("Person,{n},https://www.linkedin.com/in/p{n},,Company {},Role,1 Jan 2020\n", n % 50));
     }
@@ -151,7 +156,12 @@ fn five_thousand_rows_import_in_one_go() {
 fn csv_export_escapes_formulas_and_reads_back() {
     let mut outreach = Outreach::default();
     let id = outreach.push(
-        Contact { company: "=HYPERLINK(\"http://evil\")".into(), role: "+1 dev, \"lead\"".into(), notes: "-minus\nand @at".into(), ..Contact::new("@Ana", at(0)) },
+        Contact {
+            company: "=HYPERLINK(\"http://evil\")".into(),
+            role: "+1 dev, \"lead\"".into(),
+            notes: "-minus\nand @at".into(),
+            ..Contact::new("@Ana", at(0))
+        },
         at(0),
     );
     outreach.log_interaction(id, day(2026, 11, 1), Channel::Email, "hi", at(1));
@@ -191,7 +201,10 @@ fn vcard_export_round_trips() {
     assert!(back.skipped.is_empty());
     assert_eq!(back.contacts.len(), 2);
     for (a, b) in original.iter().zip(&back.contacts) {
-        assert_eq!((&a.name, &a.company, &a.role, &a.email, &a.phone, &a.profile_url, a.notes.trim()), (&b.name, &b.company, &b.role, &b.email, &b.phone, &b.profile_url, b.notes.as_str()));
+        assert_eq!(
+            (&a.name, &a.company, &a.role, &a.email, &a.phone, &a.profile_url, a.notes.trim()),
+            (&b.name, &b.company, &b.role, &b.email, &b.phone, &b.profile_url, b.notes.as_str())
+        );
     }
 }
 
@@ -199,7 +212,8 @@ fn vcard_export_round_trips() {
 #[test]
 fn due_follow_ups_export_as_ics() {
     let mut outreach = Outreach::default();
-    let id = outreach.push(Contact { role: "Designer".into(), company: "Globex".into(), ..Contact::new("Bilal", at(0)) }, at(0));
+    let id = outreach
+        .push(Contact { role: "Designer".into(), company: "Globex".into(), ..Contact::new("Bilal", at(0)) }, at(0));
     outreach.log_interaction(id, day(2026, 11, 20), Channel::Call, "Asked about the team", at(1));
     outreach.push(Contact::new("Never contacted", at(0)), at(0));
     let due = outreach.due_by(day(2026, 12, 6));

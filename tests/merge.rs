@@ -125,7 +125,8 @@ fn every_removal_leaves_a_tombstone() {
     let action = workbook.plan.add_action("Apply", None, at(1)).unwrap();
     workbook.plan.remove_action(action, at(2));
     let contact = workbook.outreach.add_contact("Kim", "", None, at(1));
-    let entry = workbook.outreach.log_interaction(contact, at(1).date_naive(), Default::default(), "hi", at(1)).unwrap();
+    let entry =
+        workbook.outreach.log_interaction(contact, at(1).date_naive(), Default::default(), "hi", at(1)).unwrap();
     workbook.outreach.remove_interaction(contact, entry, at(2));
     workbook.outreach.remove_contact(contact, at(2));
     let mojo = &mut workbook.mojo;
@@ -184,7 +185,10 @@ fn changes_are_counted_part_by_part() {
         change(&merged.changes, "Contacts"),
         Some(&Change { part: "Contacts", added: 1, updated: 1, removed: 1 })
     );
-    assert_eq!(change(&merged.changes, "Debrief: what happened, session, closure").map(|change| change.updated), Some(1));
+    assert_eq!(
+        change(&merged.changes, "Debrief: what happened, session, closure").map(|change| change.updated),
+        Some(1)
+    );
     assert_eq!(merged.workbook.debrief.summary, "Changed on the laptop");
     assert_eq!(merged.changes.len(), 2);
 }

@@ -53,7 +53,8 @@ fn record_ids_are_unique_and_touch_moves_the_time() {
 fn stored_records_keep_their_meta_and_records_without_an_id_are_refused() {
     use comeback::model::outreach::Contact;
     let id = "6f9619ff-8b86-4011-b42d-00c04fc964ff";
-    let kept: Contact = serde_json::from_str(&format!(r#"{{"id":"{id}","updated_at":"2026-01-02T03:04:05Z","name":"Ana"}}"#)).unwrap();
+    let kept: Contact =
+        serde_json::from_str(&format!(r#"{{"id":"{id}","updated_at":"2026-01-02T03:04:05Z","name":"Ana"}}"#)).unwrap();
     assert_eq!(kept.meta.id.to_string(), id);
     assert_eq!(kept.meta.updated_at, "2026-01-02T03:04:05Z".parse::<DateTime<Utc>>().unwrap());
 

@@ -158,7 +158,14 @@ fn the_weekly_goal() {
 }
 
 fn weeks(hours: &[f32]) -> Vec<WeekTotal> {
-    hours.iter().enumerate().map(|(index, hours)| WeekTotal { start: date(2026, 1, 5) + chrono::Days::new(7 * index as u64), hours: *hours }).collect()
+    hours
+        .iter()
+        .enumerate()
+        .map(|(index, hours)| WeekTotal {
+            start: date(2026, 1, 5) + chrono::Days::new(7 * index as u64),
+            hours: *hours,
+        })
+        .collect()
 }
 
 fn close(a: f32, b: f32) -> bool {
@@ -171,7 +178,10 @@ fn chart_bars_are_proportional_and_the_target_sits_where_it_belongs() {
     let geometry = chart_geometry(&weeks(&[10.0, 0.0, 20.0, 40.0]), 20.0, 400.0, 200.0);
     assert_eq!(geometry.scale_max, 40.0, "the busiest week sets the scale when it beats the target");
     let heights: Vec<f32> = geometry.bars.iter().map(|bar| bar.height).collect();
-    assert!(close(heights[0], 50.0) && close(heights[1], 0.0) && close(heights[2], 100.0) && close(heights[3], 200.0), "{heights:?}");
+    assert!(
+        close(heights[0], 50.0) && close(heights[1], 0.0) && close(heights[2], 100.0) && close(heights[3], 200.0),
+        "{heights:?}"
+    );
     for bar in &geometry.bars {
         assert!(close(bar.y + bar.height, 200.0), "every bar stands on the baseline");
         assert!(close(bar.width, 70.0));
@@ -331,7 +341,10 @@ fn an_older_mojo_loads_with_defaults() {
     assert_eq!(mojo.projects[0].kind, ProjectKind::Other);
     assert!(mojo.entries.is_empty() && mojo.events.is_empty() && mojo.proud.is_empty());
 
-    let contact: comeback::model::outreach::Contact = serde_json::from_str(r#"{"id": "2c9f1f7e-8a43-4b0e-9d4a-6f1e2d3c4b5a", "updated_at": "2026-01-01T00:00:00Z", "name": "Amina"}"#).unwrap();
+    let contact: comeback::model::outreach::Contact = serde_json::from_str(
+        r#"{"id": "2c9f1f7e-8a43-4b0e-9d4a-6f1e2d3c4b5a", "updated_at": "2026-01-01T00:00:00Z", "name": "Amina"}"#,
+    )
+    .unwrap();
     assert_eq!((contact.how_we_know.as_str(), contact.met_at_event), ("", None));
 
     // And what this build writes reads back the same.

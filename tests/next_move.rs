@@ -169,7 +169,10 @@ fn the_answer_is_suggested_from_the_debrief_mojo_and_targets_until_written() {
     workbook.mojo.log_time(project, day(2026, 11, 2), 12.0, "", at(2)).unwrap();
     workbook.plan.targets.add(TargetKind::Role, "operations manager", at(3));
     let suggestions = workbook.answer_suggestions();
-    assert!(suggestions.done_since.as_deref().is_some_and(|text| text.contains("12 h") && text.contains("Pricing course")), "{suggestions:?}");
+    assert!(
+        suggestions.done_since.as_deref().is_some_and(|text| text.contains("12 h") && text.contains("Pricing course")),
+        "{suggestions:?}"
+    );
     assert!(suggestions.why_ready.as_deref().is_some_and(|text| text.contains("operations manager")));
 
     // Own words win; an empty own part leaves the part out of the answer.
@@ -189,15 +192,27 @@ fn the_answer_is_suggested_from_the_debrief_mojo_and_targets_until_written() {
     assert_eq!(workbook.plan.answer.save_version("Empty", Parts::default(), at(6)), None);
     workbook.plan.answer.set_part(Part::WhatHappened, Some("I closed my shop.".into()), at(7));
     workbook.plan.answer.use_version(first, at(8));
-    assert_eq!(workbook.plan.answer.parts.resolved(&Parts::default()).assemble(), answer, "the version comes back whole");
+    assert_eq!(
+        workbook.plan.answer.parts.resolved(&Parts::default()).assemble(),
+        answer,
+        "the version comes back whole"
+    );
     workbook.plan.remove_answer_version(first, at(9));
     assert_eq!(workbook.plan.answer.versions.len(), 0);
 }
 
 fn report_workbook() -> Workbook {
     let mut workbook = Workbook::new(at(0));
-    let ana = workbook.outreach.push(Contact { company: "Acme".into(), role: "CTO".into(), ..Contact::new("Ana Lopez", at(0)) }, at(0));
-    workbook.outreach.log_interaction(ana, day(2026, 11, 2), Channel::Email, "=HYPERLINK(\"x\") asked for an intro, \"soon\"", at(1));
+    let ana = workbook
+        .outreach
+        .push(Contact { company: "Acme".into(), role: "CTO".into(), ..Contact::new("Ana Lopez", at(0)) }, at(0));
+    workbook.outreach.log_interaction(
+        ana,
+        day(2026, 11, 2),
+        Channel::Email,
+        "=HYPERLINK(\"x\") asked for an intro, \"soon\"",
+        at(1),
+    );
     workbook.outreach.log_interaction(ana, day(2026, 10, 30), Channel::Call, "", at(1));
     let opportunities = &mut workbook.plan.opportunities;
     let id = opportunities.add("Acme", "Data engineer", Stage::Idea, day(2026, 11, 1), at(2)).unwrap();

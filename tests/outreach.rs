@@ -5,8 +5,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use comeback::model::outreach::links::{mailto, safe_link, tel};
 use comeback::model::outreach::view::{compare, index, priority_group, select, DueFilter, Filter, Sort};
-use comeback::model::plan::{TargetKind, Targets};
 use comeback::model::outreach::{Channel, Contact, Frequency, Outreach, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS};
+use comeback::model::plan::{TargetKind, Targets};
 use uuid::Uuid;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -76,7 +76,11 @@ fn logging_an_interaction_restarts_the_follow_up_clock() {
     // An older entry logged later does not pull the clock back.
     outreach.log_interaction(id, day(2026, 10, 1), Channel::Message, "", at(3)).unwrap();
     assert_eq!(outreach.contact(id).unwrap().next_follow_up(), Some(day(2026, 12, 14)));
-    assert_eq!(outreach.contact(id).unwrap().interactions.first().unwrap().date, Some(day(2026, 10, 1)), "the log is in date order");
+    assert_eq!(
+        outreach.contact(id).unwrap().interactions.first().unwrap().date,
+        Some(day(2026, 10, 1)),
+        "the log is in date order"
+    );
 
     // A custom cadence, and "not now" stops the clock.
     outreach.update_contact(id, at(4), |contact| contact.follow_up_days = 7);
@@ -109,9 +113,11 @@ fn priority_puts_weak_ties_in_target_jobs_first_then_due_follow_ups() {
 
     let by_name = select(&outreach, &Targets::default(), &Filter::default(), Sort::Name, today(), day(2026, 12, 6));
     assert_eq!(names(&outreach, &by_name)[0], "Aaron (plain)");
-    let by_last = select(&outreach, &Targets::default(), &Filter::default(), Sort::LastContacted, today(), day(2026, 12, 6));
+    let by_last =
+        select(&outreach, &Targets::default(), &Filter::default(), Sort::LastContacted, today(), day(2026, 12, 6));
     assert_eq!(by_last[0], due, "the only one contacted comes first");
-    let by_next = select(&outreach, &Targets::default(), &Filter::default(), Sort::NextFollowUp, today(), day(2026, 12, 6));
+    let by_next =
+        select(&outreach, &Targets::default(), &Filter::default(), Sort::NextFollowUp, today(), day(2026, 12, 6));
     assert_eq!(by_next[0], due);
 }
 
@@ -130,7 +136,11 @@ fn search_and_filters_narrow_the_list() {
     let pick = |filter: Filter| select(&outreach, &Targets::default(), &filter, Sort::Name, today(), week_end);
 
     assert_eq!(pick(Filter { text: "robotics".into(), ..Filter::default() }), vec![ana, bo]);
-    assert_eq!(pick(Filter { text: "ACME manager".into(), ..Filter::default() }), vec![ana], "every word must match, any case");
+    assert_eq!(
+        pick(Filter { text: "ACME manager".into(), ..Filter::default() }),
+        vec![ana],
+        "every word must match, any case"
+    );
     assert_eq!(pick(Filter { text: "nobody".into(), ..Filter::default() }), Vec::<Uuid>::new());
     assert_eq!(pick(Filter { tie: Some(TieStrength::Weak), ..Filter::default() }), vec![ana]);
     assert_eq!(pick(Filter { target: Some(true), ..Filter::default() }), vec![ana]);
@@ -146,10 +156,17 @@ fn search_and_filters_narrow_the_list() {
 #[test]
 fn the_index_orders_as_compare_does() {
     let mut outreach = Outreach::default();
-    let frequencies = [None, Some(Frequency::Weekly), Some(Frequency::Monthly), Some(Frequency::OnceAYearOrLess), Some(Frequency::NeverMet)];
+    let frequencies = [
+        None,
+        Some(Frequency::Weekly),
+        Some(Frequency::Monthly),
+        Some(Frequency::OnceAYearOrLess),
+        Some(Frequency::NeverMet),
+    ];
     for i in 0..60u32 {
         let name = ["ana", "Ana", "Bo", "bo", "Émile", "Zoë", ""][i as usize % 7];
-        let id = person(&mut outreach, name, frequencies[i as usize % 5], [None, Some(true), Some(false)][i as usize % 3]);
+        let id =
+            person(&mut outreach, name, frequencies[i as usize % 5], [None, Some(true), Some(false)][i as usize % 3]);
         if i % 4 != 0 {
             outreach.log_interaction(id, day(2026, 11, 1 + i % 28), Channel::Email, "", at(i64::from(i)));
             outreach.update_contact(id, at(1), |contact| contact.follow_up_days = 3 + i % 20);
@@ -168,7 +185,11 @@ fn the_index_orders_as_compare_does() {
         let mut expected: Vec<&Contact> = outreach.contacts.iter().collect();
         expected.sort_by(|a, b| compare(sort, a, b, &targets, today()));
         let expected: Vec<Uuid> = expected.into_iter().map(|contact| contact.meta.id).collect();
-        assert_eq!(select(&outreach, &targets, &Filter::default(), sort, today(), day(2026, 12, 6)), expected, "{sort:?}");
+        assert_eq!(
+            select(&outreach, &targets, &Filter::default(), sort, today(), day(2026, 12, 6)),
+            expected,
+            "{sort:?}"
+        );
         assert_eq!(index(&outreach, &targets, sort, today()).len(), 60);
     }
 }
@@ -180,7 +201,14 @@ fn only_http_https_mailto_and_tel_become_links() {
     assert_eq!(safe_link("mailto:ana@example.com").as_deref(), Some("mailto:ana@example.com"));
     assert_eq!(safe_link("tel:+331234").as_deref(), Some("tel:+331234"));
     assert_eq!(safe_link("www.example.com/ana").as_deref(), Some("https://www.example.com/ana"));
-    for bad in ["javascript:alert(1)", " JAVASCRIPT:alert(1)", "java\nscript:alert(1)", "data:text/html,<b>", "file:///etc/passwd", "alert(1)"] {
+    for bad in [
+        "javascript:alert(1)",
+        " JAVASCRIPT:alert(1)",
+        "java\nscript:alert(1)",
+        "data:text/html,<b>",
+        "file:///etc/passwd",
+        "alert(1)",
+    ] {
         assert_eq!(safe_link(bad), None, "{bad:?}");
     }
     assert_eq!(mailto("ana@example.com").as_deref(), Some("mailto:ana@example.com"));
@@ -232,8 +260,11 @@ fn the_sharing_clock_counts_days_and_stays_gentle() {
 // Guards the templates: filled from the person's words, placeholders where empty.
 #[test]
 fn announcement_and_messages_are_filled_in() {
-    use comeback::model::outreach::share::{announcement_text, close_note, mailto_message, message, Announcement, AnnouncementStyle, MessageKind};
-    let mut announcement = Announcement { pursuing: "a product design role in health tech".into(), ..Announcement::default() };
+    use comeback::model::outreach::share::{
+        announcement_text, close_note, mailto_message, message, Announcement, AnnouncementStyle, MessageKind,
+    };
+    let mut announcement =
+        Announcement { pursuing: "a product design role in health tech".into(), ..Announcement::default() };
     let plain = announcement_text(&announcement, AnnouncementStyle::Plain);
     assert!(plain.contains("I am now pursuing a product design role in health tech."), "{plain}");
     assert!(plain.contains("[what you moved on from]"), "empty parts show what to write");
@@ -245,7 +276,8 @@ fn announcement_and_messages_are_filled_in() {
     }
     assert!(close_note(&announcement, "Sam Lee").starts_with("Hi Sam,"));
 
-    let contact = Contact { company: "Globex".into(), email: "bilal@example.com".into(), ..Contact::new("Bilal Haddad", at(0)) };
+    let contact =
+        Contact { company: "Globex".into(), email: "bilal@example.com".into(), ..Contact::new("Bilal Haddad", at(0)) };
     let (subject, body) = message(MessageKind::AskIntroduction, &contact, &announcement);
     assert_eq!(subject, "A small favour");
     assert!(body.starts_with("Hi Bilal,") && body.contains("someone at Globex"), "{body}");
@@ -289,6 +321,13 @@ fn contacts_in_target_jobs_are_matched_against_the_plan_unless_overridden() {
 
     let order = select(&outreach, &targets, &Filter::default(), Sort::Priority, today(), day(2026, 12, 6));
     assert_eq!(order[0], at_acme, "the weak tie in a target company comes first");
-    let only_targets = select(&outreach, &targets, &Filter { target: Some(true), ..Filter::default() }, Sort::Name, today(), day(2026, 12, 6));
+    let only_targets = select(
+        &outreach,
+        &targets,
+        &Filter { target: Some(true), ..Filter::default() },
+        Sort::Name,
+        today(),
+        day(2026, 12, 6),
+    );
     assert_eq!(only_targets, vec![at_acme, engineer, said_yes]);
 }

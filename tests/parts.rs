@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 use std::convert::Infallible;
 
-use comeback::io::parts::{self, is_part_key, is_workbook_key, read_document, split, split_text, Layout, Piece, Section, Written, ROOT_KEY};
+use comeback::io::parts::{
+    self, is_part_key, is_workbook_key, read_document, split, split_text, Layout, Piece, Section, Written, ROOT_KEY,
+};
 use comeback::io::stored::{decode, encode, Loaded};
 use comeback::model::example::example_workbook;
 use comeback::model::{SetbackKind, ThemeChoice, Workbook};
@@ -38,7 +40,16 @@ fn stored_in_parts(workbook: &Workbook) -> Storage {
 fn a_workbook_splits_into_a_root_and_four_parts() {
     let pieces = split(&full()).unwrap();
     let keys: Vec<&str> = pieces.iter().map(|(key, _)| key.as_str()).collect();
-    assert_eq!(keys, ["comeback.workbook.debrief", "comeback.workbook.outreach", "comeback.workbook.mojo", "comeback.workbook.plan", ROOT_KEY]);
+    assert_eq!(
+        keys,
+        [
+            "comeback.workbook.debrief",
+            "comeback.workbook.outreach",
+            "comeback.workbook.mojo",
+            "comeback.workbook.plan",
+            ROOT_KEY
+        ]
+    );
     let root: serde_json::Value = serde_json::from_str(&pieces[4].1).unwrap();
     assert_eq!(root["schema_version"], 4);
     assert_eq!(root["parts"], serde_json::json!(["debrief", "outreach", "mojo", "plan"]));
@@ -103,7 +114,9 @@ fn the_v4_fixture_reads_as_current() {
     let document = read(&storage);
     assert_eq!(document.layout, Layout::Parts);
     let Loaded::Current(workbook) = document.decode() else { panic!("expected the v4 fixture to load as current") };
-    let Loaded::Migrated { workbook: from_v3, from: 3 } = decode(Some(&fixture("workbook-v3.json"))) else { panic!("v3 migrates") };
+    let Loaded::Migrated { workbook: from_v3, from: 3 } = decode(Some(&fixture("workbook-v3.json"))) else {
+        panic!("v3 migrates")
+    };
     assert_eq!(workbook, from_v3, "the same content as the v3 fixture");
     assert_eq!(workbook.settings.theme, ThemeChoice::Light);
     assert_eq!(workbook.outreach.contacts[0].name, "Amina Okafor");
@@ -153,7 +166,9 @@ fn a_newer_root_in_parts_is_newer() {
     let mut storage = stored_in_parts(&original);
     let root = storage[ROOT_KEY].replace("\"schema_version\":4", "\"schema_version\":9");
     storage.insert(ROOT_KEY.into(), root);
-    let Loaded::Newer { version: 9, workbook: Some(workbook) } = read(&storage).decode() else { panic!("expected newer") };
+    let Loaded::Newer { version: 9, workbook: Some(workbook) } = read(&storage).decode() else {
+        panic!("expected newer")
+    };
     assert_eq!(workbook.outreach, original.outreach);
 }
 
@@ -188,7 +203,8 @@ fn the_old_layout_moves_into_parts_one_section_at_a_time() {
     let workbook = full();
     let whole = encode(&workbook).unwrap();
     let mut storage = Storage::from([(ROOT_KEY.to_owned(), whole.clone())]);
-    let largest = Section::ALL.iter().map(|section| storage_len(&stored_in_parts(&workbook), &section.key())).max().unwrap();
+    let largest =
+        Section::ALL.iter().map(|section| storage_len(&stored_in_parts(&workbook), &section.key())).max().unwrap();
     let mut written = Written::default();
     let changes = written.changes(&workbook).unwrap();
     assert_eq!(changes.len(), 8, "each part, then a root naming it");
@@ -229,7 +245,11 @@ fn what_is_known_after_a_read_depends_on_the_layout() {
     assert_eq!(Written::as_read(&in_parts, &in_parts.decode()).changes(&workbook).unwrap(), vec![]);
     let whole = read(&Storage::from([(ROOT_KEY.to_owned(), encode(&workbook).unwrap())]));
     assert_eq!(whole.decode(), Loaded::Current(workbook.clone()));
-    assert_eq!(Written::as_read(&whole, &whole.decode()).changes(&workbook).unwrap().len(), 8, "the old layout is moved into parts");
+    assert_eq!(
+        Written::as_read(&whole, &whole.decode()).changes(&workbook).unwrap().len(),
+        8,
+        "the old layout is moved into parts"
+    );
 }
 
 // Guards the other-tab listener: only the workbook's own keys count.
@@ -238,7 +258,13 @@ fn workbook_keys_are_the_root_and_its_parts() {
     assert!(is_workbook_key("comeback.workbook"));
     assert!(is_workbook_key("comeback.workbook.outreach"));
     assert!(is_part_key("comeback.workbook.anything"));
-    for other in ["comeback.workbooks", "comeback.workbook.", "comeback.before-import", "comeback.snapshot.2026-03-01", "workbook"] {
+    for other in [
+        "comeback.workbooks",
+        "comeback.workbook.",
+        "comeback.before-import",
+        "comeback.snapshot.2026-03-01",
+        "workbook",
+    ] {
         assert!(!is_workbook_key(other), "{other}");
     }
     assert!(!is_part_key(ROOT_KEY));

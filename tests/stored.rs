@@ -34,11 +34,17 @@ fn version_3_is_migrated_keeping_everything() {
 
 #[test]
 fn current_schema_loads_as_is() {
-    let text = fixture("workbook-v3.json").replacen("\"schema_version\": 3", &format!("\"schema_version\": {SCHEMA_VERSION}"), 1);
+    let text = fixture("workbook-v3.json").replacen(
+        "\"schema_version\": 3",
+        &format!("\"schema_version\": {SCHEMA_VERSION}"),
+        1,
+    );
     let Loaded::Current(workbook) = decode(Some(&text)) else {
         panic!("expected a current document to load as current");
     };
-    let Loaded::Migrated { workbook: from_v3, .. } = decode(Some(&fixture("workbook-v3.json"))) else { panic!("v3 migrates") };
+    let Loaded::Migrated { workbook: from_v3, .. } = decode(Some(&fixture("workbook-v3.json"))) else {
+        panic!("v3 migrates")
+    };
     assert_eq!(workbook, from_v3);
 }
 

@@ -71,7 +71,13 @@ fn the_next_step_follows_the_method() {
     assert_eq!(workbook.next_step(today()), NextStep::TrackOpportunity);
 
     let applied = workbook.plan.opportunities.add("Acme", "Analyst", Stage::Applied, today(), at(9)).unwrap();
-    workbook.plan.opportunities.add("Globex", "Analyst", Stage::Applied, NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(), at(9));
+    workbook.plan.opportunities.add(
+        "Globex",
+        "Analyst",
+        Stage::Applied,
+        NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        at(9),
+    );
     assert_eq!(workbook.next_step(today()), NextStep::PlanAction);
 
     workbook.plan.add_action("Apply to two roles", Some(today()), at(10));
@@ -80,14 +86,22 @@ fn the_next_step_follows_the_method() {
     // The full picture: Amina reached, the news posted once.
     let amina = workbook.outreach.contacts[0].meta.id;
     workbook.outreach.log_interaction(amina, today(), Channel::Email, "", at(11));
-    workbook.outreach.announcement.postings.push(Posting { place: "LinkedIn".into(), date: Some(today()), ..Posting::default() });
+    workbook.outreach.announcement.postings.push(Posting {
+        place: "LinkedIn".into(),
+        date: Some(today()),
+        ..Posting::default()
+    });
     assert_eq!(
         summaries(&workbook),
         [
             (true, "Done on 18 November 2026.".to_owned()),
             (true, "1 person on your outreach list, 1 reached. Your news is posted in 1 place.".to_owned()),
             (true, "2 h of 2 h this week on side projects.".to_owned()),
-            (false, "Path chosen: A new job. 2 open opportunities, 1 moved in the last two weeks. 0 of 1 actions done.".to_owned()),
+            (
+                false,
+                "Path chosen: A new job. 2 open opportunities, 1 moved in the last two weeks. 0 of 1 actions done."
+                    .to_owned()
+            ),
         ]
     );
 
@@ -101,7 +115,10 @@ fn the_share_step_counts_people_reached_before_the_news_is_posted() {
     let mut workbook = Workbook::new(at(0));
     workbook.outreach.add_contact("Amina", "", None, at(1));
     workbook.outreach.add_contact("Bo", "", None, at(1));
-    assert_eq!(summaries(&workbook)[1], (false, "2 people on your outreach list, 0 reached. Your news is not posted yet.".to_owned()));
+    assert_eq!(
+        summaries(&workbook)[1],
+        (false, "2 people on your outreach list, 0 reached. Your news is not posted yet.".to_owned())
+    );
 }
 
 #[test]
@@ -127,7 +144,8 @@ fn due_this_week_gathers_actions_checklist_and_events_soonest_first() {
         opportunity.next_date = Some(NaiveDate::from_ymd_opt(2026, 11, 21).unwrap());
     });
 
-    let due: Vec<(String, &str)> = workbook.due_this_week(today()).into_iter().map(|item| (item.what, item.href)).collect();
+    let due: Vec<(String, &str)> =
+        workbook.due_this_week(today()).into_iter().map(|item| (item.what, item.href)).collect();
     assert_eq!(
         due,
         [
@@ -160,7 +178,8 @@ fn the_example_is_a_whole_realistic_workbook_and_says_it_is_one() {
     assert!(contacts.iter().any(|contact| contact.is_weak_tie() && contact.is_target(&example.plan.targets)));
 
     assert_eq!(example.mojo.projects.len(), 2);
-    let weeks: std::collections::HashSet<_> = example.mojo.entries.iter().map(|entry| example.mojo.week_of(entry.date)).collect();
+    let weeks: std::collections::HashSet<_> =
+        example.mojo.entries.iter().map(|entry| example.mojo.week_of(entry.date)).collect();
     assert!(weeks.len() >= 3, "several weeks of logged hours: {weeks:?}");
     assert!(example.mojo.events.iter().any(|event| event.attended));
     assert_eq!(example.plan.opportunities.list.len(), 2);

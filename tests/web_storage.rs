@@ -185,10 +185,14 @@ fn a_full_storage_drops_the_oldest_snapshot_to_save_the_workbook() {
 
 /// Every key and its text, sorted.
 fn everything() -> Vec<(String, String)> {
-    let mut all: Vec<(String, String)> = storage::keys().unwrap().into_iter().map(|key| {
-        let text = storage::read(&key).unwrap().unwrap();
-        (key, text)
-    }).collect();
+    let mut all: Vec<(String, String)> = storage::keys()
+        .unwrap()
+        .into_iter()
+        .map(|key| {
+            let text = storage::read(&key).unwrap().unwrap();
+            (key, text)
+        })
+        .collect();
     all.sort();
     all
 }
@@ -241,7 +245,16 @@ fn the_workbook_is_stored_in_parts_and_loads_back_equal() {
     let workbook = example();
     storage::save_workbook(&workbook).unwrap();
     let keys: Vec<String> = everything().into_iter().map(|(key, _)| key).collect();
-    assert_eq!(keys, ["comeback.workbook", "comeback.workbook.debrief", "comeback.workbook.mojo", "comeback.workbook.outreach", "comeback.workbook.plan"]);
+    assert_eq!(
+        keys,
+        [
+            "comeback.workbook",
+            "comeback.workbook.debrief",
+            "comeback.workbook.mojo",
+            "comeback.workbook.outreach",
+            "comeback.workbook.plan"
+        ]
+    );
     let document = storage::read_document().unwrap();
     assert_eq!(document.layout, Layout::Parts);
     assert_eq!(document.decode(), Loaded::Current(workbook.clone()));
@@ -299,7 +312,19 @@ fn the_old_layout_is_read_then_rewritten_in_parts() {
     assert_eq!(result, Ok(()));
     // One part at a time, each followed by the root naming it (see io::parts).
     let root = "comeback.workbook";
-    assert_eq!(keys, ["comeback.workbook.debrief", root, "comeback.workbook.outreach", root, "comeback.workbook.mojo", root, "comeback.workbook.plan", root]);
+    assert_eq!(
+        keys,
+        [
+            "comeback.workbook.debrief",
+            root,
+            "comeback.workbook.outreach",
+            root,
+            "comeback.workbook.mojo",
+            root,
+            "comeback.workbook.plan",
+            root
+        ]
+    );
     assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook));
 }
 

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::model::first_steps::date_label;
 use crate::save::SaveStatus;
 use crate::store::{use_store, Notice};
-use crate::model::first_steps::date_label;
 use crate::web::download::download_text;
 use crate::web::storage;
 

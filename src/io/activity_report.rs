@@ -26,7 +26,12 @@ pub fn report_markdown(range: DateRange, activities: &[Activity]) -> String {
         out.push_str("No activity recorded in this period.\n");
         return out;
     }
-    let kinds = [ActivityKind::Application, ActivityKind::StageChange, ActivityKind::ContactReached, ActivityKind::EventAttended];
+    let kinds = [
+        ActivityKind::Application,
+        ActivityKind::StageChange,
+        ActivityKind::ContactReached,
+        ActivityKind::EventAttended,
+    ];
     for kind in kinds {
         let count = activities.iter().filter(|activity| activity.kind == kind).count();
         out.push_str(&format!("- {}: {count}\n", kind.label()));
@@ -51,7 +56,12 @@ pub fn report_markdown(range: DateRange, activities: &[Activity]) -> String {
 pub fn report_csv(activities: &[Activity]) -> String {
     let mut out = write_record(&CSV_COLUMNS);
     for activity in activities {
-        out.push_str(&write_record(&[activity.date.to_string(), activity.kind.label().to_owned(), activity.what.clone(), activity.details.clone()]));
+        out.push_str(&write_record(&[
+            activity.date.to_string(),
+            activity.kind.label().to_owned(),
+            activity.what.clone(),
+            activity.details.clone(),
+        ]));
     }
     out
 }

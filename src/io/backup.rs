@@ -142,14 +142,15 @@ pub fn check_size(size: u64) -> Result<(), BackupError> {
 /// Reads a backup file's text.
 pub fn read(text: &str) -> Result<Restored, BackupError> {
     check_size(text.len() as u64)?;
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|err| BackupError::NotJson {
-        detail: match err.classify() {
-            serde_json::error::Category::Eof => "it ends too early".into(),
-            _ => err.to_string().split(" at line").next().unwrap_or_default().to_owned(),
-        },
-        line: err.line(),
-        column: err.column(),
-    })?;
+    let value: Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|err| BackupError::NotJson {
+            detail: match err.classify() {
+                serde_json::error::Category::Eof => "it ends too early".into(),
+                _ => err.to_string().split(" at line").next().unwrap_or_default().to_owned(),
+            },
+            line: err.line(),
+            column: err.column(),
+        })?;
     let Value::Object(mut document) = value else { return Err(BackupError::NotABackup) };
     if document.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(BackupError::NotABackup);
@@ -164,8 +165,10 @@ pub fn read(text: &str) -> Result<Restored, BackupError> {
     if version > SCHEMA_VERSION {
         return Err(BackupError::Newer(version));
     }
-    let workbook = migrate(workbook, version).map_err(|err| BackupError::Shape { field: "workbook", detail: err.to_string() })?;
-    let workbook: Workbook = stored::workbook_from_object(workbook).map_err(|detail| BackupError::Shape { field: "workbook", detail })?;
+    let workbook =
+        migrate(workbook, version).map_err(|err| BackupError::Shape { field: "workbook", detail: err.to_string() })?;
+    let workbook: Workbook =
+        stored::workbook_from_object(workbook).map_err(|detail| BackupError::Shape { field: "workbook", detail })?;
     // A file edited by hand may repeat an id; keep each once, the latest edit.
     let workbook = without_duplicates(&workbook);
     Ok(Restored { header, workbook, migrated_from: (version < SCHEMA_VERSION).then_some(version) })

@@ -9,8 +9,22 @@ use crate::model::outreach::Contact;
 
 /// The columns of the exported CSV, in order.
 pub const CSV_COLUMNS: [&str; 16] = [
-    "Name", "How we know each other", "Relationship", "How often we see each other", "Tie strength", "Company", "Role",
-    "Target job", "Email", "Phone", "Profile URL", "Status", "Last contacted", "Next follow-up", "Follow up every (days)", "Notes",
+    "Name",
+    "How we know each other",
+    "Relationship",
+    "How often we see each other",
+    "Tie strength",
+    "Company",
+    "Role",
+    "Target job",
+    "Email",
+    "Phone",
+    "Profile URL",
+    "Status",
+    "Last contacted",
+    "Next follow-up",
+    "Follow up every (days)",
+    "Notes",
 ];
 
 /// The contacts as CSV, one row each, with a header row.
@@ -57,12 +71,24 @@ pub fn follow_up_events(contacts: &[&Contact], at: impl Fn(NaiveDate) -> Option<
             let start = at(date)?;
             let mut about = Vec::new();
             if !contact.role.trim().is_empty() || !contact.company.trim().is_empty() {
-                about.push([contact.role.trim(), contact.company.trim()].into_iter().filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" at "));
+                about.push(
+                    [contact.role.trim(), contact.company.trim()]
+                        .into_iter()
+                        .filter(|part| !part.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" at "),
+                );
             }
             if let Some(last) = contact.last_contacted() {
                 about.push(format!("Last in touch on {last}."));
             }
-            if let Some(note) = contact.interactions.iter().rev().map(|interaction| interaction.note.trim()).find(|note| !note.is_empty()) {
+            if let Some(note) = contact
+                .interactions
+                .iter()
+                .rev()
+                .map(|interaction| interaction.note.trim())
+                .find(|note| !note.is_empty())
+            {
                 about.push(format!("Last note: {note}"));
             }
             Some(CalendarEvent {
@@ -78,6 +104,10 @@ pub fn follow_up_events(contacts: &[&Contact], at: impl Fn(NaiveDate) -> Option<
 }
 
 /// The `.ics` file for those follow-ups.
-pub fn write_follow_ups_ics(contacts: &[&Contact], at: impl Fn(NaiveDate) -> Option<DateTime<Utc>>, stamp: DateTime<Utc>) -> String {
+pub fn write_follow_ups_ics(
+    contacts: &[&Contact],
+    at: impl Fn(NaiveDate) -> Option<DateTime<Utc>>,
+    stamp: DateTime<Utc>,
+) -> String {
     write_calendar(&follow_up_events(contacts, at), stamp)
 }

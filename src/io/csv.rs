@@ -54,7 +54,8 @@ pub fn read_records(text: &str) -> Vec<Vec<String>> {
 /// value starting with `=`, `+`, `-`, `@`, a tab or a carriage return would be
 /// run as a formula, so it gets a leading `'`.
 pub fn write_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
+    let value =
+        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
     if value.contains([',', '"', '\n', '\r']) || value.starts_with('\'') {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {

@@ -55,7 +55,9 @@ struct Envelope {
 
 #[derive(Clone, Debug, Error, PartialEq)]
 pub enum EnvelopeError {
-    #[error("this locked backup was made by a newer version of Comeback (envelope {0}); update the app, then try again")]
+    #[error(
+        "this locked backup was made by a newer version of Comeback (envelope {0}); update the app, then try again"
+    )]
     Newer(u32),
     #[error("this locked backup uses {0}, which this version of Comeback cannot open")]
     Unsupported(String),
@@ -90,7 +92,8 @@ pub fn seal(sealed: &Sealed) -> String {
 /// Reads and checks an envelope.
 pub fn open(text: &str) -> Result<Sealed, EnvelopeError> {
     let damaged = |detail: String| EnvelopeError::Damaged(detail);
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|err| damaged(err.to_string()))?;
+    let value: Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|err| damaged(err.to_string()))?;
     if let Some(version) = value.get("version").and_then(Value::as_u64) {
         if version > u64::from(VERSION) {
             return Err(EnvelopeError::Newer(u32::try_from(version).unwrap_or(u32::MAX)));
@@ -109,7 +112,9 @@ pub fn open(text: &str) -> Result<Sealed, EnvelopeError> {
     if !(1..=MAX_ITERATIONS).contains(&envelope.iterations) {
         return Err(damaged(format!("its iteration count ({}) is out of range", envelope.iterations)));
     }
-    let field = |name: &str, text: &str| base64::decode(text).map_err(|err| damaged(format!("its “{name}” is not base64: {err}")));
+    let field = |name: &str, text: &str| {
+        base64::decode(text).map_err(|err| damaged(format!("its “{name}” is not base64: {err}")))
+    };
     let sealed = Sealed {
         iterations: envelope.iterations,
         salt: field("salt", &envelope.salt)?,

@@ -15,7 +15,9 @@ use crate::model::Timestamp;
 
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum LinkedInError {
-    #[error("This does not look like LinkedIn's Connections.csv: no row names the columns “First Name” and “Last Name”.")]
+    #[error(
+        "This does not look like LinkedIn's Connections.csv: no row names the columns “First Name” and “Last Name”."
+    )]
     NoHeader,
 }
 
@@ -56,11 +58,14 @@ pub fn parse_connections(text: &str, now: Timestamp) -> Result<Parsed, LinkedInE
 
     let mut parsed = Parsed::default();
     for (offset, record) in records[header_at + 1..].iter().enumerate() {
-        let get = |at: Option<usize>| at.and_then(|at| record.get(at)).map(|field| field.trim().to_owned()).unwrap_or_default();
+        let get = |at: Option<usize>| {
+            at.and_then(|at| record.get(at)).map(|field| field.trim().to_owned()).unwrap_or_default()
+        };
         if record.iter().all(|field| field.trim().is_empty()) {
             continue;
         }
-        let name = [get(first), get(last)].iter().filter(|part| !part.is_empty()).cloned().collect::<Vec<_>>().join(" ");
+        let name =
+            [get(first), get(last)].iter().filter(|part| !part.is_empty()).cloned().collect::<Vec<_>>().join(" ");
         if name.is_empty() {
             // The record's place in the file, counting from 1.
             let row = header_at + offset + 2;

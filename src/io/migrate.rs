@@ -99,7 +99,9 @@ mod tests {
     // Guards the v1 -> v2 step: flat fields move into their sections, old kind names map.
     #[test]
     fn v1_to_v2_moves_fields_into_sections() {
-        let v1 = object(json!({"schema_version": 1, "setback": "laid_off", "summary": "Cut in the March round.", "theme": "dark"}));
+        let v1 = object(
+            json!({"schema_version": 1, "setback": "laid_off", "summary": "Cut in the March round.", "theme": "dark"}),
+        );
         let v2 = migrate(v1, 1).unwrap();
         assert_eq!(v2["schema_version"], json!(SCHEMA_VERSION));
         assert_eq!(v2["debrief"], json!({"setback": "fired_or_laid_off", "summary": "Cut in the March round."}));
@@ -140,7 +142,9 @@ mod tests {
     // Guards the v2 -> v3 step: everything kept, only the number moves on.
     #[test]
     fn v2_to_v3_keeps_every_field() {
-        let v2 = object(json!({"schema_version": 2, "plan": {"actions": [{"title": "Call Ana"}]}, "debrief": {"summary": "x"}}));
+        let v2 = object(
+            json!({"schema_version": 2, "plan": {"actions": [{"title": "Call Ana"}]}, "debrief": {"summary": "x"}}),
+        );
         let v3 = migrate(v2.clone(), 2).unwrap();
         assert_eq!(v3["schema_version"], json!(SCHEMA_VERSION));
         assert_eq!(v3["plan"], v2["plan"]);
@@ -150,9 +154,11 @@ mod tests {
     // Guards the v3 -> v4 step: the document is kept whole, only the number moves on.
     #[test]
     fn v3_to_v4_keeps_every_field() {
-        let v3 = object(json!({"schema_version": 3, "created_at": "2026-01-02T09:00:00Z", "first_steps": {"budget": {"savings": 1}},
+        let v3 = object(
+            json!({"schema_version": 3, "created_at": "2026-01-02T09:00:00Z", "first_steps": {"budget": {"savings": 1}},
             "debrief": {"summary": "x"}, "outreach": {"contacts": [{"name": "Ana"}]}, "mojo": {"weekly_hours_goal": 12.5},
-            "plan": {"actions": [{"title": "Call Ana"}]}, "settings": {"theme": "dark"}}));
+            "plan": {"actions": [{"title": "Call Ana"}]}, "settings": {"theme": "dark"}}),
+        );
         let v4 = migrate(v3.clone(), 3).unwrap();
         assert_eq!(v4["schema_version"], json!(4));
         let mut expected = v3;

@@ -86,7 +86,8 @@ pub fn encode_root(workbook: &Workbook) -> Result<String, EncodeError> {
 fn encode_root_with(workbook: &Workbook, parts: &[Section], inline: &[(&str, &str)]) -> Result<String, EncodeError> {
     // Every field named: a field added to Workbook fails to compile here
     // until it is given a place, in the root or in a part.
-    let Workbook { schema_version, created_at, first_steps, debrief: _, outreach: _, mojo: _, plan: _, settings } = workbook;
+    let Workbook { schema_version, created_at, first_steps, debrief: _, outreach: _, mojo: _, plan: _, settings } =
+        workbook;
     let mut fields = vec![
         ("schema_version", serde_json::to_string(schema_version)?),
         ("created_at", serde_json::to_string(created_at)?),
@@ -166,7 +167,8 @@ pub fn parts_named(root: &str) -> Result<Option<Vec<String>>, String> {
 pub fn assemble(root: &str, parts: &[(String, String)]) -> String {
     let body = root.trim_end();
     let body = body.strip_suffix('}').unwrap_or(body);
-    let mut text = String::with_capacity(root.len() + parts.iter().map(|(name, part)| name.len() + part.len() + 4).sum::<usize>());
+    let mut text =
+        String::with_capacity(root.len() + parts.iter().map(|(name, part)| name.len() + part.len() + 4).sum::<usize>());
     text.push_str(body);
     let mut empty = body.trim_end().ends_with('{');
     for (name, part) in parts {
@@ -209,7 +211,9 @@ impl Document {
     /// corrupt, keeping the text that was there.
     pub fn decode(&self) -> Loaded {
         match &self.layout {
-            Layout::Broken(reason) => Loaded::Corrupt { raw: self.text.clone().unwrap_or_default(), reason: reason.clone() },
+            Layout::Broken(reason) => {
+                Loaded::Corrupt { raw: self.text.clone().unwrap_or_default(), reason: reason.clone() }
+            }
             Layout::Whole | Layout::Parts => stored::decode(self.text.as_deref()),
         }
     }
@@ -256,7 +260,8 @@ fn split_assembled(text: &str) -> Option<Vec<(String, String)>> {
         .and_then(|(_, list)| serde_json::from_str::<Vec<String>>(list.get()).ok())?;
     let (parts, root): (Vec<_>, Vec<_>) = fields.iter().partition(|(name, _)| names.contains(name));
     let root = object_text(root.iter().map(|(name, value)| (name.as_str(), value.get()))).ok()?;
-    let parts: Vec<(String, String)> = parts.into_iter().map(|(name, value)| (name.clone(), value.get().to_owned())).collect();
+    let parts: Vec<(String, String)> =
+        parts.into_iter().map(|(name, value)| (name.clone(), value.get().to_owned())).collect();
     // Only a text this layout assembled splits back to the same bytes
     // (every named part present once, in order); any other is kept whole.
     if assemble(&root, &parts) != text {
@@ -362,7 +367,8 @@ impl Written {
         let mut changes = Vec::with_capacity(2 * Section::ALL.len());
         for (done, section) in Section::ALL.into_iter().enumerate() {
             changes.push(Change { piece: Piece::Part(section), key: section.key(), text: encoded[done].1.clone() });
-            let inline: Vec<(&str, &str)> = encoded[done + 1..].iter().map(|(name, text)| (*name, text.as_str())).collect();
+            let inline: Vec<(&str, &str)> =
+                encoded[done + 1..].iter().map(|(name, text)| (*name, text.as_str())).collect();
             let root = encode_root_with(workbook, &Section::ALL[..=done], &inline)?;
             changes.push(Change { piece: Piece::Root, key: ROOT_KEY.to_owned(), text: root });
         }

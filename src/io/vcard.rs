@@ -110,7 +110,10 @@ pub fn parse_vcards(text: &str, now: Timestamp) -> Result<Parsed, VCardError> {
                 found_any = true;
                 number += 1;
                 if card.is_some() {
-                    parsed.skipped.push(Skipped { name: format!("Card {}", number - 1), reason: "it does not end (no END:VCARD)".into() });
+                    parsed.skipped.push(Skipped {
+                        name: format!("Card {}", number - 1),
+                        reason: "it does not end (no END:VCARD)".into(),
+                    });
                 }
                 card = Some(Vec::new());
             }
@@ -119,7 +122,10 @@ pub fn parse_vcards(text: &str, now: Timestamp) -> Result<Parsed, VCardError> {
                     match contact_from(&properties, now) {
                         Some(contact) => parsed.contacts.push(contact),
                         None => {
-                            let hint = properties.iter().find(|(name, _)| matches!(name.as_str(), "EMAIL" | "ORG" | "TEL")).map(|(_, value)| unescape(value));
+                            let hint = properties
+                                .iter()
+                                .find(|(name, _)| matches!(name.as_str(), "EMAIL" | "ORG" | "TEL"))
+                                .map(|(_, value)| unescape(value));
                             let name = match hint {
                                 Some(hint) if !hint.trim().is_empty() => format!("Card {number} ({})", hint.trim()),
                                 _ => format!("Card {number}"),
@@ -137,7 +143,9 @@ pub fn parse_vcards(text: &str, now: Timestamp) -> Result<Parsed, VCardError> {
         }
     }
     if card.is_some() {
-        parsed.skipped.push(Skipped { name: format!("Card {number}"), reason: "it does not end (no END:VCARD)".into() });
+        parsed
+            .skipped
+            .push(Skipped { name: format!("Card {number}"), reason: "it does not end (no END:VCARD)".into() });
     }
     if !found_any {
         return Err(VCardError::NoCards);
@@ -146,7 +154,12 @@ pub fn parse_vcards(text: &str, now: Timestamp) -> Result<Parsed, VCardError> {
 }
 
 fn contact_from(properties: &[(String, String)], now: Timestamp) -> Option<Contact> {
-    let first = |wanted: &str| properties.iter().find(|(name, value)| name == wanted && !value.trim().is_empty()).map(|(_, value)| value.as_str());
+    let first = |wanted: &str| {
+        properties
+            .iter()
+            .find(|(name, value)| name == wanted && !value.trim().is_empty())
+            .map(|(_, value)| value.as_str())
+    };
     let text = |wanted: &str| first(wanted).map(|value| unescape(value).trim().to_owned()).unwrap_or_default();
     let mut name = text("FN");
     if name.is_empty() {
@@ -154,13 +167,19 @@ fn contact_from(properties: &[(String, String)], now: Timestamp) -> Option<Conta
             // N is family;given;additional;prefixes;suffixes.
             let parts = components(n);
             let get = |at: usize| parts.get(at).cloned().unwrap_or_default();
-            name = [get(3), get(1), get(2), get(0), get(4)].into_iter().filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ");
+            name = [get(3), get(1), get(2), get(0), get(4)]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
         }
     }
     if name.is_empty() {
         return None;
     }
-    let company = first("ORG").map(|org| components(org).into_iter().filter(|part| !part.is_empty()).collect::<Vec<_>>().join(", ")).unwrap_or_default();
+    let company = first("ORG")
+        .map(|org| components(org).into_iter().filter(|part| !part.is_empty()).collect::<Vec<_>>().join(", "))
+        .unwrap_or_default();
     let email = text("EMAIL");
     let email = email.strip_prefix("mailto:").unwrap_or(&email).to_owned();
     let phone = text("TEL");
@@ -218,7 +237,14 @@ pub fn write_vcards(contacts: &[Contact]) -> String {
         line("VERSION:4.0".into());
         line(format!("UID:urn:uuid:{}", contact.meta.id));
         line(format!("FN:{}", escape(&contact.name)));
-        let fields = [("ORG", &contact.company), ("TITLE", &contact.role), ("EMAIL", &contact.email), ("TEL", &contact.phone), ("URL", &contact.profile_url), ("NOTE", &contact.notes)];
+        let fields = [
+            ("ORG", &contact.company),
+            ("TITLE", &contact.role),
+            ("EMAIL", &contact.email),
+            ("TEL", &contact.phone),
+            ("URL", &contact.profile_url),
+            ("NOTE", &contact.notes),
+        ];
         for (name, value) in fields {
             if !value.trim().is_empty() {
                 line(format!("{name}:{}", escape(value.trim())));

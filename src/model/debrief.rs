@@ -92,8 +92,13 @@ impl Session {
 pub enum EventDate {
     #[default]
     Unknown,
-    Month { year: i32, month: u32 },
-    Day { date: NaiveDate },
+    Month {
+        year: i32,
+        month: u32,
+    },
+    Day {
+        date: NaiveDate,
+    },
 }
 
 impl EventDate {

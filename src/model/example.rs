@@ -17,15 +17,33 @@ use super::{Timestamp, Workbook};
 /// (name, how we know each other, how often, company, role)
 const PEOPLE: [(&str, &str, Frequency, &str, &str); 25] = [
     ("Priya Raman", "Supplier rep for our flour", Frequency::FewTimesAYear, "Northfield Mills", "Account manager"),
-    ("Tom Becker", "Old colleague from the hotel kitchen", Frequency::OnceAYearOrLess, "Harbour Hotels", "Operations manager"),
-    ("Lena Vogt", "Customer who ran the office next door", Frequency::OnceAYearOrLess, "Brightside Foods", "Head of product"),
+    (
+        "Tom Becker",
+        "Old colleague from the hotel kitchen",
+        Frequency::OnceAYearOrLess,
+        "Harbour Hotels",
+        "Operations manager",
+    ),
+    (
+        "Lena Vogt",
+        "Customer who ran the office next door",
+        Frequency::OnceAYearOrLess,
+        "Brightside Foods",
+        "Head of product",
+    ),
     ("Sam Okoye", "Friend from cooking school", Frequency::Monthly, "", "Pastry chef"),
     ("Jonas Meyer", "Met at a small-business workshop", Frequency::NeverMet, "Brightside Foods", "Operations analyst"),
     ("Aisha Khan", "Sister-in-law", Frequency::Weekly, "City Council", "Policy officer"),
     ("Marco Rossi", "Rented the unit before us", Frequency::OnceAYearOrLess, "Rossi & Sons", "Owner"),
     ("Hannah Lee", "LinkedIn connection, food start-up founder", Frequency::NeverMet, "Oat & Co", "Founder"),
     ("Diego Alvarez", "Our accountant", Frequency::FewTimesAYear, "Alvarez Accounting", "Accountant"),
-    ("Grace Chen", "Regular customer, works in logistics", Frequency::OnceAYearOrLess, "Fresh Route", "Operations manager"),
+    (
+        "Grace Chen",
+        "Regular customer, works in logistics",
+        Frequency::OnceAYearOrLess,
+        "Fresh Route",
+        "Operations manager",
+    ),
     ("Peter Novak", "Former manager at the hotel", Frequency::OnceAYearOrLess, "Harbour Hotels", "General manager"),
     ("Nadia Haddad", "Farmers' market stall neighbour", Frequency::FewTimesAYear, "", "Cheesemaker"),
     ("Oliver Smith", "University friend", Frequency::Monthly, "Greenleaf Grocers", "Store manager"),
@@ -67,11 +85,16 @@ pub fn example_workbook(today: NaiveDate, now: Timestamp) -> Workbook {
 fn add_budget(workbook: &mut Workbook, now: Timestamp) {
     use super::first_steps::MoneyLine;
     use super::RecordMeta;
-    let line = |label: &str, euros: i64| MoneyLine { meta: RecordMeta::new(now), label: label.into(), monthly_cents: euros * 100 };
+    let line = |label: &str, euros: i64| MoneyLine {
+        meta: RecordMeta::new(now),
+        label: label.into(),
+        monthly_cents: euros * 100,
+    };
     let budget = &mut workbook.first_steps.budget;
     budget.savings_cents = 9_400 * 100;
     budget.income = vec![line("Unemployment benefit", 1_150)];
-    budget.essential = vec![line("Rent", 950), line("Food", 380), line("Utilities and phone", 160), line("Loan for the oven", 240)];
+    budget.essential =
+        vec![line("Rent", 950), line("Food", 380), line("Utilities and phone", 160), line("Loan for the oven", 240)];
     budget.optional = vec![line("Gym", 35), line("Streaming", 18)];
     workbook.first_steps.updated_at = Some(now);
 }
@@ -85,10 +108,30 @@ fn add_debrief(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {
     );
     let year = today.year() - 1;
     for (date, what, my_part, turning_point) in [
-        (EventDate::Month { year: year - 1, month: 3 }, "Opened the bakery after one great month of market stalls.", "I quit my job on the strength of a single month.", true),
-        (EventDate::Month { year: year - 1, month: 9 }, "Doubled the menu and hired two people.", "I grew before the numbers said so.", false),
-        (EventDate::Month { year, month: 1 }, "A slow winter: takings fell by half.", "I hoped spring would fix it instead of cutting costs.", true),
-        (EventDate::Month { year, month: 8 }, "Closed the shop and let the team go.", "I told them late; I should have warned them in June.", false),
+        (
+            EventDate::Month { year: year - 1, month: 3 },
+            "Opened the bakery after one great month of market stalls.",
+            "I quit my job on the strength of a single month.",
+            true,
+        ),
+        (
+            EventDate::Month { year: year - 1, month: 9 },
+            "Doubled the menu and hired two people.",
+            "I grew before the numbers said so.",
+            false,
+        ),
+        (
+            EventDate::Month { year, month: 1 },
+            "A slow winter: takings fell by half.",
+            "I hoped spring would fix it instead of cutting costs.",
+            true,
+        ),
+        (
+            EventDate::Month { year, month: 8 },
+            "Closed the shop and let the team go.",
+            "I told them late; I should have warned them in June.",
+            false,
+        ),
     ] {
         let id = debrief.add_event(now);
         debrief.update_event(id, now, |event| {
@@ -137,15 +180,33 @@ fn add_outreach(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {
         // A few people already reached, one of them due for a follow-up.
         match index {
             1 => {
-                outreach.log_interaction(id, days_before(today, 16), Channel::Message, "Told him about the bakery; he offered to ask around.", now);
+                outreach.log_interaction(
+                    id,
+                    days_before(today, 16),
+                    Channel::Message,
+                    "Told him about the bakery; he offered to ask around.",
+                    now,
+                );
                 outreach.update_contact(id, now, |contact| contact.status = Status::Replied);
             }
             2 => {
-                outreach.log_interaction(id, days_before(today, 6), Channel::Email, "Asked for an introduction to her operations team.", now);
+                outreach.log_interaction(
+                    id,
+                    days_before(today, 6),
+                    Channel::Email,
+                    "Asked for an introduction to her operations team.",
+                    now,
+                );
                 outreach.update_contact(id, now, |contact| contact.status = Status::IntroAsked);
             }
             4 => {
-                outreach.log_interaction(id, days_before(today, 3), Channel::Video, "Coffee chat about the analyst team.", now);
+                outreach.log_interaction(
+                    id,
+                    days_before(today, 3),
+                    Channel::Video,
+                    "Coffee chat about the analyst team.",
+                    now,
+                );
                 outreach.update_contact(id, now, |contact| contact.status = Status::Met);
             }
             9 => {
@@ -220,7 +281,9 @@ fn add_plan(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {
     let path = &mut plan.path;
     let options: Vec<_> = path.options.iter().map(|option| option.meta.id).collect();
     let criteria: Vec<_> = path.criteria.iter().map(|criterion| criterion.meta.id).collect();
-    if let (&[job, freelance, business], &[stability, interest, skills, time]) = (options.as_slice(), criteria.as_slice()) {
+    if let (&[job, freelance, business], &[stability, interest, skills, time]) =
+        (options.as_slice(), criteria.as_slice())
+    {
         path.set_weight(stability, 5, now);
         for (option, scores) in [(job, [5, 3, 4, 4]), (freelance, [2, 4, 3, 3]), (business, [1, 5, 4, 1])] {
             for (criterion, score) in [stability, interest, skills, time].into_iter().zip(scores) {
@@ -231,7 +294,9 @@ fn add_plan(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {
     }
     let lena = workbook.outreach.contacts.get(2).map(|contact| contact.meta.id);
     let opportunities = &mut plan.opportunities;
-    if let Some(id) = opportunities.add("Brightside Foods", "Operations manager", Stage::Idea, days_before(today, 9), now) {
+    if let Some(id) =
+        opportunities.add("Brightside Foods", "Operations manager", Stage::Idea, days_before(today, 9), now)
+    {
         opportunities.move_to(id, Stage::Applied, days_before(today, 5), now);
         opportunities.update(id, now, |opportunity| {
             opportunity.source = SourceKind::Contact;
@@ -240,7 +305,9 @@ fn add_plan(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {
             opportunity.next_date = Some(days_after(today, 3));
         });
     }
-    if let Some(id) = opportunities.add("Fresh Route", "Operations coordinator", Stage::Applied, days_before(today, 14), now) {
+    if let Some(id) =
+        opportunities.add("Fresh Route", "Operations coordinator", Stage::Applied, days_before(today, 14), now)
+    {
         opportunities.move_to(id, Stage::Screening, days_before(today, 4), now);
         opportunities.update(id, now, |opportunity| {
             opportunity.source = SourceKind::JobBoard;

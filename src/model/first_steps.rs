@@ -24,22 +24,46 @@ pub struct ChecklistItem {
 /// The starting checklist. Each has a fixed id, so adding the defaults twice,
 /// or merging two devices that both have them, never duplicates an item.
 const DEFAULT_ITEMS: [(u128, &str, &str); 8] = [
-    (0x5c0e_0001_0000_4000_8000_0000_0000_0001, "Read the exit paperwork before signing anything",
-        "Severance terms, notice and any agreement you are asked to sign are easier to question before you sign."),
-    (0x5c0e_0001_0000_4000_8000_0000_0000_0002, "Write down every deadline",
-        "Benefits, health cover, final pay and returning equipment often come with dates that are easy to miss."),
-    (0x5c0e_0001_0000_4000_8000_0000_0000_0003, "Apply for unemployment benefits, where they exist",
-        "Claims are often backdated only a little, so applying early protects money you are owed."),
-    (0x5c0e_0001_0000_4000_8000_0000_0000_0004, "Keep your health cover going",
-        "A gap in cover is a risk you do not need right now; check what continues and what you must arrange."),
-    (0x5c0e_0001_0000_4000_8000_0000_0000_0005, "Collect references and work samples you may keep",
-        "Proof of your good work is much harder to gather once accounts are closed and people move on."),
-    (0x5c0e_0001_0000_4000_8000_0000_0000_0006, "Tell the people at home",
-        "Carrying it alone makes it heavier, and they can help with the practical side."),
-    (0x5c0e_0001_0000_4000_8000_0000_0000_0007, "Set a survival budget",
-        "Knowing how many months you have turns a vague fear into a number you can plan around."),
-    (0x5c0e_0001_0000_4000_8000_0000_0000_0008, "Book your debrief",
-        "Two or three quiet hours to understand what happened, before you decide what comes next."),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_0001,
+        "Read the exit paperwork before signing anything",
+        "Severance terms, notice and any agreement you are asked to sign are easier to question before you sign.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_0002,
+        "Write down every deadline",
+        "Benefits, health cover, final pay and returning equipment often come with dates that are easy to miss.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_0003,
+        "Apply for unemployment benefits, where they exist",
+        "Claims are often backdated only a little, so applying early protects money you are owed.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_0004,
+        "Keep your health cover going",
+        "A gap in cover is a risk you do not need right now; check what continues and what you must arrange.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_0005,
+        "Collect references and work samples you may keep",
+        "Proof of your good work is much harder to gather once accounts are closed and people move on.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_0006,
+        "Tell the people at home",
+        "Carrying it alone makes it heavier, and they can help with the practical side.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_0007,
+        "Set a survival budget",
+        "Knowing how many months you have turns a vague fear into a number you can plan around.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_0008,
+        "Book your debrief",
+        "Two or three quiet hours to understand what happened, before you decide what comes next.",
+    ),
 ];
 
 /// One line of the budget: a monthly amount, in cents to avoid rounding drift.

@@ -115,11 +115,29 @@ macro_rules! records {
 }
 
 records!(
-    TimelineEvent, OwnQuestion, Factor, Note,
-    ChecklistItem, MoneyLine,
-    Contact { interactions }, Interaction, Posting,
-    SideProject { milestones }, Milestone, TimeEntry, RestDay, ComfortEvent { people }, PersonMet, ProudItem,
-    ActionItem, PathOption, Criterion, Target, Opportunity, AnswerVersion, Story,
+    TimelineEvent,
+    OwnQuestion,
+    Factor,
+    Note,
+    ChecklistItem,
+    MoneyLine,
+    Contact { interactions },
+    Interaction,
+    Posting,
+    SideProject { milestones },
+    Milestone,
+    TimeEntry,
+    RestDay,
+    ComfortEvent { people },
+    PersonMet,
+    ProudItem,
+    ActionItem,
+    PathOption,
+    Criterion,
+    Target,
+    Opportunity,
+    AnswerVersion,
+    Story,
 );
 
 /// Answers are keyed by their question; an own question's deletion removes its answer.
@@ -303,7 +321,8 @@ fn own_fields<S: Serialize>(section: &S) -> Value {
         }
     }
     // Through text rather than `to_value`: the wasm already holds both halves.
-    let mut value = serde_json::to_string(section).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
+    let mut value =
+        serde_json::to_string(section).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
     strip(&mut value);
     value
 }

@@ -45,23 +45,73 @@ const fn q(id: &'static str, theme: Theme, text: &'static str, kinds: &'static [
 }
 
 pub const BANK: &[Question] = &[
-    q("first-sign", Theme::Events, "When did you first sense something was going wrong, and what did you do then?", &[]),
+    q(
+        "first-sign",
+        Theme::Events,
+        "When did you first sense something was going wrong, and what did you do then?",
+        &[],
+    ),
     q("could-change", Theme::Events, "If you could change one decision along the way, which would it be?", &[]),
     q("warnings", Theme::Events, "Which warnings did you hear or see, and why did they not change your course?", &[]),
-    q("numbers-low", Theme::Goals, "Why were the results (numbers, targets, reviews) lower than expected?", &[FiredOrLaidOff, Stalled]),
-    q("goals-too-high", Theme::Goals, "Were the goals set too high from the start?", &[FiredOrLaidOff, Stalled, ProjectRejected]),
+    q(
+        "numbers-low",
+        Theme::Goals,
+        "Why were the results (numbers, targets, reviews) lower than expected?",
+        &[FiredOrLaidOff, Stalled],
+    ),
+    q(
+        "goals-too-high",
+        Theme::Goals,
+        "Were the goals set too high from the start?",
+        &[FiredOrLaidOff, Stalled, ProjectRejected],
+    ),
     q("time-used", Theme::Goals, "Could your time have been used better? Where did the hours really go?", &[]),
-    q("lead-quality", Theme::Goals, "Were the leads, clients or opportunities you were given poor ones?", &[FiredOrLaidOff, BusinessFailed]),
-    q("anyone-want", Theme::Goals, "Did anyone truly want what you were offering? How did you check before you built it?", &[BusinessFailed, ProjectRejected]),
-    q("repeat-success", Theme::Goals, "Could the early success have been repeated, and did you know how?", &[BusinessFailed, ProjectRejected]),
+    q(
+        "lead-quality",
+        Theme::Goals,
+        "Were the leads, clients or opportunities you were given poor ones?",
+        &[FiredOrLaidOff, BusinessFailed],
+    ),
+    q(
+        "anyone-want",
+        Theme::Goals,
+        "Did anyone truly want what you were offering? How did you check before you built it?",
+        &[BusinessFailed, ProjectRejected],
+    ),
+    q(
+        "repeat-success",
+        Theme::Goals,
+        "Could the early success have been repeated, and did you know how?",
+        &[BusinessFailed, ProjectRejected],
+    ),
     q("training", Theme::Skills, "Did you need more training or experience before taking this on?", &[]),
     q("over-head", Theme::Skills, "Were you in over your head? At what moment did you notice?", &[]),
-    q("skills-valued", Theme::Skills, "Which of your skills were valued there, and which were missing?", &[Stalled, FiredOrLaidOff]),
-    q("manager", Theme::People, "Were there fundamental disagreements with your manager, partners or clients?", &[FiredOrLaidOff, Stalled, BusinessFailed]),
+    q(
+        "skills-valued",
+        Theme::Skills,
+        "Which of your skills were valued there, and which were missing?",
+        &[Stalled, FiredOrLaidOff],
+    ),
+    q(
+        "manager",
+        Theme::People,
+        "Were there fundamental disagreements with your manager, partners or clients?",
+        &[FiredOrLaidOff, Stalled, BusinessFailed],
+    ),
     q("asked-help", Theme::People, "Who could you have asked for help or feedback sooner, and why didn't you?", &[]),
     q("visibility", Theme::People, "Did the people deciding on promotions know what you had achieved?", &[Stalled]),
-    q("quit-too-soon", Theme::Money, "Did you leave a steady paycheck too soon, before you knew how to repeat the first success?", &[BusinessFailed, ProjectRejected]),
-    q("runway", Theme::Money, "How many months of savings did you plan for, and how many did you really need?", &[BusinessFailed, ProjectRejected]),
+    q(
+        "quit-too-soon",
+        Theme::Money,
+        "Did you leave a steady paycheck too soon, before you knew how to repeat the first success?",
+        &[BusinessFailed, ProjectRejected],
+    ),
+    q(
+        "runway",
+        Theme::Money,
+        "How many months of savings did you plan for, and how many did you really need?",
+        &[BusinessFailed, ProjectRejected],
+    ),
     q("outside-forces", Theme::Money, "What was outside your control: the market, the economy, a reorganisation?", &[]),
     q("love-work", Theme::Fit, "Do you truly love this kind of work?", &[]),
     q("want-again", Theme::Fit, "Would you want the same role or venture again, knowing what you know now?", &[]),
@@ -103,7 +153,16 @@ mod tests {
         assert!(business.contains(&"runway"));
         assert!(!business.contains(&"visibility"));
         let fired: Vec<&str> = questions_for(Some(FiredOrLaidOff)).iter().map(|q| q.id).collect();
-        for id in ["numbers-low", "goals-too-high", "time-used", "lead-quality", "training", "over-head", "manager", "love-work"] {
+        for id in [
+            "numbers-low",
+            "goals-too-high",
+            "time-used",
+            "lead-quality",
+            "training",
+            "over-head",
+            "manager",
+            "love-work",
+        ] {
             assert!(fired.contains(&id), "{id}");
         }
         assert!(!fired.contains(&"quit-too-soon"));

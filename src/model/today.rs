@@ -100,7 +100,9 @@ impl Workbook {
             .opportunities
             .list
             .iter()
-            .filter(|opportunity| !opportunity.stage.is_closed() && opportunity.stage_since().is_some_and(|since| since >= two_weeks_ago))
+            .filter(|opportunity| {
+                !opportunity.stage.is_closed() && opportunity.stage_since().is_some_and(|since| since >= two_weeks_ago)
+            })
             .count();
         [
             StepStatus {
@@ -215,7 +217,11 @@ impl Workbook {
         for contact in self.outreach.due_by(end) {
             // A follow-up already in the plan shows once, as its action.
             if !linked_follow_ups.contains(&contact.meta.id) {
-                due.push(DueItem { what: format!("Follow up with {}", contact.name.trim()), date: contact.next_follow_up(), href: "#/share" });
+                due.push(DueItem {
+                    what: format!("Follow up with {}", contact.name.trim()),
+                    date: contact.next_follow_up(),
+                    href: "#/share",
+                });
             }
         }
         for opportunity in self.plan.opportunities.list.iter().filter(|opportunity| !opportunity.stage.is_closed()) {

@@ -82,9 +82,11 @@ impl Workbook {
 impl Workbook {
     /// Sends a debrief option to the action plan as a linked action.
     pub fn send_option_to_plan(&mut self, option: Uuid, now: Timestamp) -> Option<Uuid> {
-        self.debrief.options.iter().any(|note| note.meta.id == option).then(|| {
-            self.plan.link_action(ActionOrigin::DebriefOption { option }, now)
-        })
+        self.debrief
+            .options
+            .iter()
+            .any(|note| note.meta.id == option)
+            .then(|| self.plan.link_action(ActionOrigin::DebriefOption { option }, now))
     }
 
     /// The words an action shows: its origin's current text when linked.
@@ -93,18 +95,18 @@ impl Workbook {
             Some(ActionOrigin::DebriefOption { option }) => {
                 self.debrief.options.iter().find(|note| note.meta.id == option).map(|note| note.text.clone())
             }
-            Some(ActionOrigin::FollowUp { contact }) => {
-                self.outreach.contacts.iter().find(|person| person.meta.id == contact).map(|person| format!("Follow up with {}", person.name.trim()))
-            }
-            Some(ActionOrigin::Milestone { project, milestone }) => self
-                .mojo
-                .projects
+            Some(ActionOrigin::FollowUp { contact }) => self
+                .outreach
+                .contacts
                 .iter()
-                .find(|candidate| candidate.meta.id == project)
-                .and_then(|project| {
+                .find(|person| person.meta.id == contact)
+                .map(|person| format!("Follow up with {}", person.name.trim())),
+            Some(ActionOrigin::Milestone { project, milestone }) => {
+                self.mojo.projects.iter().find(|candidate| candidate.meta.id == project).and_then(|project| {
                     let step = project.milestones.iter().find(|step| step.meta.id == milestone)?;
                     Some(format!("{} ({})", step.text.trim(), project.display_name()))
-                }),
+                })
+            }
             None => None,
         };
         linked.unwrap_or_else(|| action.title.clone())
@@ -158,13 +160,19 @@ impl Workbook {
             SetbackKind::Other => None,
         });
         let roles = self.plan.targets.roles_phrase();
-        let companies: Vec<&str> = self.plan.targets.of_kind(super::plan::TargetKind::Company).map(|target| target.text.trim()).collect();
+        let companies: Vec<&str> =
+            self.plan.targets.of_kind(super::plan::TargetKind::Company).map(|target| target.text.trim()).collect();
         let to = match (roles.is_empty(), companies.as_slice()) {
             (false, []) => Some(format!("a role as {roles}")),
             (false, [one]) => Some(format!("a role as {roles}, ideally at {one}")),
             (false, [rest @ .., last]) => Some(format!("a role as {roles}, ideally at {} or {last}", rest.join(", "))),
             (true, [_, ..]) => Some(format!("a role at {}", companies.join(" or "))),
-            (true, []) => self.plan.path.chosen_option().map(|option| option.name.trim().to_lowercase()).filter(|name| !name.is_empty()),
+            (true, []) => self
+                .plan
+                .path
+                .chosen_option()
+                .map(|option| option.name.trim().to_lowercase())
+                .filter(|name| !name.is_empty()),
         };
         (from.map(str::to_owned), to)
     }
@@ -174,9 +182,16 @@ impl Workbook {
     /// and the chosen path with the target roles.
     pub fn answer_suggestions(&self) -> crate::model::plan::story::Parts {
         let non_empty = |text: &str| Some(text.trim().to_owned()).filter(|text| !text.is_empty());
-        let ready = match (self.plan.path.chosen_option().map(|option| option.name.trim().to_lowercase()), self.plan.targets.roles_phrase()) {
-            (_, roles) if !roles.is_empty() => Some(format!("I know what I want next: a role as {roles}, and I am ready to give it my full attention.")),
-            (Some(path), _) if !path.is_empty() => Some(format!("I have chosen my next step ({path}), and I am ready to give it my full attention.")),
+        let ready = match (
+            self.plan.path.chosen_option().map(|option| option.name.trim().to_lowercase()),
+            self.plan.targets.roles_phrase(),
+        ) {
+            (_, roles) if !roles.is_empty() => Some(format!(
+                "I know what I want next: a role as {roles}, and I am ready to give it my full attention."
+            )),
+            (Some(path), _) if !path.is_empty() => {
+                Some(format!("I have chosen my next step ({path}), and I am ready to give it my full attention."))
+            }
             _ => None,
         };
         crate::model::plan::story::Parts {

@@ -21,7 +21,8 @@ pub fn TodayPage() -> impl IntoView {
     let today = clock::today();
     // Decided when the page opens, so answering its question does not hide it.
     let first_visit = store.workbook.with_untracked(|workbook| !workbook.settings.welcomed && workbook.is_empty());
-    let show_welcome = move || first_visit && store.can_edit() && store.workbook.with(|workbook| !workbook.settings.welcomed);
+    let show_welcome =
+        move || first_visit && store.can_edit() && store.workbook.with(|workbook| !workbook.settings.welcomed);
     let next = move || store.workbook.with(|workbook| workbook.next_step(today));
     let steps = move || store.workbook.with(|workbook| workbook.steps_overview(today));
     let due = Memo::new(move |_| store.workbook.with(|workbook| workbook.due_this_week(today)));

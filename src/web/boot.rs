@@ -3,7 +3,9 @@
 
 /// Removes index.html's placeholder (`#boot`), if it is there.
 pub fn remove_placeholder() {
-    if let Some(placeholder) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id("boot")) {
+    if let Some(placeholder) =
+        web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id("boot"))
+    {
         placeholder.remove();
     }
 }

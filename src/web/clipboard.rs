@@ -18,12 +18,16 @@ pub enum ClipboardError {
 
 /// Puts `text` on the clipboard.
 pub async fn copy_text(text: String) -> Result<(), ClipboardError> {
-    let clipboard = web_sys::window().map(|window| window.navigator().clipboard()).ok_or(ClipboardError::Unavailable)?;
+    let clipboard =
+        web_sys::window().map(|window| window.navigator().clipboard()).ok_or(ClipboardError::Unavailable)?;
     // Older browsers and insecure pages have no `navigator.clipboard`.
     if JsValue::from(clipboard.clone()).is_undefined() {
         return Err(ClipboardError::Unavailable);
     }
-    JsFuture::from(clipboard.write_text(&text)).await.map(|_| ()).map_err(|err| ClipboardError::Refused(describe_js_error(&err)))
+    JsFuture::from(clipboard.write_text(&text))
+        .await
+        .map(|_| ())
+        .map_err(|err| ClipboardError::Refused(describe_js_error(&err)))
 }
 
 /// Copies `text`, then tells `report` what happened, in words for a status line.

@@ -36,5 +36,6 @@ pub fn local_to_utc(date: chrono::NaiveDate, time: chrono::NaiveTime) -> Option<
 /// Today's date in the browser's time zone (the date on the person's calendar).
 pub fn today() -> chrono::NaiveDate {
     let date = js_sys::Date::new_0();
-    chrono::NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date()).unwrap_or_default()
+    chrono::NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date())
+        .unwrap_or_default()
 }

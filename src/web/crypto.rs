@@ -45,7 +45,12 @@ fn failed(err: JsValue) -> CryptoError {
 }
 
 /// The AES-GCM key for `passphrase` and `salt`.
-async fn derive_key(subtle: &SubtleCrypto, passphrase: &str, salt: &[u8], iterations: u32) -> Result<CryptoKey, CryptoError> {
+async fn derive_key(
+    subtle: &SubtleCrypto,
+    passphrase: &str,
+    salt: &[u8],
+    iterations: u32,
+) -> Result<CryptoKey, CryptoError> {
     let secret = Uint8Array::from(passphrase.as_bytes());
     let base = resolve(subtle.import_key_with_str("raw", &secret, "PBKDF2", false, &Array::of1(&"deriveKey".into())))
         .await
@@ -73,10 +78,14 @@ pub async fn lock(plaintext: &str, passphrase: &str) -> Result<String, CryptoErr
     crypto.get_random_values_with_u8_array(&mut iv).map_err(failed)?;
     let key = derive_key(&subtle, passphrase, &salt, ITERATIONS).await?;
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&iv[..]));
-    let ciphertext = resolve(subtle.encrypt_with_object_and_u8_array(&params, &key, plaintext.as_bytes()))
-        .await
-        .map_err(failed)?;
-    let sealed = Sealed { iterations: ITERATIONS, salt: salt.to_vec(), iv: iv.to_vec(), ciphertext: Uint8Array::new(&ciphertext).to_vec() };
+    let ciphertext =
+        resolve(subtle.encrypt_with_object_and_u8_array(&params, &key, plaintext.as_bytes())).await.map_err(failed)?;
+    let sealed = Sealed {
+        iterations: ITERATIONS,
+        salt: salt.to_vec(),
+        iv: iv.to_vec(),
+        ciphertext: Uint8Array::new(&ciphertext).to_vec(),
+    };
     Ok(encrypted::seal(&sealed))
 }
 
@@ -86,11 +95,12 @@ pub async fn unlock(sealed: &Sealed, passphrase: &str) -> Result<String, CryptoE
     let (_, subtle) = subtle()?;
     let key = derive_key(&subtle, passphrase, &sealed.salt, sealed.iterations).await?;
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&sealed.iv[..]));
-    let plaintext = resolve(subtle.decrypt_with_object_and_u8_array(&params, &key, &sealed.ciphertext))
-        .await
-        .map_err(|err| match err.dyn_ref::<web_sys::DomException>() {
-            Some(exception) if exception.name() == "OperationError" => CryptoError::WrongPassphrase,
-            _ => failed(err),
+    let plaintext =
+        resolve(subtle.decrypt_with_object_and_u8_array(&params, &key, &sealed.ciphertext)).await.map_err(|err| {
+            match err.dyn_ref::<web_sys::DomException>() {
+                Some(exception) if exception.name() == "OperationError" => CryptoError::WrongPassphrase,
+                _ => failed(err),
+            }
         })?;
     String::from_utf8(Uint8Array::new(&plaintext).to_vec()).map_err(|_| CryptoError::NotText)
 }

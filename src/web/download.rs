@@ -23,13 +23,10 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Downl
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
 
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .ok_or_else(|| DownloadError("no document".into()))?;
-    let link: web_sys::HtmlAnchorElement = document
-        .create_element("a")?
-        .dyn_into()
-        .map_err(|_| DownloadError("could not create a link".into()))?;
+    let document =
+        web_sys::window().and_then(|window| window.document()).ok_or_else(|| DownloadError("no document".into()))?;
+    let link: web_sys::HtmlAnchorElement =
+        document.create_element("a")?.dyn_into().map_err(|_| DownloadError("could not create a link".into()))?;
     link.set_href(&url);
     link.set_download(filename);
     link.click();

@@ -97,7 +97,8 @@ pub enum ProjectStatus {
 }
 
 impl ProjectStatus {
-    pub const ALL: [ProjectStatus; 4] = [ProjectStatus::Idea, ProjectStatus::Active, ProjectStatus::Paused, ProjectStatus::Done];
+    pub const ALL: [ProjectStatus; 4] =
+        [ProjectStatus::Idea, ProjectStatus::Active, ProjectStatus::Paused, ProjectStatus::Done];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -152,7 +153,11 @@ impl SideProject {
     /// The name to show, even when none was typed yet.
     pub fn display_name(&self) -> String {
         let name = self.name.trim();
-        if name.is_empty() { "Untitled project".to_owned() } else { name.to_owned() }
+        if name.is_empty() {
+            "Untitled project".to_owned()
+        } else {
+            name.to_owned()
+        }
     }
 }
 
@@ -523,7 +528,11 @@ impl Mojo {
 
     /// Hours logged on `date`, leaving out the entry `except` (the one being edited).
     pub fn hours_on(&self, date: NaiveDate, except: Option<Uuid>) -> f32 {
-        self.entries.iter().filter(|entry| entry.date == date && Some(entry.meta.id) != except).map(|entry| entry.hours).fold(0.0, |total, hours| total + hours)
+        self.entries
+            .iter()
+            .filter(|entry| entry.date == date && Some(entry.meta.id) != except)
+            .map(|entry| entry.hours)
+            .fold(0.0, |total, hours| total + hours)
     }
 
     /// Checks hours for one entry: a quarter-hour amount above zero, and a
@@ -537,7 +546,14 @@ impl Mojo {
     }
 
     /// Logs time on a project; hours are rounded to the nearest quarter hour.
-    pub fn log_time(&mut self, project: Uuid, date: NaiveDate, hours: f32, note: &str, now: Timestamp) -> Result<Uuid, HoursError> {
+    pub fn log_time(
+        &mut self,
+        project: Uuid,
+        date: NaiveDate,
+        hours: f32,
+        note: &str,
+        now: Timestamp,
+    ) -> Result<Uuid, HoursError> {
         if self.project(project).is_none() {
             return Err(HoursError::NoProject);
         }
@@ -675,7 +691,13 @@ impl Mojo {
     /// <event>"), linked both ways: the contact keeps the event's id and the
     /// person keeps the contact's id. A person already in the list is not
     /// added twice; the existing contact's id is returned.
-    pub fn person_to_contact(&mut self, outreach: &mut Outreach, event: Uuid, person: Uuid, now: Timestamp) -> Option<Uuid> {
+    pub fn person_to_contact(
+        &mut self,
+        outreach: &mut Outreach,
+        event: Uuid,
+        person: Uuid,
+        now: Timestamp,
+    ) -> Option<Uuid> {
         let found = self.event(event)?;
         let title = found.title();
         let met = found.people.iter().find(|candidate| candidate.meta.id == person)?;

@@ -16,11 +16,19 @@ fn join_words(words: &[String]) -> String {
 
 /// "a" or "an", for the nouns this file uses.
 fn article(noun: &str) -> &'static str {
-    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 fn count(number: usize, one: &str, many: &str) -> String {
-    if number == 1 { format!("1 {one}") } else { format!("{number} {many}") }
+    if number == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{number} {many}")
+    }
 }
 
 impl Mojo {
@@ -56,14 +64,21 @@ impl Mojo {
         let mut milestones: Vec<_> = self
             .projects
             .iter()
-            .flat_map(|project| project.milestones.iter().filter_map(move |milestone| milestone.done_on.map(|on| (on, milestone, project))))
+            .flat_map(|project| {
+                project
+                    .milestones
+                    .iter()
+                    .filter_map(move |milestone| milestone.done_on.map(|on| (on, milestone, project)))
+            })
             .filter(|(_, milestone, _)| !milestone.text.trim().is_empty())
             .collect();
         milestones.sort_by_key(|(on, _, _)| *on);
         if !milestones.is_empty() {
             let parts: Vec<String> = milestones
                 .iter()
-                .map(|(on, milestone, project)| format!("{} for {} ({})", milestone.text.trim(), project.display_name(), on.format("%-d %b %Y")))
+                .map(|(on, milestone, project)| {
+                    format!("{} for {} ({})", milestone.text.trim(), project.display_name(), on.format("%-d %b %Y"))
+                })
                 .collect();
             lines.push(format!("Milestones I reached: {}.", join_words(&parts)));
         }
@@ -84,7 +99,11 @@ impl Mojo {
             })
             .collect();
         if !attended.is_empty() {
-            lines.push(format!("I stepped out of my comfort zone at {}: {}.", count(attended.len(), "event", "events"), join_words(&attended)));
+            lines.push(format!(
+                "I stepped out of my comfort zone at {}: {}.",
+                count(attended.len(), "event", "events"),
+                join_words(&attended)
+            ));
         }
 
         let people: Vec<String> = self

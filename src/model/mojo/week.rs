@@ -114,7 +114,11 @@ impl Mojo {
 
     /// All hours ever logged on a project, or on all of them.
     pub fn total_hours(&self, project: Option<Uuid>) -> f32 {
-        self.entries.iter().filter(|entry| project.is_none_or(|project| entry.project == project)).map(|entry| entry.hours).fold(0.0, |total, hours| total + hours)
+        self.entries
+            .iter()
+            .filter(|entry| project.is_none_or(|project| entry.project == project))
+            .map(|entry| entry.hours)
+            .fold(0.0, |total, hours| total + hours)
     }
 }
 

@@ -118,7 +118,11 @@ pub fn plan_import(existing: &Outreach, incoming: Vec<Contact>, skipped: Vec<Ski
             Some(known) => {
                 let mut trial = known.clone();
                 if fill_in(&mut trial, &contact) {
-                    preview.merge.push(Merge { existing: known.meta.id, existing_name: known.name.clone(), incoming: contact });
+                    preview.merge.push(Merge {
+                        existing: known.meta.id,
+                        existing_name: known.name.clone(),
+                        incoming: contact,
+                    });
                 } else {
                     preview.skip.push(Skipped { name: contact.name.clone(), reason: "already in your list".into() });
                 }

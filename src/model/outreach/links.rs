@@ -48,7 +48,9 @@ pub fn mailto(email: &str) -> Option<String> {
     let (local, domain) = email.split_once('@')?;
     let plausible = !local.is_empty()
         && domain.contains('.')
-        && !email.chars().any(|c| c.is_control() || c.is_whitespace() || matches!(c, ':' | '/' | '?' | '#' | '<' | '>' | '"'));
+        && !email
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || matches!(c, ':' | '/' | '?' | '#' | '<' | '>' | '"'));
     plausible.then(|| format!("mailto:{email}"))
 }
 

@@ -39,8 +39,13 @@ pub enum Frequency {
 }
 
 impl Frequency {
-    pub const ALL: [Frequency; 5] =
-        [Frequency::Weekly, Frequency::Monthly, Frequency::FewTimesAYear, Frequency::OnceAYearOrLess, Frequency::NeverMet];
+    pub const ALL: [Frequency; 5] = [
+        Frequency::Weekly,
+        Frequency::Monthly,
+        Frequency::FewTimesAYear,
+        Frequency::OnceAYearOrLess,
+        Frequency::NeverMet,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -183,7 +188,8 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 6] = [Channel::Email, Channel::Message, Channel::Call, Channel::Video, Channel::InPerson, Channel::Other];
+    pub const ALL: [Channel; 6] =
+        [Channel::Email, Channel::Message, Channel::Call, Channel::Video, Channel::InPerson, Channel::Other];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -398,7 +404,14 @@ impl Outreach {
 
     /// Logs an interaction, which restarts the contact's follow-up clock. A
     /// contact not yet contacted moves to "messaged". Returns the entry's id.
-    pub fn log_interaction(&mut self, id: Uuid, date: NaiveDate, channel: Channel, note: &str, now: Timestamp) -> Option<Uuid> {
+    pub fn log_interaction(
+        &mut self,
+        id: Uuid,
+        date: NaiveDate,
+        channel: Channel,
+        note: &str,
+        now: Timestamp,
+    ) -> Option<Uuid> {
         let entry = Interaction { meta: RecordMeta::new(now), date: Some(date), channel, note: note.trim().to_owned() };
         let entry_id = entry.meta.id;
         let mut found = false;

@@ -75,7 +75,8 @@ pub enum AnnouncementStyle {
 }
 
 impl AnnouncementStyle {
-    pub const ALL: [AnnouncementStyle; 3] = [AnnouncementStyle::Plain, AnnouncementStyle::Warm, AnnouncementStyle::Short];
+    pub const ALL: [AnnouncementStyle; 3] =
+        [AnnouncementStyle::Plain, AnnouncementStyle::Warm, AnnouncementStyle::Short];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -147,7 +148,8 @@ pub enum MessageKind {
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 4] = [MessageKind::Reconnect, MessageKind::AskIntroduction, MessageKind::AskCoffee, MessageKind::ThankYou];
+    pub const ALL: [MessageKind; 4] =
+        [MessageKind::Reconnect, MessageKind::AskIntroduction, MessageKind::AskCoffee, MessageKind::ThankYou];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -176,7 +178,8 @@ impl MessageKind {
 pub fn message(kind: MessageKind, contact: &Contact, announcement: &Announcement) -> (String, String) {
     let first = first_name(&contact.name);
     let to = or_placeholder(&announcement.pursuing, "what you are pursuing now");
-    let company = if contact.company.trim().is_empty() { "your company".to_owned() } else { contact.company.trim().to_owned() };
+    let company =
+        if contact.company.trim().is_empty() { "your company".to_owned() } else { contact.company.trim().to_owned() };
     let how = contact.how_we_know.trim();
     let reminder = if how.is_empty() { String::new() } else { format!(" ({how})") };
     match kind {

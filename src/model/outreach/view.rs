@@ -157,7 +157,11 @@ impl Index {
     pub fn select(&self, filter: &Filter, today: NaiveDate, week_end: NaiveDate) -> Vec<Uuid> {
         let words = filter.words();
         let words = finders(&words);
-        self.entries.iter().filter(|entry| filter.matches_entry(entry, &words, today, week_end)).map(|entry| entry.id).collect()
+        self.entries
+            .iter()
+            .filter(|entry| filter.matches_entry(entry, &words, today, week_end))
+            .map(|entry| entry.id)
+            .collect()
     }
 }
 
@@ -248,13 +252,21 @@ pub fn compare(sort: Sort, a: &Contact, b: &Contact, targets: &Targets, today: N
             .then_with(|| name_order(a, b)),
         Sort::Name => name_order(a, b),
         Sort::LastContacted => {
-            some_first(a.last_contacted().map(std::cmp::Reverse), b.last_contacted().map(std::cmp::Reverse)).then_with(|| name_order(a, b))
+            some_first(a.last_contacted().map(std::cmp::Reverse), b.last_contacted().map(std::cmp::Reverse))
+                .then_with(|| name_order(a, b))
         }
         Sort::NextFollowUp => some_first(a.next_follow_up(), b.next_follow_up()).then_with(|| name_order(a, b)),
     }
 }
 
 /// The ids to show, filtered and sorted.
-pub fn select(outreach: &Outreach, targets: &Targets, filter: &Filter, sort: Sort, today: NaiveDate, week_end: NaiveDate) -> Vec<Uuid> {
+pub fn select(
+    outreach: &Outreach,
+    targets: &Targets,
+    filter: &Filter,
+    sort: Sort,
+    today: NaiveDate,
+    week_end: NaiveDate,
+) -> Vec<Uuid> {
     index(outreach, targets, sort, today).select(filter, today, week_end)
 }

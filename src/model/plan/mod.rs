@@ -239,15 +239,22 @@ impl Plan {
     /// When anything in the plan was last edited: its parts keep their own
     /// times, and a merge compares the latest.
     pub fn last_edit(&self) -> Option<Timestamp> {
-        [self.updated_at, self.path.updated_at, self.targets.updated_at, self.opportunities.updated_at, self.answer.updated_at]
-            .into_iter()
-            .flatten()
-            .max()
+        [
+            self.updated_at,
+            self.path.updated_at,
+            self.targets.updated_at,
+            self.opportunities.updated_at,
+            self.answer.updated_at,
+        ]
+        .into_iter()
+        .flatten()
+        .max()
     }
 
     /// The actions with a due date, not done yet, soonest first (for `.ics`).
     pub fn dated_open_actions(&self) -> Vec<&ActionItem> {
-        let mut actions: Vec<&ActionItem> = self.actions.iter().filter(|action| !action.done && action.due.is_some()).collect();
+        let mut actions: Vec<&ActionItem> =
+            self.actions.iter().filter(|action| !action.done && action.due.is_some()).collect();
         actions.sort_by_key(|action| action.due);
         actions
     }

@@ -107,7 +107,8 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 4] = [SourceKind::Contact, SourceKind::JobBoard, SourceKind::Referral, SourceKind::Other];
+    pub const ALL: [SourceKind; 4] =
+        [SourceKind::Contact, SourceKind::JobBoard, SourceKind::Referral, SourceKind::Other];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -246,7 +247,11 @@ impl Opportunities {
     pub fn in_stage(&self, stage: Stage) -> Vec<Uuid> {
         let mut shown: Vec<&Opportunity> = self.list.iter().filter(|opportunity| opportunity.stage == stage).collect();
         shown.sort_by(|a, b| {
-            (a.next_date.is_none(), a.next_date, a.title().to_lowercase()).cmp(&(b.next_date.is_none(), b.next_date, b.title().to_lowercase()))
+            (a.next_date.is_none(), a.next_date, a.title().to_lowercase()).cmp(&(
+                b.next_date.is_none(),
+                b.next_date,
+                b.title().to_lowercase(),
+            ))
         });
         shown.into_iter().map(|opportunity| opportunity.meta.id).collect()
     }

@@ -79,13 +79,21 @@ impl PathChoice {
         for (id, name) in DEFAULT_OPTIONS {
             let id = Uuid::from_u128(id);
             if !self.options.iter().any(|option| option.meta.id == id) {
-                self.options.push(PathOption { meta: RecordMeta { id, updated_at: now }, name: name.into(), ..PathOption::default() });
+                self.options.push(PathOption {
+                    meta: RecordMeta { id, updated_at: now },
+                    name: name.into(),
+                    ..PathOption::default()
+                });
             }
         }
         for (id, name) in DEFAULT_CRITERIA {
             let id = Uuid::from_u128(id);
             if !self.criteria.iter().any(|criterion| criterion.meta.id == id) {
-                self.criteria.push(Criterion { meta: RecordMeta { id, updated_at: now }, name: name.into(), weight: 3 });
+                self.criteria.push(Criterion {
+                    meta: RecordMeta { id, updated_at: now },
+                    name: name.into(),
+                    weight: 3,
+                });
             }
         }
         self.defaults_added = true;
@@ -100,7 +108,10 @@ impl PathChoice {
         let best: u32 = weighted.iter().map(|criterion| u32::from(criterion.weight) * u32::from(MAX_SCORE)).sum();
         let got: u32 = weighted
             .iter()
-            .map(|criterion| u32::from(criterion.weight) * u32::from(option.scores.get(&criterion.meta.id).copied().unwrap_or(0).min(MAX_SCORE)))
+            .map(|criterion| {
+                u32::from(criterion.weight)
+                    * u32::from(option.scores.get(&criterion.meta.id).copied().unwrap_or(0).min(MAX_SCORE))
+            })
             .sum();
         let percent = if best == 0 { 0 } else { ((got * 100 + best / 2) / best) as u8 };
         let scored = weighted.iter().filter(|criterion| option.scores.contains_key(&criterion.meta.id)).count();
@@ -109,7 +120,8 @@ impl PathChoice {
 
     /// The option with the highest score, if one is strictly ahead.
     pub fn leader(&self) -> Option<Uuid> {
-        let mut scores: Vec<(u8, Uuid)> = self.options.iter().map(|option| (self.score(option).percent, option.meta.id)).collect();
+        let mut scores: Vec<(u8, Uuid)> =
+            self.options.iter().map(|option| (self.score(option).percent, option.meta.id)).collect();
         scores.sort_by(|a, b| b.0.cmp(&a.0));
         match scores.as_slice() {
             [(first, id), (second, _), ..] if first > second => Some(*id),

@@ -47,7 +47,11 @@ pub struct DateRange {
 impl DateRange {
     /// The range, with its ends swapped if given the wrong way round.
     pub fn new(from: NaiveDate, to: NaiveDate) -> Self {
-        if from <= to { Self { from, to } } else { Self { from: to, to: from } }
+        if from <= to {
+            Self { from, to }
+        } else {
+            Self { from: to, to: from }
+        }
     }
 
     pub fn contains(&self, date: NaiveDate) -> bool {
@@ -67,7 +71,9 @@ impl Workbook {
                     Stage::Applied => (ActivityKind::Application, format!("Applied: {}", opportunity.title())),
                     stage => (ActivityKind::StageChange, format!("{}: {}", stage.label(), opportunity.title())),
                 };
-                let source = opportunity.contact.and_then(|id| self.outreach.contacts.iter().find(|contact| contact.meta.id == id));
+                let source = opportunity
+                    .contact
+                    .and_then(|id| self.outreach.contacts.iter().find(|contact| contact.meta.id == id));
                 let details = match (source, opportunity.source_note.trim()) {
                     (Some(contact), "") => format!("Through {}", contact.name.trim()),
                     (Some(contact), note) => format!("Through {} ({note})", contact.name.trim()),
@@ -90,7 +96,12 @@ impl Workbook {
                     "" => interaction.channel.label().to_owned(),
                     note => format!("{}: {note}", interaction.channel.label()),
                 };
-                lines.push(Activity { date, kind: ActivityKind::ContactReached, what: format!("Contacted {who}"), details });
+                lines.push(Activity {
+                    date,
+                    kind: ActivityKind::ContactReached,
+                    what: format!("Contacted {who}"),
+                    details,
+                });
             }
         }
         for event in self.mojo.events.iter().filter(|event| event.attended) {
@@ -99,7 +110,12 @@ impl Workbook {
                 "" => format!("Attended a {}", event.kind.label().to_lowercase()),
                 name => format!("Attended {name} ({})", event.kind.label().to_lowercase()),
             };
-            lines.push(Activity { date, kind: ActivityKind::EventAttended, what, details: event.place.trim().to_owned() });
+            lines.push(Activity {
+                date,
+                kind: ActivityKind::EventAttended,
+                what,
+                details: event.place.trim().to_owned(),
+            });
         }
         lines.sort_by(|a, b| (a.date, a.kind, &a.what).cmp(&(b.date, b.kind, &b.what)));
         lines

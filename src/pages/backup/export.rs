@@ -20,14 +20,14 @@ pub fn ExportBackup() -> impl IntoView {
     let (busy, set_busy) = signal(false);
     let last = move || store.workbook.with(|workbook| workbook.settings.last_export_at);
     let old = move || store.workbook.with(|workbook| workbook.settings.backup_is_old(clock::now()));
-    let deliver = move |text: Result<String, String>, file_name: String, done: &str| {
-        match text.and_then(|text| download_text(&file_name, "application/json", &text).map_err(|err| err.to_string())) {
-            Ok(()) => {
-                store.edit(|workbook, now| workbook.settings.last_export_at = Some(now));
-                set_message.set(Some(done.to_owned()));
-            }
-            Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
+    let deliver = move |text: Result<String, String>, file_name: String, done: &str| match text
+        .and_then(|text| download_text(&file_name, "application/json", &text).map_err(|err| err.to_string()))
+    {
+        Ok(()) => {
+            store.edit(|workbook, now| workbook.settings.last_export_at = Some(now));
+            set_message.set(Some(done.to_owned()));
         }
+        Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
     };
     let export = move |_| {
         let now = clock::now();
@@ -43,7 +43,8 @@ pub fn ExportBackup() -> impl IntoView {
             return;
         }
         if secret != again.get_untracked() {
-            set_message.set(Some("The two passphrases are not the same. Type them again; nothing was downloaded.".into()));
+            set_message
+                .set(Some("The two passphrases are not the same. Type them again; nothing was downloaded.".into()));
             return;
         }
         set_busy.set(true);

@@ -34,7 +34,9 @@ pub fn RestoreBackup() -> impl IntoView {
         set_message.set(None);
         set_preview.set(None);
         set_locked.set(None);
-        let Some(file) = event.target().and_then(files::as_input).and_then(|input| files::chosen_file(&input)) else { return };
+        let Some(file) = event.target().and_then(files::as_input).and_then(|input| files::chosen_file(&input)) else {
+            return;
+        };
         if let Err(err) = backup::check_size(file.size() as u64) {
             set_error.set(Some(format!("This file cannot be restored: {err}.")));
             return;
@@ -43,7 +45,9 @@ pub fn RestoreBackup() -> impl IntoView {
             match files::read_text(&file).await {
                 Ok(text) if encrypted::is_encrypted(&text) => match encrypted::open(&text) {
                     Ok(sealed) => set_locked.set(Some(sealed)),
-                    Err(err) => set_error.set(Some(format!("This file cannot be restored: {err}. Nothing was changed."))),
+                    Err(err) => {
+                        set_error.set(Some(format!("This file cannot be restored: {err}. Nothing was changed.")))
+                    }
                 },
                 Ok(text) => show(&text),
                 Err(err) => set_error.set(Some(format!("This file cannot be restored: {err}. Nothing was changed."))),
@@ -62,7 +66,9 @@ pub fn RestoreBackup() -> impl IntoView {
                     passphrase.set(String::new());
                     show(&text);
                 }
-                Err(err) => set_error.set(Some(format!("The backup stays locked: {err}. Check the passphrase and try again."))),
+                Err(err) => {
+                    set_error.set(Some(format!("The backup stays locked: {err}. Check the passphrase and try again.")))
+                }
             }
             set_unlocking.set(false);
         });
@@ -162,7 +168,8 @@ fn Preview(
         })
         .collect_view();
     let merge_summary = if changes.is_empty() {
-        view! { <p>"Merging would change nothing here: this device already has everything in the backup."</p> }.into_any()
+        view! { <p>"Merging would change nothing here: this device already has everything in the backup."</p> }
+            .into_any()
     } else {
         let rows = changes
             .into_iter()

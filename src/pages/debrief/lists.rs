@@ -14,7 +14,11 @@ pub fn Factors() -> impl IntoView {
     let store = use_store();
     let (text, set_text) = signal(String::new());
     let (control, set_control) = signal(Control::Mine);
-    let ids = move || store.workbook.with(|workbook| workbook.debrief.factors.iter().map(|factor| factor.meta.id).collect::<Vec<Uuid>>());
+    let ids = move || {
+        store
+            .workbook
+            .with(|workbook| workbook.debrief.factors.iter().map(|factor| factor.meta.id).collect::<Vec<Uuid>>())
+    };
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let value = text.get_untracked();
@@ -71,10 +75,14 @@ fn ControlSelect(id: String, #[prop(into)] value: Signal<Control>, on_change: Ca
 #[component]
 fn FactorRow(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let factor = move || store.workbook.with(|workbook| workbook.debrief.factors.iter().find(|factor| factor.meta.id == id).cloned());
+    let factor = move || {
+        store.workbook.with(|workbook| workbook.debrief.factors.iter().find(|factor| factor.meta.id == id).cloned())
+    };
     let text_id = format!("factor-{id}");
     let number = move || {
-        store.workbook.with(|workbook| workbook.debrief.factors.iter().position(|factor| factor.meta.id == id).map_or(0, |at| at + 1))
+        store.workbook.with(|workbook| {
+            workbook.debrief.factors.iter().position(|factor| factor.meta.id == id).map_or(0, |at| at + 1)
+        })
     };
     view! {
         <li class="row">
@@ -127,7 +135,11 @@ pub fn NoteListEditor(
 ) -> impl IntoView {
     let store = use_store();
     let slug = format!("{list:?}").to_lowercase();
-    let ids = move || store.workbook.with(|workbook| workbook.debrief.notes(list).iter().map(|note| note.meta.id).collect::<Vec<Uuid>>());
+    let ids = move || {
+        store
+            .workbook
+            .with(|workbook| workbook.debrief.notes(list).iter().map(|note| note.meta.id).collect::<Vec<Uuid>>())
+    };
     let add = Callback::new(move |text: String| {
         store.edit(move |workbook, now| {
             workbook.debrief.add_note(list, &text, now);
@@ -148,11 +160,21 @@ pub fn NoteListEditor(
 fn NoteRow(list: NoteList, id: Uuid, item_label: &'static str, key_choice: bool, plan_link: bool) -> impl IntoView {
     let store = use_store();
     let text = move || {
-        store.workbook.with(|workbook| workbook.debrief.notes(list).iter().find(|note| note.meta.id == id).map(|note| note.text.clone()).unwrap_or_default())
+        store.workbook.with(|workbook| {
+            workbook
+                .debrief
+                .notes(list)
+                .iter()
+                .find(|note| note.meta.id == id)
+                .map(|note| note.text.clone())
+                .unwrap_or_default()
+        })
     };
     let text_id = format!("note-{id}");
     let number = move || {
-        store.workbook.with(|workbook| workbook.debrief.notes(list).iter().position(|note| note.meta.id == id).map_or(0, |at| at + 1))
+        store.workbook.with(|workbook| {
+            workbook.debrief.notes(list).iter().position(|note| note.meta.id == id).map_or(0, |at| at + 1)
+        })
     };
     let remove = move |_| {
         store.edit(move |workbook, now| {
@@ -164,7 +186,9 @@ fn NoteRow(list: NoteList, id: Uuid, item_label: &'static str, key_choice: bool,
         })
     };
     let is_key = move || store.workbook.with(|workbook| workbook.debrief.key_lesson == Some(id));
-    let in_plan = move || store.workbook.with(|workbook| workbook.plan.action_from(ActionOrigin::DebriefOption { option: id }).is_some());
+    let in_plan = move || {
+        store.workbook.with(|workbook| workbook.plan.action_from(ActionOrigin::DebriefOption { option: id }).is_some())
+    };
     view! {
         <li class="row" class:key-lesson=is_key>
             <div class="field grow">

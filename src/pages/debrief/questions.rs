@@ -33,7 +33,9 @@ pub fn Questions() -> impl IntoView {
             .collect_view()
     };
     let own_ids = move || {
-        store.workbook.with(|workbook| workbook.debrief.own_questions.iter().map(|question| question.meta.id).collect::<Vec<Uuid>>())
+        store.workbook.with(|workbook| {
+            workbook.debrief.own_questions.iter().map(|question| question.meta.id).collect::<Vec<Uuid>>()
+        })
     };
     let add_own = Callback::new(move |text: String| {
         let mut added = None;
@@ -63,7 +65,12 @@ fn OwnQuestion(id: Uuid) -> impl IntoView {
     let store = use_store();
     let text = move || {
         store.workbook.with(|workbook| {
-            workbook.debrief.own_questions.iter().find(|question| question.meta.id == id).map(|question| question.text.clone())
+            workbook
+                .debrief
+                .own_questions
+                .iter()
+                .find(|question| question.meta.id == id)
+                .map(|question| question.text.clone())
         })
     };
     let remove = move |_| store.edit(move |workbook, now| workbook.debrief.remove_own_question(id, now));

@@ -39,7 +39,8 @@ pub fn Schedule() -> impl IntoView {
                 return Err("Choose a date and a start time first.".to_owned());
             };
             let start = clock::local_to_utc(date, start).ok_or("That date and time could not be read.".to_owned())?;
-            let uid = format!("debrief-{}@comeback.app", workbook.created_at.map(|at| at.timestamp()).unwrap_or_default());
+            let uid =
+                format!("debrief-{}@comeback.app", workbook.created_at.map(|at| at.timestamp()).unwrap_or_default());
             let event = session_event(debrief, start, &uid);
             let text = write_calendar(&[event], clock::now());
             download_text("comeback-debrief.ics", "text/calendar", &text).map_err(|err| err.to_string())

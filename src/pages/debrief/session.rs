@@ -38,7 +38,9 @@ pub fn SessionPage() -> impl IntoView {
     // question does not pull the page from under the person.
     let steps: Vec<Step> = store.workbook.with_untracked(|workbook| {
         let debrief = &workbook.debrief;
-        let bank = questions_for(debrief.setback).into_iter().map(|question| (question.id.to_owned(), question.text.to_owned()));
+        let bank = questions_for(debrief.setback)
+            .into_iter()
+            .map(|question| (question.id.to_owned(), question.text.to_owned()));
         let own = debrief.own_questions.iter().map(|question| (question.meta.id.to_string(), question.text.clone()));
         std::iter::once(Step::Timeline)
             .chain(

@@ -62,7 +62,9 @@ const PAGE: usize = 20;
 pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
     let store = use_store();
     // A memo: the row's many bindings read one copy, updated only when this event changes.
-    let event_memo = Memo::new(move |_| store.workbook.with(|workbook| workbook.debrief.timeline.iter().find(|event| event.meta.id == id).cloned()));
+    let event_memo = Memo::new(move |_| {
+        store.workbook.with(|workbook| workbook.debrief.timeline.iter().find(|event| event.meta.id == id).cloned())
+    });
     let event = move || event_memo.get();
     let number = move || number;
     let update = move |change: Box<dyn FnOnce(&mut TimelineEvent)>| {
@@ -122,7 +124,8 @@ pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
         let (same, other) = if direction == Direction::Up { ("up", "down") } else { ("down", "up") };
         focus_first_enabled(vec![format!("event-{id}-{same}"), format!("event-{id}-{other}")]);
     };
-    let can_move = move |direction: Direction| store.workbook.with(|workbook| workbook.debrief.can_move_event(id, direction));
+    let can_move =
+        move |direction: Direction| store.workbook.with(|workbook| workbook.debrief.can_move_event(id, direction));
     let remove = move |_| store.edit(move |workbook, now| workbook.debrief.remove_event(id, now));
 
     let field_id = move |name: &str| format!("event-{id}-{name}");

@@ -12,9 +12,24 @@ use crate::store::use_store;
 use crate::web::{clock, focus::focus_by_id};
 
 const LISTS: [(BudgetList, &str, &str, &str); 3] = [
-    (BudgetList::Income, "Money still coming in each month", "Severance instalments, benefits, a partner's income, freelance work.", "Income"),
-    (BudgetList::Essential, "Essential monthly costs", "Rent or mortgage, food, utilities, health, debt payments.", "Essential cost"),
-    (BudgetList::Optional, "Costs you could pause", "Subscriptions, memberships, eating out: what could stop for a while.", "Optional cost"),
+    (
+        BudgetList::Income,
+        "Money still coming in each month",
+        "Severance instalments, benefits, a partner's income, freelance work.",
+        "Income",
+    ),
+    (
+        BudgetList::Essential,
+        "Essential monthly costs",
+        "Rent or mortgage, food, utilities, health, debt payments.",
+        "Essential cost",
+    ),
+    (
+        BudgetList::Optional,
+        "Costs you could pause",
+        "Subscriptions, memberships, eating out: what could stop for a while.",
+        "Optional cost",
+    ),
 ];
 
 #[component]
@@ -76,7 +91,11 @@ pub fn BudgetEditor() -> impl IntoView {
 #[component]
 fn MoneyList(list: BudgetList, title: &'static str, hint: &'static str, item: &'static str) -> impl IntoView {
     let store = use_store();
-    let ids = move || store.workbook.with(|workbook| workbook.first_steps.budget.lines(list).iter().map(|line| line.meta.id).collect::<Vec<Uuid>>());
+    let ids = move || {
+        store.workbook.with(|workbook| {
+            workbook.first_steps.budget.lines(list).iter().map(|line| line.meta.id).collect::<Vec<Uuid>>()
+        })
+    };
     let add = move |_| {
         let mut added = None;
         store.edit(|workbook, now| {
@@ -105,8 +124,16 @@ fn MoneyList(list: BudgetList, title: &'static str, hint: &'static str, item: &'
 #[component]
 fn MoneyRow(list: BudgetList, id: Uuid, item: &'static str) -> impl IntoView {
     let store = use_store();
-    let line = move || store.workbook.with(|workbook| workbook.first_steps.budget.lines(list).iter().find(|line| line.meta.id == id).cloned().unwrap_or_default());
-    let number = move || store.workbook.with(|workbook| workbook.first_steps.budget.lines(list).iter().position(|line| line.meta.id == id).map_or(0, |at| at + 1));
+    let line = move || {
+        store.workbook.with(|workbook| {
+            workbook.first_steps.budget.lines(list).iter().find(|line| line.meta.id == id).cloned().unwrap_or_default()
+        })
+    };
+    let number = move || {
+        store.workbook.with(|workbook| {
+            workbook.first_steps.budget.lines(list).iter().position(|line| line.meta.id == id).map_or(0, |at| at + 1)
+        })
+    };
     let update = move |change: Box<dyn FnOnce(&mut MoneyLine)>| {
         store.edit(move |workbook, now| {
             if let Some(line) = workbook.first_steps.budget.lines_mut(list).iter_mut().find(|line| line.meta.id == id) {
@@ -186,7 +213,9 @@ pub fn RunwaySummary(#[prop(optional)] with_link: bool) -> impl IntoView {
     let summary = move || {
         store.workbook.with(|workbook| {
             let budget = &workbook.first_steps.budget;
-            budget.is_started().then(|| (describe(budget.runway_essentials(today)), describe(budget.runway_everything(today))))
+            budget
+                .is_started()
+                .then(|| (describe(budget.runway_essentials(today)), describe(budget.runway_everything(today))))
         })
     };
     view! {

@@ -11,8 +11,14 @@ use crate::web::focus::focus_by_id;
 #[component]
 pub fn Checklist() -> impl IntoView {
     let store = use_store();
-    let ids = move || store.workbook.with(|workbook| workbook.first_steps.checklist.iter().map(|item| item.meta.id).collect::<Vec<Uuid>>());
-    let done = move || store.workbook.with(|workbook| (workbook.first_steps.done_count(), workbook.first_steps.checklist.len()));
+    let ids = move || {
+        store
+            .workbook
+            .with(|workbook| workbook.first_steps.checklist.iter().map(|item| item.meta.id).collect::<Vec<Uuid>>())
+    };
+    let done = move || {
+        store.workbook.with(|workbook| (workbook.first_steps.done_count(), workbook.first_steps.checklist.len()))
+    };
     let add = Callback::new(move |title: String| {
         let mut added = None;
         store.edit(|workbook, now| added = workbook.first_steps.add_item(&title, now));
@@ -38,9 +44,13 @@ pub fn Checklist() -> impl IntoView {
 fn ChecklistRow(id: Uuid) -> impl IntoView {
     let store = use_store();
     let item = move || -> ChecklistItem {
-        store.workbook.with(|workbook| workbook.first_steps.checklist.iter().find(|item| item.meta.id == id).cloned().unwrap_or_default())
+        store.workbook.with(|workbook| {
+            workbook.first_steps.checklist.iter().find(|item| item.meta.id == id).cloned().unwrap_or_default()
+        })
     };
-    let update = move |change: Box<dyn FnOnce(&mut ChecklistItem)>| store.edit(move |workbook, now| workbook.first_steps.update_item(id, now, change));
+    let update = move |change: Box<dyn FnOnce(&mut ChecklistItem)>| {
+        store.edit(move |workbook, now| workbook.first_steps.update_item(id, now, change))
+    };
     let title_id = format!("check-{id}-title");
     let date_id = format!("check-{id}-date");
     view! {

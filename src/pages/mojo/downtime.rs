@@ -34,7 +34,11 @@ pub fn Downtime() -> impl IntoView {
         set_new_date.set(String::new());
         set_new_note.set(String::new());
     };
-    let ids = move || store.workbook.with(|workbook| workbook.mojo.downtime.rest_days.iter().map(|day| day.meta.id).collect::<Vec<Uuid>>());
+    let ids = move || {
+        store
+            .workbook
+            .with(|workbook| workbook.mojo.downtime.rest_days.iter().map(|day| day.meta.id).collect::<Vec<Uuid>>())
+    };
     view! {
         <section class="card" aria-labelledby="downtime">
             <h2 id="downtime">"Rest, without guilt"</h2>
@@ -85,7 +89,9 @@ pub fn Downtime() -> impl IntoView {
 #[component]
 fn RestDayRow(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let day = move || store.workbook.with(|workbook| workbook.mojo.downtime.rest_days.iter().find(|day| day.meta.id == id).cloned());
+    let day = move || {
+        store.workbook.with(|workbook| workbook.mojo.downtime.rest_days.iter().find(|day| day.meta.id == id).cloned())
+    };
     let label = move || day().map(|day| day.date.format("%A %-d %B %Y").to_string()).unwrap_or_default();
     view! {
         <li class="row">

@@ -14,7 +14,11 @@ use crate::web::focus::focus_by_id;
 #[component]
 pub fn Events() -> impl IntoView {
     let store = use_store();
-    let ids = move || store.workbook.with(|workbook| workbook.mojo.events_in_order().iter().map(|event| event.meta.id).collect::<Vec<Uuid>>());
+    let ids = move || {
+        store
+            .workbook
+            .with(|workbook| workbook.mojo.events_in_order().iter().map(|event| event.meta.id).collect::<Vec<Uuid>>())
+    };
     let add = move |_| {
         let mut added = None;
         store.edit(|workbook, now| added = Some(workbook.mojo.add_event(None, now)));
@@ -45,10 +49,14 @@ fn EventRow(id: Uuid) -> impl IntoView {
     let store = use_store();
     let event = move || -> Option<ComfortEvent> { store.workbook.with(|workbook| workbook.mojo.event(id).cloned()) };
     let title = move || event().map(|event| event.title()).unwrap_or_default();
-    let update = move |change: Box<dyn FnOnce(&mut ComfortEvent)>| store.edit(move |workbook, now| workbook.mojo.update_event(id, now, change));
+    let update = move |change: Box<dyn FnOnce(&mut ComfortEvent)>| {
+        store.edit(move |workbook, now| workbook.mojo.update_event(id, now, change))
+    };
     let field_id = move |part: &str| format!("event-{id}-{part}");
     let attended = move || event().is_some_and(|event| event.attended);
-    let people = move || event().map(|event| event.people.iter().map(|person| person.meta.id).collect::<Vec<Uuid>>()).unwrap_or_default();
+    let people = move || {
+        event().map(|event| event.people.iter().map(|person| person.meta.id).collect::<Vec<Uuid>>()).unwrap_or_default()
+    };
     let add_person = Callback::new(move |name: String| {
         store.edit(move |workbook, now| {
             workbook.mojo.add_person(id, &name, now);
@@ -149,13 +157,23 @@ fn EventRow(id: Uuid) -> impl IntoView {
 fn PersonRow(event: Uuid, id: Uuid) -> impl IntoView {
     let store = use_store();
     let person = move || -> Option<PersonMet> {
-        store.workbook.with(|workbook| workbook.mojo.event(event).and_then(|found| found.people.iter().find(|person| person.meta.id == id).cloned()))
+        store.workbook.with(|workbook| {
+            workbook
+                .mojo
+                .event(event)
+                .and_then(|found| found.people.iter().find(|person| person.meta.id == id).cloned())
+        })
     };
     let name = move || person().map(|person| person.name).unwrap_or_default();
     // A contact deleted from the outreach list no longer counts as a link.
     let in_outreach = move || {
         store.workbook.with(|workbook| {
-            workbook.mojo.event(event).and_then(|found| found.people.iter().find(|person| person.meta.id == id)).and_then(|person| person.contact).is_some_and(|contact| workbook.outreach.contact(contact).is_some())
+            workbook
+                .mojo
+                .event(event)
+                .and_then(|found| found.people.iter().find(|person| person.meta.id == id))
+                .and_then(|person| person.contact)
+                .is_some_and(|contact| workbook.outreach.contact(contact).is_some())
         })
     };
     let to_outreach = move |_| {

@@ -15,7 +15,11 @@ use crate::web::focus::focus_by_id;
 #[component]
 pub fn Projects() -> impl IntoView {
     let store = use_store();
-    let ids = move || store.workbook.with(|workbook| workbook.mojo.projects.iter().map(|project| project.meta.id).collect::<Vec<Uuid>>());
+    let ids = move || {
+        store
+            .workbook
+            .with(|workbook| workbook.mojo.projects.iter().map(|project| project.meta.id).collect::<Vec<Uuid>>())
+    };
     let add = Callback::new(move |name: String| {
         store.edit(move |workbook, now| {
             workbook.mojo.add_project(&name, now);
@@ -46,10 +50,16 @@ fn ProjectRow(id: Uuid) -> impl IntoView {
     let store = use_store();
     let project = move || -> Option<SideProject> { store.workbook.with(|workbook| workbook.mojo.project(id).cloned()) };
     let name = move || project().map(|project| project.display_name()).unwrap_or_default();
-    let update = move |change: Box<dyn FnOnce(&mut SideProject)>| store.edit(move |workbook, now| workbook.mojo.update_project(id, now, change));
+    let update = move |change: Box<dyn FnOnce(&mut SideProject)>| {
+        store.edit(move |workbook, now| workbook.mojo.update_project(id, now, change))
+    };
     let field_id = move |part: &str| format!("project-{id}-{part}");
     let (confirm, set_confirm) = signal(false);
-    let milestone_ids = move || project().map(|project| project.milestones.iter().map(|milestone| milestone.meta.id).collect::<Vec<Uuid>>()).unwrap_or_default();
+    let milestone_ids = move || {
+        project()
+            .map(|project| project.milestones.iter().map(|milestone| milestone.meta.id).collect::<Vec<Uuid>>())
+            .unwrap_or_default()
+    };
     let add_milestone = Callback::new(move |text: String| {
         store.edit(move |workbook, now| {
             workbook.mojo.add_milestone(id, &text, now);
@@ -175,10 +185,17 @@ fn ProjectRow(id: Uuid) -> impl IntoView {
 fn MilestoneRow(project: Uuid, id: Uuid) -> impl IntoView {
     let store = use_store();
     let milestone = move || -> Option<Milestone> {
-        store.workbook.with(|workbook| workbook.mojo.project(project).and_then(|found| found.milestones.iter().find(|milestone| milestone.meta.id == id).cloned()))
+        store.workbook.with(|workbook| {
+            workbook
+                .mojo
+                .project(project)
+                .and_then(|found| found.milestones.iter().find(|milestone| milestone.meta.id == id).cloned())
+        })
     };
     let text = move || milestone().map(|milestone| milestone.text).unwrap_or_default();
-    let update = move |change: Box<dyn FnOnce(&mut Milestone)>| store.edit(move |workbook, now| workbook.mojo.update_milestone(project, id, now, change));
+    let update = move |change: Box<dyn FnOnce(&mut Milestone)>| {
+        store.edit(move |workbook, now| workbook.mojo.update_milestone(project, id, now, change))
+    };
     view! {
         <li class="row">
             <div class="field grow">

@@ -29,7 +29,9 @@ pub fn Proud() -> impl IntoView {
     let store = use_store();
     let (kind, set_kind) = signal(ProudKind::Accomplishment);
     let (text, set_text) = signal(String::new());
-    let ids = move || store.workbook.with(|workbook| workbook.mojo.proud.iter().map(|item| item.meta.id).collect::<Vec<Uuid>>());
+    let ids = move || {
+        store.workbook.with(|workbook| workbook.mojo.proud.iter().map(|item| item.meta.id).collect::<Vec<Uuid>>())
+    };
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let (chosen, value) = (kind.get_untracked(), text.get_untracked());
@@ -72,10 +74,14 @@ pub fn Proud() -> impl IntoView {
 #[component]
 fn ProudRow(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let item = move || -> Option<ProudItem> { store.workbook.with(|workbook| workbook.mojo.proud.iter().find(|item| item.meta.id == id).cloned()) };
+    let item = move || -> Option<ProudItem> {
+        store.workbook.with(|workbook| workbook.mojo.proud.iter().find(|item| item.meta.id == id).cloned())
+    };
     let text = move || item().map(|item| item.text).unwrap_or_default();
     let link = move || item().map(|item| item.link).unwrap_or_default();
-    let update = move |change: Box<dyn FnOnce(&mut ProudItem)>| store.edit(move |workbook, now| workbook.mojo.update_proud(id, now, change));
+    let update = move |change: Box<dyn FnOnce(&mut ProudItem)>| {
+        store.edit(move |workbook, now| workbook.mojo.update_proud(id, now, change))
+    };
     let field_id = move |part: &str| format!("proud-{id}-{part}");
     view! {
         <li>

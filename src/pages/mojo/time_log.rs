@@ -19,7 +19,9 @@ const SHOWN_ENTRIES: usize = 10;
 
 /// The project names in the order they were added.
 fn project_choices(store: Store) -> Vec<(Uuid, String)> {
-    store.workbook.with(|workbook| workbook.mojo.projects.iter().map(|project| (project.meta.id, project.display_name())).collect())
+    store.workbook.with(|workbook| {
+        workbook.mojo.projects.iter().map(|project| (project.meta.id, project.display_name())).collect()
+    })
 }
 
 #[component]
@@ -36,10 +38,19 @@ pub fn TimeLog() -> impl IntoView {
     let project = move || {
         store.workbook.with(|workbook| {
             let projects = &workbook.mojo.projects;
-            chosen.get().filter(|id| projects.iter().any(|project| project.meta.id == *id)).or_else(|| projects.first().map(|project| project.meta.id))
+            chosen
+                .get()
+                .filter(|id| projects.iter().any(|project| project.meta.id == *id))
+                .or_else(|| projects.first().map(|project| project.meta.id))
         })
     };
-    let project_name = move || project().and_then(|id| store.workbook.with(|workbook| workbook.mojo.project(id).map(|project| project.display_name()))).unwrap_or_default();
+    let project_name = move || {
+        project()
+            .and_then(|id| {
+                store.workbook.with(|workbook| workbook.mojo.project(id).map(|project| project.display_name()))
+            })
+            .unwrap_or_default()
+    };
 
     let log = move |on: NaiveDate, amount: f32, text: String| -> bool {
         let Some(id) = project() else {
@@ -51,7 +62,12 @@ pub fn TimeLog() -> impl IntoView {
         match result {
             Some(Ok(_)) => {
                 set_error.set(None);
-                set_message.set(Some(format!("Logged {} on {} for {}.", format_hours(((amount * 4.0).round()) / 4.0), project_name(), short_date(on))));
+                set_message.set(Some(format!(
+                    "Logged {} on {} for {}.",
+                    format_hours(((amount * 4.0).round()) / 4.0),
+                    project_name(),
+                    short_date(on)
+                )));
                 true
             }
             Some(Err(err)) => {
@@ -87,7 +103,9 @@ pub fn TimeLog() -> impl IntoView {
     let more_entries = move || !show_all.get() && entry_count() > SHOWN_ENTRIES;
     let entry_ids = move || {
         let limit = if show_all.get() { usize::MAX } else { SHOWN_ENTRIES };
-        store.workbook.with(|workbook| workbook.mojo.entries_newest_first().iter().take(limit).map(|entry| entry.meta.id).collect::<Vec<Uuid>>())
+        store.workbook.with(|workbook| {
+            workbook.mojo.entries_newest_first().iter().take(limit).map(|entry| entry.meta.id).collect::<Vec<Uuid>>()
+        })
     };
     view! {
         <section class="card" aria-labelledby="time-log">
@@ -179,7 +197,10 @@ fn EntryRow(id: Uuid) -> impl IntoView {
     let describe = move || {
         entry()
             .map(|entry| {
-                let project = store.workbook.with(|workbook| workbook.mojo.project(entry.project).map(|project| project.display_name())).unwrap_or_default();
+                let project = store
+                    .workbook
+                    .with(|workbook| workbook.mojo.project(entry.project).map(|project| project.display_name()))
+                    .unwrap_or_default();
                 format!("{} on {}, {}", format_hours(entry.hours), short_date(entry.date), project)
             })
             .unwrap_or_default()

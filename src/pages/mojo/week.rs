@@ -50,7 +50,11 @@ pub fn Week() -> impl IntoView {
             if mojo.downtime.until.is_some_and(|until| until >= today) {
                 parts.push("You are in planned downtime: any hours this week are a bonus.".to_owned());
             }
-            let days: Vec<String> = mojo.rest_days_in_week(mojo.week_of(today)).iter().map(|day| day.date.format("%A").to_string()).collect();
+            let days: Vec<String> = mojo
+                .rest_days_in_week(mojo.week_of(today))
+                .iter()
+                .map(|day| day.date.format("%A").to_string())
+                .collect();
             if !days.is_empty() {
                 parts.push(format!("Rest days this week: {}.", days.join(", ")));
             }
@@ -64,8 +68,14 @@ pub fn Week() -> impl IntoView {
             mojo.projects
                 .iter()
                 .map(|project| {
-                    let target = if project.weekly_hours > 0.0 { format_hours(project.weekly_hours) } else { "—".to_owned() };
-                    (project.meta.id, project.display_name(), format_hours(mojo.hours_in_week(start, Some(project.meta.id))), target)
+                    let target =
+                        if project.weekly_hours > 0.0 { format_hours(project.weekly_hours) } else { "—".to_owned() };
+                    (
+                        project.meta.id,
+                        project.display_name(),
+                        format_hours(mojo.hours_in_week(start, Some(project.meta.id))),
+                        target,
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -76,7 +86,9 @@ pub fn Week() -> impl IntoView {
         let hours = text.replace(',', ".").trim().parse::<f32>();
         let mut result = Err("type the goal as a number of hours, like 20".to_owned());
         if let Ok(hours) = hours {
-            store.edit(|workbook, now| result = workbook.mojo.set_weekly_goal(hours, now).map_err(|err| err.to_string()));
+            store.edit(|workbook, now| {
+                result = workbook.mojo.set_weekly_goal(hours, now).map_err(|err| err.to_string())
+            });
         }
         set_goal_error.set(result.err().map(|err| format!("Goal not changed: {err}.")));
     };

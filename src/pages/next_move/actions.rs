@@ -29,7 +29,17 @@ pub fn ActionPlanSection() -> impl IntoView {
             let week = workbook.week_starts();
             Horizon::ALL
                 .into_iter()
-                .map(|horizon| (horizon, workbook.plan.in_horizon(horizon, today, week).iter().map(|action| action.meta.id).collect::<Vec<Uuid>>()))
+                .map(|horizon| {
+                    (
+                        horizon,
+                        workbook
+                            .plan
+                            .in_horizon(horizon, today, week)
+                            .iter()
+                            .map(|action| action.meta.id)
+                            .collect::<Vec<Uuid>>(),
+                    )
+                })
                 .filter(|(_, ids)| !ids.is_empty())
                 .collect::<Vec<_>>()
         })
@@ -39,7 +49,12 @@ pub fn ActionPlanSection() -> impl IntoView {
         let nine = chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
         let text = store.workbook.with(|workbook| {
             // Overdue actions are put on today, not in the past.
-            write_actions_ics(&workbook.plan.dated_open_actions(), |action| workbook.action_title(action), |date| clock::local_to_utc(date.max(today), nine), clock::now())
+            write_actions_ics(
+                &workbook.plan.dated_open_actions(),
+                |action| workbook.action_title(action),
+                |date| clock::local_to_utc(date.max(today), nine),
+                clock::now(),
+            )
         });
         match download_text("comeback-actions.ics", "text/calendar", &text) {
             Ok(()) => set_message.set("Your dated actions are downloading as a calendar file.".into()),
@@ -93,8 +108,22 @@ pub fn ActionPlanSection() -> impl IntoView {
 #[component]
 fn ActionRow(id: Uuid, today: NaiveDate) -> impl IntoView {
     let store = use_store();
-    let action = move || store.workbook.with(|workbook| workbook.plan.actions.iter().find(|action| action.meta.id == id).cloned().unwrap_or_default());
-    let title = move || store.workbook.with(|workbook| workbook.plan.actions.iter().find(|action| action.meta.id == id).map(|action| workbook.action_title(action)).unwrap_or_default());
+    let action = move || {
+        store.workbook.with(|workbook| {
+            workbook.plan.actions.iter().find(|action| action.meta.id == id).cloned().unwrap_or_default()
+        })
+    };
+    let title = move || {
+        store.workbook.with(|workbook| {
+            workbook
+                .plan
+                .actions
+                .iter()
+                .find(|action| action.meta.id == id)
+                .map(|action| workbook.action_title(action))
+                .unwrap_or_default()
+        })
+    };
     let horizon = move || store.workbook.with(|workbook| Horizon::of(action().due, today, workbook.week_starts()));
     let move_to = move |key: String| {
         if let Some(horizon) = Horizon::from_key(&key) {

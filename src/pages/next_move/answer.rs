@@ -16,7 +16,9 @@ pub fn FailureAnswerSection() -> impl IntoView {
     // Worked out once per edit and shared by the four parts: the Mojo part
     // reads the whole time log.
     let suggestions = Memo::new(move |_| store.workbook.with(|workbook| workbook.answer_suggestions()));
-    let resolved = Memo::new(move |_| suggestions.with(|suggestions| store.workbook.with(|workbook| workbook.plan.answer.parts.resolved(suggestions))));
+    let resolved = Memo::new(move |_| {
+        suggestions.with(|suggestions| store.workbook.with(|workbook| workbook.plan.answer.parts.resolved(suggestions)))
+    });
     let answer = Memo::new(move |_| resolved.get().assemble());
     let words = move || word_count(&answer.get());
     let seconds = move || speaking_seconds(words());
@@ -131,7 +133,14 @@ fn Versions() -> impl IntoView {
     let store = use_store();
     let versions = Memo::new(move |_| {
         store.workbook.with(|workbook| {
-            workbook.plan.answer.versions.iter().rev().map(|version| (version.meta.id, version.name.clone(), version.saved_at, version.text())).collect::<Vec<_>>()
+            workbook
+                .plan
+                .answer
+                .versions
+                .iter()
+                .rev()
+                .map(|version| (version.meta.id, version.name.clone(), version.saved_at, version.text()))
+                .collect::<Vec<_>>()
         })
     });
     view! {

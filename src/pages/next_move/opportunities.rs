@@ -65,14 +65,16 @@ fn AddOpportunity() -> impl IntoView {
             crate::web::focus::focus_by_id("new-opportunity-company".into());
             return;
         }
-        let (chosen_stage, chosen_source, chosen_contact, typed_note) = (stage.get_untracked(), source.get_untracked(), contact.get_untracked(), note.get_untracked());
+        let (chosen_stage, chosen_source, chosen_contact, typed_note) =
+            (stage.get_untracked(), source.get_untracked(), contact.get_untracked(), note.get_untracked());
         let today = clock::today();
         store.edit(move |workbook, now| {
             let opportunities = &mut workbook.plan.opportunities;
             if let Some(id) = opportunities.add(&typed_company, &typed_role, chosen_stage, today, now) {
                 opportunities.update(id, now, |opportunity| {
                     opportunity.source = chosen_source;
-                    opportunity.contact = chosen_contact.filter(|_| matches!(chosen_source, SourceKind::Contact | SourceKind::Referral));
+                    opportunity.contact =
+                        chosen_contact.filter(|_| matches!(chosen_source, SourceKind::Contact | SourceKind::Referral));
                     opportunity.source_note = typed_note.trim().to_owned();
                 });
             }
@@ -115,11 +117,17 @@ fn AddOpportunity() -> impl IntoView {
 /// Where an opportunity came from: the kind, the contact (for a contact or a
 /// referral) and a note; bound to signals so the add form and a card share it.
 #[component]
-fn SourceFields(id: String, source: RwSignal<SourceKind>, contact: RwSignal<Option<Uuid>>, note: RwSignal<String>) -> impl IntoView {
+fn SourceFields(
+    id: String,
+    source: RwSignal<SourceKind>,
+    contact: RwSignal<Option<Uuid>>,
+    note: RwSignal<String>,
+) -> impl IntoView {
     let store = use_store();
     let people = Memo::new(move |_| {
         store.workbook.with(|workbook| {
-            let mut people: Vec<(Uuid, String)> = workbook.outreach.contacts.iter().map(|contact| (contact.meta.id, contact.name.clone())).collect();
+            let mut people: Vec<(Uuid, String)> =
+                workbook.outreach.contacts.iter().map(|contact| (contact.meta.id, contact.name.clone())).collect();
             people.sort_by_key(|(_, name)| name.to_lowercase());
             people
         })
@@ -160,7 +168,11 @@ fn SourceFields(id: String, source: RwSignal<SourceKind>, contact: RwSignal<Opti
 #[component]
 fn StageColumn(title: &'static str, stages: &'static [Stage]) -> impl IntoView {
     let store = use_store();
-    let ids = Memo::new(move |_| store.workbook.with(|workbook| stages.iter().flat_map(|stage| workbook.plan.opportunities.in_stage(*stage)).collect::<Vec<Uuid>>()));
+    let ids = Memo::new(move |_| {
+        store.workbook.with(|workbook| {
+            stages.iter().flat_map(|stage| workbook.plan.opportunities.in_stage(*stage)).collect::<Vec<Uuid>>()
+        })
+    });
     let heading_id = format!("stage-{}", stages.first().map(|stage| stage.key()).unwrap_or("none"));
     let labelled_by = heading_id.clone();
     view! {
@@ -180,11 +192,16 @@ fn StageColumn(title: &'static str, stages: &'static [Stage]) -> impl IntoView {
 #[component]
 fn OpportunityCard(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let opportunity = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.opportunities.get(id).cloned().unwrap_or_default()));
+    let opportunity = Memo::new(move |_| {
+        store.workbook.with(|workbook| workbook.plan.opportunities.get(id).cloned().unwrap_or_default())
+    });
     let source_name = move || {
         store.workbook.with(|workbook| {
             let opportunity = opportunity.get();
-            let person = opportunity.contact.and_then(|contact| workbook.outreach.contact(contact)).map(|contact| contact.name.clone());
+            let person = opportunity
+                .contact
+                .and_then(|contact| workbook.outreach.contact(contact))
+                .map(|contact| contact.name.clone());
             match (person, opportunity.source_note.trim()) {
                 (Some(name), _) => format!("Through {name}"),
                 (None, "") if opportunity.source == SourceKind::Other => String::new(),
@@ -194,7 +211,8 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
         })
     };
     let title = move || opportunity.get().title();
-    let (next_id, back_id, stage_id) = (format!("opportunity-{id}-next"), format!("opportunity-{id}-back"), format!("opportunity-{id}-stage"));
+    let (next_id, back_id, stage_id) =
+        (format!("opportunity-{id}-next"), format!("opportunity-{id}-back"), format!("opportunity-{id}-stage"));
     let move_to = move |stage: Stage, keep_focus_on: Vec<String>| {
         let today = clock::today();
         store.edit(move |workbook, now| workbook.plan.opportunities.move_to(id, stage, today, now));
@@ -288,7 +306,9 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
 #[component]
 fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView {
     let store = use_store();
-    let update = move |change: Box<dyn FnOnce(&mut Opportunity)>| store.edit(move |workbook, now| workbook.plan.opportunities.update(id, now, change));
+    let update = move |change: Box<dyn FnOnce(&mut Opportunity)>| {
+        store.edit(move |workbook, now| workbook.plan.opportunities.update(id, now, change))
+    };
     let start = opportunity.get_untracked();
     let source = RwSignal::new(start.source);
     let contact = RwSignal::new(start.contact);
@@ -304,7 +324,10 @@ fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView
             }));
         }
     });
-    let text_field = move |key: &'static str, label: &'static str, get: fn(&Opportunity) -> String, set: fn(&mut Opportunity, String)| {
+    let text_field = move |key: &'static str,
+                           label: &'static str,
+                           get: fn(&Opportunity) -> String,
+                           set: fn(&mut Opportunity, String)| {
         let field_id = format!("opportunity-{id}-{key}");
         view! {
             <div class="field">

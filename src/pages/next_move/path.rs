@@ -8,22 +8,42 @@ use crate::components::fields::AddLine;
 use crate::model::plan::path::MAX_SCORE;
 use crate::store::use_store;
 
-
 #[component]
 pub fn PathChoiceSection() -> impl IntoView {
     let store = use_store();
-    let options = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.path.options.iter().map(|option| (option.meta.id, option.name.clone())).collect::<Vec<_>>()));
-    let criteria = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.path.criteria.iter().map(|criterion| (criterion.meta.id, criterion.name.clone())).collect::<Vec<_>>()));
-    let add_option = Callback::new(move |name: String| store.edit(move |workbook, now| {
-        workbook.plan.path.add_option(&name, now);
-    }));
-    let add_criterion = Callback::new(move |name: String| store.edit(move |workbook, now| {
-        workbook.plan.path.add_criterion(&name, now);
-    }));
+    let options = Memo::new(move |_| {
+        store.workbook.with(|workbook| {
+            workbook.plan.path.options.iter().map(|option| (option.meta.id, option.name.clone())).collect::<Vec<_>>()
+        })
+    });
+    let criteria = Memo::new(move |_| {
+        store.workbook.with(|workbook| {
+            workbook
+                .plan
+                .path
+                .criteria
+                .iter()
+                .map(|criterion| (criterion.meta.id, criterion.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let add_option = Callback::new(move |name: String| {
+        store.edit(move |workbook, now| {
+            workbook.plan.path.add_option(&name, now);
+        })
+    });
+    let add_criterion = Callback::new(move |name: String| {
+        store.edit(move |workbook, now| {
+            workbook.plan.path.add_criterion(&name, now);
+        })
+    });
     let summary = move || {
         store.workbook.with(|workbook| {
             let path = &workbook.plan.path;
-            let leader = path.leader().and_then(|id| path.options.iter().find(|option| option.meta.id == id)).map(|option| format!("{} scores highest ({}%).", option.name, path.score(option).percent));
+            let leader = path
+                .leader()
+                .and_then(|id| path.options.iter().find(|option| option.meta.id == id))
+                .map(|option| format!("{} scores highest ({}%).", option.name, path.score(option).percent));
             let chosen = path.chosen_option().map(|option| format!("Your choice: {}.", option.name));
             match (leader, chosen) {
                 (None, None) => "Score each option to see how they compare.".to_owned(),
@@ -113,7 +133,18 @@ pub fn PathChoiceSection() -> impl IntoView {
 #[component]
 fn CriterionRow(criterion: Uuid, name: String, options: Memo<Vec<(Uuid, String)>>) -> impl IntoView {
     let store = use_store();
-    let weight = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.path.criteria.iter().find(|candidate| candidate.meta.id == criterion).map(|candidate| candidate.weight).unwrap_or(0)));
+    let weight = Memo::new(move |_| {
+        store.workbook.with(|workbook| {
+            workbook
+                .plan
+                .path
+                .criteria
+                .iter()
+                .find(|candidate| candidate.meta.id == criterion)
+                .map(|candidate| candidate.weight)
+                .unwrap_or(0)
+        })
+    });
     let weight_label = format!("Weight of “{name}”");
     let remove_label = format!("Remove “{name}”");
     let criterion_name = StoredValue::new(name.clone());
@@ -156,7 +187,15 @@ fn CriterionRow(criterion: Uuid, name: String, options: Memo<Vec<(Uuid, String)>
 fn ScoreCell(option: Uuid, criterion: Uuid, label: String) -> impl IntoView {
     let store = use_store();
     let score = Memo::new(move |_| {
-        store.workbook.with(|workbook| workbook.plan.path.options.iter().find(|candidate| candidate.meta.id == option).and_then(|candidate| candidate.scores.get(&criterion).copied()))
+        store.workbook.with(|workbook| {
+            workbook
+                .plan
+                .path
+                .options
+                .iter()
+                .find(|candidate| candidate.meta.id == option)
+                .and_then(|candidate| candidate.scores.get(&criterion).copied())
+        })
     });
     view! {
         <select

@@ -13,7 +13,9 @@ use crate::web::focus::focus_by_id;
 #[component]
 pub fn StoriesSection() -> impl IntoView {
     let store = use_store();
-    let ids = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.stories.iter().map(|story| story.meta.id).collect::<Vec<Uuid>>()));
+    let ids = Memo::new(move |_| {
+        store.workbook.with(|workbook| workbook.plan.stories.iter().map(|story| story.meta.id).collect::<Vec<Uuid>>())
+    });
     let add = Callback::new(move |question: String| {
         let mut added = None;
         store.edit(|workbook, now| added = workbook.plan.add_story(&question, now));
@@ -41,8 +43,15 @@ pub fn StoriesSection() -> impl IntoView {
 #[component]
 fn StoryEditor(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let story = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.stories.iter().find(|story| story.meta.id == id).cloned().unwrap_or_default()));
-    let field = move |key: &'static str, label: &'static str, get: fn(&Story) -> String, set: fn(&mut Story, String)| {
+    let story = Memo::new(move |_| {
+        store.workbook.with(|workbook| {
+            workbook.plan.stories.iter().find(|story| story.meta.id == id).cloned().unwrap_or_default()
+        })
+    });
+    let field = move |key: &'static str,
+                      label: &'static str,
+                      get: fn(&Story) -> String,
+                      set: fn(&mut Story, String)| {
         let field_id = format!("story-{id}-{key}");
         view! {
             <div class="field">

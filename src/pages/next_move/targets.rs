@@ -11,7 +11,9 @@ use crate::store::use_store;
 pub fn TargetsSection() -> impl IntoView {
     let store = use_store();
     let matched = move || {
-        store.workbook.with(|workbook| workbook.outreach.contacts.iter().filter(|contact| contact.is_target(&workbook.plan.targets)).count())
+        store.workbook.with(|workbook| {
+            workbook.outreach.contacts.iter().filter(|contact| contact.is_target(&workbook.plan.targets)).count()
+        })
     };
     view! {
         <section class="card" aria-labelledby="targets">
@@ -41,11 +43,15 @@ pub fn TargetsSection() -> impl IntoView {
 fn TargetList(kind: TargetKind, heading: &'static str, add_label: &'static str) -> impl IntoView {
     let store = use_store();
     let targets = Memo::new(move |_| {
-        store.workbook.with(|workbook| workbook.plan.targets.of_kind(kind).map(|target| (target.meta.id, target.text.clone())).collect::<Vec<_>>())
+        store.workbook.with(|workbook| {
+            workbook.plan.targets.of_kind(kind).map(|target| (target.meta.id, target.text.clone())).collect::<Vec<_>>()
+        })
     });
-    let add = Callback::new(move |text: String| store.edit(move |workbook, now| {
-        workbook.plan.targets.add(kind, &text, now);
-    }));
+    let add = Callback::new(move |text: String| {
+        store.edit(move |workbook, now| {
+            workbook.plan.targets.add(kind, &text, now);
+        })
+    });
     let id = match kind {
         TargetKind::Role => "new-target-role",
         TargetKind::Company => "new-target-company",

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::{short_date, use_share_ui};
 use crate::components::fields::parse_date_input as parse_date;
-use crate::model::outreach::share::{announcement_text, close_note, sharing_clock, sharing_clock_text, Announcement, AnnouncementStyle, Posting};
+use crate::model::outreach::share::{
+    announcement_text, close_note, sharing_clock, sharing_clock_text, Announcement, AnnouncementStyle, Posting,
+};
 use crate::model::RecordMeta;
 use crate::store::use_store;
 use crate::web::clipboard::copy_and_report;
@@ -50,7 +52,10 @@ pub fn Announce() -> impl IntoView {
     let note = move || filled.with(|announcement| close_note(announcement, ""));
     let (copied, set_copied) = signal(String::new());
     let copy = move |text: String| copy_and_report(text, move |message| set_copied.set(message));
-    let field = move |id: &'static str, label: &'static str, get: fn(&Announcement) -> String, set: fn(&mut Announcement, String)| {
+    let field = move |id: &'static str,
+                      label: &'static str,
+                      get: fn(&Announcement) -> String,
+                      set: fn(&mut Announcement, String)| {
         view! {
             <div class="field">
                 <label for=id>{label}</label>
@@ -77,14 +82,26 @@ pub fn Announce() -> impl IntoView {
         if where_.is_empty() {
             return;
         }
-        let posting = Posting { meta: RecordMeta::new(crate::web::clock::now()), place: where_, date: parse_date(&date.get_untracked()) };
+        let posting = Posting {
+            meta: RecordMeta::new(crate::web::clock::now()),
+            place: where_,
+            date: parse_date(&date.get_untracked()),
+        };
         store.edit(move |workbook, now| {
             workbook.outreach.announcement.postings.push(posting);
             workbook.outreach.updated_at = Some(now);
         });
         place.set(String::new());
     };
-    let postings = move || announcement.with(|announcement| announcement.postings.iter().map(|posting| (posting.meta.id, posting.place.clone(), posting.date)).collect::<Vec<_>>());
+    let postings = move || {
+        announcement.with(|announcement| {
+            announcement
+                .postings
+                .iter()
+                .map(|posting| (posting.meta.id, posting.place.clone(), posting.date))
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <section class="card" aria-labelledby="announce">
             <h2 id="announce">"Tell your network"</h2>

@@ -8,8 +8,8 @@ use super::{long_date, short_date, use_share_ui};
 use crate::components::fields::parse_date_input as parse_date;
 use crate::model::outreach::links::{mailto, safe_link, tel};
 use crate::model::outreach::share::{mailto_message, message, MessageKind};
-use crate::model::plan::ActionOrigin;
 use crate::model::outreach::{Channel, Contact, Frequency, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS};
+use crate::model::plan::ActionOrigin;
 use crate::route::Route;
 use crate::store::use_store;
 use crate::web::clipboard::copy_and_report;
@@ -19,15 +19,29 @@ use crate::web::focus::focus_by_id;
 pub fn ContactDetail(id: Uuid) -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
-    let contact = move || -> Contact { store.workbook.with(|workbook| workbook.outreach.contact(id).cloned().unwrap_or_default()) };
-    let read = move |get: fn(&Contact) -> String| store.workbook.with(|workbook| workbook.outreach.contact(id).map(get).unwrap_or_default());
-    let update = move |change: Box<dyn FnOnce(&mut Contact)>| store.edit(move |workbook, now| workbook.outreach.update_contact(id, now, change));
+    let contact = move || -> Contact {
+        store.workbook.with(|workbook| workbook.outreach.contact(id).cloned().unwrap_or_default())
+    };
+    let read = move |get: fn(&Contact) -> String| {
+        store.workbook.with(|workbook| workbook.outreach.contact(id).map(get).unwrap_or_default())
+    };
+    let update = move |change: Box<dyn FnOnce(&mut Contact)>| {
+        store.edit(move |workbook, now| workbook.outreach.update_contact(id, now, change))
+    };
     let name = move || read(|contact| contact.name.clone());
-    let often = Memo::new(move |_| store.workbook.with(|workbook| workbook.outreach.contact(id).and_then(|contact| contact.how_often)));
-    let status = Memo::new(move |_| store.workbook.with(|workbook| workbook.outreach.contact(id).map(|contact| contact.status).unwrap_or_default()));
+    let often = Memo::new(move |_| {
+        store.workbook.with(|workbook| workbook.outreach.contact(id).and_then(|contact| contact.how_often))
+    });
+    let status = Memo::new(move |_| {
+        store.workbook.with(|workbook| workbook.outreach.contact(id).map(|contact| contact.status).unwrap_or_default())
+    });
 
     // A one-line text field bound to one of the contact's strings.
-    let text_field = move |key: &'static str, label: &'static str, kind: &'static str, get: fn(&Contact) -> String, set: fn(&mut Contact, String)| {
+    let text_field = move |key: &'static str,
+                           label: &'static str,
+                           kind: &'static str,
+                           get: fn(&Contact) -> String,
+                           set: fn(&mut Contact, String)| {
         let field_id = format!("contact-{id}-{key}");
         view! {
             <div class="field">
@@ -195,13 +209,20 @@ fn IntroducedBy(id: Uuid) -> impl IntoView {
     let store = use_store();
     // Read once when the details open: a list of 5,000 names is not rebuilt on every keystroke.
     let others = store.workbook.with_untracked(|workbook| {
-        let mut others: Vec<(Uuid, String)> =
-            workbook.outreach.contacts.iter().filter(|contact| contact.meta.id != id).map(|contact| (contact.meta.id, contact.name.clone())).collect();
+        let mut others: Vec<(Uuid, String)> = workbook
+            .outreach
+            .contacts
+            .iter()
+            .filter(|contact| contact.meta.id != id)
+            .map(|contact| (contact.meta.id, contact.name.clone()))
+            .collect();
         others.sort_by_key(|(_, name)| name.to_lowercase());
         others
     });
     // One memo for all the options, so a long list re-renders only when the choice changes.
-    let current = Memo::new(move |_| store.workbook.with(|workbook| workbook.outreach.contact(id).and_then(|contact| contact.introduced_by)));
+    let current = Memo::new(move |_| {
+        store.workbook.with(|workbook| workbook.outreach.contact(id).and_then(|contact| contact.introduced_by))
+    });
     view! {
         <div class="field">
             <label for=format!("contact-{id}-introduced")>"Introduced by"</label>
@@ -226,7 +247,14 @@ fn IntroducedBy(id: Uuid) -> impl IntoView {
 fn FollowUp(id: Uuid) -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
-    let clock = move || store.workbook.with(|workbook| workbook.outreach.contact(id).map(|contact| (contact.last_contacted(), contact.next_follow_up(), contact.status)));
+    let clock = move || {
+        store.workbook.with(|workbook| {
+            workbook
+                .outreach
+                .contact(id)
+                .map(|contact| (contact.last_contacted(), contact.next_follow_up(), contact.status))
+        })
+    };
     view! {
         <p class="follow-up" aria-live="polite">
             {move || match clock() {
@@ -273,7 +301,14 @@ fn InteractionLog(id: Uuid) -> impl IntoView {
             workbook
                 .outreach
                 .contact(id)
-                .map(|contact| contact.interactions.iter().rev().map(|entry| (entry.meta.id, entry.date, entry.channel, entry.note.clone())).collect::<Vec<_>>())
+                .map(|contact| {
+                    contact
+                        .interactions
+                        .iter()
+                        .rev()
+                        .map(|entry| (entry.meta.id, entry.date, entry.channel, entry.note.clone()))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };

@@ -27,12 +27,18 @@ pub fn DueList() -> impl IntoView {
                 .outreach
                 .due_by(week_end)
                 .into_iter()
-                .filter_map(|contact| contact.next_follow_up().map(|next| (contact.meta.id, contact.name.clone(), next)))
+                .filter_map(|contact| {
+                    contact.next_follow_up().map(|next| (contact.meta.id, contact.name.clone(), next))
+                })
                 .collect::<Vec<_>>()
         })
     });
-    let today_all = Memo::new(move |_| due.with(|due| due.iter().filter(|(_, _, next)| *next <= ui.today).cloned().collect::<Vec<_>>()));
-    let week_all = Memo::new(move |_| due.with(|due| due.iter().filter(|(_, _, next)| *next > ui.today).cloned().collect::<Vec<_>>()));
+    let today_all = Memo::new(move |_| {
+        due.with(|due| due.iter().filter(|(_, _, next)| *next <= ui.today).cloned().collect::<Vec<_>>())
+    });
+    let week_all = Memo::new(move |_| {
+        due.with(|due| due.iter().filter(|(_, _, next)| *next > ui.today).cloned().collect::<Vec<_>>())
+    });
     // After a long import hundreds can be due at once: a page at a time.
     let (today_paging, week_paging) = (Paging::new(PAGE), Paging::new(PAGE));
     let today_list = move || today_all.with(|all| today_paging.visible(all));

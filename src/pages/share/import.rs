@@ -17,7 +17,9 @@ const NAMES_SHOWN: usize = 30;
 /// Reads a chosen file's text as LinkedIn CSV or vCard, by its name or content.
 fn parse_file(name: &str, text: &str) -> Result<Parsed, String> {
     let now = clock::now();
-    let is_vcard = name.to_lowercase().ends_with(".vcf") || name.to_lowercase().ends_with(".vcard") || text.trim_start_matches('\u{feff}').trim_start().to_uppercase().starts_with("BEGIN:VCARD");
+    let is_vcard = name.to_lowercase().ends_with(".vcf")
+        || name.to_lowercase().ends_with(".vcard")
+        || text.trim_start_matches('\u{feff}').trim_start().to_uppercase().starts_with("BEGIN:VCARD");
     if is_vcard {
         parse_vcards(text, now).map_err(|err| err.to_string())
     } else {
@@ -70,7 +72,9 @@ pub fn ImportExport() -> impl IntoView {
                 Ok(text) => match parse_file(&name, &text) {
                     Err(reason) => set_error.set(Some(format!("{reason} Nothing was changed."))),
                     Ok(parsed) => {
-                        let planned = store.workbook.with_untracked(|workbook| plan_import(&workbook.outreach, parsed.contacts, parsed.skipped));
+                        let planned = store.workbook.with_untracked(|workbook| {
+                            plan_import(&workbook.outreach, parsed.contacts, parsed.skipped)
+                        });
                         preview.set(Some(planned));
                     }
                 },
@@ -87,7 +91,10 @@ pub fn ImportExport() -> impl IntoView {
             Some(done) => {
                 let mut said = format!("Added {}.", plural(done.added, "contact", "contacts"));
                 if done.merged > 0 {
-                    said.push_str(&format!(" Filled in {}.", plural(done.merged, "contact already on your list", "contacts already on your list")));
+                    said.push_str(&format!(
+                        " Filled in {}.",
+                        plural(done.merged, "contact already on your list", "contacts already on your list")
+                    ));
                 }
                 set_message.set(said);
             }

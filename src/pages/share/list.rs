@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::contact::ContactDetail;
-use crate::components::show_more::{Paging, ShowMore};
 use super::{short_date, use_share_ui};
+use crate::components::show_more::{Paging, ShowMore};
 use crate::model::outreach::view::{index, DueFilter, Filter, Sort};
 use crate::model::outreach::{Contact, Status, TieStrength};
 use crate::model::plan::Targets;
@@ -27,7 +27,9 @@ pub fn OutreachList() -> impl IntoView {
     let sort = RwSignal::new(Sort::Priority);
     let paging = Paging::new(PAGE);
     let total = move || store.workbook.with(|workbook| workbook.outreach.contacts.len());
-    let sorted = Memo::new(move |_| store.workbook.with(|workbook| index(&workbook.outreach, &workbook.plan.targets, sort.get(), ui.today)));
+    let sorted = Memo::new(move |_| {
+        store.workbook.with(|workbook| index(&workbook.outreach, &workbook.plan.targets, sort.get(), ui.today))
+    });
     let selected = Memo::new(move |_| {
         let week_end = ui.week_end.get();
         filter.with(|filter| sorted.with(|sorted| sorted.select(filter, ui.today, week_end)))
@@ -151,7 +153,11 @@ struct RowSummary {
 
 impl RowSummary {
     fn of(contact: &Contact, targets: &Targets) -> Self {
-        let work = [contact.role.trim(), contact.company.trim()].into_iter().filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" at ");
+        let work = [contact.role.trim(), contact.company.trim()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" at ");
         Self {
             name: contact.name.clone(),
             how_we_know: contact.how_we_know.clone(),
@@ -168,10 +174,17 @@ impl RowSummary {
 fn ContactRow(id: Uuid) -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
-    let summary = Memo::new(move |_| store.workbook.with(|workbook| workbook.outreach.contact(id).map(|contact| RowSummary::of(contact, &workbook.plan.targets))));
-    let field = move |read: fn(&RowSummary) -> String| summary.with(|summary| summary.as_ref().map(read).unwrap_or_default());
+    let summary = Memo::new(move |_| {
+        store.workbook.with(|workbook| {
+            workbook.outreach.contact(id).map(|contact| RowSummary::of(contact, &workbook.plan.targets))
+        })
+    });
+    let field =
+        move |read: fn(&RowSummary) -> String| summary.with(|summary| summary.as_ref().map(read).unwrap_or_default());
     let is_open = move || ui.open.get() == Some(id);
-    let name = move || field(|summary| if summary.name.trim().is_empty() { "(no name yet)".into() } else { summary.name.clone() });
+    let name = move || {
+        field(|summary| if summary.name.trim().is_empty() { "(no name yet)".into() } else { summary.name.clone() })
+    };
     view! {
         <li class="contact-row" class:open=is_open>
             <button

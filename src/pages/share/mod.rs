@@ -76,4 +76,3 @@ fn short_date(date: NaiveDate) -> String {
 fn long_date(date: NaiveDate) -> String {
     date_label(date)
 }
-
