@@ -1,0 +1,21 @@
+//! The native test suite: one binary with a module per topic, so the app and
+//! Leptos are linked once rather than once per topic (ripgrep's layout).
+//! Fixtures live in `tests/fixtures/`. The browser tests (`web_storage.rs`,
+//! `web_crypto.rs`) are binaries of their own, run in headless Chromium.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod backup;
+mod debrief;
+mod debrief_markdown;
+mod encrypted;
+mod first_steps;
+mod ics;
+mod import;
+mod merge;
+mod model;
+mod mojo;
+mod next_move;
+mod outreach;
+mod parts;
+mod stored;
+mod today;
