@@ -1,5 +1,7 @@
 //! First steps after the blow: the survival budget's runway, the 30/60/90-day
 //! horizons of the action plan, and the starting checklist.
+// Amounts are in cents: 12_000_00 reads as 12,000.00, which the lint calls inconsistent.
+#![allow(clippy::inconsistent_digit_grouping)]
 
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use comeback::io::stored::{decode, encode, Loaded};

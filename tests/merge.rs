@@ -205,7 +205,6 @@ fn section_fields_come_from_the_side_edited_last() {
     assert_eq!(merged.debrief.closure_note, "Laptop closure");
     assert_eq!(merged.debrief.summary, "Laid off in March", "the whole section comes from the newer side");
     // Settings: this device's theme, the later export, welcomed if either.
-    let mut phone = phone;
     phone.settings.theme = comeback::model::ThemeChoice::Dark;
     laptop.settings.last_export_at = Some(at(99));
     laptop.settings.welcomed = true;

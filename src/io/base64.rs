@@ -31,7 +31,7 @@ pub fn encode(bytes: &[u8]) -> String {
 
 pub fn decode(text: &str) -> Result<Vec<u8>, Base64Error> {
     let text = text.as_bytes();
-    if text.len() % 4 != 0 {
+    if !text.len().is_multiple_of(4) {
         return Err(Base64Error::Length);
     }
     let mut bytes = Vec::with_capacity(text.len() / 4 * 3);

@@ -113,7 +113,7 @@ impl PathChoice {
                     * u32::from(option.scores.get(&criterion.meta.id).copied().unwrap_or(0).min(MAX_SCORE))
             })
             .sum();
-        let percent = if best == 0 { 0 } else { ((got * 100 + best / 2) / best) as u8 };
+        let percent = (got * 100 + best / 2).checked_div(best).unwrap_or(0) as u8;
         let scored = weighted.iter().filter(|criterion| option.scores.contains_key(&criterion.meta.id)).count();
         Score { percent, scored, criteria: weighted.len() }
     }
@@ -122,7 +122,7 @@ impl PathChoice {
     pub fn leader(&self) -> Option<Uuid> {
         let mut scores: Vec<(u8, Uuid)> =
             self.options.iter().map(|option| (self.score(option).percent, option.meta.id)).collect();
-        scores.sort_by(|a, b| b.0.cmp(&a.0));
+        scores.sort_by_key(|score| std::cmp::Reverse(score.0));
         match scores.as_slice() {
             [(first, id), (second, _), ..] if first > second => Some(*id),
             [(first, id)] if *first > 0 => Some(*id),
