@@ -9,6 +9,7 @@
 //! - `pages`, `components`: the user interface.
 
 pub mod components;
+pub mod derived;
 pub mod io;
 pub mod model;
 pub mod pages;
@@ -31,6 +32,7 @@ use store::Store;
 pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
+    derived::provide(store);
     components::theme::apply_theme();
     let route = router::use_hash_route();
 

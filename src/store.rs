@@ -1,17 +1,29 @@
 //! The live workbook shared by every page, and its autosave.
 //!
-//! Pages change the workbook only through [`Store::edit`], which records the
-//! edit and schedules a debounced write. Writes also happen at once when the
-//! page is hidden or closed, so a reload right after typing keeps the last
-//! keystroke.
+//! The workbook is a `reactive_stores::Store`: every section, field and keyed
+//! record (a contact, a time entry) is a reactive path of its own, so a page
+//! reads only the fields it shows and an edit notifies only their readers.
+//! Pages change the workbook only through the `edit_*` methods, each as
+//! narrow as the change: [`Store::edit_field`] for one section or field,
+//! [`Store::edit_contact`] and [`Store::edit_entry`] for one record, and
+//! [`Store::edit`] (which notifies every reader) only for changes that span
+//! sections. Each records the edit and schedules a debounced write. Writes
+//! also happen at once when the page is hidden or closed, so a reload right
+//! after typing keeps the last keystroke.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
+use reactive_stores::Store as Live;
+use uuid::Uuid;
 
 use crate::io::parts::{self, Written};
 use crate::io::stored::{self, Loaded};
 use crate::model::merge::merge;
+use crate::model::mojo::{MojoStoreFields, TimeEntry};
+use crate::model::outreach::{Contact, OutreachStoreFields};
+use crate::model::workbook::WorkbookStoreFields;
+use crate::model::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings};
 use crate::model::{Timestamp, Workbook};
 use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
 use crate::web::{clock, storage};
@@ -31,7 +43,9 @@ pub enum Notice {
 
 #[derive(Clone, Copy)]
 pub struct Store {
-    pub workbook: RwSignal<Workbook>,
+    /// Read the narrowest field a view needs (`workbook.outreach().contacts()`),
+    /// never the whole workbook in a view that runs often.
+    pub workbook: Live<Workbook>,
     pub status: RwSignal<SaveStatus>,
     pub notice: RwSignal<Option<Notice>>,
     tracker: StoredValue<SaveTracker>,
@@ -80,7 +94,7 @@ impl Store {
             Err(err) => (Workbook::new(now), Some(Notice::NoStorage(err.to_string()))),
         };
         let store = Self {
-            workbook: RwSignal::new(workbook),
+            workbook: Live::new(workbook),
             status: RwSignal::new(tracker.status()),
             notice: RwSignal::new(notice),
             tracker: StoredValue::new(tracker),
@@ -95,13 +109,160 @@ impl Store {
         self.status.with(|status| *status != SaveStatus::ReadOnly)
     }
 
-    /// Applies one change to the workbook and schedules a save.
+    /// Applies a change that spans sections (sending a contact's follow-up
+    /// to the plan, the theme…). It notifies every reader of the workbook:
+    /// prefer [`Store::edit_field`] or a record's own edit where they fit.
     pub fn edit(&self, change: impl FnOnce(&mut Workbook, Timestamp)) {
-        if self.tracker.with_value(SaveTracker::is_read_only) {
+        if !self.may_edit() {
             return;
         }
-        let now = clock::now();
+        let now = clock::edit_time();
         self.workbook.update(|workbook| change(workbook, now));
+        self.refresh_keys();
+        self.edited();
+    }
+
+    /// Applies a change to the outreach section (adding or removing contacts,
+    /// the announcement…): its readers are notified, other sections' are not.
+    pub fn edit_outreach(&self, change: impl FnOnce(&mut Outreach, Timestamp)) {
+        let contacts = self.workbook.outreach().contacts();
+        let before = contacts.with_untracked(|contacts| ids(contacts, |contact| contact.meta.id));
+        self.edit_field(self.workbook.outreach(), change);
+        if contacts.with_untracked(|contacts| ids(contacts, |contact| contact.meta.id)) != before {
+            contacts.update_keys();
+        }
+    }
+
+    /// Applies a change to the mojo section, as [`Store::edit_outreach`] does.
+    pub fn edit_mojo(&self, change: impl FnOnce(&mut Mojo, Timestamp)) {
+        let entries = self.workbook.mojo().entries();
+        let before = entries.with_untracked(|entries| ids(entries, |entry| entry.meta.id));
+        self.edit_field(self.workbook.mojo(), change);
+        if entries.with_untracked(|entries| ids(entries, |entry| entry.meta.id)) != before {
+            entries.update_keys();
+        }
+    }
+
+    /// Applies a change to the debrief: only its readers are notified.
+    pub fn edit_debrief(&self, change: impl FnOnce(&mut Debrief, Timestamp)) {
+        self.edit_field(self.workbook.debrief(), change);
+    }
+
+    /// Applies a change to the plan (step 4): only its readers are notified.
+    pub fn edit_plan(&self, change: impl FnOnce(&mut Plan, Timestamp)) {
+        self.edit_field(self.workbook.plan(), change);
+    }
+
+    /// Applies a change to the first steps: only their readers are notified.
+    pub fn edit_first_steps(&self, change: impl FnOnce(&mut FirstSteps, Timestamp)) {
+        self.edit_field(self.workbook.first_steps(), change);
+    }
+
+    /// Applies a change to the settings: only their readers are notified.
+    pub fn edit_settings(&self, change: impl FnOnce(&mut Settings, Timestamp)) {
+        self.edit_field(self.workbook.settings(), change);
+    }
+
+    /// Applies a change to one section or field of the workbook without a
+    /// keyed list inside (e.g. `store.workbook.debrief()`): only that field's
+    /// readers, its parents' and its children's are notified, never its
+    /// siblings'. Outreach and mojo hold keyed lists: use their own edits.
+    pub fn edit_field<F>(&self, field: F, change: impl FnOnce(&mut F::Value, Timestamp))
+    where
+        F: Update,
+    {
+        if !self.may_edit() {
+            return;
+        }
+        let now = clock::edit_time();
+        field.update(|value| change(value, now));
+        self.edited();
+    }
+
+    /// Edits one field inside a section (the announcement in outreach, the
+    /// goal in mojo) and sets the section's edit time, which the merge reads:
+    /// readers of the section's other fields are not notified.
+    pub fn edit_in<F>(
+        &self,
+        field: F,
+        section_updated_at: impl Set<Value = Option<Timestamp>>,
+        change: impl FnOnce(&mut F::Value, Timestamp),
+    ) where
+        F: Update,
+    {
+        if !self.may_edit() {
+            return;
+        }
+        let now = clock::edit_time();
+        field.update(|value| change(value, now));
+        section_updated_at.set(Some(now));
+        self.edited();
+    }
+
+    /// Edits one contact: its row and the views that list contacts are
+    /// notified, not the rest of the page. The contact's and the section's
+    /// edit times are set (the merge reads them).
+    pub fn edit_contact(&self, id: Uuid, change: impl FnOnce(&mut Contact)) {
+        if !self.may_edit() {
+            return;
+        }
+        let now = clock::edit_time();
+        let outreach = self.workbook.outreach();
+        let found = outreach.contacts().at_key(id).try_update(|contact| {
+            change(contact);
+            contact.meta.touch(now);
+        });
+        if found.is_some() {
+            outreach.updated_at().set(Some(now));
+            self.edited();
+        }
+    }
+
+    /// Edits one entry of the time log, as [`Store::edit_contact`] does a contact.
+    pub fn edit_entry(&self, id: Uuid, change: impl FnOnce(&mut TimeEntry)) {
+        if !self.may_edit() {
+            return;
+        }
+        let now = clock::edit_time();
+        let mojo = self.workbook.mojo();
+        let found = mojo.entries().at_key(id).try_update(|entry| {
+            change(entry);
+            entry.meta.touch(now);
+        });
+        if found.is_some() {
+            mojo.updated_at().set(Some(now));
+            self.edited();
+        }
+    }
+
+    /// The keyed collections' id → position maps, brought up to date after a
+    /// change made around them (a whole-workbook edit, a restore, another
+    /// tab): without it a record handle could find a stale position.
+    fn refresh_keys(&self) {
+        self.workbook.outreach().contacts().update_keys();
+        self.workbook.mojo().entries().update_keys();
+    }
+}
+
+/// The ids of a list in order: a structural change (added, removed, moved)
+/// changes them, an edit inside a record does not.
+fn ids<T>(records: &[T], id: impl Fn(&T) -> Uuid) -> Vec<Uuid> {
+    records.iter().map(id).collect()
+}
+
+impl Store {
+    /// Replaces the whole live workbook (restore, merge, example, another tab).
+    fn show(&self, workbook: Workbook) {
+        self.workbook.set(workbook);
+        self.refresh_keys();
+    }
+
+    fn may_edit(&self) -> bool {
+        !self.tracker.with_value(SaveTracker::is_read_only)
+    }
+
+    /// Notes an edit and schedules its save.
+    fn edited(&self) {
         self.tracker.update_value(|tracker| {
             tracker.edited(clock::now_ms());
         });
@@ -188,7 +349,7 @@ impl Store {
         storage::write(keep_key, before.as_deref().unwrap_or_default()).map_err(|err| {
             format!("there is no room to keep your current data for Undo ({err}); nothing was replaced")
         })?;
-        self.workbook.set(workbook);
+        self.show(workbook);
         self.tracker.update_value(|tracker| {
             tracker.edited(clock::now_ms());
         });
@@ -254,7 +415,7 @@ impl Store {
     /// current layout): nothing left to save.
     fn show_stored(&self, workbook: Workbook, in_parts: bool) {
         self.written.set_value(if in_parts { Written::of(&workbook) } else { Written::default() });
-        self.workbook.set(workbook);
+        self.show(workbook);
         self.tracker.update_value(|tracker| {
             let revision = tracker.revision();
             tracker.wrote(revision);
@@ -273,7 +434,7 @@ impl Store {
         self.notice.set(None);
         // Whatever was stored is gone or set aside: every part is written anew.
         self.written.set_value(Written::default());
-        self.workbook.set(Workbook::new(clock::now()));
+        self.show(Workbook::new(clock::now()));
         self.tracker.update_value(|tracker| {
             tracker.edited(clock::now_ms());
         });
@@ -332,13 +493,13 @@ impl Store {
             self.written.set_value(Written::as_read(&document, &loaded));
         }
         match loaded {
-            Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } => self.workbook.set(workbook),
-            Loaded::Fresh => self.workbook.set(Workbook::new(clock::now())),
+            Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } => self.show(workbook),
+            Loaded::Fresh => self.show(Workbook::new(clock::now())),
             Loaded::Newer { version, workbook } => {
                 self.tracker.update_value(|tracker| tracker.set_read_only(true));
                 self.publish_status();
                 if let Some(workbook) = workbook {
-                    self.workbook.set(workbook);
+                    self.show(workbook);
                 }
                 self.notice.set(Some(Notice::NewerVersion { version, readable: true }));
             }

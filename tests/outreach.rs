@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use comeback::model::outreach::links::{mailto, safe_link, tel};
-use comeback::model::outreach::view::{compare, index, priority_group, select, DueFilter, Filter, Sort};
+use comeback::model::outreach::view::{compare, index, priority_group, select, DueFilter, Filter, IndexCache, Sort};
 use comeback::model::outreach::{Channel, Contact, Frequency, Outreach, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS};
 use comeback::model::plan::{TargetKind, Targets};
 use uuid::Uuid;
@@ -192,6 +192,58 @@ fn the_index_orders_as_compare_does() {
         );
         assert_eq!(index(&outreach, &targets, sort, today()).len(), 60);
     }
+}
+
+// Guards the incremental index: after each kind of edit (a name, a status,
+// an interaction, an add, a removal, an import-sized batch, a new sort or
+// new targets) it holds exactly what preparing the whole list gives, and a
+// refresh with nothing changed reports no change.
+#[test]
+fn the_index_kept_edit_by_edit_equals_the_index_made_anew() {
+    let mut outreach = Outreach::default();
+    for i in 0..40 {
+        let often = [Some(Frequency::OnceAYearOrLess), Some(Frequency::Weekly), None][i % 3];
+        let id = person(&mut outreach, &format!("Person {i:02}"), often, None);
+        outreach.update_contact(id, at(1), |contact| contact.company = ["Acme", "Globex"][i % 2].into());
+    }
+    let mut targets = Targets::default();
+    targets.add(TargetKind::Company, "Acme", at(0));
+    let filter = Filter::default();
+    let week_end = day(2026, 12, 6);
+    let mut cache = IndexCache::default();
+    let check = |cache: &mut IndexCache, outreach: &Outreach, targets: &Targets, sort: Sort, step: &str| {
+        assert!(cache.refresh(&outreach.contacts, targets, sort, today()), "{step}: a change is reported");
+        assert_eq!(
+            cache.select(&filter, today(), week_end),
+            select(outreach, targets, &filter, sort, today(), week_end),
+            "{step}"
+        );
+        assert!(!cache.refresh(&outreach.contacts, targets, sort, today()), "{step}: nothing more to do");
+    };
+    check(&mut cache, &outreach, &targets, Sort::Priority, "first preparation");
+    let ids: Vec<Uuid> = outreach.contacts.iter().map(|contact| contact.meta.id).collect();
+    outreach.update_contact(ids[3], at(2), |contact| contact.name = "Aaron".into());
+    check(&mut cache, &outreach, &targets, Sort::Priority, "a name");
+    outreach.update_contact(ids[5], at(3), |contact| contact.status = Status::NotNow);
+    check(&mut cache, &outreach, &targets, Sort::Priority, "a status");
+    outreach.log_interaction(ids[7], day(2026, 11, 1), Channel::Email, "hello", at(4));
+    check(&mut cache, &outreach, &targets, Sort::Priority, "an interaction");
+    person(&mut outreach, "Zed", Some(Frequency::OnceAYearOrLess), Some(true));
+    check(&mut cache, &outreach, &targets, Sort::Priority, "an add");
+    outreach.remove_contact(ids[0], at(5));
+    check(&mut cache, &outreach, &targets, Sort::Priority, "a removal");
+    for i in 0..100 {
+        person(&mut outreach, &format!("Imported {i}"), Some(Frequency::OnceAYearOrLess), None);
+    }
+    check(&mut cache, &outreach, &targets, Sort::Priority, "an import");
+    check(&mut cache, &outreach, &targets, Sort::Name, "another sort");
+    targets.add(TargetKind::Company, "Globex", at(6));
+    check(&mut cache, &outreach, &targets, Sort::Name, "new targets");
+    let narrowed = Filter { text: "person 1".into(), ..Filter::default() };
+    assert_eq!(
+        cache.select(&narrowed, today(), week_end),
+        select(&outreach, &targets, &narrowed, Sort::Name, today(), week_end)
+    );
 }
 
 // Guards the link rule: an imported `javascript:` profile URL stays text.

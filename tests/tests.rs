@@ -11,6 +11,7 @@ mod encrypted;
 mod first_steps;
 mod ics;
 mod import;
+mod live_state;
 mod merge;
 mod model;
 mod mojo;

@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
+use crate::model::live::*;
 use crate::store::use_store;
 
 #[component]
 pub fn ExampleBanner() -> impl IntoView {
     let store = use_store();
-    let showing = move || store.workbook.with(|workbook| workbook.settings.example);
+    let showing = move || store.workbook.settings().with(|settings| settings.example);
     let (problem, set_problem) = signal(String::new());
     let remove = move |_| match store.remove_example() {
         Ok(()) => {

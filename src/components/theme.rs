@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::live::*;
 use crate::model::ThemeChoice;
 use crate::store::use_store;
 
@@ -9,7 +10,7 @@ use crate::store::use_store;
 pub fn apply_theme() {
     let store = use_store();
     Effect::new(move |_| {
-        let theme = store.workbook.with(|workbook| workbook.settings.theme);
+        let theme = store.workbook.settings().with(|settings| settings.theme);
         if let Some(root) = document().document_element() {
             let _ = match theme.attribute() {
                 Some(value) => root.set_attribute("data-theme", value),
@@ -30,8 +31,8 @@ pub fn ThemeSwitch() -> impl IntoView {
                     <input
                         type="radio"
                         name="theme"
-                        prop:checked=move || store.workbook.with(|workbook| workbook.settings.theme == choice)
-                        on:change=move |_| store.edit(move |workbook, _| workbook.settings.theme = choice)
+                        prop:checked=move || store.workbook.settings().with(|settings| settings.theme == choice)
+                        on:change=move |_| store.edit_settings(move |settings, _| settings.theme = choice)
                     />
                     <span>{choice.label()}</span>
                 </label>

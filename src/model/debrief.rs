@@ -232,7 +232,7 @@ pub enum NoteList {
     Options,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, reactive_stores::Store)]
 #[serde(default)]
 pub struct Debrief {
     pub setback: Option<SetbackKind>,

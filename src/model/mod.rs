@@ -14,6 +14,16 @@ pub mod settings;
 pub mod today;
 pub mod workbook;
 
+/// The field accessors `#[derive(Store)]` generates for the live workbook
+/// (`store.workbook.outreach().contacts()`): `use crate::model::live::*;`.
+pub mod live {
+    pub use super::debrief::DebriefStoreFields;
+    pub use super::mojo::MojoStoreFields;
+    pub use super::outreach::OutreachStoreFields;
+    pub use super::plan::PlanStoreFields;
+    pub use super::workbook::WorkbookStoreFields;
+}
+
 pub use debrief::{Debrief, SetbackKind};
 pub use first_steps::FirstSteps;
 pub use meta::{RecordMeta, Timestamp};

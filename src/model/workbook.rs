@@ -11,7 +11,9 @@ use super::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings, Timestamp};
 /// that older builds could misread, and add a step to `io::migrate`.
 pub const SCHEMA_VERSION: u32 = 4;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// `Store`: the live workbook is a `reactive_stores::Store<Workbook>`, so each
+/// section is a field of its own that pages read and edit separately.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, reactive_stores::Store)]
 #[serde(default)]
 pub struct Workbook {
     pub schema_version: u32,

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::page_intro::PageIntro;
 use crate::components::show_more::{Paging, ShowMore};
 use crate::model::first_steps::date_label;
+use crate::model::live::*;
 use crate::model::outreach::share::{sharing_clock, sharing_clock_text};
 use crate::model::SetbackKind;
 use crate::route::Route;
@@ -144,8 +145,8 @@ fn Welcome() -> impl IntoView {
                     <input
                         type="radio"
                         name="welcome-setback"
-                        prop:checked=move || store.workbook.with(|workbook| workbook.debrief.setback == Some(kind))
-                        on:change=move |_| store.edit(move |workbook, now| workbook.debrief.set_setback(Some(kind), now))
+                        prop:checked=move || store.workbook.debrief().with(|debrief| debrief.setback == Some(kind))
+                        on:change=move |_| store.edit_debrief(move |debrief, now| debrief.set_setback(Some(kind), now))
                     />
                     <span>{kind.label()}</span>
                 </label>
@@ -169,7 +170,7 @@ fn Welcome() -> impl IntoView {
             </fieldset>
             <p>"Start with an empty workbook, or look around first with an example: Maya, whose small bakery folded. One button removes the example and leaves nothing behind."</p>
             <div class="actions">
-                <button type="button" on:click=move |_| store.edit(|workbook, _| workbook.settings.welcomed = true)>
+                <button type="button" on:click=move |_| store.edit_settings(|settings, _| settings.welcomed = true)>
                     "Start"
                 </button>
                 <button type="button" class="secondary" on:click=move |_| {

@@ -15,6 +15,23 @@ pub fn now() -> Timestamp {
     DateTime::from_timestamp_millis(now_ms() as i64).unwrap_or_default()
 }
 
+/// The moment of an edit: the current time, but always later than the last
+/// edit's in this tab (by a millisecond at least), so that an edit's time
+/// tells it apart from the one before; what is prepared once per record
+/// (the outreach index) is redone when that time changes.
+pub fn edit_time() -> Timestamp {
+    use std::cell::Cell;
+    thread_local! {
+        static LAST_EDIT_MS: Cell<i64> = const { Cell::new(i64::MIN) };
+    }
+    let millis = LAST_EDIT_MS.with(|last| {
+        let millis = (now_ms() as i64).max(last.get().saturating_add(1));
+        last.set(millis);
+        millis
+    });
+    DateTime::from_timestamp_millis(millis).unwrap_or_default()
+}
+
 /// The UTC moment of a local date and time, in the browser's time zone.
 pub fn local_to_utc(date: chrono::NaiveDate, time: chrono::NaiveTime) -> Option<Timestamp> {
     use chrono::{Datelike, Timelike};

@@ -345,7 +345,7 @@ pub struct ProudItem {
     pub link: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, reactive_stores::Store)]
 #[serde(default)]
 pub struct Mojo {
     pub weekly_hours_goal: f32,
@@ -353,6 +353,8 @@ pub struct Mojo {
     pub week_starts_on: Weekday,
     pub downtime: Downtime,
     pub projects: Vec<SideProject>,
+    /// Keyed by id in the live store: a row of the log edits its own entry only.
+    #[store(key: Uuid = |entry| entry.meta.id)]
     pub entries: Vec<TimeEntry>,
     pub events: Vec<ComfortEvent>,
     pub proud: Vec<ProudItem>,
@@ -608,10 +610,7 @@ impl Mojo {
 
     /// The log as shown: newest day first, entries of a day in the order logged.
     pub fn entries_newest_first(&self) -> Vec<&TimeEntry> {
-        let mut entries: Vec<&TimeEntry> = self.entries.iter().collect();
-        entries.reverse();
-        entries.sort_by_key(|entry| std::cmp::Reverse(entry.date));
-        entries
+        newest_first(&self.entries)
     }
 
     // --- Comfort-zone events ------------------------------------------------
@@ -737,4 +736,12 @@ impl Mojo {
         self.removed.record(id, now);
         self.touch(now);
     }
+}
+
+/// Time entries newest first; among one day's, the last logged first.
+pub fn newest_first(entries: &[TimeEntry]) -> Vec<&TimeEntry> {
+    let mut entries: Vec<&TimeEntry> = entries.iter().collect();
+    entries.reverse();
+    entries.sort_by_key(|entry| std::cmp::Reverse(entry.date));
+    entries
 }

@@ -350,9 +350,11 @@ impl Contact {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, reactive_stores::Store)]
 #[serde(default)]
 pub struct Outreach {
+    /// Keyed by id in the live store: a row edits its own contact only.
+    #[store(key: Uuid = |contact| contact.meta.id)]
     pub contacts: Vec<Contact>,
     /// The day the person chose to stop hiding and start telling people.
     pub share_by: Option<NaiveDate>,
@@ -433,8 +435,13 @@ impl Outreach {
 
     /// Contacts with a follow-up on or before `until`, soonest first.
     pub fn due_by(&self, until: NaiveDate) -> Vec<&Contact> {
-        let mut due: Vec<&Contact> = self.contacts.iter().filter(|contact| contact.is_due_by(until)).collect();
-        due.sort_by(|a, b| a.next_follow_up().cmp(&b.next_follow_up()).then_with(|| view::name_order(a, b)));
-        due
+        due_by(&self.contacts, until)
     }
+}
+
+/// The contacts whose follow-up falls on or before `until`, soonest first.
+pub fn due_by(contacts: &[Contact], until: NaiveDate) -> Vec<&Contact> {
+    let mut due: Vec<&Contact> = contacts.iter().filter(|contact| contact.is_due_by(until)).collect();
+    due.sort_by(|a, b| a.next_follow_up().cmp(&b.next_follow_up()).then_with(|| view::name_order(a, b)));
+    due
 }

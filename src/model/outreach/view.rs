@@ -8,6 +8,7 @@
 //! when the list or the sort changes; [`Index::select`] then only filters.
 
 use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use memchr::memmem::Finder;
@@ -15,6 +16,7 @@ use uuid::Uuid;
 
 use super::{Contact, Outreach, Status, TieStrength};
 use crate::model::plan::Targets;
+use crate::model::Timestamp;
 
 /// Which follow-ups to keep.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -181,8 +183,101 @@ pub fn index(outreach: &Outreach, targets: &Targets, sort: Sort, today: NaiveDat
     Index { entries: keyed.into_iter().map(|(_, entry)| entry).collect() }
 }
 
+/// [`index`] kept up to date edit by edit: a contact is prepared again only
+/// when its edit time changed (every edit of a record sets it), and put back
+/// in its place by binary search, so an edit beside 5,000 contacts costs one
+/// pass comparing ids and times instead of preparing and sorting them all.
+/// A change of sort, day or targets (which move every contact) prepares the
+/// whole list again.
+#[derive(Debug, Default)]
+pub struct IndexCache {
+    context: Option<(Sort, NaiveDate, Targets)>,
+    /// The edit time of each contact as prepared.
+    seen: HashMap<Uuid, Timestamp>,
+    sorted: Vec<(SortKey, Entry)>,
+}
+
+/// Past this many changed contacts (an import), sorting everything again is
+/// cheaper than inserting them one by one.
+const REBUILD_ABOVE: usize = 64;
+
+impl IndexCache {
+    /// Brings the index up to date with `contacts`; says whether it changed.
+    pub fn refresh(&mut self, contacts: &[Contact], targets: &Targets, sort: Sort, today: NaiveDate) -> bool {
+        let same_context =
+            self.context.as_ref().is_some_and(|(s, day, known)| *s == sort && *day == today && known == targets);
+        let changed: Vec<&Contact> = if same_context {
+            contacts
+                .iter()
+                .filter(|contact| self.seen.get(&contact.meta.id) != Some(&contact.meta.updated_at))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let unchanged = contacts.len() - changed.len();
+        let removed = self.seen.len().saturating_sub(unchanged);
+        if same_context && changed.is_empty() && removed == 0 {
+            return false;
+        }
+        if !same_context || changed.len() > REBUILD_ABOVE {
+            self.rebuild(contacts, targets, sort, today);
+            return true;
+        }
+        let matcher = targets.matcher();
+        let stale: HashSet<Uuid> = changed.iter().map(|contact| contact.meta.id).collect();
+        if removed > 0 {
+            let live: HashSet<Uuid> = contacts.iter().map(|contact| contact.meta.id).collect();
+            self.sorted.retain(|(_, entry)| live.contains(&entry.id) && !stale.contains(&entry.id));
+            self.seen.retain(|id, _| live.contains(id));
+        } else {
+            self.sorted.retain(|(_, entry)| !stale.contains(&entry.id));
+        }
+        for contact in changed {
+            let target = contact.is_target_for(&matcher);
+            let key = SortKey::of(sort, contact, target, today);
+            let at = self.sorted.binary_search_by(|(other, _)| other.cmp(&key)).unwrap_or_else(|at| at);
+            self.sorted.insert(at, (key, Entry::of(contact, target)));
+            self.seen.insert(contact.meta.id, contact.meta.updated_at);
+        }
+        true
+    }
+
+    fn rebuild(&mut self, contacts: &[Contact], targets: &Targets, sort: Sort, today: NaiveDate) {
+        let matcher = targets.matcher();
+        self.sorted = contacts
+            .iter()
+            .map(|contact| {
+                let target = contact.is_target_for(&matcher);
+                (SortKey::of(sort, contact, target, today), Entry::of(contact, target))
+            })
+            .collect();
+        self.sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        self.seen = contacts.iter().map(|contact| (contact.meta.id, contact.meta.updated_at)).collect();
+        self.context = Some((sort, today, targets.clone()));
+    }
+
+    pub fn len(&self) -> usize {
+        self.sorted.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sorted.is_empty()
+    }
+
+    /// The ids that pass `filter`, in the sort's order.
+    pub fn select(&self, filter: &Filter, today: NaiveDate, week_end: NaiveDate) -> Vec<Uuid> {
+        let words = filter.words();
+        let words = finders(&words);
+        self.sorted
+            .iter()
+            .filter(|(_, entry)| filter.matches_entry(entry, &words, today, week_end))
+            .map(|(_, entry)| entry.id)
+            .collect()
+    }
+}
+
 /// One contact's place in a sort, ordered as [`compare`] orders contacts.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct SortKey {
     group: u8,
     /// A date that orders first when smaller; `None` last.

@@ -127,7 +127,7 @@ pub fn end_of_week(day: NaiveDate, week_starts: Weekday) -> NaiveDate {
     day.checked_add_days(Days::new(u64::from(6 - into_week))).unwrap_or(day)
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, reactive_stores::Store)]
 #[serde(default)]
 pub struct Plan {
     pub actions: Vec<ActionItem>,

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use crate::components::fields::TextInput;
 use crate::io::backup;
 use crate::model::first_steps::date_label;
+use crate::model::live::*;
 use crate::store::use_store;
 use crate::web::{clock, crypto, download::download_text};
 
@@ -18,13 +19,13 @@ pub fn ExportBackup() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let (busy, set_busy) = signal(false);
-    let last = move || store.workbook.with(|workbook| workbook.settings.last_export_at);
-    let old = move || store.workbook.with(|workbook| workbook.settings.backup_is_old(clock::now()));
+    let last = move || store.workbook.settings().with(|settings| settings.last_export_at);
+    let old = move || store.workbook.settings().with(|settings| settings.backup_is_old(clock::now()));
     let deliver = move |text: Result<String, String>, file_name: String, done: &str| match text
         .and_then(|text| download_text(&file_name, "application/json", &text).map_err(|err| err.to_string()))
     {
         Ok(()) => {
-            store.edit(|workbook, now| workbook.settings.last_export_at = Some(now));
+            store.edit_settings(|settings, now| settings.last_export_at = Some(now));
             set_message.set(Some(done.to_owned()));
         }
         Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::fields::TextArea;
 use crate::io::debrief_markdown::debrief_markdown;
+use crate::model::live::*;
 use crate::store::use_store;
 use crate::web::{clock, download::download_text};
 
@@ -12,13 +13,13 @@ use crate::web::{clock, download::download_text};
 pub fn Closure() -> impl IntoView {
     let store = use_store();
     let (error, set_error) = signal(None::<String>);
-    let done_at = move || store.workbook.with(|workbook| workbook.debrief.done_at);
+    let done_at = move || store.workbook.debrief().with(|debrief| debrief.done_at);
     let finish = move |_| {
         let mut result = Ok(());
         store.edit(|workbook, now| result = workbook.debrief.finish(now));
         set_error.set(result.err().map(|err| format!("Almost there: {err}.")));
     };
-    let reopen = move |_| store.edit(|workbook, now| workbook.debrief.reopen(now));
+    let reopen = move |_| store.edit_debrief(|debrief, now| debrief.reopen(now));
     view! {
         <section class="card" aria-labelledby="closure">
             <h2 id="closure">"Closure"</h2>
@@ -26,8 +27,8 @@ pub fn Closure() -> impl IntoView {
                 id="closure-note".into()
                 label="A note to yourself"
                 hint="Give yourself permission to move on. What would you tell a friend in your place?"
-                value=Signal::derive(move || store.workbook.with(|workbook| workbook.debrief.closure_note.clone()))
-                on_input=Callback::new(move |text: String| store.edit(move |workbook, now| workbook.debrief.set_closure_note(&text, now)))
+                value=Signal::derive(move || store.workbook.debrief().with(|debrief| debrief.closure_note.clone()))
+                on_input=Callback::new(move |text: String| store.edit_debrief(move |debrief, now| debrief.set_closure_note(&text, now)))
                 rows=4
             />
             {move || match done_at() {

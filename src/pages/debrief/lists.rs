@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::components::fields::AddLine;
 use crate::model::debrief::{Control, NoteList};
+use crate::model::live::*;
 use crate::model::plan::ActionOrigin;
 use crate::store::use_store;
 
@@ -76,7 +77,7 @@ fn ControlSelect(id: String, #[prop(into)] value: Signal<Control>, on_change: Ca
 fn FactorRow(id: Uuid) -> impl IntoView {
     let store = use_store();
     let factor = move || {
-        store.workbook.with(|workbook| workbook.debrief.factors.iter().find(|factor| factor.meta.id == id).cloned())
+        store.workbook.debrief().with(|debrief| debrief.factors.iter().find(|factor| factor.meta.id == id).cloned())
     };
     let text_id = format!("factor-{id}");
     let number = move || {
@@ -94,7 +95,7 @@ fn FactorRow(id: Uuid) -> impl IntoView {
                     prop:value=move || factor().map(|factor| factor.text).unwrap_or_default()
                     on:input:target=move |event| {
                         let text = event.target().value();
-                        store.edit(move |workbook, now| workbook.debrief.update_factor(id, now, |factor| factor.text = text));
+                        store.edit_debrief(move |debrief, now| debrief.update_factor(id, now, |factor| factor.text = text));
                     }
                 />
             </div>
@@ -103,14 +104,14 @@ fn FactorRow(id: Uuid) -> impl IntoView {
                 <ControlSelect
                     id=format!("factor-{id}-control")
                     value=Signal::derive(move || factor().map(|factor| factor.control).unwrap_or_default())
-                    on_change=Callback::new(move |control| store.edit(move |workbook, now| workbook.debrief.update_factor(id, now, |factor| factor.control = control)))
+                    on_change=Callback::new(move |control| store.edit_debrief(move |debrief, now| debrief.update_factor(id, now, |factor| factor.control = control)))
                 />
             </div>
             <button
                 type="button"
                 class="secondary"
                 aria-label=move || format!("Delete factor: {}", factor().map(|factor| factor.text).unwrap_or_default())
-                on:click=move |_| store.edit(move |workbook, now| workbook.debrief.remove_factor(id, now))
+                on:click=move |_| store.edit_debrief(move |debrief, now| debrief.remove_factor(id, now))
             >
                 "Delete"
             </button>
@@ -185,9 +186,9 @@ fn NoteRow(list: NoteList, id: Uuid, item_label: &'static str, key_choice: bool,
             }
         })
     };
-    let is_key = move || store.workbook.with(|workbook| workbook.debrief.key_lesson == Some(id));
+    let is_key = move || store.workbook.debrief().with(|debrief| debrief.key_lesson == Some(id));
     let in_plan = move || {
-        store.workbook.with(|workbook| workbook.plan.action_from(ActionOrigin::DebriefOption { option: id }).is_some())
+        store.workbook.plan().with(|plan| plan.action_from(ActionOrigin::DebriefOption { option: id }).is_some())
     };
     view! {
         <li class="row" class:key-lesson=is_key>
@@ -199,7 +200,7 @@ fn NoteRow(list: NoteList, id: Uuid, item_label: &'static str, key_choice: bool,
                     prop:value=text
                     on:input:target=move |event| {
                         let value = event.target().value();
-                        store.edit(move |workbook, now| workbook.debrief.update_note(list, id, &value, now));
+                        store.edit_debrief(move |debrief, now| debrief.update_note(list, id, &value, now));
                     }
                 />
             </div>
@@ -209,7 +210,7 @@ fn NoteRow(list: NoteList, id: Uuid, item_label: &'static str, key_choice: bool,
                         type="radio"
                         name="key-lesson"
                         prop:checked=is_key
-                        on:change=move |_| store.edit(move |workbook, now| workbook.debrief.set_key_lesson(id, now))
+                        on:change=move |_| store.edit_debrief(move |debrief, now| debrief.set_key_lesson(id, now))
                     />
                     <span>"Key lesson"</span>
                 </label>

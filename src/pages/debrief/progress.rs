@@ -2,12 +2,13 @@
 
 use leptos::prelude::*;
 
+use crate::model::live::*;
 use crate::store::use_store;
 
 #[component]
 pub fn Progress() -> impl IntoView {
     let store = use_store();
-    let parts = Memo::new(move |_| store.workbook.with(|workbook| workbook.debrief.progress()));
+    let parts = Memo::new(move |_| store.workbook.debrief().with(|debrief| debrief.progress()));
     let filled = move || parts.with(|parts| parts.iter().filter(|part| part.filled).count());
     let total = move || parts.with(Vec::len);
     view! {

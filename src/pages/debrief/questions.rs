@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::components::fields::{AddLine, TextArea};
 use crate::model::debrief::{Answer, MAX_WHYS};
+use crate::model::live::*;
 use crate::model::questions::{questions_for, Theme};
 use crate::store::use_store;
 use crate::web::focus::focus_by_id;
@@ -13,7 +14,7 @@ use crate::web::focus::focus_by_id;
 #[component]
 pub fn Questions() -> impl IntoView {
     let store = use_store();
-    let kind = Memo::new(move |_| store.workbook.with(|workbook| workbook.debrief.setback));
+    let kind = Memo::new(move |_| store.workbook.debrief().with(|debrief| debrief.setback));
     let groups = move || {
         let questions = questions_for(kind.get());
         Theme::ALL
@@ -73,7 +74,7 @@ fn OwnQuestion(id: Uuid) -> impl IntoView {
                 .map(|question| question.text.clone())
         })
     };
-    let remove = move |_| store.edit(move |workbook, now| workbook.debrief.remove_own_question(id, now));
+    let remove = move |_| store.edit_debrief(move |debrief, now| debrief.remove_own_question(id, now));
     view! {
         {move || text().map(|text| view! { <QuestionCard key=id.to_string() text=text /> })}
         <div class="actions">
@@ -98,7 +99,7 @@ pub fn QuestionCard(key: String, text: String) -> impl IntoView {
     let why_count = move || answer().whys.len();
     let edit_answer = move |change: Box<dyn FnOnce(&mut Answer)>| {
         let key = key.get_value();
-        store.edit(move |workbook, now| workbook.debrief.update_answer(&key, now, change));
+        store.edit_debrief(move |debrief, now| debrief.update_answer(&key, now, change));
     };
     let ask_why = move |_| {
         let key = key.get_value();

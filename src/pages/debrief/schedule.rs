@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::io::{debrief_session::session_event, ics::write_calendar};
 use crate::model::debrief::MIN_SESSION_MINUTES;
+use crate::model::live::*;
 use crate::store::use_store;
 use crate::web::{clock, download::download_text};
 
@@ -15,21 +16,21 @@ const LENGTHS: [(u32, &str); 5] =
 pub fn Schedule() -> impl IntoView {
     let store = use_store();
     let (message, set_message) = signal(None::<String>);
-    let session = move || store.workbook.with(|workbook| workbook.debrief.session.clone());
+    let session = move || store.workbook.debrief().with(|debrief| debrief.session.clone());
     let date_value = move || session().date.map(|date| date.to_string()).unwrap_or_default();
     let time_value = move || session().start.map(|time| time.format("%H:%M").to_string()).unwrap_or_default();
 
     let set_date = move |text: String| {
         let date = crate::components::fields::parse_date_input(&text);
-        store.edit(move |workbook, now| workbook.debrief.update_session(now, |session| session.date = date));
+        store.edit_debrief(move |debrief, now| debrief.update_session(now, |session| session.date = date));
     };
     let set_time = move |text: String| {
         let start = NaiveTime::parse_from_str(&text, "%H:%M").ok();
-        store.edit(move |workbook, now| workbook.debrief.update_session(now, |session| session.start = start));
+        store.edit_debrief(move |debrief, now| debrief.update_session(now, |session| session.start = start));
     };
     let set_length = move |text: String| {
         let minutes = text.parse().unwrap_or(MIN_SESSION_MINUTES);
-        store.edit(move |workbook, now| workbook.debrief.update_session(now, |session| session.set_minutes(minutes)));
+        store.edit_debrief(move |debrief, now| debrief.update_session(now, |session| session.set_minutes(minutes)));
     };
 
     let download = move |_| {

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::components::fields::TextArea;
 use crate::components::show_more::{Paging, ShowMore};
 use crate::model::debrief::{Direction, EventDate, TimelineEvent};
+use crate::model::live::*;
 use crate::store::use_store;
 use crate::web::focus::{focus_by_id, focus_first_enabled};
 
@@ -63,12 +64,12 @@ pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
     let store = use_store();
     // A memo: the row's many bindings read one copy, updated only when this event changes.
     let event_memo = Memo::new(move |_| {
-        store.workbook.with(|workbook| workbook.debrief.timeline.iter().find(|event| event.meta.id == id).cloned())
+        store.workbook.debrief().with(|debrief| debrief.timeline.iter().find(|event| event.meta.id == id).cloned())
     });
     let event = move || event_memo.get();
     let number = move || number;
     let update = move |change: Box<dyn FnOnce(&mut TimelineEvent)>| {
-        store.edit(move |workbook, now| workbook.debrief.update_event(id, now, change));
+        store.edit_debrief(move |debrief, now| debrief.update_event(id, now, change));
     };
     // The date's precision comes from the stored date; a precision chosen
     // before its date is typed is held here until then.
@@ -118,15 +119,15 @@ pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
     };
 
     let move_by = move |direction: Direction| {
-        store.edit(move |workbook, now| workbook.debrief.move_event(id, direction, now));
+        store.edit_debrief(move |debrief, now| debrief.move_event(id, direction, now));
         // Keep the keyboard on the moved event: the same button, or the
         // other one if this one is now disabled at the end of the list.
         let (same, other) = if direction == Direction::Up { ("up", "down") } else { ("down", "up") };
         focus_first_enabled(vec![format!("event-{id}-{same}"), format!("event-{id}-{other}")]);
     };
     let can_move =
-        move |direction: Direction| store.workbook.with(|workbook| workbook.debrief.can_move_event(id, direction));
-    let remove = move |_| store.edit(move |workbook, now| workbook.debrief.remove_event(id, now));
+        move |direction: Direction| store.workbook.debrief().with(|debrief| debrief.can_move_event(id, direction));
+    let remove = move |_| store.edit_debrief(move |debrief, now| debrief.remove_event(id, now));
 
     let field_id = move |name: &str| format!("event-{id}-{name}");
     view! {

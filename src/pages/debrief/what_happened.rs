@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::fields::TextArea;
+use crate::model::live::*;
 use crate::model::SetbackKind;
 use crate::store::use_store;
 
@@ -12,8 +13,8 @@ pub fn WhatHappened() -> impl IntoView {
     let kinds = SetbackKind::ALL
         .into_iter()
         .map(|kind| {
-            let checked = move || store.workbook.with(|workbook| workbook.debrief.setback == Some(kind));
-            let choose = move |_| store.edit(move |workbook, now| workbook.debrief.set_setback(Some(kind), now));
+            let checked = move || store.workbook.debrief().with(|debrief| debrief.setback == Some(kind));
+            let choose = move |_| store.edit_debrief(move |debrief, now| debrief.set_setback(Some(kind), now));
             view! {
                 <label class="choice">
                     <input type="radio" name="setback" value=kind.key() prop:checked=checked on:change=choose />
@@ -32,8 +33,8 @@ pub fn WhatHappened() -> impl IntoView {
             <TextArea
                 id="debrief-summary".into()
                 label="In a sentence or two, what happened?"
-                value=Signal::derive(move || store.workbook.with(|workbook| workbook.debrief.summary.clone()))
-                on_input=Callback::new(move |text: String| store.edit(move |workbook, now| workbook.debrief.set_summary(&text, now)))
+                value=Signal::derive(move || store.workbook.debrief().with(|debrief| debrief.summary.clone()))
+                on_input=Callback::new(move |text: String| store.edit_debrief(move |debrief, now| debrief.set_summary(&text, now)))
                 rows=4
             />
         </section>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::model::first_steps::{date_label, format_amount, months_label, parse_amount, BudgetList, MoneyLine, Runway};
+use crate::model::live::*;
 use crate::model::RecordMeta;
 use crate::route::Route;
 use crate::store::use_store;
@@ -68,7 +69,7 @@ pub fn BudgetEditor() -> impl IntoView {
                         id="budget-currency"
                         type="text"
                         maxlength="8"
-                        prop:value=move || store.workbook.with(|workbook| workbook.first_steps.budget.currency.clone())
+                        prop:value=move || store.workbook.first_steps().with(|first_steps| first_steps.budget.currency.clone())
                         on:input:target=move |event| {
                             let currency = event.target().value();
                             store.edit(move |workbook, now| {

@@ -49,7 +49,7 @@ fn ChecklistRow(id: Uuid) -> impl IntoView {
         })
     };
     let update = move |change: Box<dyn FnOnce(&mut ChecklistItem)>| {
-        store.edit(move |workbook, now| workbook.first_steps.update_item(id, now, change))
+        store.edit_first_steps(move |first_steps, now| first_steps.update_item(id, now, change))
     };
     let title_id = format!("check-{id}-title");
     let date_id = format!("check-{id}-date");
@@ -62,7 +62,7 @@ fn ChecklistRow(id: Uuid) -> impl IntoView {
                     prop:checked=move || item().done_at.is_some()
                     on:change:target=move |event| {
                         let done = event.target().checked();
-                        store.edit(move |workbook, now| workbook.first_steps.set_done(id, done, now));
+                        store.edit_first_steps(move |first_steps, now| first_steps.set_done(id, done, now));
                     }
                 />
                 <span>{move || item().title}</span>
@@ -105,7 +105,7 @@ fn ChecklistRow(id: Uuid) -> impl IntoView {
                         type="button"
                         class="secondary"
                         aria-label=move || format!("Remove “{}” from the checklist", item().title)
-                        on:click=move |_| store.edit(move |workbook, now| workbook.first_steps.remove_item(id, now))
+                        on:click=move |_| store.edit_first_steps(move |first_steps, now| first_steps.remove_item(id, now))
                     >
                         "Remove"
                     </button>

@@ -4,13 +4,14 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::fields::{date_input_value as date_value, parse_date_input as parse_date};
+use crate::model::live::*;
 use crate::store::use_store;
 use crate::web::clock;
 
 #[component]
 pub fn Downtime() -> impl IntoView {
     let store = use_store();
-    let until = move || store.workbook.with(|workbook| workbook.mojo.downtime.until);
+    let until = move || store.workbook.mojo().with(|mojo| mojo.downtime.until);
     let resting_line = move || {
         let today = clock::today();
         until().filter(|until| *until >= today).map(|until| {
@@ -54,7 +55,7 @@ pub fn Downtime() -> impl IntoView {
                         prop:value=move || date_value(until())
                         on:change:target=move |event| {
                             let date = parse_date(&event.target().value());
-                            store.edit(move |workbook, now| workbook.mojo.set_downtime_until(date, now));
+                            store.edit_mojo(move |mojo, now| mojo.set_downtime_until(date, now));
                         }
                     />
                 </div>
@@ -90,7 +91,7 @@ pub fn Downtime() -> impl IntoView {
 fn RestDayRow(id: Uuid) -> impl IntoView {
     let store = use_store();
     let day = move || {
-        store.workbook.with(|workbook| workbook.mojo.downtime.rest_days.iter().find(|day| day.meta.id == id).cloned())
+        store.workbook.mojo().with(|mojo| mojo.downtime.rest_days.iter().find(|day| day.meta.id == id).cloned())
     };
     let label = move || day().map(|day| day.date.format("%A %-d %B %Y").to_string()).unwrap_or_default();
     view! {
@@ -103,7 +104,7 @@ fn RestDayRow(id: Uuid) -> impl IntoView {
                 type="button"
                 class="secondary"
                 aria-label=move || format!("Delete rest day {}", label())
-                on:click=move |_| store.edit(move |workbook, now| workbook.mojo.remove_rest_day(id, now))
+                on:click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_rest_day(id, now))
             >
                 "Delete"
             </button>

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::components::fields::{date_input_value as date_value, parse_date_input as parse_date};
 use crate::components::fields::{AddLine, TextArea, TextInput};
+use crate::model::live::*;
 use crate::model::mojo::{ComfortEvent, EventKind, PersonMet};
 use crate::store::use_store;
 use crate::web::focus::focus_by_id;
@@ -47,10 +48,10 @@ pub fn Events() -> impl IntoView {
 #[component]
 fn EventRow(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let event = move || -> Option<ComfortEvent> { store.workbook.with(|workbook| workbook.mojo.event(id).cloned()) };
+    let event = move || -> Option<ComfortEvent> { store.workbook.mojo().with(|mojo| mojo.event(id).cloned()) };
     let title = move || event().map(|event| event.title()).unwrap_or_default();
     let update = move |change: Box<dyn FnOnce(&mut ComfortEvent)>| {
-        store.edit(move |workbook, now| workbook.mojo.update_event(id, now, change))
+        store.edit_mojo(move |mojo, now| mojo.update_event(id, now, change))
     };
     let field_id = move |part: &str| format!("event-{id}-{part}");
     let attended = move || event().is_some_and(|event| event.attended);
@@ -143,7 +144,7 @@ fn EventRow(id: Uuid) -> impl IntoView {
                         type="button"
                         class="secondary"
                         aria-label=move || format!("Delete event {}", title())
-                        on:click=move |_| store.edit(move |workbook, now| workbook.mojo.remove_event(id, now))
+                        on:click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_event(id, now))
                     >
                         "Delete event"
                     </button>
@@ -191,7 +192,7 @@ fn PersonRow(event: Uuid, id: Uuid) -> impl IntoView {
                     prop:value=name
                     on:input:target=move |change| {
                         let value = change.target().value();
-                        store.edit(move |workbook, now| workbook.mojo.update_person(event, id, now, |person| person.name = value));
+                        store.edit_mojo(move |mojo, now| mojo.update_person(event, id, now, |person| person.name = value));
                     }
                 />
             </div>
@@ -203,7 +204,7 @@ fn PersonRow(event: Uuid, id: Uuid) -> impl IntoView {
                     prop:value=move || person().map(|person| person.note).unwrap_or_default()
                     on:input:target=move |change| {
                         let value = change.target().value();
-                        store.edit(move |workbook, now| workbook.mojo.update_person(event, id, now, |person| person.note = value));
+                        store.edit_mojo(move |mojo, now| mojo.update_person(event, id, now, |person| person.note = value));
                     }
                 />
             </div>
@@ -221,7 +222,7 @@ fn PersonRow(event: Uuid, id: Uuid) -> impl IntoView {
                 type="button"
                 class="secondary"
                 aria-label=move || format!("Remove {} from this event", name())
-                on:click=move |_| store.edit(move |workbook, now| workbook.mojo.remove_person(event, id, now))
+                on:click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_person(event, id, now))
             >
                 "Remove"
             </button>

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::components::fields::{date_input_value as date_value, parse_date_input as parse_date};
 use crate::components::fields::{AddLine, TextInput};
+use crate::model::live::*;
 use crate::model::mojo::{format_hours, Milestone, ProjectKind, ProjectStatus, SideProject};
 use crate::model::plan::ActionOrigin;
 use crate::route::Route;
@@ -25,7 +26,7 @@ pub fn Projects() -> impl IntoView {
             workbook.mojo.add_project(&name, now);
         });
     });
-    let goal = move || store.workbook.with(|workbook| workbook.mojo.weekly_hours_goal);
+    let goal = move || store.workbook.mojo().with(|mojo| mojo.weekly_hours_goal);
     view! {
         <section class="card" aria-labelledby="projects">
             <h2 id="projects">"Side projects"</h2>
@@ -48,10 +49,10 @@ pub fn Projects() -> impl IntoView {
 #[component]
 fn ProjectRow(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let project = move || -> Option<SideProject> { store.workbook.with(|workbook| workbook.mojo.project(id).cloned()) };
+    let project = move || -> Option<SideProject> { store.workbook.mojo().with(|mojo| mojo.project(id).cloned()) };
     let name = move || project().map(|project| project.display_name()).unwrap_or_default();
     let update = move |change: Box<dyn FnOnce(&mut SideProject)>| {
-        store.edit(move |workbook, now| workbook.mojo.update_project(id, now, change))
+        store.edit_mojo(move |mojo, now| mojo.update_project(id, now, change))
     };
     let field_id = move |part: &str| format!("project-{id}-{part}");
     let (confirm, set_confirm) = signal(false);
@@ -160,7 +161,7 @@ fn ProjectRow(id: Uuid) -> impl IntoView {
                         }
                     >
                         <p class="confirm-text">{move || format!("Delete {} and the hours logged on it?", name())}</p>
-                        <button type="button" class="danger" on:click=move |_| store.edit(move |workbook, now| workbook.mojo.remove_project(id, now))>
+                        <button type="button" class="danger" on:click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_project(id, now))>
                             {move || format!("Yes, delete {}", name())}
                         </button>
                         <button
@@ -194,7 +195,7 @@ fn MilestoneRow(project: Uuid, id: Uuid) -> impl IntoView {
     };
     let text = move || milestone().map(|milestone| milestone.text).unwrap_or_default();
     let update = move |change: Box<dyn FnOnce(&mut Milestone)>| {
-        store.edit(move |workbook, now| workbook.mojo.update_milestone(project, id, now, change))
+        store.edit_mojo(move |mojo, now| mojo.update_milestone(project, id, now, change))
     };
     view! {
         <li class="row">
@@ -223,7 +224,7 @@ fn MilestoneRow(project: Uuid, id: Uuid) -> impl IntoView {
                 />
             </div>
             {move || {
-                let planned = store.workbook.with(|workbook| workbook.plan.action_from(ActionOrigin::Milestone { project, milestone: id }).is_some());
+                let planned = store.workbook.plan().with(|plan| plan.action_from(ActionOrigin::Milestone { project, milestone: id }).is_some());
                 let done = milestone().is_some_and(|milestone| milestone.done_on.is_some());
                 match (planned, done) {
                     (true, _) => view! { <p class="hint">"In your " <a href=Route::NextMove.href()>"action plan"</a> "."</p> }.into_any(),
@@ -247,7 +248,7 @@ fn MilestoneRow(project: Uuid, id: Uuid) -> impl IntoView {
                 type="button"
                 class="secondary"
                 aria-label=move || format!("Delete milestone: {}", text())
-                on:click=move |_| store.edit(move |workbook, now| workbook.mojo.remove_milestone(project, id, now))
+                on:click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_milestone(project, id, now))
             >
                 "Delete"
             </button>

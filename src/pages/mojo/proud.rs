@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::fields::{date_input_value as date_value, parse_date_input as parse_date};
+use crate::model::live::*;
 use crate::model::mojo::{safe_link, ProudItem, ProudKind};
 use crate::store::use_store;
 
@@ -29,9 +30,8 @@ pub fn Proud() -> impl IntoView {
     let store = use_store();
     let (kind, set_kind) = signal(ProudKind::Accomplishment);
     let (text, set_text) = signal(String::new());
-    let ids = move || {
-        store.workbook.with(|workbook| workbook.mojo.proud.iter().map(|item| item.meta.id).collect::<Vec<Uuid>>())
-    };
+    let ids =
+        move || store.workbook.mojo().with(|mojo| mojo.proud.iter().map(|item| item.meta.id).collect::<Vec<Uuid>>());
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let (chosen, value) = (kind.get_untracked(), text.get_untracked());
@@ -75,12 +75,12 @@ pub fn Proud() -> impl IntoView {
 fn ProudRow(id: Uuid) -> impl IntoView {
     let store = use_store();
     let item = move || -> Option<ProudItem> {
-        store.workbook.with(|workbook| workbook.mojo.proud.iter().find(|item| item.meta.id == id).cloned())
+        store.workbook.mojo().with(|mojo| mojo.proud.iter().find(|item| item.meta.id == id).cloned())
     };
     let text = move || item().map(|item| item.text).unwrap_or_default();
     let link = move || item().map(|item| item.link).unwrap_or_default();
     let update = move |change: Box<dyn FnOnce(&mut ProudItem)>| {
-        store.edit(move |workbook, now| workbook.mojo.update_proud(id, now, change))
+        store.edit_mojo(move |mojo, now| mojo.update_proud(id, now, change))
     };
     let field_id = move |part: &str| format!("proud-{id}-{part}");
     view! {
@@ -151,7 +151,7 @@ fn ProudRow(id: Uuid) -> impl IntoView {
                         type="button"
                         class="secondary"
                         aria-label=move || format!("Delete from the proud list: {}", text())
-                        on:click=move |_| store.edit(move |workbook, now| workbook.mojo.remove_proud(id, now))
+                        on:click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_proud(id, now))
                     >
                         "Delete"
                     </button>

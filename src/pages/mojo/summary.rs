@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
+use crate::model::live::*;
 use crate::store::use_store;
 
 #[component]
 pub fn Summary() -> impl IntoView {
     let store = use_store();
-    let text = move || store.workbook.with(|workbook| workbook.mojo.time_off_summary());
+    let text = move || store.workbook.mojo().with(|mojo| mojo.time_off_summary());
     view! {
         <section class="card" aria-labelledby="time-off">
             <h2 id="time-off">"How I spent my time off"</h2>

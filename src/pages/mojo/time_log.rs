@@ -4,10 +4,12 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use reactive_stores::Field;
 use uuid::Uuid;
 
 use super::short_date;
 use crate::components::fields::{date_input_value as date_value, parse_date_input as parse_date};
+use crate::model::live::*;
 use crate::model::mojo::{format_hours, parse_hours, HoursError, TimeEntry};
 use crate::store::{use_store, Store};
 use crate::web::clock;
@@ -19,9 +21,11 @@ const SHOWN_ENTRIES: usize = 10;
 
 /// The project names in the order they were added.
 fn project_choices(store: Store) -> Vec<(Uuid, String)> {
-    store.workbook.with(|workbook| {
-        workbook.mojo.projects.iter().map(|project| (project.meta.id, project.display_name())).collect()
-    })
+    store
+        .workbook
+        .mojo()
+        .projects()
+        .with(|projects| projects.iter().map(|project| (project.meta.id, project.display_name())).collect())
 }
 
 #[component]
@@ -33,11 +37,11 @@ pub fn TimeLog() -> impl IntoView {
     let (note, set_note) = signal(String::new());
     let (error, set_error) = signal(None::<String>);
     let (message, set_message) = signal(None::<String>);
-    let has_projects = move || store.workbook.with(|workbook| !workbook.mojo.projects.is_empty());
+    let projects = store.workbook.mojo().projects();
+    let has_projects = move || projects.with(|projects| !projects.is_empty());
     // The chosen project, or the first one while none is chosen (or it was deleted).
     let project = move || {
-        store.workbook.with(|workbook| {
-            let projects = &workbook.mojo.projects;
+        projects.with(|projects| {
             chosen
                 .get()
                 .filter(|id| projects.iter().any(|project| project.meta.id == *id))
@@ -47,7 +51,9 @@ pub fn TimeLog() -> impl IntoView {
     let project_name = move || {
         project()
             .and_then(|id| {
-                store.workbook.with(|workbook| workbook.mojo.project(id).map(|project| project.display_name()))
+                projects.with(|projects| {
+                    projects.iter().find(|project| project.meta.id == id).map(|project| project.display_name())
+                })
             })
             .unwrap_or_default()
     };
@@ -58,7 +64,7 @@ pub fn TimeLog() -> impl IntoView {
             return false;
         };
         let mut result = None;
-        store.edit(|workbook, now| result = Some(workbook.mojo.log_time(id, on, amount, &text, now)));
+        store.edit_mojo(|mojo, now| result = Some(mojo.log_time(id, on, amount, &text, now)));
         match result {
             Some(Ok(_)) => {
                 set_error.set(None);
@@ -99,14 +105,20 @@ pub fn TimeLog() -> impl IntoView {
     };
 
     let (show_all, set_show_all) = signal(false);
-    let entry_count = move || store.workbook.with(|workbook| workbook.mojo.entries.len());
+    let entries = store.workbook.mojo().entries();
+    let entry_count = move || entries.with(Vec::len);
     let more_entries = move || !show_all.get() && entry_count() > SHOWN_ENTRIES;
-    let entry_ids = move || {
+    // Sorted once per change of the log, not once per read.
+    let entry_ids = Memo::new(move |_| {
         let limit = if show_all.get() { usize::MAX } else { SHOWN_ENTRIES };
-        store.workbook.with(|workbook| {
-            workbook.mojo.entries_newest_first().iter().take(limit).map(|entry| entry.meta.id).collect::<Vec<Uuid>>()
+        entries.with(|entries| {
+            crate::model::mojo::newest_first(entries)
+                .iter()
+                .take(limit)
+                .map(|entry| entry.meta.id)
+                .collect::<Vec<Uuid>>()
         })
-    };
+    });
     view! {
         <section class="card" aria-labelledby="time-log">
             <h2 id="time-log">"Log your time"</h2>
@@ -121,7 +133,7 @@ pub fn TimeLog() -> impl IntoView {
                             <select id="log-project" on:change:target=move |event| set_chosen.set(event.target().value().parse().ok())>
                                 {move || project_choices(store)
                                     .into_iter()
-                                    .map(|(id, name)| view! { <option value=id.to_string() selected=move || project() == Some(id)>{name}</option> })
+                                    .map(|(id, name)| view! { <option value=id.to_string() prop:selected=move || project() == Some(id)>{name}</option> })
                                     .collect_view()}
                             </select>
                         </div>
@@ -170,10 +182,10 @@ pub fn TimeLog() -> impl IntoView {
                 <p class="error" role="alert">{move || error.get()}</p>
                 <p class="message" role="status">{move || message.get()}</p>
             </Show>
-            <Show when=move || !entry_ids().is_empty()>
+            <Show when=move || entry_ids.with(|ids| !ids.is_empty())>
                 <h3>"Your log"</h3>
                 <ul class="editable-list time-entries">
-                    <For each=entry_ids key=|id| *id let:id>
+                    <For each=move || entry_ids.get() key=|id| *id let:id>
                         <EntryRow id=id />
                     </For>
                 </ul>
@@ -189,17 +201,27 @@ pub fn TimeLog() -> impl IntoView {
     }
 }
 
+/// One entry of the log, given its record: editing it re-renders this row only.
 #[component]
 fn EntryRow(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let entry = move || -> Option<TimeEntry> { store.workbook.with(|workbook| workbook.mojo.entry(id).cloned()) };
-    let project_of = move || entry().map(|entry| entry.project);
+    let record: Field<TimeEntry> = store.workbook.mojo().entries().at_key(id).into();
+    // `try_with`: the entry may be gone a moment before its row is.
+    let entry = move || -> Option<TimeEntry> { record.try_with(TimeEntry::clone) };
+    let project_of = move || record.try_with(|entry| entry.project);
     let describe = move || {
         entry()
             .map(|entry| {
                 let project = store
                     .workbook
-                    .with(|workbook| workbook.mojo.project(entry.project).map(|project| project.display_name()))
+                    .mojo()
+                    .projects()
+                    .with(|projects| {
+                        projects
+                            .iter()
+                            .find(|project| project.meta.id == entry.project)
+                            .map(|project| project.display_name())
+                    })
                     .unwrap_or_default();
                 format!("{} on {}, {}", format_hours(entry.hours), short_date(entry.date), project)
             })
@@ -227,7 +249,7 @@ fn EntryRow(id: Uuid) -> impl IntoView {
                                     return;
                                 };
                                 let mut result = Ok(());
-                                store.edit(|workbook, now| result = workbook.mojo.set_entry_date(id, date, now));
+                                store.edit_mojo(|mojo, now| result = mojo.set_entry_date(id, date, now));
                                 show(result);
                             }
                         />
@@ -242,7 +264,7 @@ fn EntryRow(id: Uuid) -> impl IntoView {
                             on:change:target=move |event| {
                                 let result = parse_hours(&event.target().value()).and_then(|hours| {
                                     let mut result = Ok(());
-                                    store.edit(|workbook, now| result = workbook.mojo.set_entry_hours(id, hours, now));
+                                    store.edit_mojo(|mojo, now| result = mojo.set_entry_hours(id, hours, now));
                                     result
                                 });
                                 show(result);
@@ -253,12 +275,12 @@ fn EntryRow(id: Uuid) -> impl IntoView {
                         <label for=field_id("project")>"Project"</label>
                         <select id=field_id("project") on:change:target=move |event| {
                             if let Ok(project) = event.target().value().parse::<Uuid>() {
-                                store.edit(move |workbook, now| workbook.mojo.set_entry_project(id, project, now));
+                                store.edit_mojo(move |mojo, now| mojo.set_entry_project(id, project, now));
                             }
                         }>
                             {move || project_choices(store)
                                 .into_iter()
-                                .map(|(project, name)| view! { <option value=project.to_string() selected=move || project_of() == Some(project)>{name}</option> })
+                                .map(|(project, name)| view! { <option value=project.to_string() prop:selected=move || project_of() == Some(project)>{name}</option> })
                                 .collect_view()}
                         </select>
                     </div>
@@ -270,7 +292,7 @@ fn EntryRow(id: Uuid) -> impl IntoView {
                             prop:value=move || entry().map(|entry| entry.note).unwrap_or_default()
                             on:input:target=move |event| {
                                 let note = event.target().value();
-                                store.edit(move |workbook, now| workbook.mojo.set_entry_note(id, &note, now));
+                                store.edit_entry(id, move |entry| entry.note = note);
                             }
                         />
                     </div>
@@ -278,7 +300,7 @@ fn EntryRow(id: Uuid) -> impl IntoView {
                         type="button"
                         class="secondary"
                         aria-label=move || format!("Delete entry of {}", describe())
-                        on:click=move |_| store.edit(move |workbook, now| workbook.mojo.remove_entry(id, now))
+                        on:click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_entry(id, now))
                     >
                         "Delete"
                     </button>

@@ -5,6 +5,7 @@
 use chrono::Weekday;
 use leptos::prelude::*;
 
+use crate::model::live::*;
 use crate::model::mojo::{chart_geometry, format_hours, CHART_WEEKS};
 use crate::store::use_store;
 use crate::web::clock;
@@ -31,9 +32,9 @@ const PLOT_HEIGHT: f32 = 150.0;
 pub fn Week() -> impl IntoView {
     let store = use_store();
     let (goal_error, set_goal_error) = signal(None::<String>);
-    let goal = move || store.workbook.with(|workbook| workbook.mojo.weekly_hours_goal);
-    let this_week = move || store.workbook.with(|workbook| workbook.mojo.week_of(clock::today()));
-    let week_hours = move || store.workbook.with(|workbook| workbook.mojo.hours_in_week(this_week(), None));
+    let goal = move || store.workbook.mojo().with(|mojo| mojo.weekly_hours_goal);
+    let this_week = move || store.workbook.mojo().with(|mojo| mojo.week_of(clock::today()));
+    let week_hours = move || store.workbook.mojo().with(|mojo| mojo.hours_in_week(this_week(), None));
     let total_line = move || {
         let (hours, goal) = (week_hours(), goal());
         if goal > 0.0 {
@@ -80,7 +81,7 @@ pub fn Week() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let weeks = move || store.workbook.with(|workbook| workbook.mojo.recent_weeks(clock::today(), CHART_WEEKS));
+    let weeks = move || store.workbook.mojo().with(|mojo| mojo.recent_weeks(clock::today(), CHART_WEEKS));
 
     let set_goal = move |text: String| {
         let hours = text.replace(',', ".").trim().parse::<f32>();
@@ -94,10 +95,10 @@ pub fn Week() -> impl IntoView {
     };
     let set_first_day = move |key: String| {
         if let Some((day, _)) = DAYS.into_iter().find(|(_, name)| *name == key) {
-            store.edit(move |workbook, now| workbook.mojo.set_week_start(day, now));
+            store.edit_mojo(move |mojo, now| mojo.set_week_start(day, now));
         }
     };
-    let first_day = move || store.workbook.with(|workbook| workbook.mojo.week_starts_on);
+    let first_day = move || store.workbook.mojo().with(|mojo| mojo.week_starts_on);
 
     view! {
         <section class="card" aria-labelledby="the-week">

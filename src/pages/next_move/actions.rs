@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::components::fields::AddLine;
 use crate::io::actions_ics::write_actions_ics;
 use crate::model::first_steps::date_label;
+use crate::model::live::*;
 use crate::model::plan::Horizon;
 use crate::route::Route;
 use crate::store::use_store;
@@ -44,7 +45,7 @@ pub fn ActionPlanSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let dated = move || store.workbook.with(|workbook| workbook.plan.dated_open_actions().len());
+    let dated = move || store.workbook.plan().with(|plan| plan.dated_open_actions().len());
     let export = move |_| {
         let nine = chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
         let text = store.workbook.with(|workbook| {
@@ -145,7 +146,7 @@ fn ActionRow(id: Uuid, today: NaiveDate) -> impl IntoView {
                     prop:checked=move || action().done
                     on:change:target=move |event| {
                         let done = event.target().checked();
-                        store.edit(move |workbook, now| workbook.plan.set_done(id, done, now));
+                        store.edit_plan(move |plan, now| plan.set_done(id, done, now));
                     }
                 />
                 <span class:done-text=move || action().done>{title}</span>
@@ -160,7 +161,7 @@ fn ActionRow(id: Uuid, today: NaiveDate) -> impl IntoView {
                         prop:value=move || action().due.map(|due| due.to_string()).unwrap_or_default()
                         on:change:target=move |event| {
                             let due = crate::components::fields::parse_date_input(&event.target().value());
-                            store.edit(move |workbook, now| workbook.plan.update_action(id, now, |action| action.due = due));
+                            store.edit_plan(move |plan, now| plan.update_action(id, now, |action| action.due = due));
                         }
                     />
                 </div>
@@ -177,7 +178,7 @@ fn ActionRow(id: Uuid, today: NaiveDate) -> impl IntoView {
                     type="button"
                     class="secondary"
                     aria-label=move || format!("Delete action “{}”", title())
-                    on:click=move |_| store.edit(move |workbook, now| workbook.plan.remove_action(id, now))
+                    on:click=move |_| store.edit_plan(move |plan, now| plan.remove_action(id, now))
                 >
                     "Delete"
                 </button>

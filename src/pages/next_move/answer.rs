@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::live::*;
 use crate::model::plan::story::{clock_label, length_advice, speaking_seconds, word_count, Part, Parts, AIM_SECONDS};
 use crate::route::Route;
 use crate::store::use_store;
@@ -17,7 +18,7 @@ pub fn FailureAnswerSection() -> impl IntoView {
     // reads the whole time log.
     let suggestions = Memo::new(move |_| store.workbook.with(|workbook| workbook.answer_suggestions()));
     let resolved = Memo::new(move |_| {
-        suggestions.with(|suggestions| store.workbook.with(|workbook| workbook.plan.answer.parts.resolved(suggestions)))
+        suggestions.with(|suggestions| store.workbook.plan().with(|plan| plan.answer.parts.resolved(suggestions)))
     });
     let answer = Memo::new(move |_| resolved.get().assemble());
     let words = move || word_count(&answer.get());
@@ -88,7 +89,7 @@ pub fn FailureAnswerSection() -> impl IntoView {
 #[component]
 fn PartField(part: Part, suggestions: Memo<Parts>) -> impl IntoView {
     let store = use_store();
-    let own = Memo::new(move |_| store.workbook.with(|workbook| workbook.plan.answer.parts.get(part).cloned()));
+    let own = Memo::new(move |_| store.workbook.plan().with(|plan| plan.answer.parts.get(part).cloned()));
     let suggestion = Memo::new(move |_| suggestions.with(|suggestions| suggestions.get(part).cloned()));
     let id = format!("answer-{}", part.key());
     let hint_id = format!("answer-{}-hint", part.key());
@@ -109,7 +110,7 @@ fn PartField(part: Part, suggestions: Memo<Parts>) -> impl IntoView {
                 }}
                 <Show when=move || own.get().is_some() && suggestion.get().is_some()>
                     " "
-                    <button type="button" class="link" on:click=move |_| store.edit(move |workbook, now| workbook.plan.answer.set_part(part, None, now))>
+                    <button type="button" class="link" on:click=move |_| store.edit_plan(move |plan, now| plan.answer.set_part(part, None, now))>
                         {format!("Use the suggestion from {source} again")}
                     </button>
                 </Show>
@@ -121,7 +122,7 @@ fn PartField(part: Part, suggestions: Memo<Parts>) -> impl IntoView {
                 prop:value=move || own.get().or_else(|| suggestion.get()).unwrap_or_default()
                 on:input:target=move |event| {
                     let text = event.target().value();
-                    store.edit(move |workbook, now| workbook.plan.answer.set_part(part, Some(text), now));
+                    store.edit_plan(move |plan, now| plan.answer.set_part(part, Some(text), now));
                 }
             ></textarea>
         </div>
@@ -164,7 +165,7 @@ fn Versions() -> impl IntoView {
                                 type="button"
                                 class="secondary small"
                                 aria-label=format!("Work on “{name}” again")
-                                on:click=move |_| store.edit(move |workbook, now| workbook.plan.answer.use_version(id, now))
+                                on:click=move |_| store.edit_plan(move |plan, now| plan.answer.use_version(id, now))
                             >
                                 "Work on this version"
                             </button>
@@ -172,7 +173,7 @@ fn Versions() -> impl IntoView {
                                 type="button"
                                 class="secondary small"
                                 aria-label=format!("Delete “{name}”")
-                                on:click=move |_| store.edit(move |workbook, now| workbook.plan.remove_answer_version(id, now))
+                                on:click=move |_| store.edit_plan(move |plan, now| plan.remove_answer_version(id, now))
                             >
                                 "Delete"
                             </button>

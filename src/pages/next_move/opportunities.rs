@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::components::fields::{date_input_value, parse_date_input};
 use crate::model::first_steps::date_label;
+use crate::model::live::*;
 use crate::model::plan::opportunities::{Opportunity, SourceKind, Stage};
 use crate::store::use_store;
 use crate::web::{clock, focus::focus_first_enabled};
@@ -24,7 +25,7 @@ const COLUMNS: [(&str, &[Stage]); 6] = [
 #[component]
 pub fn OpportunitiesSection() -> impl IntoView {
     let store = use_store();
-    let open = move || store.workbook.with(|workbook| workbook.plan.opportunities.open_count());
+    let open = move || store.workbook.plan().with(|plan| plan.opportunities.open_count());
     view! {
         <section class="card" aria-labelledby="opportunities">
             <h2 id="opportunities" tabindex="-1">"Opportunities"</h2>
@@ -192,9 +193,8 @@ fn StageColumn(title: &'static str, stages: &'static [Stage]) -> impl IntoView {
 #[component]
 fn OpportunityCard(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let opportunity = Memo::new(move |_| {
-        store.workbook.with(|workbook| workbook.plan.opportunities.get(id).cloned().unwrap_or_default())
-    });
+    let opportunity =
+        Memo::new(move |_| store.workbook.plan().with(|plan| plan.opportunities.get(id).cloned().unwrap_or_default()));
     let source_name = move || {
         store.workbook.with(|workbook| {
             let opportunity = opportunity.get();
@@ -215,7 +215,7 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
         (format!("opportunity-{id}-next"), format!("opportunity-{id}-back"), format!("opportunity-{id}-stage"));
     let move_to = move |stage: Stage, keep_focus_on: Vec<String>| {
         let today = clock::today();
-        store.edit(move |workbook, now| workbook.plan.opportunities.move_to(id, stage, today, now));
+        store.edit_plan(move |plan, now| plan.opportunities.move_to(id, stage, today, now));
         // The card now stands in another column: keep the keyboard on it.
         focus_first_enabled(keep_focus_on);
     };
@@ -307,7 +307,7 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
 fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView {
     let store = use_store();
     let update = move |change: Box<dyn FnOnce(&mut Opportunity)>| {
-        store.edit(move |workbook, now| workbook.plan.opportunities.update(id, now, change))
+        store.edit_plan(move |plan, now| plan.opportunities.update(id, now, change))
     };
     let start = opportunity.get_untracked();
     let source = RwSignal::new(start.source);
@@ -387,7 +387,7 @@ fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView
             <button
                 type="button"
                 class="secondary"
-                on:click=move |_| store.edit(move |workbook, now| workbook.plan.remove_opportunity(id, now))
+                on:click=move |_| store.edit_plan(move |plan, now| plan.remove_opportunity(id, now))
             >
                 {move || format!("Delete “{}”", opportunity.get().title())}
             </button>

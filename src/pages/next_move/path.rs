@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::fields::AddLine;
+use crate::model::live::*;
 use crate::model::plan::path::MAX_SCORE;
 use crate::store::use_store;
 
@@ -100,8 +101,8 @@ pub fn PathChoiceSection() -> impl IntoView {
                                 <input
                                     type="radio"
                                     name="path-choice"
-                                    prop:checked=move || store.workbook.with(|workbook| workbook.plan.path.chosen == Some(option))
-                                    on:change=move |_| store.edit(move |workbook, now| workbook.plan.path.choose(Some(option), now))
+                                    prop:checked=move || store.workbook.plan().with(|plan| plan.path.chosen == Some(option))
+                                    on:change=move |_| store.edit_plan(move |plan, now| plan.path.choose(Some(option), now))
                                 />
                                 <span>{name.clone()}</span>
                             </label>
@@ -109,14 +110,14 @@ pub fn PathChoiceSection() -> impl IntoView {
                                 type="button"
                                 class="secondary small"
                                 aria-label=format!("Remove the option “{name}”")
-                                on:click=move |_| store.edit(move |workbook, now| workbook.plan.remove_path_option(option, now))
+                                on:click=move |_| store.edit_plan(move |plan, now| plan.remove_path_option(option, now))
                             >
                                 "Remove"
                             </button>
                         </div>
                     </For>
-                    <Show when=move || store.workbook.with(|workbook| workbook.plan.path.chosen.is_some())>
-                        <button type="button" class="link" on:click=move |_| store.edit(|workbook, now| workbook.plan.path.choose(None, now))>
+                    <Show when=move || store.workbook.plan().with(|plan| plan.path.chosen.is_some())>
+                        <button type="button" class="link" on:click=move |_| store.edit_plan(|plan, now| plan.path.choose(None, now))>
                             "I have not decided yet"
                         </button>
                     </Show>
@@ -157,7 +158,7 @@ fn CriterionRow(criterion: Uuid, name: String, options: Memo<Vec<(Uuid, String)>
                     type="button"
                     class="secondary small"
                     aria-label=remove_label
-                    on:click=move |_| store.edit(move |workbook, now| workbook.plan.remove_criterion(criterion, now))
+                    on:click=move |_| store.edit_plan(move |plan, now| plan.remove_criterion(criterion, now))
                 >
                     "Remove"
                 </button>
@@ -167,7 +168,7 @@ fn CriterionRow(criterion: Uuid, name: String, options: Memo<Vec<(Uuid, String)>
                     aria-label=weight_label
                     on:change:target=move |event| {
                         if let Ok(weight) = event.target().value().parse::<u8>() {
-                            store.edit(move |workbook, now| workbook.plan.path.set_weight(criterion, weight, now));
+                            store.edit_plan(move |plan, now| plan.path.set_weight(criterion, weight, now));
                         }
                     }
                 >
@@ -202,7 +203,7 @@ fn ScoreCell(option: Uuid, criterion: Uuid, label: String) -> impl IntoView {
             aria-label=label
             on:change:target=move |event| {
                 let score = event.target().value().parse::<u8>().ok();
-                store.edit(move |workbook, now| workbook.plan.path.set_score(option, criterion, score, now));
+                store.edit_plan(move |plan, now| plan.path.set_score(option, criterion, score, now));
             }
         >
             <option value="" prop:selected=move || score.get().is_none()>"Not scored"</option>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::fields::AddLine;
+use crate::model::live::*;
 use crate::model::plan::story::{clock_label, speaking_seconds, word_count};
 use crate::model::plan::Story;
 use crate::store::use_store;
@@ -14,7 +15,7 @@ use crate::web::focus::focus_by_id;
 pub fn StoriesSection() -> impl IntoView {
     let store = use_store();
     let ids = Memo::new(move |_| {
-        store.workbook.with(|workbook| workbook.plan.stories.iter().map(|story| story.meta.id).collect::<Vec<Uuid>>())
+        store.workbook.plan().with(|plan| plan.stories.iter().map(|story| story.meta.id).collect::<Vec<Uuid>>())
     });
     let add = Callback::new(move |question: String| {
         let mut added = None;
@@ -48,26 +49,24 @@ fn StoryEditor(id: Uuid) -> impl IntoView {
             workbook.plan.stories.iter().find(|story| story.meta.id == id).cloned().unwrap_or_default()
         })
     });
-    let field = move |key: &'static str,
-                      label: &'static str,
-                      get: fn(&Story) -> String,
-                      set: fn(&mut Story, String)| {
-        let field_id = format!("story-{id}-{key}");
-        view! {
-            <div class="field">
-                <label for=field_id.clone()>{label}</label>
-                <textarea
-                    id=field_id
-                    rows="2"
-                    prop:value=move || get(&story.get())
-                    on:input:target=move |event| {
-                        let value = event.target().value();
-                        store.edit(move |workbook, now| workbook.plan.update_story(id, now, |story| set(story, value)));
-                    }
-                ></textarea>
-            </div>
-        }
-    };
+    let field =
+        move |key: &'static str, label: &'static str, get: fn(&Story) -> String, set: fn(&mut Story, String)| {
+            let field_id = format!("story-{id}-{key}");
+            view! {
+                <div class="field">
+                    <label for=field_id.clone()>{label}</label>
+                    <textarea
+                        id=field_id
+                        rows="2"
+                        prop:value=move || get(&story.get())
+                        on:input:target=move |event| {
+                            let value = event.target().value();
+                            store.edit_plan(move |plan, now| plan.update_story(id, now, |story| set(story, value)));
+                        }
+                    ></textarea>
+                </div>
+            }
+        };
     let words = move || word_count(&story.get().text());
     view! {
         <li class="story">
@@ -84,7 +83,7 @@ fn StoryEditor(id: Uuid) -> impl IntoView {
                     type="button"
                     class="secondary"
                     aria-label=move || format!("Delete the story “{}”", story.get().question)
-                    on:click=move |_| store.edit(move |workbook, now| workbook.plan.remove_story(id, now))
+                    on:click=move |_| store.edit_plan(move |plan, now| plan.remove_story(id, now))
                 >
                     "Delete"
                 </button>

@@ -68,7 +68,7 @@ fn TargetList(kind: TargetKind, heading: &'static str, add_label: &'static str) 
                                 type="button"
                                 class="secondary small"
                                 aria-label=format!("Remove the target “{text}”")
-                                on:click=move |_| store.edit(move |workbook, now| workbook.plan.remove_target(target, now))
+                                on:click=move |_| store.edit_plan(move |plan, now| plan.remove_target(target, now))
                             >
                                 "Remove"
                             </button>

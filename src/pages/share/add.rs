@@ -35,8 +35,8 @@ pub fn AddContact() -> impl IntoView {
         };
         let id = contact.meta.id;
         let added = contact.name.clone();
-        store.edit(move |workbook, now| {
-            workbook.outreach.push(contact, now);
+        store.edit_outreach(move |outreach, now| {
+            outreach.push(contact, now);
         });
         for field in [name, how, often, company, role] {
             field.set(String::new());

@@ -8,6 +8,8 @@ use crate::components::fields::parse_date_input as parse_date;
 use crate::model::outreach::share::{
     announcement_text, close_note, sharing_clock, sharing_clock_text, Announcement, AnnouncementStyle, Posting,
 };
+use crate::model::outreach::OutreachStoreFields;
+use crate::model::workbook::WorkbookStoreFields;
 use crate::model::RecordMeta;
 use crate::store::use_store;
 use crate::web::clipboard::copy_and_report;
@@ -16,7 +18,7 @@ use crate::web::clipboard::copy_and_report;
 pub fn TimeBox() -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
-    let share_by = move || store.workbook.with(|workbook| workbook.outreach.share_by);
+    let share_by = move || store.workbook.outreach().share_by().get();
     view! {
         <section class="card" aria-labelledby="time-box">
             <h2 id="time-box">"Give the grieving a limit"</h2>
@@ -28,10 +30,8 @@ pub fn TimeBox() -> impl IntoView {
                     prop:value=move || share_by().map(|date| date.to_string()).unwrap_or_default()
                     on:change:target=move |event| {
                         let date = parse_date(&event.target().value());
-                        store.edit(move |workbook, now| {
-                            workbook.outreach.share_by = date;
-                            workbook.outreach.updated_at = Some(now);
-                        });
+                        let outreach = store.workbook.outreach();
+                        store.edit_in(outreach.share_by(), outreach.updated_at(), move |share_by, _| *share_by = date);
                     }
                 />
             </div>
@@ -45,7 +45,7 @@ pub fn Announce() -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
     let style = RwSignal::new(AnnouncementStyle::default());
-    let announcement = Memo::new(move |_| store.workbook.with(|workbook| workbook.outreach.announcement.clone()));
+    let announcement = Memo::new(move |_| store.workbook.outreach().announcement().get());
     // Empty fields take words from the debrief and the plan's targets.
     let filled = Memo::new(move |_| store.workbook.with(|workbook| workbook.announcement_filled()));
     let post = move || filled.with(|announcement| announcement_text(announcement, style.get()));
@@ -66,10 +66,8 @@ pub fn Announce() -> impl IntoView {
                     prop:value=move || announcement.with(get)
                     on:input:target=move |event| {
                         let value = event.target().value();
-                        store.edit(move |workbook, now| {
-                            set(&mut workbook.outreach.announcement, value);
-                            workbook.outreach.updated_at = Some(now);
-                        });
+                        let outreach = store.workbook.outreach();
+                        store.edit_in(outreach.announcement(), outreach.updated_at(), move |announcement, _| set(announcement, value));
                     }
                 />
             </div>
@@ -87,9 +85,9 @@ pub fn Announce() -> impl IntoView {
             place: where_,
             date: parse_date(&date.get_untracked()),
         };
-        store.edit(move |workbook, now| {
-            workbook.outreach.announcement.postings.push(posting);
-            workbook.outreach.updated_at = Some(now);
+        let outreach = store.workbook.outreach();
+        store.edit_in(outreach.announcement(), outreach.updated_at(), move |announcement, _| {
+            announcement.postings.push(posting)
         });
         place.set(String::new());
     };
@@ -146,10 +144,10 @@ pub fn Announce() -> impl IntoView {
                             <li class="row">
                                 <span class="grow">{text}</span>
                                 <button type="button" class="secondary small" aria-label=format!("Remove the post on {place}") on:click=move |_| {
-                                    store.edit(move |workbook, now| {
-                                        workbook.outreach.announcement.postings.retain(|posting: &Posting| posting.meta.id != id);
-                                        workbook.outreach.removed.record(id, now);
-                                        workbook.outreach.updated_at = Some(now);
+                                    store.edit_outreach(move |outreach, now| {
+                                        outreach.announcement.postings.retain(|posting: &Posting| posting.meta.id != id);
+                                        outreach.removed.record(id, now);
+                                        outreach.updated_at = Some(now);
                                     });
                                 }>"Remove"</button>
                             </li>

@@ -2,39 +2,37 @@
 //! strength, the follow-up clock, and the interaction log.
 
 use leptos::prelude::*;
+use reactive_stores::Field;
 use uuid::Uuid;
 
 use super::{long_date, short_date, use_share_ui};
 use crate::components::fields::parse_date_input as parse_date;
 use crate::model::outreach::links::{mailto, safe_link, tel};
 use crate::model::outreach::share::{mailto_message, message, MessageKind};
-use crate::model::outreach::{Channel, Contact, Frequency, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS};
-use crate::model::plan::ActionOrigin;
+use crate::model::outreach::{
+    Channel, Contact, Frequency, OutreachStoreFields, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS,
+};
+use crate::model::plan::{ActionOrigin, PlanStoreFields};
+use crate::model::workbook::WorkbookStoreFields;
 use crate::route::Route;
 use crate::store::use_store;
 use crate::web::clipboard::copy_and_report;
 use crate::web::focus::focus_by_id;
 
+/// The details of one contact, given its record: everything here reads and
+/// edits that record only, so typing in one field re-renders this card, not
+/// the list or the page.
 #[component]
-pub fn ContactDetail(id: Uuid) -> impl IntoView {
+pub fn ContactDetail(id: Uuid, contact: Field<Contact>) -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
-    let contact = move || -> Contact {
-        store.workbook.with(|workbook| workbook.outreach.contact(id).cloned().unwrap_or_default())
-    };
-    let read = move |get: fn(&Contact) -> String| {
-        store.workbook.with(|workbook| workbook.outreach.contact(id).map(get).unwrap_or_default())
-    };
-    let update = move |change: Box<dyn FnOnce(&mut Contact)>| {
-        store.edit(move |workbook, now| workbook.outreach.update_contact(id, now, change))
-    };
+    // `try_with`: the record may be gone (removed here or in another tab)
+    // a moment before this card is.
+    let read = move |get: fn(&Contact) -> String| contact.try_with(get).unwrap_or_default();
+    let update = move |change: Box<dyn FnOnce(&mut Contact)>| store.edit_contact(id, change);
     let name = move || read(|contact| contact.name.clone());
-    let often = Memo::new(move |_| {
-        store.workbook.with(|workbook| workbook.outreach.contact(id).and_then(|contact| contact.how_often))
-    });
-    let status = Memo::new(move |_| {
-        store.workbook.with(|workbook| workbook.outreach.contact(id).map(|contact| contact.status).unwrap_or_default())
-    });
+    let often = Memo::new(move |_| contact.try_with(|contact| contact.how_often).flatten());
+    let status = Memo::new(move |_| contact.try_with(|contact| contact.status).unwrap_or_default());
 
     // A one-line text field bound to one of the contact's strings.
     let text_field = move |key: &'static str,
@@ -85,7 +83,7 @@ pub fn ContactDetail(id: Uuid) -> impl IntoView {
                     </select>
                 </div>
                 <p class="tie-note">
-                    {move || match contact().tie() {
+                    {move || match contact.try_with(Contact::tie).flatten() {
                         Some(TieStrength::Weak) => "A weak tie: the most promising kind. Acquaintances hear of openings your close friends never do.",
                         Some(TieStrength::Medium) => "A medium tie.",
                         Some(TieStrength::Strong) => "A close tie: a good person to practise your story with.",
@@ -100,7 +98,7 @@ pub fn ContactDetail(id: Uuid) -> impl IntoView {
             <label class="choice">
                 <input
                     type="checkbox"
-                    prop:checked=move || store.workbook.with(|workbook| workbook.outreach.contact(id).is_some_and(|contact| contact.is_target(&workbook.plan.targets)))
+                    prop:checked=move || store.workbook.plan().targets().with(|targets| contact.try_with(|contact| contact.is_target(targets)).unwrap_or(false))
                     on:change:target=move |event| {
                         let checked = event.target().checked();
                         update(Box::new(move |contact| contact.targets_job = Some(checked)));
@@ -109,7 +107,7 @@ pub fn ContactDetail(id: Uuid) -> impl IntoView {
                 <span>"Works in a job or company I am targeting"</span>
             </label>
             <p class="hint">
-                {move || match contact().targets_job {
+                {move || match contact.try_with(|contact| contact.targets_job).flatten() {
                     None => view! { "Set from your " <a href=Route::NextMove.href()>"target roles and companies"</a> "." }.into_any(),
                     Some(_) => view! {
                         "Set by you. "
@@ -165,7 +163,7 @@ pub fn ContactDetail(id: Uuid) -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
-                <IntroducedBy id=id />
+                <IntroducedBy id=id contact=contact />
                 <div class="field">
                     <label for=format!("contact-{id}-cadence")>"Follow up every (days)"</label>
                     <input
@@ -174,7 +172,7 @@ pub fn ContactDetail(id: Uuid) -> impl IntoView {
                         min="1"
                         max="365"
                         inputmode="numeric"
-                        prop:value=move || contact().cadence().to_string()
+                        prop:value=move || contact.try_with(Contact::cadence).unwrap_or(DEFAULT_FOLLOW_UP_DAYS).to_string()
                         on:change:target=move |event| {
                             let days = event.target().value().trim().parse::<u32>().ok().filter(|days| (1..=365).contains(days)).unwrap_or(DEFAULT_FOLLOW_UP_DAYS);
                             update(Box::new(move |contact| contact.follow_up_days = days));
@@ -182,16 +180,16 @@ pub fn ContactDetail(id: Uuid) -> impl IntoView {
                     />
                 </div>
             </div>
-            <FollowUp id=id />
-            <InteractionLog id=id />
-            <Messages id=id />
+            <FollowUp id=id contact=contact />
+            <InteractionLog id=id contact=contact />
+            <Messages id=id contact=contact />
             <div class="actions">
                 <button
                     type="button"
                     class="secondary"
                     aria-label=move || format!("Remove {} from my list", name())
                     on:click=move |_| {
-                        store.edit(move |workbook, now| workbook.outreach.remove_contact(id, now));
+                        store.edit_outreach(move |outreach, now| outreach.remove_contact(id, now));
                         ui.open.set(None);
                         focus_by_id("outreach-search".into());
                     }
@@ -205,13 +203,11 @@ pub fn ContactDetail(id: Uuid) -> impl IntoView {
 
 /// "Introduced by": another contact on the list.
 #[component]
-fn IntroducedBy(id: Uuid) -> impl IntoView {
+fn IntroducedBy(id: Uuid, contact: Field<Contact>) -> impl IntoView {
     let store = use_store();
     // Read once when the details open: a list of 5,000 names is not rebuilt on every keystroke.
-    let others = store.workbook.with_untracked(|workbook| {
-        let mut others: Vec<(Uuid, String)> = workbook
-            .outreach
-            .contacts
+    let others = store.workbook.outreach().contacts().with_untracked(|contacts| {
+        let mut others: Vec<(Uuid, String)> = contacts
             .iter()
             .filter(|contact| contact.meta.id != id)
             .map(|contact| (contact.meta.id, contact.name.clone()))
@@ -220,9 +216,7 @@ fn IntroducedBy(id: Uuid) -> impl IntoView {
         others
     });
     // One memo for all the options, so a long list re-renders only when the choice changes.
-    let current = Memo::new(move |_| {
-        store.workbook.with(|workbook| workbook.outreach.contact(id).and_then(|contact| contact.introduced_by))
-    });
+    let current = Memo::new(move |_| contact.try_with(|contact| contact.introduced_by).flatten());
     view! {
         <div class="field">
             <label for=format!("contact-{id}-introduced")>"Introduced by"</label>
@@ -230,7 +224,7 @@ fn IntroducedBy(id: Uuid) -> impl IntoView {
                 id=format!("contact-{id}-introduced")
                 on:change:target=move |event| {
                     let by = Uuid::parse_str(&event.target().value()).ok();
-                    store.edit(move |workbook, now| workbook.outreach.update_contact(id, now, |contact| contact.introduced_by = by));
+                    store.edit_contact(id, move |contact| contact.introduced_by = by);
                 }
             >
                 <option value="" prop:selected=move || current.get().is_none()>"No one"</option>
@@ -244,17 +238,11 @@ fn IntroducedBy(id: Uuid) -> impl IntoView {
 }
 
 #[component]
-fn FollowUp(id: Uuid) -> impl IntoView {
+fn FollowUp(id: Uuid, contact: Field<Contact>) -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
-    let clock = move || {
-        store.workbook.with(|workbook| {
-            workbook
-                .outreach
-                .contact(id)
-                .map(|contact| (contact.last_contacted(), contact.next_follow_up(), contact.status))
-        })
-    };
+    let clock =
+        move || contact.try_with(|contact| (contact.last_contacted(), contact.next_follow_up(), contact.status));
     view! {
         <p class="follow-up" aria-live="polite">
             {move || match clock() {
@@ -266,7 +254,7 @@ fn FollowUp(id: Uuid) -> impl IntoView {
         </p>
         <Show when=move || clock().is_some_and(|(_, next, status)| next.is_some() && status != Status::NotNow)>
             {move || {
-                let planned = store.workbook.with(|workbook| workbook.plan.action_from(ActionOrigin::FollowUp { contact: id }).is_some());
+                let planned = store.workbook.plan().with(|plan| plan.action_from(ActionOrigin::FollowUp { contact: id }).is_some());
                 if planned {
                     view! { <p class="hint">"This follow-up is in your " <a href=Route::NextMove.href()>"action plan"</a> "."</p> }.into_any()
                 } else {
@@ -289,7 +277,7 @@ fn FollowUp(id: Uuid) -> impl IntoView {
 }
 
 #[component]
-fn InteractionLog(id: Uuid) -> impl IntoView {
+fn InteractionLog(id: Uuid, contact: Field<Contact>) -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
     let date = RwSignal::new(ui.today.to_string());
@@ -297,20 +285,16 @@ fn InteractionLog(id: Uuid) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let (problem, set_problem) = signal(None::<&'static str>);
     let entries = move || {
-        store.workbook.with(|workbook| {
-            workbook
-                .outreach
-                .contact(id)
-                .map(|contact| {
-                    contact
-                        .interactions
-                        .iter()
-                        .rev()
-                        .map(|entry| (entry.meta.id, entry.date, entry.channel, entry.note.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        contact
+            .try_with(|contact| {
+                contact
+                    .interactions
+                    .iter()
+                    .rev()
+                    .map(|entry| (entry.meta.id, entry.date, entry.channel, entry.note.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     };
     let log = move || {
         let Some(day) = parse_date(&date.get_untracked()) else {
@@ -320,8 +304,8 @@ fn InteractionLog(id: Uuid) -> impl IntoView {
         set_problem.set(None);
         let text = note.get_untracked();
         let how = channel.get_untracked();
-        store.edit(move |workbook, now| {
-            workbook.outreach.log_interaction(id, day, how, &text, now);
+        store.edit_outreach(move |outreach, now| {
+            outreach.log_interaction(id, day, how, &text, now);
         });
         note.set(String::new());
     };
@@ -371,7 +355,7 @@ fn InteractionLog(id: Uuid) -> impl IntoView {
                             {(!text.is_empty()).then(|| view! { <span>{format!(": {text}")}</span> })}
                             " "
                             <button type="button" class="secondary small" aria-label=remove_label on:click=move |_| {
-                                store.edit(move |workbook, now| workbook.outreach.remove_interaction(id, entry_id, now));
+                                store.edit_outreach(move |outreach, now| outreach.remove_interaction(id, entry_id, now));
                             }>"Remove"</button>
                         </li>
                     }
@@ -383,16 +367,20 @@ fn InteractionLog(id: Uuid) -> impl IntoView {
 
 /// A message to this person from a template, to copy or open in the email app.
 #[component]
-fn Messages(id: Uuid) -> impl IntoView {
+fn Messages(id: Uuid, contact: Field<Contact>) -> impl IntoView {
     let store = use_store();
     let kind = RwSignal::new(MessageKind::default());
     let (copied, set_copied) = signal(String::new());
+    // The announcement's words come from three sections: worked out once per
+    // change of the workbook, not once per message.
+    let announcement = Memo::new(move |_| store.workbook.with(|workbook| workbook.announcement_filled()));
     let written = move || {
-        store.workbook.with(|workbook| {
-            let contact = workbook.outreach.contact(id)?;
-            let (subject, body) = message(kind.get(), contact, &workbook.announcement_filled());
-            let link = mailto_message(&contact.email, &subject, &body);
-            Some((contact.name.clone(), body, link))
+        announcement.with(|announcement| {
+            contact.try_with(|contact| {
+                let (subject, body) = message(kind.get(), contact, announcement);
+                let link = mailto_message(&contact.email, &subject, &body);
+                (contact.name.clone(), body, link)
+            })
         })
     };
     view! {

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::{short_date, use_share_ui};
 use crate::components::show_more::{Paging, ShowMore};
 use crate::io::contacts_export::write_follow_ups_ics;
+use crate::model::live::*;
 use crate::store::use_store;
 use crate::web::{clock, download::download_text};
 
@@ -22,10 +23,8 @@ pub fn DueList() -> impl IntoView {
     // (id, name, date), soonest first; worked out once per change of the list.
     let due = Memo::new(move |_| {
         let week_end = ui.week_end.get();
-        store.workbook.with(|workbook| {
-            workbook
-                .outreach
-                .due_by(week_end)
+        store.workbook.outreach().contacts().with(|contacts| {
+            crate::model::outreach::due_by(contacts, week_end)
                 .into_iter()
                 .filter_map(|contact| {
                     contact.next_follow_up().map(|next| (contact.meta.id, contact.name.clone(), next))

@@ -84,7 +84,7 @@ pub fn ImportExport() -> impl IntoView {
     let accept = move |_| {
         let Some(planned) = preview.get_untracked() else { return };
         let mut done = None;
-        store.edit(|workbook, now| done = Some(apply_import(&mut workbook.outreach, planned, now)));
+        store.edit_outreach(|outreach, now| done = Some(apply_import(outreach, planned, now)));
         preview.set(None);
         clear_input();
         match done {

@@ -6,14 +6,17 @@
 //! or the sort (`index`); a filter keystroke only filters that index.
 
 use leptos::prelude::*;
+use reactive_stores::Field;
 use uuid::Uuid;
 
 use super::contact::ContactDetail;
 use super::{short_date, use_share_ui};
 use crate::components::show_more::{Paging, ShowMore};
-use crate::model::outreach::view::{index, DueFilter, Filter, Sort};
-use crate::model::outreach::{Contact, Status, TieStrength};
-use crate::model::plan::Targets;
+use crate::derived::use_outreach_index;
+use crate::model::outreach::view::{DueFilter, Filter, Sort};
+use crate::model::outreach::{Contact, OutreachStoreFields, Status, TieStrength};
+use crate::model::plan::{PlanStoreFields, Targets};
+use crate::model::workbook::WorkbookStoreFields;
 use crate::store::use_store;
 
 /// Rows rendered per page.
@@ -23,16 +26,14 @@ const PAGE: usize = 50;
 pub fn OutreachList() -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
+    let index = use_outreach_index();
+    let sort = index.sort;
     let filter = RwSignal::new(Filter::default());
-    let sort = RwSignal::new(Sort::Priority);
     let paging = Paging::new(PAGE);
-    let total = move || store.workbook.with(|workbook| workbook.outreach.contacts.len());
-    let sorted = Memo::new(move |_| {
-        store.workbook.with(|workbook| index(&workbook.outreach, &workbook.plan.targets, sort.get(), ui.today))
-    });
+    let total = move || store.workbook.outreach().contacts().with(Vec::len);
     let selected = Memo::new(move |_| {
         let week_end = ui.week_end.get();
-        filter.with(|filter| sorted.with(|sorted| sorted.select(filter, ui.today, week_end)))
+        filter.with(|filter| index.with(|index| index.select(filter, ui.today, week_end)))
     });
     let page = move || selected.with(|ids| paging.visible(ids));
     // A new search or filter starts again from the first page.
@@ -118,7 +119,7 @@ pub fn OutreachList() -> impl IntoView {
                             sort.set(Sort::from_key(&event.target().value()).unwrap_or_default());
                             paging.reset();
                         }>
-                            {Sort::ALL.into_iter().map(|sort| view! { <option value=sort.key()>{sort.label()}</option> }).collect_view()}
+                            {Sort::ALL.into_iter().map(|choice| view! { <option value=choice.key() prop:selected=move || sort.get() == choice>{choice.label()}</option> }).collect_view()}
                         </select>
                     </div>
                 </div>
@@ -170,14 +171,15 @@ impl RowSummary {
     }
 }
 
+/// One row: it reads its own record (and the targets), so an edit of
+/// another contact does not re-run it.
 #[component]
 fn ContactRow(id: Uuid) -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
+    let contact: Field<Contact> = store.workbook.outreach().contacts().at_key(id).into();
     let summary = Memo::new(move |_| {
-        store.workbook.with(|workbook| {
-            workbook.outreach.contact(id).map(|contact| RowSummary::of(contact, &workbook.plan.targets))
-        })
+        store.workbook.plan().targets().with(|targets| contact.try_with(|contact| RowSummary::of(contact, targets)))
     });
     let field =
         move |read: fn(&RowSummary) -> String| summary.with(|summary| summary.as_ref().map(read).unwrap_or_default());
@@ -202,7 +204,7 @@ fn ContactRow(id: Uuid) -> impl IntoView {
             }}
             {move || summary.with(|summary| summary.as_ref().map(|summary| badges(summary, ui.today)))}
             <Show when=is_open>
-                <ContactDetail id=id />
+                <ContactDetail id=id contact=contact />
             </Show>
         </li>
     }

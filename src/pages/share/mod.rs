@@ -17,7 +17,9 @@ use uuid::Uuid;
 
 use crate::components::page_intro::PageIntro;
 use crate::model::first_steps::date_label;
+use crate::model::mojo::MojoStoreFields;
 use crate::model::plan::end_of_week;
+use crate::model::workbook::WorkbookStoreFields;
 use crate::store::use_store;
 use crate::web::clock;
 
@@ -39,7 +41,7 @@ fn use_share_ui() -> ShareUi {
 pub fn SharePage() -> impl IntoView {
     let store = use_store();
     let today = clock::today();
-    let week_end = Memo::new(move |_| end_of_week(today, store.workbook.with(|workbook| workbook.week_starts())));
+    let week_end = Memo::new(move |_| end_of_week(today, store.workbook.mojo().week_starts_on().get()));
     provide_context(ShareUi { open: RwSignal::new(None), today, week_end });
     view! {
         <section class="page share">

@@ -1,0 +1,58 @@
+//! Derived data shared by the pages: kept up to date edit by edit and kept
+//! across route switches, so opening a page does not prepare 5,000 contacts
+//! again. Each reads only the fields it depends on. Provided at the app root.
+
+use leptos::prelude::*;
+
+use crate::model::outreach::view::{IndexCache, Sort};
+use crate::model::outreach::OutreachStoreFields;
+use crate::model::plan::PlanStoreFields;
+use crate::model::workbook::WorkbookStoreFields;
+use crate::store::Store;
+use crate::web::clock;
+
+/// The outreach list sorted and prepared for filtering ([`IndexCache`]).
+#[derive(Clone, Copy)]
+pub struct OutreachIndex {
+    /// The sort chosen on the Share page (kept while the app is open).
+    pub sort: RwSignal<Sort>,
+    cache: StoredValue<IndexCache>,
+    /// Changes whenever the index does: what reads the cache tracks this.
+    version: Memo<u64>,
+}
+
+impl OutreachIndex {
+    fn new(store: Store) -> Self {
+        let sort = RwSignal::new(Sort::default());
+        let cache = StoredValue::new(IndexCache::default());
+        let version = Memo::new(move |previous: Option<&u64>| {
+            let sort = sort.get();
+            let changed = store.workbook.outreach().contacts().with(|contacts| {
+                store.workbook.plan().targets().with(|targets| {
+                    cache.try_update_value(|cache| cache.refresh(contacts, targets, sort, clock::today()))
+                })
+            });
+            match previous {
+                Some(version) if changed != Some(true) => *version,
+                Some(version) => version + 1,
+                None => 0,
+            }
+        });
+        Self { sort, cache, version }
+    }
+
+    /// Reads the index, tracking its changes.
+    pub fn with<T>(&self, read: impl FnOnce(&IndexCache) -> T) -> T {
+        self.version.track();
+        self.cache.with_value(read)
+    }
+}
+
+/// Creates the shared derived data; call once, below the store.
+pub fn provide(store: Store) {
+    provide_context(OutreachIndex::new(store));
+}
+
+pub fn use_outreach_index() -> OutreachIndex {
+    expect_context::<OutreachIndex>()
+}

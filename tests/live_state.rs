@@ -1,0 +1,122 @@
+//! The live workbook as a `reactive_stores::Store`: the patterns the store
+//! and the pages rely on (keyed records, narrow edits, whole replacements).
+//! Keyed stores are young upstream, so each pattern used is pinned here.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use comeback::model::live::*;
+use comeback::model::outreach::Contact;
+use comeback::model::Workbook;
+use leptos::prelude::*;
+use reactive_stores::{Field, Store};
+use uuid::Uuid;
+
+fn at(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(1_780_000_000 + seconds, 0).unwrap_or_default()
+}
+
+fn with_contacts(names: &[&str]) -> (Workbook, Vec<Uuid>) {
+    let mut workbook = Workbook::new(at(0));
+    let ids = names.iter().map(|name| workbook.outreach.add_contact(name, "", None, at(1))).collect();
+    (workbook, ids)
+}
+
+/// A memo that counts how often it runs.
+fn counted<T: PartialEq + Send + Sync + 'static>(
+    read: impl Fn() -> T + Send + Sync + 'static,
+) -> (Memo<T>, Arc<AtomicUsize>) {
+    let runs = Arc::new(AtomicUsize::new(0));
+    let counter = runs.clone();
+    let memo = Memo::new(move |_| {
+        counter.fetch_add(1, Ordering::SeqCst);
+        read()
+    });
+    (memo, runs)
+}
+
+fn runs(counter: &Arc<AtomicUsize>) -> usize {
+    counter.load(Ordering::SeqCst)
+}
+
+// Guards rows: editing one contact through its key re-runs that contact's
+// readers and the list's, never another row's.
+#[test]
+fn a_keyed_edit_notifies_its_record_and_the_list_not_its_siblings() {
+    let owner = Owner::new();
+    owner.set();
+    let (workbook, ids) = with_contacts(&["Ana", "Ben"]);
+    let store = Store::new(workbook);
+    let ana: Field<Contact> = store.outreach().contacts().at_key(ids[0]).into();
+    let ben: Field<Contact> = store.outreach().contacts().at_key(ids[1]).into();
+    let (ana_name, ana_runs) = counted(move || ana.with(|contact| contact.name.clone()));
+    let (ben_name, ben_runs) = counted(move || ben.with(|contact| contact.name.clone()));
+    let (count, list_runs) = counted(move || store.outreach().contacts().with(Vec::len));
+    let (summary, debrief_runs) = counted(move || store.debrief().with(|debrief| debrief.summary.clone()));
+    assert_eq!(
+        (ana_name.get(), ben_name.get(), count.get(), summary.get()),
+        ("Ana".into(), "Ben".into(), 2, String::new())
+    );
+
+    store.outreach().contacts().at_key(ids[0]).update(|contact| contact.name = "Ana Lima".into());
+    assert_eq!(ana_name.get(), "Ana Lima");
+    assert_eq!(ben_name.get(), "Ben");
+    assert_eq!(count.get(), 2);
+    summary.get();
+    assert_eq!(runs(&ana_runs), 2, "the edited record's reader runs again");
+    assert_eq!(runs(&ben_runs), 1, "a sibling's reader does not");
+    assert_eq!(runs(&list_runs), 2, "the list's reader does");
+    assert_eq!(runs(&debrief_runs), 1, "another section's reader does not");
+}
+
+// Guards sections: an edit of the debrief does not re-run outreach readers.
+#[test]
+fn a_section_edit_leaves_other_sections_alone() {
+    let owner = Owner::new();
+    owner.set();
+    let (workbook, _) = with_contacts(&["Ana"]);
+    let store = Store::new(workbook);
+    let (count, list_runs) = counted(move || store.outreach().contacts().with(Vec::len));
+    let (goal, mojo_runs) = counted(move || store.mojo().weekly_hours_goal().get());
+    count.get();
+    goal.get();
+    store.debrief().update(|debrief| debrief.summary = "Laid off".into());
+    store.outreach().announcement().update(|announcement| announcement.moved_on_from = "my role".into());
+    count.get();
+    goal.get();
+    assert_eq!(runs(&list_runs), 1, "neither the debrief nor the announcement touches the contacts");
+    assert_eq!(runs(&mojo_runs), 1);
+}
+
+// Guards `Store::show` and whole-workbook edits: after a change made around a
+// keyed list, its keys are refreshed, so a handle finds its own record, a new
+// record is found and a removed one is gone.
+#[test]
+fn keys_refreshed_after_a_whole_replacement_find_the_right_records() {
+    let owner = Owner::new();
+    owner.set();
+    let (workbook, ids) = with_contacts(&["Ana", "Ben", "Cleo"]);
+    let store = Store::new(workbook);
+    let cleo: Field<Contact> = store.outreach().contacts().at_key(ids[2]).into();
+    assert_eq!(cleo.with(|contact| contact.name.clone()), "Cleo");
+
+    // A restore: Ana is gone, Dan is new, Cleo moved from third to first.
+    let (mut restored, _) = with_contacts(&[]);
+    let dan = restored.outreach.add_contact("Dan", "", None, at(5));
+    let mut kept: Vec<Contact> = store.outreach().contacts().with_untracked(|contacts| contacts.clone());
+    kept.remove(0);
+    kept.reverse();
+    restored.outreach.contacts.splice(0..0, kept);
+    store.set(restored);
+    store.outreach().contacts().update_keys();
+
+    assert_eq!(cleo.with(|contact| contact.name.clone()), "Cleo", "a handle follows its record, not its position");
+    let dan_field: Field<Contact> = store.outreach().contacts().at_key(dan).into();
+    assert_eq!(dan_field.with(|contact| contact.name.clone()), "Dan");
+    let ana: Field<Contact> = store.outreach().contacts().at_key(ids[0]).into();
+    assert!(ana.try_with(|contact| contact.name.clone()).is_none(), "a removed record reads as gone, without a panic");
+
+    store.outreach().contacts().at_key(ids[2]).update(|contact| contact.name = "Cleo B".into());
+    assert_eq!(store.outreach().contacts().with(|contacts| contacts[0].name.clone()), "Cleo B");
+}
