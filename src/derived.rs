@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::model::outreach::view::{IndexCache, Sort};
 use crate::model::outreach::OutreachStoreFields;
 use crate::model::plan::PlanStoreFields;
+use crate::model::today::{DueItem, NextStep, StepStatus};
 use crate::model::workbook::WorkbookStoreFields;
 use crate::store::Store;
 use crate::web::clock;
@@ -22,7 +23,7 @@ pub struct OutreachIndex {
 }
 
 impl OutreachIndex {
-    fn new(store: Store) -> Self {
+    pub fn new(store: Store) -> Self {
         let sort = RwSignal::new(Sort::default());
         let cache = StoredValue::new(IndexCache::default());
         let version = Memo::new(move |previous: Option<&u64>| {
@@ -41,16 +42,48 @@ impl OutreachIndex {
         Self { sort, cache, version }
     }
 
+    /// A number that changes whenever the index does.
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
     /// Reads the index, tracking its changes.
     pub fn with<T>(&self, read: impl FnOnce(&IndexCache) -> T) -> T {
-        self.version.track();
+        // Read, not only track: the memo is lazy, and reading it is what
+        // brings the cache up to date.
+        self.version.get();
         self.cache.with_value(read)
+    }
+}
+
+/// Today's figures: the next step, where each step stands, what is due this
+/// week. They read the whole workbook, so they are worked out again after
+/// any edit, but only when Today is shown, and not again on each visit.
+#[derive(Clone, Copy)]
+pub struct TodayFigures {
+    pub next: Memo<NextStep>,
+    pub steps: Memo<[StepStatus; 4]>,
+    pub due: Memo<Vec<DueItem>>,
+}
+
+impl TodayFigures {
+    fn new(store: Store) -> Self {
+        Self {
+            next: Memo::new(move |_| store.workbook.with(|workbook| workbook.next_step(clock::today()))),
+            steps: Memo::new(move |_| store.workbook.with(|workbook| workbook.steps_overview(clock::today()))),
+            due: Memo::new(move |_| store.workbook.with(|workbook| workbook.due_this_week(clock::today()))),
+        }
     }
 }
 
 /// Creates the shared derived data; call once, below the store.
 pub fn provide(store: Store) {
     provide_context(OutreachIndex::new(store));
+    provide_context(TodayFigures::new(store));
+}
+
+pub fn use_today_figures() -> TodayFigures {
+    expect_context::<TodayFigures>()
 }
 
 pub fn use_outreach_index() -> OutreachIndex {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::page_intro::PageIntro;
 use crate::components::show_more::{Paging, ShowMore};
+use crate::derived::{use_today_figures, TodayFigures};
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
 use crate::model::outreach::share::{sharing_clock, sharing_clock_text};
@@ -24,15 +25,14 @@ pub fn TodayPage() -> impl IntoView {
     let first_visit = store.workbook.with_untracked(|workbook| !workbook.settings.welcomed && workbook.is_empty());
     let show_welcome =
         move || first_visit && store.can_edit() && store.workbook.with(|workbook| !workbook.settings.welcomed);
-    let next = move || store.workbook.with(|workbook| workbook.next_step(today));
-    let steps = move || store.workbook.with(|workbook| workbook.steps_overview(today));
-    let due = Memo::new(move |_| store.workbook.with(|workbook| workbook.due_this_week(today)));
+    // Shared and kept between visits: worked out once per change of the workbook.
+    let TodayFigures { next, steps, due } = use_today_figures();
     // A week with hundreds of follow-ups due (after an import) shows the
     // soonest first, a page at a time, instead of a wall of links.
     let due_paging = Paging::new(DUE_PAGE);
     let proud = move || {
-        store.workbook.with(|workbook| {
-            let mut items: Vec<_> = workbook.mojo.proud.iter().filter(|item| !item.text.trim().is_empty()).collect();
+        store.workbook.mojo().proud().with(|proud| {
+            let mut items: Vec<_> = proud.iter().filter(|item| !item.text.trim().is_empty()).collect();
             items.sort_by_key(|item| std::cmp::Reverse(item.date));
             items.into_iter().take(3).map(|item| item.text.clone()).collect::<Vec<_>>()
         })
@@ -48,8 +48,8 @@ pub fn TodayPage() -> impl IntoView {
             </Show>
             <section class="card next-step" aria-labelledby="next-step">
                 <h2 id="next-step">"A good next step"</h2>
-                <p>{move || next().message()}</p>
-                <p><a href=move || next().href()>{move || next().link_text()}</a></p>
+                <p>{move || next.get().message()}</p>
+                <p><a href=move || next.get().href()>{move || next.get().link_text()}</a></p>
             </section>
             <section class="card" aria-labelledby="due-this-week">
                 <h2 id="due-this-week">"Due this week"</h2>
@@ -81,8 +81,8 @@ pub fn TodayPage() -> impl IntoView {
             <section class="card" aria-labelledby="sharing-card">
                 <h2 id="sharing-card">"Time to share"</h2>
                 <p>
-                    {move || store.workbook.with(|workbook| match workbook.outreach.share_by {
-                        Some(_) => sharing_clock_text(sharing_clock(workbook.outreach.share_by, today)),
+                    {move || store.workbook.outreach().share_by().with(|share_by| match share_by {
+                        Some(_) => sharing_clock_text(sharing_clock(*share_by, today)),
                         None => "Give the grieving a limit: choose a day to start telling people.".to_owned(),
                     })}
                     " "
@@ -92,8 +92,7 @@ pub fn TodayPage() -> impl IntoView {
             <section class="card" aria-labelledby="first-steps-card">
                 <h2 id="first-steps-card">"First steps after the blow"</h2>
                 <p>
-                    {move || store.workbook.with(|workbook| {
-                        let steps = &workbook.first_steps;
+                    {move || store.workbook.first_steps().with(|steps| {
                         format!("The practical ground: paperwork, money, health cover. {} of {} done. ", steps.done_count(), steps.checklist.len())
                     })}
                     <a href=Route::FirstSteps.href()>"Checklist and survival budget"</a>
@@ -102,7 +101,8 @@ pub fn TodayPage() -> impl IntoView {
             <h2>"The four steps"</h2>
             <ol class="steps">
                 {move || {
-                    steps()
+                    steps
+                        .get()
                         .into_iter()
                         .zip([Route::Debrief, Route::Share, Route::Mojo, Route::NextMove])
                         .map(|(step, route)| {

@@ -16,7 +16,9 @@ import { serveGzip } from './gzip-server';
 
 const CPU_THROTTLING = 4;
 const FIRST_LOAD_BUDGET_GZIP = 200_000; // bytes ("200 KB")
-const INTERACTION_GOAL_P95_MS = 16;
+const INTERACTION_GOAL_P95_MS = 16; // a keystroke or a click within a page
+const ROUTE_SWITCH_GOAL_P95_MS = 100; // a new page is built: a looser goal
+const BOOT_LARGE_GOAL_P95_MS = 600; // from the service worker, with the large data stored
 const SAVE_GOAL_P95_MS = 10;
 const IMPORT_GOAL_MS = 1000;
 const BOOT_RUNS = 5;
@@ -109,14 +111,14 @@ async function timed(page: Page, startType: string, endType: string, act: () => 
   return page.evaluate(() => (window as any).__bench.result as Promise<{ work: number; next_frame: number }>);
 }
 
-function interaction(samples: { work: number; next_frame: number }[], extra: Record<string, unknown> = {}) {
+function interaction(samples: { work: number; next_frame: number }[], extra: Record<string, unknown> = {}, goal = INTERACTION_GOAL_P95_MS) {
   const work = stats(samples.map((s) => s.work));
   return {
     ...extra,
     work_ms: work,
     next_frame_ms: stats(samples.map((s) => s.next_frame)),
-    goal_p95_ms: INTERACTION_GOAL_P95_MS,
-    meets_goal: work.p95 <= INTERACTION_GOAL_P95_MS,
+    goal_p95_ms: goal,
+    meets_goal: work.p95 <= goal,
   };
 }
 
@@ -237,7 +239,12 @@ test('benchmark', async ({ browser, baseURL }) => {
       measured_as: 'navigation start to the first page heading rendered by the app (its handlers are attached then), median of runs',
       cold: { ...stats(cold), runs: cold.map(Math.round) },
       service_worker: { ...stats(warm), runs: warm.map(Math.round), served_by_service_worker: fromServiceWorker },
-      service_worker_with_large_data: { ...stats(warmLarge), runs: warmLarge.map(Math.round) },
+      service_worker_with_large_data: {
+        ...stats(warmLarge),
+        runs: warmLarge.map(Math.round),
+        goal_p95_ms: BOOT_LARGE_GOAL_P95_MS,
+        meets_goal: stats(warmLarge).p95 <= BOOT_LARGE_GOAL_P95_MS,
+      },
     };
   }
 
@@ -302,7 +309,7 @@ test('benchmark', async ({ browser, baseURL }) => {
     interactions.switch_route = interaction(samples, {
       where: 'main navigation, Today → Debrief → Share → Mojo → Next move → Backup, three rounds',
       work_ms_by_destination: byRoute,
-    });
+    }, ROUTE_SWITCH_GOAL_P95_MS);
   }
   report.interactions_with_large_data = interactions;
 
@@ -419,9 +426,11 @@ test('benchmark', async ({ browser, baseURL }) => {
   }
 
   const missed: string[] = [];
+  const bootLarge = report.boot_to_interactive_ms.service_worker_with_large_data;
+  if (!bootLarge.meets_goal) missed.push(`boot from the service worker with the large data p95 ${bootLarge.p95} ms > ${BOOT_LARGE_GOAL_P95_MS} ms`);
   if (!report.first_load.within_budget) missed.push(`first load ${Math.round(report.first_load.total.gzip / 1000)} kB gzip > 200 kB`);
   for (const [name, figure] of Object.entries<any>(report.interactions_with_large_data)) {
-    if (!figure.meets_goal) missed.push(`${name} p95 ${figure.work_ms.p95} ms > ${INTERACTION_GOAL_P95_MS} ms`);
+    if (!figure.meets_goal) missed.push(`${name} p95 ${figure.work_ms.p95} ms > ${figure.goal_p95_ms} ms`);
   }
   for (const edit of edits) {
     const save = report.save_with_large_data[`${edit.part}_edit`];

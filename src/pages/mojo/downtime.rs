@@ -11,7 +11,7 @@ use crate::web::clock;
 #[component]
 pub fn Downtime() -> impl IntoView {
     let store = use_store();
-    let until = move || store.workbook.mojo().with(|mojo| mojo.downtime.until);
+    let until = move || store.workbook.mojo().downtime().with(|downtime| downtime.until);
     let resting_line = move || {
         let today = clock::today();
         until().filter(|until| *until >= today).map(|until| {
@@ -91,7 +91,11 @@ pub fn Downtime() -> impl IntoView {
 fn RestDayRow(id: Uuid) -> impl IntoView {
     let store = use_store();
     let day = move || {
-        store.workbook.mojo().with(|mojo| mojo.downtime.rest_days.iter().find(|day| day.meta.id == id).cloned())
+        store
+            .workbook
+            .mojo()
+            .downtime()
+            .with(|downtime| downtime.rest_days.iter().find(|day| day.meta.id == id).cloned())
     };
     let label = move || day().map(|day| day.date.format("%A %-d %B %Y").to_string()).unwrap_or_default();
     view! {

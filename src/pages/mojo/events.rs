@@ -48,7 +48,9 @@ pub fn Events() -> impl IntoView {
 #[component]
 fn EventRow(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let event = move || -> Option<ComfortEvent> { store.workbook.mojo().with(|mojo| mojo.event(id).cloned()) };
+    let event = move || -> Option<ComfortEvent> {
+        store.workbook.mojo().events().with(|events| events.iter().find(|event| event.meta.id == id).cloned())
+    };
     let title = move || event().map(|event| event.title()).unwrap_or_default();
     let update = move |change: Box<dyn FnOnce(&mut ComfortEvent)>| {
         store.edit_mojo(move |mojo, now| mojo.update_event(id, now, change))

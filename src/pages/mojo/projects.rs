@@ -26,7 +26,7 @@ pub fn Projects() -> impl IntoView {
             workbook.mojo.add_project(&name, now);
         });
     });
-    let goal = move || store.workbook.mojo().with(|mojo| mojo.weekly_hours_goal);
+    let goal = move || store.workbook.mojo().weekly_hours_goal().get();
     view! {
         <section class="card" aria-labelledby="projects">
             <h2 id="projects">"Side projects"</h2>
@@ -49,7 +49,9 @@ pub fn Projects() -> impl IntoView {
 #[component]
 fn ProjectRow(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let project = move || -> Option<SideProject> { store.workbook.mojo().with(|mojo| mojo.project(id).cloned()) };
+    let project = move || -> Option<SideProject> {
+        store.workbook.mojo().projects().with(|projects| projects.iter().find(|project| project.meta.id == id).cloned())
+    };
     let name = move || project().map(|project| project.display_name()).unwrap_or_default();
     let update = move |change: Box<dyn FnOnce(&mut SideProject)>| {
         store.edit_mojo(move |mojo, now| mojo.update_project(id, now, change))

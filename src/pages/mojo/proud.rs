@@ -30,8 +30,9 @@ pub fn Proud() -> impl IntoView {
     let store = use_store();
     let (kind, set_kind) = signal(ProudKind::Accomplishment);
     let (text, set_text) = signal(String::new());
-    let ids =
-        move || store.workbook.mojo().with(|mojo| mojo.proud.iter().map(|item| item.meta.id).collect::<Vec<Uuid>>());
+    let ids = move || {
+        store.workbook.mojo().proud().with(|proud| proud.iter().map(|item| item.meta.id).collect::<Vec<Uuid>>())
+    };
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let (chosen, value) = (kind.get_untracked(), text.get_untracked());
@@ -75,7 +76,7 @@ pub fn Proud() -> impl IntoView {
 fn ProudRow(id: Uuid) -> impl IntoView {
     let store = use_store();
     let item = move || -> Option<ProudItem> {
-        store.workbook.mojo().with(|mojo| mojo.proud.iter().find(|item| item.meta.id == id).cloned())
+        store.workbook.mojo().proud().with(|proud| proud.iter().find(|item| item.meta.id == id).cloned())
     };
     let text = move || item().map(|item| item.text).unwrap_or_default();
     let link = move || item().map(|item| item.link).unwrap_or_default();

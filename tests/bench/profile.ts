@@ -1,0 +1,85 @@
+// Where the time of one interaction goes, by function: a sampling profile
+// (DevTools protocol) of the app with the large data set, CPU slowed 4×.
+// Not part of the benchmark's report; run it on a build that keeps the
+// wasm's function names (tools/profile does both):
+//
+//   tools/profile share-filter|add-contact|log-hours|routes|save-outreach
+//
+// Prints the functions with the most self time, and the total.
+import { test, type Page } from '@playwright/test';
+import { generateWorkbookText, LARGE } from '../e2e/data/generate';
+
+const what = process.env.PROFILE ?? 'routes';
+
+async function act(page: Page) {
+  switch (what) {
+    case 'share-filter': {
+      const search = page.getByLabel('Search your list');
+      for (const word of ['acme', 'engineer', 'zz']) {
+        await search.pressSequentially(word);
+        for (let i = 0; i < word.length; i++) await search.press('Backspace');
+      }
+      return;
+    }
+    case 'add-contact': {
+      const add = page.getByRole('region', { name: 'Add someone' });
+      for (let i = 0; i < 6; i++) {
+        await add.getByLabel('Name', { exact: true }).fill(`Profile Person ${i}`);
+        await add.getByRole('button', { name: 'Add to my list' }).click();
+        await add.getByText(`Profile Person ${i} is on your list.`).waitFor();
+      }
+      return;
+    }
+    case 'log-hours': {
+      const button = page.getByRole('region', { name: 'Log your time' }).getByRole('button', { name: /^Log 1 h today on / });
+      for (let i = 0; i < 6; i++) await button.click();
+      return;
+    }
+    case 'save-outreach': {
+      for (let i = 0; i < 6; i++) {
+        await page.evaluate((i) => {
+          const field = document.getElementById('share-by') as HTMLInputElement;
+          field.value = `2026-12-${String(1 + i).padStart(2, '0')}`;
+          field.dispatchEvent(new Event('change', { bubbles: true }));
+          window.dispatchEvent(new Event('pagehide'));
+        }, i);
+      }
+      return;
+    }
+    default: {
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      for (const name of ['Today', 'Debrief', 'Share', 'Mojo', 'Next move', 'Backup']) {
+        await nav.getByRole('link', { name, exact: true }).click();
+        await page.getByRole('heading', { level: 1 }).waitFor();
+      }
+    }
+  }
+}
+
+test('profile', async ({ page }) => {
+  await page.goto('./manifest.webmanifest');
+  await page.evaluate((t) => window.localStorage.setItem('comeback.workbook', t), generateWorkbookText(LARGE));
+  const start = { 'share-filter': '#/share', 'add-contact': '#/share', 'log-hours': '#/mojo', 'save-outreach': '#/share' }[what] ?? '#/';
+  await page.goto(`./${start}`);
+  await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await act(page);
+  const { profile } = await cdp.send('Profiler.stop');
+  const byId = new Map(profile.nodes.map((node: any) => [node.id, node]));
+  const self = new Map<string, number>();
+  const deltas = profile.timeDeltas ?? [];
+  profile.samples?.forEach((id: number, i: number) => {
+    const node: any = byId.get(id);
+    const name = node?.callFrame.functionName || `(${node?.callFrame.url?.split('/').pop() || 'program'})`;
+    self.set(name, (self.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
+  });
+  const total = [...self.entries()].filter(([name]) => name !== '(idle)').reduce((sum, [, ms]) => sum + ms, 0);
+  const top = [...self.entries()].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 40);
+  console.log(`\n${what}: ${total.toFixed(0)} ms busy (4× throttle), top self time:`);
+  for (const [name, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name.slice(0, 140)}`);
+});

@@ -1,0 +1,86 @@
+//! The live store in the browser (real localStorage, the app's own `Store`
+//! and shared derived data): an edit reaches only what depends on it.
+//! Run by `cargo test --target wasm32-unknown-unknown --test web_live`.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use comeback::derived::OutreachIndex;
+use comeback::model::live::*;
+use comeback::model::Workbook;
+use comeback::store::Store;
+use comeback::web::storage;
+use leptos::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A stored workbook with `contacts` people and a side project with a logged hour.
+fn stored_workbook(contacts: usize) -> Workbook {
+    let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+    let mut workbook = Workbook::new(now);
+    for i in 0..contacts {
+        workbook.outreach.add_contact(&format!("Person {i}"), "", None, now);
+    }
+    let project = workbook.mojo.add_project("A small app", now).unwrap();
+    workbook.mojo.log_time(project, now.date_naive(), 1.0, "", now).unwrap();
+    storage::local_storage().unwrap().clear().unwrap();
+    storage::save_workbook(&workbook).unwrap();
+    workbook
+}
+
+/// Counts the runs of a memo over `read`.
+fn counted<T: PartialEq + Send + Sync + 'static>(
+    read: impl Fn() -> T + Send + Sync + 'static,
+) -> (Memo<T>, impl Fn() -> u32) {
+    let runs = Arc::new(AtomicU32::new(0));
+    let count = runs.clone();
+    let memo = Memo::new(move |_| {
+        count.fetch_add(1, Ordering::SeqCst);
+        read()
+    });
+    (memo, move || runs.load(Ordering::SeqCst))
+}
+
+// Guards fine-grained state: typing in the debrief does not re-prepare the
+// outreach index or re-run the time log's readers; editing a contact does
+// re-prepare the index, and leaves the debrief's and mojo's readers alone.
+#[wasm_bindgen_test]
+fn an_edit_reaches_only_the_derived_data_that_reads_it() {
+    let owner = Owner::new();
+    owner.set();
+    let workbook = stored_workbook(200);
+    let contact = workbook.outreach.contacts[17].meta.id;
+    let store = Store::load();
+    let index = OutreachIndex::new(store);
+    let (hours, hours_runs) = counted(move || store.workbook.mojo().entries().with(Vec::len));
+    let (summary, summary_runs) = counted(move || store.workbook.debrief().summary().get());
+    let first = index.version();
+    assert_eq!(index.with(|index| index.len()), 200);
+    hours.get();
+    summary.get();
+
+    store.edit_debrief(|debrief, now| debrief.set_summary("Laid off in the March round", now));
+    assert_eq!(index.version(), first, "the debrief does not touch the outreach index");
+    assert_eq!(hours.get(), 1);
+    assert_eq!(hours_runs(), 1, "nor the time log");
+    assert_eq!(summary.get(), "Laid off in the March round");
+
+    // Read through `with` alone (as the list does), the index follows an add.
+    store.edit_outreach(|outreach, now| {
+        outreach.add_contact("Bilal Haddad", "", None, now);
+    });
+    assert_eq!(index.with(|index| index.len()), 201, "the index is brought up to date when read");
+
+    store.edit_contact(contact, |person| person.name = "Ana Lima".into());
+    assert_ne!(index.version(), first, "a contact's edit reaches the index");
+    assert!(index.with(|index| index
+        .select(&Default::default(), chrono::NaiveDate::MIN, chrono::NaiveDate::MIN)
+        .contains(&contact)));
+    hours.get();
+    summary.get();
+    assert_eq!(hours_runs(), 1, "a contact's edit does not reach the time log");
+    assert_eq!(summary_runs(), 2, "nor the debrief (run once more for its own edit only)");
+    assert_eq!(hours_runs(), 1, "nor, after an add, the time log");
+}
