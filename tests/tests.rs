@@ -6,6 +6,7 @@
 
 mod backup;
 mod debrief;
+mod decide;
 mod debrief_markdown;
 mod encrypted;
 mod first_steps;

@@ -80,8 +80,14 @@ use crate::model::plan::ActionItem;
 use crate::model::{Debrief, Mojo, Outreach, Plan, RecordMeta, Timestamp, Workbook};
 
 /// The space between the `seq` of records appended one after another, so a
-/// record inserted between two gets a number of its own without renumbering.
-pub const SEQ_GAP: u64 = 1024;
+/// record inserted between two (or before the first) gets a number of its
+/// own without renumbering the others. Seqs stay below 2^53, exact in JSON.
+pub const SEQ_GAP: u64 = 1 << 20;
+
+/// The seq of the record at `at` in a list stored from scratch.
+fn initial_seq(at: usize) -> u64 {
+    (at as u64 + 1) * SEQ_GAP
+}
 
 /// The root's entry naming the parts of the schema 4 layout.
 const PARTS_FIELD: &str = "parts";
@@ -1068,36 +1074,63 @@ impl Written {
     }
 }
 
-/// Each record's seq: the stored one where it still keeps the order, a new
-/// one otherwise (between its neighbours' when there is room, else after the
-/// previous one, and the records after it follow). Appending, editing and
-/// removing records keep every other seq.
+/// Each record's seq: the stored one for the longest run of records still
+/// in their stored order, a new one for the others (between its
+/// neighbours' when there is room, else after the previous one, and the
+/// records after it follow). Appending, editing, removing and moving one
+/// record keep every other seq, so only the moved records' buckets change.
 fn assign_seqs(metas: &[(Uuid, Timestamp)], stored: &HashMap<Uuid, u64>) -> Vec<u64> {
     let known: Vec<Option<u64>> = metas.iter().map(|(id, _)| stored.get(id).copied()).collect();
-    // The next stored seq after each position, as an upper bound for new ones.
-    let mut next_known = vec![None; known.len()];
+    let kept = longest_increasing(&known);
+    // The next kept seq after each position, as an upper bound for new ones.
+    let mut next_kept = vec![None; known.len()];
     let mut upcoming = None;
     for at in (0..known.len()).rev() {
-        next_known[at] = upcoming;
-        if known[at].is_some() {
+        next_kept[at] = upcoming;
+        if kept[at] {
             upcoming = known[at];
         }
     }
     let mut seqs = Vec::with_capacity(metas.len());
     let mut last: Option<u64> = None;
-    for (at, seq) in known.iter().enumerate() {
-        let low = last.map_or(0, |last| last + 1);
-        let seq = match seq {
-            Some(seq) if *seq >= low => *seq,
-            _ => match next_known[at] {
+    for at in 0..known.len() {
+        let low = last.map_or(1, |last| last + 1);
+        let seq = match known[at] {
+            Some(seq) if kept[at] && seq >= low => seq,
+            _ => match next_kept[at] {
                 Some(high) if high > low + 1 => low + (high - low) / 2,
-                _ => last.map_or(0, |last| last + SEQ_GAP),
+                _ => last.map_or(SEQ_GAP, |last| last + SEQ_GAP),
             },
         };
         seqs.push(seq);
         last = Some(seq);
     }
     seqs
+}
+
+/// Which of the known seqs form a longest strictly increasing run (patience
+/// sorting, O(n log n)).
+fn longest_increasing(known: &[Option<u64>]) -> Vec<bool> {
+    // tails[k]: the position ending the best run of length k + 1 so far.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; known.len()];
+    for (at, seq) in known.iter().enumerate() {
+        let Some(seq) = seq else { continue };
+        let length = tails.partition_point(|&tail| known[tail].is_some_and(|tail| tail < *seq));
+        before[at] = length.checked_sub(1).map(|previous| tails[previous]);
+        if length == tails.len() {
+            tails.push(at);
+        } else {
+            tails[length] = at;
+        }
+    }
+    let mut kept = vec![false; known.len()];
+    let mut at = tails.last().copied();
+    while let Some(position) = at {
+        kept[position] = true;
+        at = before[position];
+    }
+    kept
 }
 
 /// Every (key, text) a workbook is stored as from scratch, manifest last,
@@ -1138,7 +1171,7 @@ fn split_records(namespace: &Namespace, text: &str, generation: u64) -> Option<V
             let mut buckets: Vec<Vec<(u64, &RawValue)>> = vec![Vec::new(); count];
             for (at, record) in records.iter().enumerate() {
                 let Placed { id, .. } = serde_json::from_str(record.get()).ok()?;
-                buckets[bucket_of(&id, count)].push((at as u64 * SEQ_GAP, record));
+                buckets[bucket_of(&id, count)].push((initial_seq(at), record));
             }
             let mut generations = vec![0; count];
             for (bucket, members) in buckets.iter().enumerate().filter(|(_, members)| !members.is_empty()) {
@@ -1185,6 +1218,37 @@ pub struct Move {
 pub struct Step {
     /// Buckets, then the rewritten key holding the list, last.
     pub writes: Vec<(String, String)>,
+}
+
+/// Runs `moving` to its end through `write` and `remove`: each step's writes
+/// in order. When one fails for want of room (`is_full`), the step's buckets
+/// (named by nothing, since the key holding the list was not rewritten) are
+/// removed and the step is tried again with half as many buckets; with one
+/// bucket and still no room, the error is returned, the layout as it was
+/// and readable.
+pub fn run_move<E>(
+    moving: &mut Move,
+    mut write: impl FnMut(&str, &str) -> Result<(), E>,
+    mut remove: impl FnMut(&str) -> Result<(), E>,
+    is_full: impl Fn(&E) -> bool,
+) -> Result<(), E> {
+    let mut chunk = 64;
+    while let Some(step) = moving.next_step(chunk) {
+        match step.writes.iter().try_for_each(|(key, text)| write(key, text)) {
+            Ok(()) => moving.done(&step),
+            Err(err) => {
+                for (key, _) in &step.writes[..step.writes.len().saturating_sub(1)] {
+                    remove(key)?;
+                }
+                if is_full(&err) && chunk > 1 {
+                    chunk /= 2;
+                } else {
+                    return Err(err);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 impl Move {
@@ -1260,7 +1324,7 @@ impl Move {
             (reference.buckets, reference.rest)
         } else {
             let records: Vec<Box<RawValue>> = serde_json::from_str(value).ok()?;
-            let pending = records.into_iter().enumerate().map(|(at, record)| (at as u64 * SEQ_GAP, record)).collect();
+            let pending = records.into_iter().enumerate().map(|(at, record)| (initial_seq(at), record)).collect();
             (vec![0; list.default_buckets()], pending)
         };
         if pending.is_empty() {

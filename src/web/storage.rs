@@ -258,24 +258,7 @@ pub fn move_into_records(document: &Document, workbook: &Workbook) -> Result<Wri
         claim_legacy()?;
     }
     let Some(mut moving) = Move::new(&namespace, document, read)? else { return Ok(Written::default()) };
-    let mut chunk = 64;
-    while let Some(step) = moving.next_step(chunk) {
-        match write_all(&step.writes) {
-            Ok(()) => moving.done(&step),
-            Err(err) => {
-                // The key holding the list was not rewritten: the buckets
-                // of this step are named by nothing. With no room for this
-                // many beside the document, try fewer.
-                for (key, _) in &step.writes[..step.writes.len().saturating_sub(1)] {
-                    remove(key)?;
-                }
-                match err {
-                    StorageError::QuotaExceeded if chunk > 1 => chunk /= 2,
-                    err => return Err(err),
-                }
-            }
-        }
-    }
+    parts::run_move(&mut moving, write_making_room, remove, |err| *err == StorageError::QuotaExceeded)?;
     let moved = read_document()?;
     let mut written = Written::as_stored(&moved, workbook);
     save_changes(&mut written, workbook)?;
@@ -283,10 +266,7 @@ pub fn move_into_records(document: &Document, workbook: &Workbook) -> Result<Wri
 }
 
 fn write_all(writes: &[(String, String)]) -> Result<(), StorageError> {
-    for (key, text) in writes {
-        write_making_room(key, text)?;
-    }
-    Ok(())
+    writes.iter().try_for_each(|(key, text)| write_making_room(key, text))
 }
 
 /// Stores a whole document text (an Undo copy, a snapshot) so that it reads
