@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use crate::io::parts::{self, Dirty, Written};
 use crate::model::merge::merge;
 use crate::model::{Timestamp, Workbook};
-pub use crate::save::decide::{Notice, StoreError};
 use crate::save::decide::{self, Follow, Kept, OtherTab};
+pub use crate::save::decide::{Notice, StoreError};
 use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
 use crate::web::{clock, storage};
 
@@ -337,8 +337,7 @@ impl Store {
     /// it; with unsaved edits, both versions differ, so the person is told
     /// (this tab's edits are saved whole and win).
     fn follow_other_tab(&self) {
-        let (read_only, unsaved) =
-            self.tracker.with_value(|tracker| (tracker.is_read_only(), tracker.has_unsaved()));
+        let (read_only, unsaved) = self.tracker.with_value(|tracker| (tracker.is_read_only(), tracker.has_unsaved()));
         match decide::other_tab_wrote(read_only, unsaved) {
             OtherTab::Ignore => return,
             OtherTab::Conflict => {

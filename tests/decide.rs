@@ -22,7 +22,8 @@ fn fixture(name: &str) -> String {
 }
 
 fn document(storage: &[(&str, String)]) -> Document {
-    let storage: BTreeMap<String, String> = storage.iter().map(|(key, text)| ((*key).to_owned(), text.clone())).collect();
+    let storage: BTreeMap<String, String> =
+        storage.iter().map(|(key, text)| ((*key).to_owned(), text.clone())).collect();
     read_document(&Namespace::from_pathname("/comeback/"), true, |key| Ok::<_, Infallible>(storage.get(key).cloned()))
         .unwrap()
 }

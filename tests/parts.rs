@@ -8,8 +8,8 @@ use std::convert::Infallible;
 
 use comeback::io::namespace::{self, Namespace, LEGACY_CLAIM_KEY};
 use comeback::io::parts::{
-    self, bucket_of, fnv1a, is_layout_key, is_workbook_key, read_document, run_move, split, split_text, Dirty, Document,
-    Layout, List, Move, Save, Section, Source, Written,
+    self, bucket_of, fnv1a, is_layout_key, is_workbook_key, read_document, run_move, split, split_text, Dirty,
+    Document, Layout, List, Move, Save, Section, Source, Written,
 };
 use comeback::io::stored::{decode, encode, Loaded};
 use comeback::model::example::example_workbook;
@@ -96,14 +96,24 @@ fn a_workbook_is_stored_as_a_manifest_parts_and_buckets() {
     for section in ["debrief", "outreach", "mojo", "plan"] {
         assert_eq!(root[section], 1, "{section} is named by its generation");
     }
-    let outreach: serde_json::Value = serde_json::from_str(&writes.iter().find(|(key, _)| key == "comeback@/comeback/.workbook.outreach.g1").unwrap().1).unwrap();
+    let outreach: serde_json::Value = serde_json::from_str(
+        &writes.iter().find(|(key, _)| key == "comeback@/comeback/.workbook.outreach.g1").unwrap().1,
+    )
+    .unwrap();
     let buckets = outreach["contacts"]["buckets"].as_array().unwrap();
     assert_eq!(buckets.len(), 512);
     let used = buckets.iter().filter(|generation| **generation == 1).count();
-    assert_eq!(used, workbook.outreach.contacts.iter().map(|c| bucket_of(&c.meta.id, 512)).collect::<BTreeSet<_>>().len());
+    assert_eq!(
+        used,
+        workbook.outreach.contacts.iter().map(|c| bucket_of(&c.meta.id, 512)).collect::<BTreeSet<_>>().len()
+    );
     let contact = &workbook.outreach.contacts[0];
     let bucket = bucket_of(&contact.meta.id, 512);
-    let text = &writes.iter().find(|(key, _)| *key == format!("comeback@/comeback/.workbook.outreach.contacts.{bucket}.g1")).unwrap().1;
+    let text = &writes
+        .iter()
+        .find(|(key, _)| *key == format!("comeback@/comeback/.workbook.outreach.contacts.{bucket}.g1"))
+        .unwrap()
+        .1;
     assert!(text.starts_with("[[1048576,{") && text.contains(&contact.meta.id.to_string()), "{text}");
     assert!(writes.iter().all(|(key, _)| key.starts_with("comeback@/comeback/.workbook")));
 }
@@ -141,8 +151,19 @@ fn an_assembled_text_splits_back_byte_for_byte() {
 // Guards texts that are not current documents: they are kept whole, exactly.
 #[test]
 fn other_texts_stay_whole() {
-    for text in [fixture("workbook-v3.json"), fixture("workbook-v1.json"), "".into(), "not json".into(), "[1]".into(), "{\"schema_version\": 5, \"outreach\": 3}".into()] {
-        assert_eq!(split_text(&ns(), &text, 1), vec![("comeback@/comeback/.workbook".to_owned(), text.clone())], "{text:?}");
+    for text in [
+        fixture("workbook-v3.json"),
+        fixture("workbook-v1.json"),
+        "".into(),
+        "not json".into(),
+        "[1]".into(),
+        "{\"schema_version\": 5, \"outreach\": 3}".into(),
+    ] {
+        assert_eq!(
+            split_text(&ns(), &text, 1),
+            vec![("comeback@/comeback/.workbook".to_owned(), text.clone())],
+            "{text:?}"
+        );
     }
     // Pretty-printed, a current document would not read back the same: whole too.
     let pretty = serde_json::to_string_pretty(&full()).unwrap();
@@ -329,7 +350,9 @@ fn a_newer_manifest_is_newer() {
     let (mut storage, _) = stored(&original);
     let root = storage["comeback@/comeback/.workbook"].replace("\"schema_version\":5", "\"schema_version\":9");
     storage.insert("comeback@/comeback/.workbook".into(), root);
-    let Loaded::Newer { version: 9, workbook: Some(workbook) } = read(&storage).decode() else { panic!("expected newer") };
+    let Loaded::Newer { version: 9, workbook: Some(workbook) } = read(&storage).decode() else {
+        panic!("expected newer")
+    };
     assert_eq!(workbook.outreach, original.outreach);
 }
 
@@ -371,8 +394,9 @@ fn move_within(storage: Storage, limit: usize) -> (Quota, Workbook) {
     assert!(document.needs_move(), "{:?}", document.layout);
     let workbook = document.decode().workbook().expect("readable before the move");
     let quota = RefCell::new(Quota { storage, limit, peak: 0 });
-    let mut moving =
-        Move::new(&ns(), &document, |key| Ok::<_, Infallible>(quota.borrow().storage.get(key).cloned())).unwrap().unwrap();
+    let mut moving = Move::new(&ns(), &document, |key| Ok::<_, Infallible>(quota.borrow().storage.get(key).cloned()))
+        .unwrap()
+        .unwrap();
     let mut steps = 0;
     run_move(
         &mut moving,
@@ -426,9 +450,17 @@ fn assert_moved(quota: &Quota, workbook: &Workbook) {
     let document = read(&quota.storage);
     assert_eq!(document.layout, Layout::Records);
     assert_eq!(document.decode(), Loaded::Current(workbook.clone()));
-    assert!(quota.storage.keys().all(|key| key.starts_with("comeback@/comeback/.workbook")), "{:?}", quota.storage.keys().collect::<Vec<_>>());
+    assert!(
+        quota.storage.keys().all(|key| key.starts_with("comeback@/comeback/.workbook")),
+        "{:?}",
+        quota.storage.keys().collect::<Vec<_>>()
+    );
     let (fresh, _) = stored(workbook);
-    assert_eq!(quota.storage.keys().collect::<Vec<_>>(), fresh.keys().collect::<Vec<_>>(), "exactly the keys of the layout");
+    assert_eq!(
+        quota.storage.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
+        "exactly the keys of the layout"
+    );
 }
 
 // Guards the migrations from every earlier layout: v1, v2, v3 whole documents under the legacy key.
@@ -459,7 +491,9 @@ fn the_v4_parts_fixture_moves_into_buckets() {
     let storage: Storage = serde_json::from_str(&fixture("storage-v4.json")).unwrap();
     let document = read(&storage);
     assert_eq!((document.layout.clone(), document.source), (Layout::Parts, Source::Legacy));
-    let Loaded::Migrated { workbook, from: 4 } = document.decode() else { panic!("v4 migrates: {:?}", document.decode()) };
+    let Loaded::Migrated { workbook, from: 4 } = document.decode() else {
+        panic!("v4 migrates: {:?}", document.decode())
+    };
     let from_v3 = decode(Some(&fixture("workbook-v3.json"))).workbook().unwrap();
     assert_eq!(workbook, from_v3, "the same content as the v3 fixture");
     assert_eq!(workbook.outreach.contacts[0].name, "Amina Okafor");
@@ -510,7 +544,8 @@ fn a_move_left_part_way_is_readable_and_resumes() {
     let workbook = large(400);
     let storage = Storage::from([("comeback.workbook".to_owned(), encode(&workbook).unwrap())]);
     let document = read(&storage);
-    let mut moving = Move::new(&ns(), &document, |key| Ok::<_, Infallible>(storage.get(key).cloned())).unwrap().unwrap();
+    let mut moving =
+        Move::new(&ns(), &document, |key| Ok::<_, Infallible>(storage.get(key).cloned())).unwrap().unwrap();
     let mut storage = storage.clone();
     for _ in 0..3 {
         let step = moving.next_step(32).unwrap();
@@ -582,7 +617,10 @@ fn legacy_keys_are_adopted_under_the_namespace() {
         [
             ("comeback.before-example".to_owned(), "comeback@/comeback/.before-example".to_owned()),
             ("comeback.before-import".to_owned(), "comeback@/comeback/.before-import".to_owned()),
-            ("comeback.recovery.2026-03-01T10:00:00.000Z".to_owned(), "comeback@/comeback/.recovery.2026-03-01T10:00:00.000Z".to_owned()),
+            (
+                "comeback.recovery.2026-03-01T10:00:00.000Z".to_owned(),
+                "comeback@/comeback/.recovery.2026-03-01T10:00:00.000Z".to_owned()
+            ),
             ("comeback.snapshot.2026-03-01".to_owned(), "comeback@/comeback/.snapshot.2026-03-01".to_owned()),
         ]
     );

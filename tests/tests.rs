@@ -6,8 +6,8 @@
 
 mod backup;
 mod debrief;
-mod decide;
 mod debrief_markdown;
+mod decide;
 mod encrypted;
 mod first_steps;
 mod ics;

@@ -305,7 +305,11 @@ fn reference_text(generations: &[u64]) -> String {
 /// A section's part: its small fields, with a reference in place of each
 /// long list. Every field is named: a field added to a section fails to
 /// compile here until it is given a place (in the order of the struct).
-fn section_text(workbook: &Workbook, section: Section, reference: impl Fn(List) -> String) -> Result<String, EncodeError> {
+fn section_text(
+    workbook: &Workbook,
+    section: Section,
+    reference: impl Fn(List) -> String,
+) -> Result<String, EncodeError> {
     let mut o = Object::new();
     match section {
         Section::Debrief => {
@@ -474,7 +478,9 @@ impl Fields {
     }
 
     fn text(&self) -> String {
-        let mut text = String::with_capacity(2 + self.0.iter().map(|(name, value)| name.len() + value.get().len() + 4).sum::<usize>());
+        let mut text = String::with_capacity(
+            2 + self.0.iter().map(|(name, value)| name.len() + value.get().len() + 4).sum::<usize>(),
+        );
         text.push('{');
         for (at, (name, value)) in self.0.iter().enumerate() {
             if at > 0 {
@@ -632,7 +638,7 @@ pub fn read_document<E>(
 
     // A schema 4 root names parts it does not hold; a text that holds them
     // all (a snapshot assembled by schema 4) is one whole document.
-    let named_parts = fields.get(PARTS_FIELD).map(|list| serde_json::from_str::<Vec<String>>(list));
+    let named_parts = fields.get(PARTS_FIELD).map(serde_json::from_str::<Vec<String>>);
     let holds_all = matches!(&named_parts, Some(Ok(names)) if names.iter().all(|name| fields.get(name).is_some()));
     if source == Source::Legacy {
         // The legacy keys go once the manifest is written in this namespace.
@@ -719,7 +725,8 @@ pub fn read_document<E>(
             let mut records: Vec<(u64, Box<RawValue>)> = reference.rest;
             rest |= !records.is_empty();
             let list_rest = !records.is_empty();
-            for (bucket, generation) in reference.buckets.iter().enumerate().filter(|(_, generation)| **generation > 0) {
+            for (bucket, generation) in reference.buckets.iter().enumerate().filter(|(_, generation)| **generation > 0)
+            {
                 let key = namespace.key(&list.bucket_name(bucket, *generation));
                 match read(&key)? {
                     Some(text) => match serde_json::from_str::<Vec<(u64, Box<RawValue>)>>(&text) {
@@ -767,7 +774,8 @@ pub fn read_document<E>(
 fn assemble_v4(root: &str, parts: &[(String, String)]) -> String {
     let body = root.trim_end();
     let body = body.strip_suffix('}').unwrap_or(body);
-    let mut text = String::with_capacity(root.len() + parts.iter().map(|(name, part)| name.len() + part.len() + 4).sum::<usize>());
+    let mut text =
+        String::with_capacity(root.len() + parts.iter().map(|(name, part)| name.len() + part.len() + 4).sum::<usize>());
     text.push_str(body);
     let mut empty = body.trim_end().ends_with('{');
     for (name, part) in parts {
@@ -791,9 +799,9 @@ pub fn is_workbook_key(namespace: &Namespace, key: &str) -> bool {
 
 /// Whether `key` is one of the workbook's keys in `namespace` (root, parts, buckets).
 pub fn is_layout_key(namespace: &Namespace, key: &str) -> bool {
-    namespace
-        .local(key)
-        .is_some_and(|local| local == WORKBOOK || local.strip_prefix(WORKBOOK).is_some_and(|rest| rest.starts_with('.')))
+    namespace.local(key).is_some_and(|local| {
+        local == WORKBOOK || local.strip_prefix(WORKBOOK).is_some_and(|rest| rest.starts_with('.'))
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -893,8 +901,7 @@ impl Written {
     /// What is known to be stored when `document`, just read, holds `workbook`.
     pub fn as_stored(document: &Document, workbook: &Workbook) -> Self {
         let found = &document.found;
-        let mut written =
-            Self { root: found.root.clone(), leftovers: Self::left_behind(document), ..Self::default() };
+        let mut written = Self { root: found.root.clone(), leftovers: Self::left_behind(document), ..Self::default() };
         if matches!(document.layout, Layout::Broken(_)) {
             return written;
         }
@@ -972,7 +979,8 @@ impl Written {
                 continue;
             }
             let (next, writes, removes) = self.list_changes(namespace, workbook, list)?;
-            generations[list.index()] = next.as_ref().map_or_else(|| state.generations.clone(), |next| next.generations.clone());
+            generations[list.index()] =
+                next.as_ref().map_or_else(|| state.generations.clone(), |next| next.generations.clone());
             save.writes.extend(writes);
             save.removes.extend(removes);
             if let Some(next) = next {
@@ -1036,7 +1044,8 @@ impl Written {
         let (mut writes, mut removes) = (Vec::new(), Vec::new());
         for bucket in 0..count {
             let old = generations[bucket];
-            let unchanged = known && state.fingerprints[bucket] == fingerprints[bucket] && (old == 0) == members[bucket].is_empty();
+            let unchanged =
+                known && state.fingerprints[bucket] == fingerprints[bucket] && (old == 0) == members[bucket].is_empty();
             if unchanged || (old == 0 && members[bucket].is_empty()) {
                 continue;
             }
@@ -1044,13 +1053,17 @@ impl Written {
                 generations[bucket] = 0;
             } else {
                 generations[bucket] = old + 1;
-                writes.push((namespace.key(&list.bucket_name(bucket, old + 1)), bucket_text(workbook, list, &members[bucket])?));
+                writes.push((
+                    namespace.key(&list.bucket_name(bucket, old + 1)),
+                    bucket_text(workbook, list, &members[bucket])?,
+                ));
             }
             if old > 0 {
                 removes.push(namespace.key(&list.bucket_name(bucket, old)));
             }
         }
-        let same_seqs = metas.len() == state.seqs.len() && metas.iter().zip(&seqs).all(|((id, _), seq)| state.seqs.get(id) == Some(seq));
+        let same_seqs = metas.len() == state.seqs.len()
+            && metas.iter().zip(&seqs).all(|((id, _), seq)| state.seqs.get(id) == Some(seq));
         if writes.is_empty() && removes.is_empty() && known && same_seqs && state.generations.len() == count {
             return Ok((None, writes, removes));
         }
@@ -1176,7 +1189,8 @@ fn split_records(namespace: &Namespace, text: &str, generation: u64) -> Option<V
             let mut generations = vec![0; count];
             for (bucket, members) in buckets.iter().enumerate().filter(|(_, members)| !members.is_empty()) {
                 generations[bucket] = generation;
-                stored.push((namespace.key(&list.bucket_name(bucket, generation)), serde_json::to_string(members).ok()?));
+                stored
+                    .push((namespace.key(&list.bucket_name(bucket, generation)), serde_json::to_string(members).ok()?));
             }
             fields.set(list.field(), reference_text(&generations));
         }
@@ -1357,7 +1371,10 @@ impl Move {
                 return None;
             }
             generations[*bucket] = generation;
-            writes.push((self.namespace.key(&list.bucket_name(*bucket, generation)), serde_json::to_string(&members).ok()?));
+            writes.push((
+                self.namespace.key(&list.bucket_name(*bucket, generation)),
+                serde_json::to_string(&members).ok()?,
+            ));
         }
         let rest: Vec<(u64, &RawValue)> = placed
             .iter()

@@ -234,6 +234,11 @@ pub fn save_changes_with(written: &mut Written, workbook: &Workbook, dirty: &Dir
             *written = move_into_records(&document, workbook)?;
         }
     }
+    write_changes(written, workbook, dirty)
+}
+
+/// Writes what differs from `written`, in the layout it knows.
+fn write_changes(written: &mut Written, workbook: &Workbook, dirty: &Dirty) -> Result<(), StorageError> {
     let save = written.changes(&namespace(), workbook, dirty).map_err(|err| StorageError::Encode(err.to_string()))?;
     for (key, text) in &save.writes {
         // A failure leaves the manifest naming the old keys, all intact.
@@ -261,7 +266,7 @@ pub fn move_into_records(document: &Document, workbook: &Workbook) -> Result<Wri
     parts::run_move(&mut moving, write_making_room, remove, |err| *err == StorageError::QuotaExceeded)?;
     let moved = read_document()?;
     let mut written = Written::as_stored(&moved, workbook);
-    save_changes(&mut written, workbook)?;
+    write_changes(&mut written, workbook, &Dirty::Unknown)?;
     Ok(written)
 }
 
@@ -310,7 +315,8 @@ pub fn remove_document() -> Result<(), StorageError> {
 /// Removes this namespace's workbook keys (root, parts, buckets) but `kept`.
 fn remove_layout_except(kept: &[&str]) -> Result<(), StorageError> {
     let namespace = namespace();
-    for key in keys()?.into_iter().filter(|key| parts::is_layout_key(&namespace, key) && !kept.contains(&key.as_str())) {
+    for key in keys()?.into_iter().filter(|key| parts::is_layout_key(&namespace, key) && !kept.contains(&key.as_str()))
+    {
         remove(&key)?;
     }
     Ok(())
