@@ -321,11 +321,8 @@ fn one_contact_edit_among_5000_writes_a_few_kb() {
 
     let (result, keys, characters) = save_noting_keys(&mut written, &workbook);
     assert_eq!(result, Ok(()));
-    let bucket = bucket_of(&id, 512);
-    assert_eq!(
-        keys,
-        [format!("{ROOT}.outreach.contacts.{bucket}.g2"), format!("{ROOT}.outreach.g2"), ROOT.to_owned()]
-    );
+    let bucket = bucket_of(&id, 1024);
+    assert_eq!(keys, [format!("{ROOT}.outreach.contacts.{bucket}.g2"), format!("{ROOT}.outreach.g2"), ROOT.to_owned()]);
     assert!(characters < 10_000, "{characters} characters written for one contact");
     assert_eq!(storage::read(&format!("{ROOT}.outreach.contacts.{bucket}.g1")).unwrap(), None, "the old key is gone");
     assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook.clone()));
@@ -358,7 +355,7 @@ fn a_save_that_dies_before_its_manifest_loads_the_old_state() {
 fn a_missing_bucket_is_unreadable() {
     let workbook = example();
     saved(&workbook);
-    let bucket = bucket_of(&workbook.outreach.contacts[0].meta.id, 512);
+    let bucket = bucket_of(&workbook.outreach.contacts[0].meta.id, 1024);
     storage::remove(&format!("{ROOT}.outreach.contacts.{bucket}.g1")).unwrap();
     match storage::load_workbook().unwrap() {
         Loaded::Corrupt { reason, .. } => assert!(reason.contains("contacts bucket"), "{reason}"),
@@ -429,7 +426,10 @@ fn the_legacy_layout_is_adopted_and_moved_into_buckets() {
     assert_eq!((document.source, document.layout.clone()), (Source::Legacy, Layout::Whole));
     assert_eq!(document.decode(), Loaded::Migrated { workbook: workbook.clone(), from: 4 });
     let mut written = storage::move_into_records(&document, &workbook).unwrap();
-    assert!(everything().iter().all(|(key, _)| key.starts_with("comeback@/comeback/.")), "legacy keys and claim removed");
+    assert!(
+        everything().iter().all(|(key, _)| key.starts_with("comeback@/comeback/.")),
+        "legacy keys and claim removed"
+    );
     assert_eq!(storage::read(LEGACY_CLAIM_KEY).unwrap(), None);
     assert_eq!(storage::read_document().unwrap().layout, Layout::Records);
     assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook.clone()));
@@ -486,4 +486,3 @@ fn no_room_to_move_leaves_the_old_layout_readable() {
     assert_eq!(everything(), vec![(ROOT.to_owned(), whole)]);
     assert_eq!(storage::load_workbook().unwrap(), Loaded::Migrated { workbook, from: 4 });
 }
-

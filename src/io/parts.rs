@@ -5,8 +5,9 @@
 //! # Layout (local names, inside the namespace of `io::namespace`)
 //! - `workbook`: the root, which is the manifest. It holds the small root
 //!   fields and, in place of each section, the generation of that section's
-//!   part: `{"schema_version":5,"created_at":…,"first_steps":{…},
-//!   "debrief":3,"outreach":7,"mojo":2,"plan":1,"settings":{…}}`.
+//!   part: `{"schema_version":5,"created_at":…,"first_steps":1,
+//!   "debrief":3,"outreach":7,"mojo":2,"plan":1,"settings":{…}}` (a few
+//!   hundred characters).
 //! - `workbook.<section>.g<n>`: a section's small fields, with each long list
 //!   replaced by a reference naming the generation of each of its buckets
 //!   (0: an empty bucket, no key): `"contacts":{"buckets":[0,4,1,…]}`.
@@ -28,10 +29,11 @@
 //! names are implied (list, bucket, generation) and the manifest holds one
 //! small number per bucket. The bucket count trades the bucket's size (the
 //! records written beside the edited one) against the reference's size (one
-//! number per bucket, rewritten with its section on every save): measured
-//! with 5,000 contacts (tests/layout.rs prints it), one contact edit writes
-//! ~13.5 KB with 256 buckets, ~8 KB with 512 and ~7 KB with 1,024 (over
-//! 1,000 keys for one list). Contacts use 512; the other lists, smaller
+//! number per bucket, rewritten with its section on every save). Measured
+//! with 5,000 contacts of ~800 characters (tests/parts.rs prints it; median
+//! of 100 single-contact edits, characters written): 256 buckets ~16.5 KB,
+//! 512 ~10.6 KB, 1,024 ~6.7 KB (max 7.9 KB), 2,048 ~7.1 KB. Contacts use
+//! 1,024 (about 5 contacts a bucket at 5,000); the other lists, smaller
 //! records or fewer of them, use 128. The count is stored (the length of
 //! the reference), so a later build may choose another for new lists.
 //!
@@ -95,6 +97,7 @@ const PARTS_FIELD: &str = "parts";
 /// A section of the workbook, stored under its own key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {
+    FirstSteps,
     Debrief,
     Outreach,
     Mojo,
@@ -102,10 +105,12 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [Section::Debrief, Section::Outreach, Section::Mojo, Section::Plan];
+    pub const ALL: [Section; 5] =
+        [Section::FirstSteps, Section::Debrief, Section::Outreach, Section::Mojo, Section::Plan];
 
     pub fn name(self) -> &'static str {
         match self {
+            Section::FirstSteps => "first_steps",
             Section::Debrief => "debrief",
             Section::Outreach => "outreach",
             Section::Mojo => "mojo",
@@ -120,6 +125,7 @@ impl Section {
     /// The long lists of this section.
     pub fn lists(self) -> &'static [List] {
         match self {
+            Section::FirstSteps => &[],
             Section::Debrief => &[List::Timeline],
             Section::Outreach => &[List::Contacts],
             Section::Mojo => &[List::Entries, List::Events],
@@ -171,7 +177,7 @@ impl List {
     /// How many buckets a new list gets (see the module doc for the measure).
     pub fn default_buckets(self) -> usize {
         match self {
-            List::Contacts => 512,
+            List::Contacts => 1024,
             _ => 128,
         }
     }
@@ -312,6 +318,9 @@ fn section_text(
 ) -> Result<String, EncodeError> {
     let mut o = Object::new();
     match section {
+        // The checklist and the budget: small, but kept out of the manifest,
+        // which every save writes.
+        Section::FirstSteps => return Ok(serde_json::to_string(&workbook.first_steps)?),
         Section::Debrief => {
             let Debrief {
                 setback,
@@ -405,13 +414,13 @@ fn section_text(
 }
 
 /// The root (the manifest): the small root fields and each section's generation.
-fn root_text(workbook: &Workbook, generations: [u64; 4]) -> Result<String, EncodeError> {
-    let Workbook { schema_version, created_at, first_steps, debrief: _, outreach: _, mojo: _, plan: _, settings } =
+fn root_text(workbook: &Workbook, generations: [u64; 5]) -> Result<String, EncodeError> {
+    let Workbook { schema_version, created_at, first_steps: _, debrief: _, outreach: _, mojo: _, plan: _, settings } =
         workbook;
     let mut o = Object::new();
     o.field("schema_version", schema_version)?;
     o.field("created_at", created_at)?;
-    o.field("first_steps", first_steps)?;
+    // In the order of the struct: first_steps, debrief, outreach, mojo, plan.
     for section in Section::ALL {
         o.raw(section.name(), &generations[section.index()].to_string());
     }
@@ -577,7 +586,7 @@ pub struct Found {
     /// The root text, when it is a schema 5 manifest.
     pub root: Option<String>,
     /// Per section: its generation and part text, when stored as a part.
-    pub parts: [Option<(u64, String)>; 4],
+    pub parts: [Option<(u64, String)>; 5],
     /// Per list: its buckets' generations and the seq of each record in
     /// order, when stored in buckets.
     pub lists: [Option<FoundList>; 5],
@@ -833,7 +842,7 @@ pub struct Written {
     /// The manifest as written or read; `None`: no manifest in this
     /// namespace yet, the next save writes one.
     root: Option<String>,
-    parts: [PartWritten; 4],
+    parts: [PartWritten; 5],
     lists: [ListWritten; 5],
     /// Keys of a layout left behind (schema 4, the legacy namespace), removed
     /// once the next manifest is written.
@@ -987,7 +996,7 @@ impl Written {
                 save.next.lists.push((list, next));
             }
         }
-        let mut part_generations = [0u64; 4];
+        let mut part_generations = [0u64; 5];
         for section in Section::ALL {
             let state = &self.parts[section.index()];
             let text = section_text(workbook, section, |list| {
