@@ -9,7 +9,7 @@ use std::convert::Infallible;
 use comeback::io::namespace::{self, Namespace, LEGACY_CLAIM_KEY};
 use comeback::io::parts::{
     self, bucket_of, fnv1a, is_layout_key, is_workbook_key, read_document, run_move, split, split_text, Dirty,
-    Document, Layout, List, Move, Save, Section, Source, Written,
+    Document, Found, Layout, List, Move, Save, Section, Source, Written,
 };
 use comeback::io::stored::{decode, encode, Loaded};
 use comeback::model::example::example_workbook;
@@ -136,16 +136,24 @@ fn what_is_stored_reads_back_as_the_same_text() {
 fn an_assembled_text_splits_back_byte_for_byte() {
     let workbook = large(200);
     let text = encode(&workbook).unwrap();
-    let pieces = split_text(&ns(), &text, 7);
+    let pieces = split_text(&ns(), &text, &Found::default());
     assert_eq!(pieces.last().unwrap().0, "comeback@/comeback/.workbook", "manifest last");
-    assert!(pieces.iter().all(|(key, _)| key == "comeback@/comeback/.workbook" || key.ends_with(".g7")));
     let storage: Storage = pieces.into_iter().collect();
     let document = read(&storage);
     assert_eq!((document.text.as_deref(), document.layout), (Some(text.as_str()), Layout::Records));
-    // The same keys as a save from scratch would write, but for the generation.
+    // The same keys and texts as a save from scratch.
     let (from_scratch, _) = stored(&workbook);
-    let renamed: BTreeSet<String> = storage.keys().map(|key| key.replace(".g7", ".g1")).collect();
-    assert_eq!(renamed, from_scratch.keys().cloned().collect());
+    assert_eq!(storage, from_scratch);
+    // Over a stored layout, no key it names is touched before the manifest.
+    let named = document.found.named(&ns());
+    let again = split_text(&ns(), &text, &document.found);
+    assert!(again.iter().all(|(key, _)| !named.contains(key)));
+    assert!(again.iter().any(|(key, _)| key.ends_with(".g2")));
+    let mut over = storage.clone();
+    for (key, piece) in &again[..again.len() - 1] {
+        over.insert(key.clone(), piece.clone());
+        assert_eq!(read(&over).text.as_deref(), Some(text.as_str()));
+    }
 }
 
 // Guards texts that are not current documents: they are kept whole, exactly.
@@ -160,14 +168,14 @@ fn other_texts_stay_whole() {
         "{\"schema_version\": 5, \"outreach\": 3}".into(),
     ] {
         assert_eq!(
-            split_text(&ns(), &text, 1),
+            split_text(&ns(), &text, &Found::default()),
             vec![("comeback@/comeback/.workbook".to_owned(), text.clone())],
             "{text:?}"
         );
     }
     // Pretty-printed, a current document would not read back the same: whole too.
     let pretty = serde_json::to_string_pretty(&full()).unwrap();
-    assert_eq!(split_text(&ns(), &pretty, 1).len(), 1);
+    assert_eq!(split_text(&ns(), &pretty, &Found::default()).len(), 1);
 }
 
 // Guards the hash: FNV-1a, the same on every build and platform (fixed expected values).

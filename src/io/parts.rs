@@ -1166,15 +1166,44 @@ pub fn split(namespace: &Namespace, workbook: &Workbook) -> Result<(Vec<(String,
 }
 
 /// The (key, text) pairs that store a whole document text so that it reads
-/// back byte for byte: a current document in buckets (each key at generation
-/// `generation`, above any stored one, so the keys named now are untouched
-/// until the new manifest is written), any other text whole under the root
-/// key. Manifest last.
-pub fn split_text(namespace: &Namespace, text: &str, generation: u64) -> Vec<(String, String)> {
-    split_records(namespace, text, generation.max(1)).unwrap_or_else(|| vec![(namespace.root_key(), text.to_owned())])
+/// back byte for byte: a current document in buckets, any other text whole
+/// under the root key. Manifest last. Each key gets generation 1, or 2
+/// where the layout stored now (`current`) names that very key, so that no
+/// key named now is touched until the new manifest is written, and a text
+/// put back (Undo, removing the example) mostly gets its old keys again.
+pub fn split_text(namespace: &Namespace, text: &str, current: &Found) -> Vec<(String, String)> {
+    let named = current.named(namespace);
+    let generation = |local: &dyn Fn(u64) -> String| if named.contains(&namespace.key(&local(1))) { 2 } else { 1 };
+    split_records(namespace, text, &generation).unwrap_or_else(|| vec![(namespace.root_key(), text.to_owned())])
 }
 
-fn split_records(namespace: &Namespace, text: &str, generation: u64) -> Option<Vec<(String, String)>> {
+impl Found {
+    /// The keys this layout names (parts and buckets; not the root).
+    pub fn named(&self, namespace: &Namespace) -> BTreeSet<String> {
+        let mut named = BTreeSet::new();
+        for section in Section::ALL {
+            if let Some((generation, _)) = &self.parts[section.index()] {
+                named.insert(namespace.key(&section.part_name(*generation)));
+            }
+        }
+        for list in List::ALL {
+            if let Some(found) = &self.lists[list.index()] {
+                for (bucket, generation) in
+                    found.generations.iter().enumerate().filter(|(_, generation)| **generation > 0)
+                {
+                    named.insert(namespace.key(&list.bucket_name(bucket, *generation)));
+                }
+            }
+        }
+        named
+    }
+}
+
+fn split_records(
+    namespace: &Namespace,
+    text: &str,
+    generation: &dyn Fn(&dyn Fn(u64) -> String) -> u64,
+) -> Option<Vec<(String, String)>> {
     #[derive(Deserialize)]
     struct Version {
         schema_version: u32,
@@ -1197,14 +1226,15 @@ fn split_records(namespace: &Namespace, text: &str, generation: u64) -> Option<V
             }
             let mut generations = vec![0; count];
             for (bucket, members) in buckets.iter().enumerate().filter(|(_, members)| !members.is_empty()) {
-                generations[bucket] = generation;
-                stored
-                    .push((namespace.key(&list.bucket_name(bucket, generation)), serde_json::to_string(members).ok()?));
+                let at = generation(&|generation| list.bucket_name(bucket, generation));
+                generations[bucket] = at;
+                stored.push((namespace.key(&list.bucket_name(bucket, at)), serde_json::to_string(members).ok()?));
             }
             fields.set(list.field(), reference_text(&generations));
         }
-        stored.push((namespace.key(&section.part_name(generation)), fields.text()));
-        root.set(section.name(), generation.to_string());
+        let at = generation(&|generation| section.part_name(generation));
+        stored.push((namespace.key(&section.part_name(at)), fields.text()));
+        root.set(section.name(), at.to_string());
     }
     stored.push((namespace.root_key(), root.text()));
     // Only a text that reads back the same is stored this way.

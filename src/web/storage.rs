@@ -283,7 +283,7 @@ fn write_all(writes: &[(String, String)]) -> Result<(), StorageError> {
 pub fn write_document(text: &str) -> Result<bool, StorageError> {
     let namespace = namespace();
     let current = read_document()?;
-    let pieces = parts::split_text(&namespace, text, parts::highest_generation(&current) + 1);
+    let pieces = parts::split_text(&namespace, text, &current.found);
     let in_records = pieces.len() > 1;
     match write_all(&pieces) {
         Ok(()) => {}
