@@ -1199,11 +1199,10 @@ impl Found {
     }
 }
 
-fn split_records(
-    namespace: &Namespace,
-    text: &str,
-    generation: &dyn Fn(&dyn Fn(u64) -> String) -> u64,
-) -> Option<Vec<(String, String)>> {
+/// The generation for a key, given its local name at any generation.
+type Generation<'a> = dyn Fn(&dyn Fn(u64) -> String) -> u64 + 'a;
+
+fn split_records(namespace: &Namespace, text: &str, generation: &Generation) -> Option<Vec<(String, String)>> {
     #[derive(Deserialize)]
     struct Version {
         schema_version: u32,
