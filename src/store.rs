@@ -10,6 +10,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::io::parts::{self, Dirty, Written};
+use crate::io::stored::Loaded;
 use crate::model::merge::merge;
 use crate::model::{Timestamp, Workbook};
 use crate::save::decide::{self, Follow, Kept, OtherTab};
@@ -341,10 +342,15 @@ impl Store {
         match decide::other_tab_wrote(read_only, unsaved) {
             OtherTab::Ignore => return,
             OtherTab::Conflict => {
-                // Every bucket and part is written on the next save, under
-                // generations above the other tab's.
+                // Storage now holds the other tab's version: the next save
+                // writes every record of this tab's that differs from it
+                // (new keys above its generations), so this tab's version wins.
                 if let Ok(document) = storage::read_document() {
-                    self.written.set_value(Written::generations_only(&document));
+                    let written = match document.decode() {
+                        Loaded::Current(theirs) => Written::as_stored(&document, &theirs),
+                        _ => Written::generations_only(&document),
+                    };
+                    self.written.set_value(written);
                 }
                 self.notice.set(Some(Notice::OtherTabConflict));
                 return;

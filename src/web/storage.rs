@@ -343,9 +343,10 @@ fn write_making_room(key: &str, value: &str) -> Result<(), StorageError> {
 /// drops the oldest beyond `snapshots::KEEP`. Call it only once the stored
 /// text was read without a problem.
 pub fn take_daily_snapshot(today: chrono::NaiveDate) -> Result<(), StorageError> {
-    let Some(text) = read_document()?.text else { return Ok(()) };
     let plan = snapshots::plan(&local_keys()?, today);
     if let Some(name) = &plan.write {
+        // Assembled only when a snapshot is due: once a day, not every load.
+        let Some(text) = read_document()?.text else { return Ok(()) };
         write_making_room(&key(name), &text)?;
     }
     for name in plan.drop {

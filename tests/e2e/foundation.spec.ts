@@ -75,7 +75,7 @@ test('the debrief summary and setback kind are saved and restored', async ({ pag
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
 
   const saved = JSON.parse((await stored(page))!);
-  expect(saved.schema_version).toBe(4);
+  expect(saved.schema_version).toBe(5);
   expect(saved.debrief.setback).toBe('business_failed');
 
   await page.reload();
