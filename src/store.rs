@@ -44,7 +44,7 @@ impl Store {
         let _ = storage::adopt_legacy();
         let document = storage::read_document();
         let read = document.as_ref().map(|document| (document, document.decode())).map_err(Clone::clone);
-        let mut written = match &read {
+        let written = match &read {
             Ok((document, loaded)) => Written::as_read(document, loaded),
             Err(_) => Written::default(),
         };
@@ -54,14 +54,6 @@ impl Store {
             // A snapshot that cannot be written loses nothing; the Backup
             // page lists the ones there are.
             let _ = storage::take_daily_snapshot(clock::today());
-        }
-        if let (true, Ok(document)) = (opening.move_layout, &document) {
-            // Into the current layout at once, so that the first edit's save
-            // is a small one. Failing, the old layout stays readable and the
-            // next save tries again.
-            if let Ok(moved) = storage::move_into_records(document, &opening.workbook) {
-                written = moved;
-            }
         }
         if let Some(raw) = &opening.keep_recovery {
             let kept = storage::keep_recovery_copy(raw, now).map_err(|err| err.to_string());
@@ -79,7 +71,30 @@ impl Store {
             following: StoredValue::new(false),
         };
         store.flush_when_leaving();
+        if opening.move_layout {
+            // Into the current layout right after the first render (a 3 MB
+            // workbook takes a moment), so that the first edit's save is a
+            // small one. Failing, the old layout stays readable and the next
+            // save tries again.
+            set_timeout(move || store.move_layout(), Duration::ZERO);
+        }
         store
+    }
+
+    /// Moves the stored workbook into the current layout, unless a save did already.
+    fn move_layout(&self) {
+        if self.written.with_value(Written::has_manifest) || self.tracker.with_value(SaveTracker::is_read_only) {
+            return;
+        }
+        let Ok(document) = storage::read_document() else { return };
+        if !document.needs_move() {
+            return;
+        }
+        if let Some(Ok(moved)) =
+            self.workbook.try_with_untracked(|workbook| storage::move_into_records(&document, workbook))
+        {
+            self.written.set_value(moved);
+        }
     }
 
     /// Whether the person may change the workbook in this session.
