@@ -17,29 +17,18 @@ use leptos::prelude::*;
 use reactive_stores::Store as Live;
 use uuid::Uuid;
 
-use crate::io::parts::{self, Written};
-use crate::io::stored::{self, Loaded};
+use crate::io::parts::{self, Dirty, List, Written};
+use crate::io::stored::Loaded;
 use crate::model::merge::merge;
 use crate::model::mojo::{MojoStoreFields, TimeEntry};
 use crate::model::outreach::{Contact, OutreachStoreFields};
 use crate::model::workbook::WorkbookStoreFields;
 use crate::model::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings};
 use crate::model::{Timestamp, Workbook};
+use crate::save::decide::{self, Follow, Kept, OtherTab};
+pub use crate::save::decide::{Notice, StoreError};
 use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
 use crate::web::{clock, storage};
-
-/// Something about the stored data the person needs to know.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Notice {
-    /// The data was written by a newer version of the app: shown, never written.
-    NewerVersion { version: u32, readable: bool },
-    /// The stored data could not be read; the raw text is kept.
-    Unreadable { reason: String, raw: String, recovery_key: Result<String, String> },
-    /// The browser gives no storage at all: work lives only in this tab.
-    NoStorage(String),
-    /// Another tab changed the workbook while this one had unsaved edits.
-    OtherTabConflict,
-}
 
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -49,59 +38,77 @@ pub struct Store {
     pub status: RwSignal<SaveStatus>,
     pub notice: RwSignal<Option<Notice>>,
     tracker: StoredValue<SaveTracker>,
-    /// What storage holds, part by part: a save writes only what differs.
+    /// What storage holds, bucket by bucket: a save writes only what differs.
     written: StoredValue<Written>,
+    /// What the edits since the last save touched, when every edit said so
+    /// (`None`: not known, the save walks every list).
+    dirty: StoredValue<Option<Dirty>>,
+    /// A `storage` event from another tab is waiting to be followed.
+    following: StoredValue<bool>,
 }
 
 impl Store {
-    /// Loads the stored workbook and decides whether this session may write.
+    /// Loads the stored workbook and decides whether this session may write
+    /// (the decisions are `save::decide::open`'s).
     pub fn load() -> Self {
         let now = clock::now();
         let mut tracker = SaveTracker::default();
-        let (loaded, written) = match storage::read_document() {
-            Ok(document) => {
-                let loaded = document.decode();
-                let written = Written::as_read(&document, &loaded);
-                (Ok(loaded), written)
-            }
-            Err(err) => (Err(err), Written::default()),
+        // Snapshots, recovery and Undo copies of builds before namespaces
+        // come first; a failure leaves them where they were, readable.
+        let _ = storage::adopt_legacy();
+        let document = storage::read_document();
+        let read = document.as_ref().map(|document| (document, document.decode())).map_err(Clone::clone);
+        let written = match &read {
+            Ok((document, loaded)) => Written::as_read(document, loaded),
+            Err(_) => Written::default(),
         };
-        let (workbook, notice) = match loaded {
-            Ok(Loaded::Fresh) => (Workbook::new(now), None),
-            Ok(Loaded::Current(mut workbook)) | Ok(Loaded::Migrated { mut workbook, .. }) => {
-                // The stored text was read without a problem: keep it as today's
-                // snapshot (not the example's: removing it must leave nothing).
-                // A snapshot that cannot be written loses nothing; the Backup
-                // page lists the ones there are.
-                if !workbook.settings.example {
-                    let _ = storage::take_daily_snapshot(clock::today());
-                }
-                // Data from before the checklist or the path choice existed gets
-                // them once (fixed ids: never twice).
-                workbook.ensure_defaults(now);
-                (workbook, None)
+        let mut opening = decide::open(read, now);
+        tracker.set_read_only(opening.read_only);
+        if opening.snapshot {
+            // A snapshot that cannot be written loses nothing; the Backup
+            // page lists the ones there are.
+            let _ = storage::take_daily_snapshot(clock::today());
+        }
+        if let Some(raw) = &opening.keep_recovery {
+            let kept = storage::keep_recovery_copy(raw, now).map_err(|err| err.to_string());
+            if let Some(Notice::Unreadable { recovery_key, .. }) = &mut opening.notice {
+                *recovery_key = kept;
             }
-            Ok(Loaded::Newer { version, workbook }) => {
-                tracker.set_read_only(true);
-                let readable = workbook.is_some();
-                (workbook.unwrap_or_default(), Some(Notice::NewerVersion { version, readable }))
-            }
-            Ok(Loaded::Corrupt { raw, reason }) => {
-                tracker.set_read_only(true);
-                let recovery_key = storage::keep_recovery_copy(&raw, now).map_err(|err| err.to_string());
-                (Workbook::new(now), Some(Notice::Unreadable { reason, raw, recovery_key }))
-            }
-            Err(err) => (Workbook::new(now), Some(Notice::NoStorage(err.to_string()))),
-        };
+        }
         let store = Self {
-            workbook: Live::new(workbook),
+            workbook: Live::new(opening.workbook),
             status: RwSignal::new(tracker.status()),
-            notice: RwSignal::new(notice),
+            notice: RwSignal::new(opening.notice),
             tracker: StoredValue::new(tracker),
             written: StoredValue::new(written),
+            dirty: StoredValue::new(None),
+            following: StoredValue::new(false),
         };
         store.flush_when_leaving();
+        if opening.move_layout {
+            // Into the current layout right after the first render (a 3 MB
+            // workbook takes a moment), so that the first edit's save is a
+            // small one. Failing, the old layout stays readable and the next
+            // save tries again.
+            set_timeout(move || store.move_layout(), Duration::ZERO);
+        }
         store
+    }
+
+    /// Moves the stored workbook into the current layout, unless a save did already.
+    fn move_layout(&self) {
+        if self.written.with_value(Written::has_manifest) || self.tracker.with_value(SaveTracker::is_read_only) {
+            return;
+        }
+        let Ok(document) = storage::read_document() else { return };
+        if !document.needs_move() {
+            return;
+        }
+        if let Some(Ok(moved)) =
+            self.workbook.try_with_untracked(|workbook| storage::move_into_records(&document, workbook))
+        {
+            self.written.set_value(moved);
+        }
     }
 
     /// Whether the person may change the workbook in this session.
@@ -119,7 +126,7 @@ impl Store {
         let now = clock::edit_time();
         self.workbook.update(|workbook| change(workbook, now));
         self.refresh_keys();
-        self.edited();
+        self.edited(Dirty::Unknown);
     }
 
     /// Applies a change to the outreach section (adding or removing contacts,
@@ -127,7 +134,7 @@ impl Store {
     pub fn edit_outreach(&self, change: impl FnOnce(&mut Outreach, Timestamp)) {
         let contacts = self.workbook.outreach().contacts();
         let before = contacts.with_untracked(|contacts| ids(contacts, |contact| contact.meta.id));
-        self.edit_field(self.workbook.outreach(), change);
+        self.edit_section(self.workbook.outreach(), change, &[List::Contacts]);
         if contacts.with_untracked(|contacts| ids(contacts, |contact| contact.meta.id)) != before {
             contacts.update_keys();
         }
@@ -137,7 +144,7 @@ impl Store {
     pub fn edit_mojo(&self, change: impl FnOnce(&mut Mojo, Timestamp)) {
         let entries = self.workbook.mojo().entries();
         let before = entries.with_untracked(|entries| ids(entries, |entry| entry.meta.id));
-        self.edit_field(self.workbook.mojo(), change);
+        self.edit_section(self.workbook.mojo(), change, &[List::Entries, List::Events]);
         if entries.with_untracked(|entries| ids(entries, |entry| entry.meta.id)) != before {
             entries.update_keys();
         }
@@ -145,22 +152,22 @@ impl Store {
 
     /// Applies a change to the debrief: only its readers are notified.
     pub fn edit_debrief(&self, change: impl FnOnce(&mut Debrief, Timestamp)) {
-        self.edit_field(self.workbook.debrief(), change);
+        self.edit_section(self.workbook.debrief(), change, &[List::Timeline]);
     }
 
     /// Applies a change to the plan (step 4): only its readers are notified.
     pub fn edit_plan(&self, change: impl FnOnce(&mut Plan, Timestamp)) {
-        self.edit_field(self.workbook.plan(), change);
+        self.edit_section(self.workbook.plan(), change, &[List::Actions]);
     }
 
     /// Applies a change to the first steps: only their readers are notified.
     pub fn edit_first_steps(&self, change: impl FnOnce(&mut FirstSteps, Timestamp)) {
-        self.edit_field(self.workbook.first_steps(), change);
+        self.edit_section(self.workbook.first_steps(), change, &[]);
     }
 
     /// Applies a change to the settings: only their readers are notified.
     pub fn edit_settings(&self, change: impl FnOnce(&mut Settings, Timestamp)) {
-        self.edit_field(self.workbook.settings(), change);
+        self.edit_section(self.workbook.settings(), change, &[]);
     }
 
     /// Applies a change to one section or field of the workbook without a
@@ -176,7 +183,22 @@ impl Store {
         }
         let now = clock::edit_time();
         field.update(|value| change(value, now));
-        self.edited();
+        // Which stored lists it reaches is not known here: the save compares them all.
+        self.edited(Dirty::Unknown);
+    }
+
+    /// A section's edit, noting the stored lists it may have changed (the
+    /// save compares only those lists' records, and every small field).
+    fn edit_section<F>(&self, field: F, change: impl FnOnce(&mut F::Value, Timestamp), lists: &[List])
+    where
+        F: Update,
+    {
+        if !self.may_edit() {
+            return;
+        }
+        let now = clock::edit_time();
+        field.update(|value| change(value, now));
+        self.edited(Dirty::Lists(lists.iter().copied().collect()));
     }
 
     /// Edits one field inside a section (the announcement in outreach, the
@@ -196,7 +218,7 @@ impl Store {
         let now = clock::edit_time();
         field.update(|value| change(value, now));
         section_updated_at.set(Some(now));
-        self.edited();
+        self.edited(Dirty::Unknown);
     }
 
     /// Edits one contact: its row and the views that list contacts are
@@ -214,7 +236,7 @@ impl Store {
         });
         if found.is_some() {
             outreach.updated_at().set(Some(now));
-            self.edited();
+            self.edited(Dirty::Lists([List::Contacts].into()));
         }
     }
 
@@ -231,7 +253,7 @@ impl Store {
         });
         if found.is_some() {
             mojo.updated_at().set(Some(now));
-            self.edited();
+            self.edited(Dirty::Lists([List::Entries].into()));
         }
     }
 
@@ -261,8 +283,9 @@ impl Store {
         !self.tracker.with_value(SaveTracker::is_read_only)
     }
 
-    /// Notes an edit and schedules its save.
-    fn edited(&self) {
+    /// Notes an edit (and what it touched) and schedules its save.
+    fn edited(&self, touched: Dirty) {
+        self.note_dirty(touched);
         self.tracker.update_value(|tracker| {
             tracker.edited(clock::now_ms());
         });
@@ -278,16 +301,33 @@ impl Store {
         );
     }
 
+    /// Notes what an edit touched, so the next save walks only those lists
+    /// (see `io::parts::Dirty`). Every edit path calls it, through `edited`:
+    /// one that cannot say notes `Unknown`, and the save walks every list.
+    fn note_dirty(&self, touched: Dirty) {
+        self.dirty.update_value(|dirty| {
+            *dirty = Some(match (dirty.take(), touched) {
+                (None, touched) => touched,
+                (Some(Dirty::Lists(mut lists)), Dirty::Lists(more)) => {
+                    lists.extend(more);
+                    Dirty::Lists(lists)
+                }
+                _ => Dirty::Unknown,
+            });
+        });
+    }
+
     /// Writes unsaved edits at once.
     pub fn save_now(&self) {
         if !self.tracker.with_value(SaveTracker::needs_flush) {
             return;
         }
         let revision = self.tracker.with_value(SaveTracker::revision);
+        let dirty = self.dirty.try_update_value(Option::take).flatten().unwrap_or_default();
         let result = self
             .workbook
             .with_untracked(|workbook| {
-                self.written.try_update_value(|written| storage::save_changes(written, workbook))
+                self.written.try_update_value(|written| storage::save_changes_with(written, workbook, &dirty))
             })
             .unwrap_or_else(|| Err(storage::StorageError::Unavailable("the page is closing".into())));
         self.tracker.update_value(|tracker| match result {
@@ -297,152 +337,153 @@ impl Store {
         self.publish_status();
     }
 
+    /// The outcome of a save just made, as the public methods report it.
+    fn saved(&self) -> Result<(), StoreError> {
+        match self.status.get_untracked() {
+            SaveStatus::Failed(reason) => Err(StoreError::NotSaved(reason)),
+            _ => Ok(()),
+        }
+    }
+
     /// After unreadable data was found: starts a new workbook, once the raw
     /// text is safely kept under a recovery key.
-    pub fn start_new_workbook(&self) -> Result<(), String> {
+    pub fn start_new_workbook(&self) -> Result<(), StoreError> {
         let Some(Notice::Unreadable { raw, .. }) = self.notice.get_untracked() else {
-            return Err("there is no unreadable data to set aside".into());
+            return Err(StoreError::NothingUnreadable);
         };
-        storage::keep_recovery_copy(&raw, clock::now()).map_err(|err| err.to_string())?;
+        storage::keep_recovery_copy(&raw, clock::now())?;
         self.replace_with_empty()
     }
 
     /// Replaces the workbook with one read from a backup. The stored copy
     /// from before is kept first, byte for byte, so [`Store::undo_replace`]
     /// can bring it back; without room for that copy nothing is replaced.
-    pub fn replace_from_backup(&self, workbook: Workbook) -> Result<(), String> {
-        self.replace_keeping(storage::BEFORE_IMPORT_KEY, workbook)
+    pub fn replace_from_backup(&self, workbook: Workbook) -> Result<(), StoreError> {
+        self.replace_keeping(&storage::before_import_key(), workbook)
     }
 
     /// Whether a replaced workbook can be brought back.
     pub fn can_undo_replace() -> bool {
-        matches!(storage::read(storage::BEFORE_IMPORT_KEY), Ok(Some(_)))
+        matches!(storage::read(&storage::before_import_key()), Ok(Some(_)))
     }
 
     /// Puts back, byte for byte, the stored workbook from before the last
     /// replace, and shows it.
-    pub fn undo_replace(&self) -> Result<(), String> {
-        self.restore_kept(storage::BEFORE_IMPORT_KEY)
+    pub fn undo_replace(&self) -> Result<(), StoreError> {
+        self.restore_kept(&storage::before_import_key())
     }
 
     /// Shows the example workbook, keeping what was stored to put it back.
-    pub fn load_example(&self) -> Result<(), String> {
+    pub fn load_example(&self) -> Result<(), StoreError> {
         self.replace_keeping(
-            storage::BEFORE_EXAMPLE_KEY,
+            &storage::before_example_key(),
             crate::model::example::example_workbook(clock::today(), clock::now()),
         )
     }
 
     /// Removes the example: storage is exactly what it was before it.
-    pub fn remove_example(&self) -> Result<(), String> {
-        self.restore_kept(storage::BEFORE_EXAMPLE_KEY)
+    pub fn remove_example(&self) -> Result<(), StoreError> {
+        self.restore_kept(&storage::before_example_key())
     }
 
     /// Replaces the workbook, first keeping the stored text under `keep_key`
     /// ("" when nothing was stored) so `restore_kept` can put it back.
-    fn replace_keeping(&self, keep_key: &str, workbook: Workbook) -> Result<(), String> {
+    fn replace_keeping(&self, keep_key: &str, workbook: Workbook) -> Result<(), StoreError> {
         if !self.can_edit() {
-            return Err("this workbook is read-only in this session".into());
+            return Err(StoreError::ReadOnly);
         }
         self.save_now();
-        let before = storage::read_document().map_err(|err| err.to_string())?.text;
-        storage::write(keep_key, before.as_deref().unwrap_or_default()).map_err(|err| {
-            format!("there is no room to keep your current data for Undo ({err}); nothing was replaced")
-        })?;
+        let before = storage::read_document()?.text;
+        storage::write(keep_key, before.as_deref().unwrap_or_default()).map_err(StoreError::NoRoomForUndo)?;
+        // A new workbook at the root: every record is compared on the next
+        // save, not only those with a newer time (a merge may keep times).
+        self.written.update_value(|written| written.forget_records());
+        self.dirty.set_value(None);
         self.show(workbook);
         self.tracker.update_value(|tracker| {
             tracker.edited(clock::now_ms());
         });
         self.save_now();
-        match self.status.get_untracked() {
-            SaveStatus::Failed(reason) => Err(reason),
-            _ => Ok(()),
-        }
+        self.saved()
     }
 
     /// Merges a backup from another device into the workbook (see
     /// `model::merge` for the rules), undoable like a replace.
-    pub fn merge_from_backup(&self, theirs: &Workbook) -> Result<(), String> {
+    pub fn merge_from_backup(&self, theirs: &Workbook) -> Result<(), StoreError> {
         let merged = self.workbook.with_untracked(|ours| merge(ours, theirs)).workbook;
         self.replace_from_backup(merged)
     }
 
     /// After unreadable data was found: goes back to the newest snapshot that
     /// can be read, once the unreadable text is safely kept. Returns its day.
-    pub fn fall_back_to_snapshot(&self) -> Result<chrono::NaiveDate, String> {
+    pub fn fall_back_to_snapshot(&self) -> Result<chrono::NaiveDate, StoreError> {
         let Some(Notice::Unreadable { raw, .. }) = self.notice.get_untracked() else {
-            return Err("there is no unreadable data to set aside".into());
+            return Err(StoreError::NothingUnreadable);
         };
-        let snapshot = storage::snapshots()
-            .map_err(|err| err.to_string())?
-            .into_iter()
-            .next()
-            .ok_or_else(|| "there is no snapshot to go back to".to_owned())?;
-        storage::keep_recovery_copy(&raw, clock::now()).map_err(|err| err.to_string())?;
-        let in_parts = storage::write_document(&snapshot.text).map_err(|err| err.to_string())?;
+        let snapshot = storage::snapshots()?.into_iter().next().ok_or(StoreError::NoSnapshot)?;
+        storage::keep_recovery_copy(&raw, clock::now())?;
+        storage::write_document(&snapshot.text)?;
         self.tracker.update_value(|tracker| tracker.set_read_only(false));
         self.notice.set(None);
-        self.show_stored(snapshot.workbook, in_parts);
+        self.show_stored(snapshot.workbook)?;
         Ok(snapshot.day)
     }
 
-    /// Puts back, byte for byte, the text kept under `keep_key` (in parts
-    /// if it was assembled from parts; removing the workbook if nothing was
+    /// Puts back, byte for byte, the text kept under `keep_key` (in buckets
+    /// if it is a current document; removing the workbook if nothing was
     /// stored then), and shows it.
-    fn restore_kept(&self, keep_key: &str) -> Result<(), String> {
-        let Some(before) = storage::read(keep_key).map_err(|err| err.to_string())? else {
-            return Err("there is nothing to undo".into());
+    fn restore_kept(&self, keep_key: &str) -> Result<(), StoreError> {
+        let Some(before) = storage::read(keep_key)? else {
+            return Err(StoreError::NothingToUndo);
         };
-        let restored = match stored::decode((!before.is_empty()).then_some(before.as_str())) {
-            Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } => workbook,
-            Loaded::Fresh => Workbook::new(clock::now()),
-            Loaded::Newer { .. } | Loaded::Corrupt { .. } => {
-                return Err("the earlier data could not be read back".into())
+        let restored = match decide::kept(&before, clock::now())? {
+            Kept::Nothing(workbook) => {
+                storage::remove_document()?;
+                workbook
+            }
+            Kept::Text(workbook) => {
+                storage::write_document(&before)?;
+                workbook
             }
         };
-        let in_parts = if before.is_empty() {
-            storage::remove_document().map(|()| false)
-        } else {
-            storage::write_document(&before)
-        }
-        .map_err(|err| err.to_string())?;
-        storage::remove(keep_key).map_err(|err| err.to_string())?;
-        self.show_stored(restored, in_parts);
-        Ok(())
+        storage::remove(keep_key)?;
+        self.show_stored(restored)
     }
 
-    /// Shows a workbook that is exactly what is stored (`in_parts`: in the
-    /// current layout): nothing left to save.
-    fn show_stored(&self, workbook: Workbook, in_parts: bool) {
-        self.written.set_value(if in_parts { Written::of(&workbook) } else { Written::default() });
+    /// Shows a workbook that is exactly what is stored: nothing left to save.
+    fn show_stored(&self, workbook: Workbook) -> Result<(), StoreError> {
+        let document = storage::read_document()?;
+        self.written.set_value(Written::as_stored(&document, &workbook));
+        self.dirty.set_value(None);
         self.show(workbook);
         self.tracker.update_value(|tracker| {
             let revision = tracker.revision();
             tracker.wrote(revision);
         });
         self.publish_status();
+        Ok(())
     }
 
     /// Erases everything stored on this device and starts over.
-    pub fn erase_everything(&self) -> Result<(), String> {
-        storage::erase_all().map_err(|err| err.to_string())?;
+    pub fn erase_everything(&self) -> Result<(), StoreError> {
+        storage::erase_all()?;
         self.replace_with_empty()
     }
 
-    fn replace_with_empty(&self) -> Result<(), String> {
+    fn replace_with_empty(&self) -> Result<(), StoreError> {
         self.tracker.update_value(|tracker| tracker.set_read_only(false));
         self.notice.set(None);
-        // Whatever was stored is gone or set aside: every part is written anew.
-        self.written.set_value(Written::default());
+        // Whatever was stored is gone or set aside: every key is written
+        // anew, above any generation still named.
+        let written = storage::read_document().map(|document| Written::generations_only(&document)).unwrap_or_default();
+        self.written.set_value(written);
+        self.dirty.set_value(None);
         self.show(Workbook::new(clock::now()));
         self.tracker.update_value(|tracker| {
             tracker.edited(clock::now_ms());
         });
         self.save_now();
-        match self.status.get_untracked() {
-            SaveStatus::Failed(reason) => Err(reason),
-            _ => Ok(()),
-        }
+        self.saved()
     }
 
     fn publish_status(&self) {
@@ -466,36 +507,56 @@ impl Store {
         // Another tab of the app saved (the root or any part): follow it, so
         // that neither tab silently writes over the other's work.
         let _ = window_event_listener(leptos::ev::storage, move |event| {
-            if event.key().as_deref().is_some_and(parts::is_workbook_key) {
-                store.follow_other_tab();
+            // Another tab saved. Its manifest is written last, once per save,
+            // so only that key counts (a restore of 5,000 records writes
+            // hundreds of buckets, then one manifest); a burst is followed once.
+            if event.key().is_some_and(|key| parts::is_workbook_key(&storage::namespace(), &key))
+                && !store.following.get_value()
+            {
+                store.following.set_value(true);
+                set_timeout(
+                    move || {
+                        store.following.set_value(false);
+                        store.follow_other_tab();
+                    },
+                    Duration::from_millis(50),
+                );
             }
         });
     }
 
-    /// Takes in what another tab stored, read back whole. With no unsaved
-    /// edits here, this tab simply shows it; with unsaved edits, both
-    /// versions differ, so the person is told (this tab's edits are saved and win).
+    /// Takes in what another tab stored, read back whole (the decisions are
+    /// `save::decide`'s). With no unsaved edits here, this tab simply shows
+    /// it; with unsaved edits, both versions differ, so the person is told
+    /// (this tab's edits are saved whole and win).
     fn follow_other_tab(&self) {
-        if self.tracker.with_value(SaveTracker::is_read_only) {
-            return;
+        let (read_only, unsaved) = self.tracker.with_value(|tracker| (tracker.is_read_only(), tracker.has_unsaved()));
+        match decide::other_tab_wrote(read_only, unsaved) {
+            OtherTab::Ignore => return,
+            OtherTab::Conflict => {
+                // Storage now holds the other tab's version: the next save
+                // writes every record of this tab's that differs from it
+                // (new keys above its generations), so this tab's version wins.
+                if let Ok(document) = storage::read_document() {
+                    let written = match document.decode() {
+                        Loaded::Current(theirs) => Written::as_stored(&document, &theirs),
+                        _ => Written::generations_only(&document),
+                    };
+                    self.written.set_value(written);
+                }
+                self.notice.set(Some(Notice::OtherTabConflict));
+                return;
+            }
+            OtherTab::Read => {}
         }
-        if self.tracker.with_value(SaveTracker::has_unsaved) {
-            // Every part is written on the next save, not only this tab's
-            // changed ones: its whole version wins, as when it was one text.
-            self.written.set_value(Written::parts_unknown());
-            self.notice.set(Some(Notice::OtherTabConflict));
-            return;
-        }
-        // Unreadable for now (a part still being written): keep what is shown.
         let Ok(document) = storage::read_document() else { return };
         let loaded = document.decode();
-        if !matches!(loaded, Loaded::Corrupt { .. }) {
-            self.written.set_value(Written::as_read(&document, &loaded));
-        }
-        match loaded {
-            Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } => self.show(workbook),
-            Loaded::Fresh => self.show(Workbook::new(clock::now())),
-            Loaded::Newer { version, workbook } => {
+        match decide::follow(loaded, clock::now()) {
+            Follow::Show(workbook) => {
+                self.written.set_value(Written::as_stored(&document, &workbook));
+                self.show(workbook);
+            }
+            Follow::Newer { version, workbook } => {
                 self.tracker.update_value(|tracker| tracker.set_read_only(true));
                 self.publish_status();
                 if let Some(workbook) = workbook {
@@ -504,7 +565,7 @@ impl Store {
                 self.notice.set(Some(Notice::NewerVersion { version, readable: true }));
             }
             // Never replace what is shown with something unreadable.
-            Loaded::Corrupt { .. } => {}
+            Follow::KeepShowing => {}
         }
     }
 }

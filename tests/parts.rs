@@ -1,15 +1,21 @@
-//! The workbook stored in parts (`io::parts`): split, assembled, read back
-//! from what a browser could hold, and saved part by part.
+//! The stored workbook, schema 5 (`io::parts`): buckets, manifest and
+//! generations, read back from what a browser could hold, saved by what
+//! changed, and moved in from every earlier layout within a quota.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::convert::Infallible;
 
+use comeback::io::namespace::{self, Namespace, LEGACY_CLAIM_KEY};
 use comeback::io::parts::{
-    self, is_part_key, is_workbook_key, read_document, split, split_text, Layout, Piece, Section, Written, ROOT_KEY,
+    self, bucket_of, fnv1a, is_layout_key, is_workbook_key, read_document, run_move, split, split_text, Dirty,
+    Document, Found, Layout, List, Move, Save, Section, Source, Written,
 };
 use comeback::io::stored::{decode, encode, Loaded};
 use comeback::model::example::example_workbook;
-use comeback::model::{SetbackKind, ThemeChoice, Workbook};
+use comeback::model::outreach::Contact;
+use comeback::model::{ThemeChoice, Workbook, SCHEMA_VERSION};
+use uuid::Uuid;
 
 type Storage = BTreeMap<String, String>;
 
@@ -22,264 +28,650 @@ fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap()
 }
 
+fn later(seconds: i64) -> chrono::DateTime<chrono::Utc> {
+    now() + chrono::Duration::seconds(seconds)
+}
+
+fn ns() -> Namespace {
+    Namespace::from_pathname("/comeback/")
+}
+
 /// The example workbook: every section has something in it.
 fn full() -> Workbook {
     example_workbook(chrono::NaiveDate::from_ymd_opt(2026, 9, 14).unwrap(), now())
 }
 
-fn read(storage: &Storage) -> parts::Document {
-    read_document(|key| Ok::<_, Infallible>(storage.get(key).cloned())).unwrap()
+/// The example plus `count` contacts of about 600 characters each, as the
+/// benchmark's LinkedIn import has.
+fn large(count: usize) -> Workbook {
+    let mut workbook = full();
+    for n in 0..count {
+        let mut contact = Contact::new(&format!("Contact number {n}"), now());
+        contact.meta.id = Uuid::from_u128(0x5eed_0000_0000_4000_8000_0000_0000_0000 + n as u128);
+        contact.company = format!("Company {}", n % 300);
+        contact.notes = format!("Met at the {n}th meetup; talked about bread, ovens and the long hours. ").repeat(6);
+        workbook.outreach.contacts.push(contact);
+    }
+    workbook
 }
 
-fn stored_in_parts(workbook: &Workbook) -> Storage {
-    split(workbook).unwrap().into_iter().collect()
+fn read(storage: &Storage) -> Document {
+    read_document(&ns(), true, |key| Ok::<_, Infallible>(storage.get(key).cloned())).unwrap()
 }
 
-// Guards the layout: one root naming four parts, each under its own key, root written last.
+fn stored(workbook: &Workbook) -> (Storage, Written) {
+    let (writes, written) = split(&ns(), workbook).unwrap();
+    (writes.into_iter().collect(), written)
+}
+
+/// Carries out a save in `storage`: every write, then every removal.
+fn apply(storage: &mut Storage, save: &Save) {
+    for (key, text) in &save.writes {
+        storage.insert(key.clone(), text.clone());
+    }
+    for key in &save.removes {
+        storage.remove(key);
+    }
+}
+
+fn save(storage: &mut Storage, written: &mut Written, workbook: &Workbook) -> Save {
+    let save = written.changes(&ns(), workbook, &Dirty::Unknown).unwrap();
+    apply(storage, &save);
+    written.commit(save.clone());
+    save
+}
+
+fn keys(save: &Save) -> Vec<String> {
+    save.writes.iter().map(|(key, _)| key.clone()).collect()
+}
+
+// Guards the layout: a manifest naming each section's part, the long lists in buckets, manifest last.
 #[test]
-fn a_workbook_splits_into_a_root_and_four_parts() {
-    let pieces = split(&full()).unwrap();
-    let keys: Vec<&str> = pieces.iter().map(|(key, _)| key.as_str()).collect();
-    assert_eq!(
-        keys,
-        [
-            "comeback.workbook.debrief",
-            "comeback.workbook.outreach",
-            "comeback.workbook.mojo",
-            "comeback.workbook.plan",
-            ROOT_KEY
-        ]
-    );
-    let root: serde_json::Value = serde_json::from_str(&pieces[4].1).unwrap();
-    assert_eq!(root["schema_version"], 4);
-    assert_eq!(root["parts"], serde_json::json!(["debrief", "outreach", "mojo", "plan"]));
-    assert!(root.get("outreach").is_none(), "the big sections are not in the root");
-    assert!(root.get("first_steps").is_some() && root.get("settings").is_some());
-}
-
-// Guards the basic promise: what is stored in parts reads back equal.
-#[test]
-fn parts_read_back_as_the_same_workbook() {
+fn a_workbook_is_stored_as_a_manifest_parts_and_buckets() {
     let workbook = full();
-    let document = read(&stored_in_parts(&workbook));
-    assert_eq!(document.layout, Layout::Parts);
-    assert_eq!(document.decode(), Loaded::Current(workbook.clone()));
-    // The assembled text is one document that reads alone (snapshots, Undo copies).
-    assert_eq!(decode(document.text.as_deref()), Loaded::Current(workbook));
+    let (writes, _) = split(&ns(), &workbook).unwrap();
+    assert_eq!(writes.last().map(|(key, _)| key.as_str()), Some("comeback@/comeback/.workbook"), "manifest last");
+    let root: serde_json::Value = serde_json::from_str(&writes.last().unwrap().1).unwrap();
+    assert_eq!(root["schema_version"], SCHEMA_VERSION);
+    for section in ["debrief", "outreach", "mojo", "plan"] {
+        assert_eq!(root[section], 1, "{section} is named by its generation");
+    }
+    let outreach: serde_json::Value = serde_json::from_str(
+        &writes.iter().find(|(key, _)| key == "comeback@/comeback/.workbook.outreach.g1").unwrap().1,
+    )
+    .unwrap();
+    let buckets = outreach["contacts"]["buckets"].as_array().unwrap();
+    assert_eq!(buckets.len(), 1024);
+    let used = buckets.iter().filter(|generation| **generation == 1).count();
+    assert_eq!(
+        used,
+        workbook.outreach.contacts.iter().map(|c| bucket_of(&c.meta.id, 1024)).collect::<BTreeSet<_>>().len()
+    );
+    let contact = &workbook.outreach.contacts[0];
+    let bucket = bucket_of(&contact.meta.id, 1024);
+    let text = &writes
+        .iter()
+        .find(|(key, _)| *key == format!("comeback@/comeback/.workbook.outreach.contacts.{bucket}.g1"))
+        .unwrap()
+        .1;
+    assert!(text.starts_with("[[1048576,{") && text.contains(&contact.meta.id.to_string()), "{text}");
+    assert!(writes.iter().all(|(key, _)| key.starts_with("comeback@/comeback/.workbook")));
 }
 
-// Guards Undo and snapshots: an assembled text splits back into exactly what was stored.
+// Guards the round trip: split, read back, the assembled text is byte for byte `encode`'s.
+#[test]
+fn what_is_stored_reads_back_as_the_same_text() {
+    for workbook in [full(), large(300), Workbook::new(now()), Workbook::default()] {
+        let (storage, _) = stored(&workbook);
+        let document = read(&storage);
+        assert_eq!(document.layout, Layout::Records);
+        assert_eq!(document.source, Source::Namespace);
+        assert_eq!(document.text.as_deref(), Some(encode(&workbook).unwrap().as_str()));
+        assert_eq!(document.decode(), Loaded::Current(workbook));
+    }
+}
+
+// Guards Undo copies and snapshots: an assembled text stored again reads back byte for byte.
 #[test]
 fn an_assembled_text_splits_back_byte_for_byte() {
-    let storage = stored_in_parts(&full());
-    let text = read(&storage).text.unwrap();
-    let back: Storage = split_text(&text).into_iter().collect();
-    assert_eq!(back, storage);
-    assert_eq!(split_text(&text).last().map(|(key, _)| key.as_str()), Some(ROOT_KEY), "root last");
-}
-
-// Guards the layout from before parts: a whole document is stored and read as one text.
-#[test]
-fn a_whole_document_stays_one_text() {
-    let v3 = fixture("workbook-v3.json");
-    assert_eq!(split_text(&v3), vec![(ROOT_KEY.to_owned(), v3.clone())]);
-    let whole = encode(&full()).unwrap();
-    assert_eq!(split_text(&whole), vec![(ROOT_KEY.to_owned(), whole.clone())]);
-    for odd in ["", "not json", "[1]", "{\"parts\": 3}"] {
-        assert_eq!(split_text(odd), vec![(ROOT_KEY.to_owned(), odd.to_owned())], "{odd:?}");
+    let workbook = large(200);
+    let text = encode(&workbook).unwrap();
+    let pieces = split_text(&ns(), &text, &Found::default());
+    assert_eq!(pieces.last().unwrap().0, "comeback@/comeback/.workbook", "manifest last");
+    let storage: Storage = pieces.into_iter().collect();
+    let document = read(&storage);
+    assert_eq!((document.text.as_deref(), document.layout), (Some(text.as_str()), Layout::Records));
+    // The same keys and texts as a save from scratch.
+    let (from_scratch, _) = stored(&workbook);
+    assert_eq!(storage, from_scratch);
+    // Over a stored layout, no key it names is touched before the manifest.
+    let named = document.found.named(&ns());
+    let again = split_text(&ns(), &text, &document.found);
+    assert!(again.iter().all(|(key, _)| !named.contains(key)));
+    assert!(again.iter().any(|(key, _)| key.ends_with(".g2")));
+    let mut over = storage.clone();
+    for (key, piece) in &again[..again.len() - 1] {
+        over.insert(key.clone(), piece.clone());
+        assert_eq!(read(&over).text.as_deref(), Some(text.as_str()));
     }
 }
 
-// Guards old data: the single-text layout reads exactly as before, and stale part keys are ignored.
+// Guards texts that are not current documents: they are kept whole, exactly.
 #[test]
-fn the_old_layout_reads_as_before_and_ignores_stale_parts() {
-    let v3 = fixture("workbook-v3.json");
-    let mut storage = Storage::from([(ROOT_KEY.to_owned(), v3.clone())]);
-    storage.insert("comeback.workbook.debrief".into(), "{\"summary\": \"stale\"}".into());
-    storage.insert("comeback.workbook.outreach".into(), "not even JSON".into());
-    let document = read(&storage);
-    assert_eq!(document.layout, Layout::Whole);
-    assert_eq!(document.text.as_deref(), Some(v3.as_str()));
-    assert_eq!(document.decode(), decode(Some(&v3)));
-    let Loaded::Migrated { workbook, from: 3 } = document.decode() else { panic!("v3 migrates") };
-    assert_eq!(workbook.debrief.setback, Some(SetbackKind::BusinessFailed));
-    assert_eq!(read(&Storage::new()), parts::Document { text: None, layout: Layout::Whole, parts: vec![] });
-    assert_eq!(read(&Storage::new()).decode(), Loaded::Fresh);
+fn other_texts_stay_whole() {
+    for text in [
+        fixture("workbook-v3.json"),
+        fixture("workbook-v1.json"),
+        "".into(),
+        "not json".into(),
+        "[1]".into(),
+        "{\"schema_version\": 5, \"outreach\": 3}".into(),
+    ] {
+        assert_eq!(
+            split_text(&ns(), &text, &Found::default()),
+            vec![("comeback@/comeback/.workbook".to_owned(), text.clone())],
+            "{text:?}"
+        );
+    }
+    // Pretty-printed, a current document would not read back the same: whole too.
+    let pretty = serde_json::to_string_pretty(&full()).unwrap();
+    assert_eq!(split_text(&ns(), &pretty, &Found::default()).len(), 1);
 }
 
-// Guards a real v4 browser storage (root and parts) against a silent loss.
+// Guards the hash: FNV-1a, the same on every build and platform (fixed expected values).
 #[test]
-fn the_v4_fixture_reads_as_current() {
-    let storage: Storage = serde_json::from_str(&fixture("storage-v4.json")).unwrap();
-    let document = read(&storage);
-    assert_eq!(document.layout, Layout::Parts);
-    let Loaded::Current(workbook) = document.decode() else { panic!("expected the v4 fixture to load as current") };
-    let Loaded::Migrated { workbook: from_v3, from: 3 } = decode(Some(&fixture("workbook-v3.json"))) else {
-        panic!("v3 migrates")
-    };
-    assert_eq!(workbook, from_v3, "the same content as the v3 fixture");
-    assert_eq!(workbook.settings.theme, ThemeChoice::Light);
-    assert_eq!(workbook.outreach.contacts[0].name, "Amina Okafor");
+fn the_bucket_hash_is_stable() {
+    assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+    assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    let id = Uuid::parse_str("0b6f4a3e-5f55-4c36-9d6b-1d2f33f1c2a1").unwrap();
+    assert_eq!(fnv1a(id.as_bytes()), EXPECTED_ID_HASH);
+    assert_eq!(bucket_of(&id, 512), (EXPECTED_ID_HASH % 512) as usize);
+    assert_eq!(bucket_of(&id, 128), (EXPECTED_ID_HASH % 128) as usize);
+    assert_eq!(bucket_of(&Uuid::nil(), 512), FNV_OF_16_ZEROS as usize % 512);
 }
 
-// Guards a half-stored workbook: a missing part makes the whole unreadable, its text kept.
+/// FNV-1a 64 of the id's 16 bytes, computed independently (Python).
+const EXPECTED_ID_HASH: u64 = 0x1931_ce4f_833d_8598;
+const FNV_OF_16_ZEROS: u64 = 0x8820_1fb9_60ff_6465;
+
+// Guards "a save writes what changed": one contact edit among 5,000 writes its bucket,
+// the outreach part and the manifest, a few KB, and removes the two keys they replace.
 #[test]
-fn a_missing_part_makes_the_workbook_unreadable() {
-    let mut storage = stored_in_parts(&full());
-    storage.remove("comeback.workbook.mojo");
-    let document = read(&storage);
-    assert!(matches!(&document.layout, Layout::Broken(reason) if reason.contains("mojo")));
-    let Loaded::Corrupt { raw, reason } = document.decode() else { panic!("a missing part is unreadable") };
-    assert!(reason.contains("missing (mojo)"), "{reason}");
-    assert_eq!(Some(raw.as_str()), document.text.as_deref());
-    assert!(raw.contains(&storage["comeback.workbook.plan"]), "what is there is kept");
+fn one_contact_edit_writes_one_bucket_its_part_and_the_manifest() {
+    let mut workbook = large(5_000);
+    let (mut storage, mut written) = stored(&workbook);
+    let stored_characters: usize = storage.iter().map(|(key, text)| key.len() + text.len()).sum();
+    let id = workbook.outreach.contacts[1234].meta.id;
+    let bucket = bucket_of(&id, List::Contacts.default_buckets());
+    workbook.outreach.update_contact(id, later(60), |contact| contact.company = "Moved on".into());
+
+    let change = save(&mut storage, &mut written, &workbook);
+    assert_eq!(
+        keys(&change),
+        [
+            format!("comeback@/comeback/.workbook.outreach.contacts.{bucket}.g2"),
+            "comeback@/comeback/.workbook.outreach.g2".to_owned(),
+            "comeback@/comeback/.workbook".to_owned(),
+        ]
+    );
+    assert_eq!(
+        change.removes,
+        [
+            format!("comeback@/comeback/.workbook.outreach.contacts.{bucket}.g1"),
+            "comeback@/comeback/.workbook.outreach.g1".to_owned()
+        ]
+    );
+    let characters = change.characters();
+    println!("one contact edit among 5,000: {characters} characters in 3 keys ({stored_characters} stored)");
+    assert!(characters < 12_000, "{characters} characters written for one contact");
+    assert_eq!(read(&storage).decode(), Loaded::Current(workbook.clone()));
+    // Nothing changed, nothing written.
+    assert!(written.changes(&ns(), &workbook, &Dirty::Unknown).unwrap().is_empty());
+    // The measure behind the bucket count (module doc of io::parts): 100 edits, one contact each.
+    let mut sizes: Vec<usize> = (0..100)
+        .map(|n| {
+            let id = workbook.outreach.contacts[n * 47].meta.id;
+            workbook.outreach.update_contact(id, later(100 + n as i64), |contact| contact.role = format!("Role {n}"));
+            save(&mut storage, &mut written, &workbook).characters()
+        })
+        .collect();
+    sizes.sort_unstable();
+    println!("one contact edit, 100 edits: median {} max {} characters", sizes[50], sizes[99]);
+    assert!(sizes[99] < 16_000, "{sizes:?}");
 }
 
-// Guards corrupt parts: an unreadable part makes the workbook unreadable, the raw assembled text kept.
+// Guards the other edits: a debrief field, an added contact, a removed one, a reordered timeline.
 #[test]
-fn an_unreadable_part_makes_the_workbook_unreadable() {
-    let good = stored_in_parts(&full());
-    for (part, text) in [("outreach", "{\"contacts\": [{\"name\": "), ("debrief", "{\"summary\": 42}"), ("plan", "")] {
+fn each_kind_of_edit_writes_only_its_buckets() {
+    let mut workbook = large(500);
+    let (mut storage, mut written) = stored(&workbook);
+
+    workbook.debrief.set_summary("One more line.", later(1));
+    let change = save(&mut storage, &mut written, &workbook);
+    assert_eq!(keys(&change), ["comeback@/comeback/.workbook.debrief.g2", "comeback@/comeback/.workbook"]);
+
+    let added = workbook.outreach.add_contact("Ines Duarte", "", None, later(2));
+    let change = save(&mut storage, &mut written, &workbook);
+    assert_eq!(change.writes.len(), 3, "{:?}", keys(&change));
+    assert!(change.writes[0].0.contains(&format!(".contacts.{}.", bucket_of(&added, 1024))));
+
+    let gone = workbook.outreach.contacts[17].meta.id;
+    workbook.outreach.remove_contact(gone, later(3));
+    let change = save(&mut storage, &mut written, &workbook);
+    assert!(change.writes.iter().filter(|(key, _)| key.contains(".contacts.")).count() <= 1);
+    assert_eq!(read(&storage).decode(), Loaded::Current(workbook.clone()));
+
+    let events: Vec<Uuid> = workbook.debrief.timeline.iter().map(|event| event.meta.id).collect();
+    assert!(events.len() >= 2, "the example has a timeline");
+    let last = *events.last().unwrap();
+    workbook.debrief.timeline.rotate_right(1);
+    workbook.debrief.updated_at = Some(later(4));
+    let change = save(&mut storage, &mut written, &workbook);
+    let buckets: Vec<String> = keys(&change).into_iter().filter(|key| key.contains(".timeline.")).collect();
+    assert!(!buckets.is_empty() && buckets.len() <= 2, "{buckets:?}");
+    let document = read(&storage);
+    assert_eq!(document.decode(), Loaded::Current(workbook.clone()));
+    let Loaded::Current(back) = document.decode() else { unreachable!() };
+    assert_eq!(back.debrief.timeline[0].meta.id, last, "the order is kept across buckets");
+}
+
+// Guards the dirty hints: a hint naming the lists walks only those; no hint walks them all.
+#[test]
+fn dirty_hints_narrow_the_walk() {
+    let mut workbook = large(50);
+    let (_, written) = stored(&workbook);
+    let id = workbook.outreach.contacts[3].meta.id;
+    workbook.outreach.contacts[3].notes = "Changed, and the section's time too.".into();
+    workbook.outreach.contacts[3].meta.updated_at = later(5);
+    let with_hint = written.changes(&ns(), &workbook, &Dirty::Lists(BTreeSet::from([List::Contacts]))).unwrap();
+    let unknown = written.changes(&ns(), &workbook, &Dirty::Unknown).unwrap();
+    assert_eq!(with_hint.writes, unknown.writes);
+    assert!(keys(&unknown)[0].contains(&format!(".contacts.{}.", bucket_of(&id, List::Contacts.default_buckets()))));
+    // A hint that names other lists skips the contacts: the store must name what it touched.
+    let other = written.changes(&ns(), &workbook, &Dirty::Lists(BTreeSet::from([List::Timeline]))).unwrap();
+    assert!(other.writes.iter().all(|(key, _)| !key.contains(".contacts.")));
+    // A replaced workbook (forget_records) compares every record again.
+    let mut forgetting = written.clone();
+    forgetting.forget_records();
+    assert!(forgetting.changes(&ns(), &workbook, &Dirty::Unknown).unwrap().writes.len() > unknown.writes.len());
+}
+
+// Guards atomic saves: interrupted before the manifest, the old state loads; after it, the new one.
+#[test]
+fn a_save_interrupted_anywhere_loads_the_old_or_the_new_state() {
+    let old = large(300);
+    let (storage, written) = stored(&old);
+    let mut new = old.clone();
+    let ids: Vec<Uuid> = new.outreach.contacts.iter().step_by(40).map(|contact| contact.meta.id).collect();
+    for id in &ids {
+        new.outreach.update_contact(*id, later(9), |contact| contact.notes = "Rewritten.".into());
+    }
+    new.settings.theme = ThemeChoice::Dark;
+    let change = written.changes(&ns(), &new, &Dirty::Unknown).unwrap();
+    assert!(change.writes.len() > 3);
+    // Every prefix of the writes short of the manifest: the old state, whole.
+    for written_so_far in 0..change.writes.len() {
+        let mut partial = storage.clone();
+        for (key, text) in &change.writes[..written_so_far] {
+            partial.insert(key.clone(), text.clone());
+        }
+        assert_eq!(read(&partial).decode(), Loaded::Current(old.clone()), "after {written_so_far} writes");
+    }
+    // The manifest written, the old keys not yet removed: the new state.
+    let mut partial = storage.clone();
+    for (key, text) in &change.writes {
+        partial.insert(key.clone(), text.clone());
+    }
+    assert_eq!(read(&partial).decode(), Loaded::Current(new.clone()));
+    for key in &change.removes {
+        partial.remove(key);
+    }
+    assert_eq!(read(&partial).decode(), Loaded::Current(new));
+    // Nothing is left that the manifest does not name: as many keys as a fresh store of it.
+    let (fresh, _) = stored(&old);
+    assert_eq!(partial.len(), fresh.len());
+}
+
+// Guards a half-stored workbook: a named key missing (or unreadable) makes the whole unreadable.
+#[test]
+fn a_missing_or_unreadable_named_key_makes_the_workbook_unreadable() {
+    let workbook = full();
+    let (good, _) = stored(&workbook);
+    let bucket = bucket_of(&workbook.outreach.contacts[0].meta.id, 1024);
+    let bucket_key = format!("comeback@/comeback/.workbook.outreach.contacts.{bucket}.g1");
+    for (key, text) in [
+        (bucket_key.as_str(), None),
+        (bucket_key.as_str(), Some("[[0,{\"id\":")),
+        ("comeback@/comeback/.workbook.mojo.g1", None),
+        ("comeback@/comeback/.workbook.plan.g1", Some("{\"actions\": 3}")),
+    ] {
         let mut storage = good.clone();
-        storage.insert(format!("comeback.workbook.{part}"), text.to_owned());
+        match text {
+            None => storage.remove(key),
+            Some(text) => storage.insert(key.to_owned(), text.to_owned()),
+        };
         let document = read(&storage);
-        assert_eq!(document.layout, Layout::Parts);
         match document.decode() {
             Loaded::Corrupt { raw, reason } => {
-                assert_eq!(Some(raw.as_str()), document.text.as_deref());
-                assert!(raw.contains(&format!("\"{part}\":{text}")), "{raw}");
                 assert!(!reason.is_empty());
+                assert_eq!(Some(raw.as_str()), document.text.as_deref(), "what is there is kept");
             }
-            other => panic!("{part} = {text:?} should be corrupt, got {other:?}"),
+            other => panic!("{key} = {text:?} should be unreadable, got {other:?}"),
         }
     }
-    let mut storage = good;
-    storage.insert(ROOT_KEY.into(), "{\"schema_version\": 4, \"parts\": \"debrief\"}".into());
-    let document = read(&storage);
-    assert!(matches!(document.decode(), Loaded::Corrupt { raw, .. } if raw == storage[ROOT_KEY]));
 }
 
-// Guards newer builds: a newer root in parts is recognised (never written) and read leniently.
+// Guards newer builds: a newer manifest is recognised (never written) and read leniently.
 #[test]
-fn a_newer_root_in_parts_is_newer() {
+fn a_newer_manifest_is_newer() {
     let original = full();
-    let mut storage = stored_in_parts(&original);
-    let root = storage[ROOT_KEY].replace("\"schema_version\":4", "\"schema_version\":9");
-    storage.insert(ROOT_KEY.into(), root);
+    let (mut storage, _) = stored(&original);
+    let root = storage["comeback@/comeback/.workbook"].replace("\"schema_version\":5", "\"schema_version\":9");
+    storage.insert("comeback@/comeback/.workbook".into(), root);
     let Loaded::Newer { version: 9, workbook: Some(workbook) } = read(&storage).decode() else {
         panic!("expected newer")
     };
     assert_eq!(workbook.outreach, original.outreach);
 }
 
-// Guards dirty parts: a save writes only the parts that changed, and the root only when it changed.
-#[test]
-fn only_changed_parts_are_written() {
-    let mut workbook = full();
-    let mut written = Written::of(&workbook);
-    assert_eq!(written.changes(&workbook).unwrap(), vec![], "nothing changed, nothing written");
-
-    workbook.debrief.set_summary("One more line.", now());
-    let changes = written.changes(&workbook).unwrap();
-    assert_eq!(changes.iter().map(|change| change.piece).collect::<Vec<_>>(), [Piece::Part(Section::Debrief)]);
-    assert_eq!(changes[0].key, "comeback.workbook.debrief");
-    assert_eq!(changes[0].text, serde_json::to_string(&workbook.debrief).unwrap());
-
-    // A failed write is not recorded: the part is still to write next time.
-    assert_eq!(written.changes(&workbook).unwrap(), changes);
-    written.record(&changes[0], &workbook);
-    assert_eq!(written.changes(&workbook).unwrap(), vec![]);
-
-    workbook.settings.theme = ThemeChoice::Dark;
-    workbook.outreach.add_contact("Ines Duarte", "", None, now());
-    let pieces: Vec<Piece> = written.changes(&workbook).unwrap().iter().map(|change| change.piece).collect();
-    assert_eq!(pieces, [Piece::Part(Section::Outreach), Piece::Root]);
+/// A fake `localStorage` with a quota on the characters of keys and values.
+struct Quota {
+    storage: Storage,
+    limit: usize,
+    peak: usize,
 }
 
-// Guards the move from the old layout: one part at a time, each step readable
-// whole, never more than one section stored twice, ending in exactly the parts layout.
-#[test]
-fn the_old_layout_moves_into_parts_one_section_at_a_time() {
-    let workbook = full();
-    let whole = encode(&workbook).unwrap();
-    let mut storage = Storage::from([(ROOT_KEY.to_owned(), whole.clone())]);
-    let largest =
-        Section::ALL.iter().map(|section| storage_len(&stored_in_parts(&workbook), &section.key())).max().unwrap();
-    let mut written = Written::default();
-    let changes = written.changes(&workbook).unwrap();
-    assert_eq!(changes.len(), 8, "each part, then a root naming it");
-    for change in &changes {
-        storage.insert(change.key.clone(), change.text.clone());
-        written.record(change, &workbook);
-        assert_eq!(read(&storage).decode(), Loaded::Current(workbook.clone()), "after writing {}", change.key);
-        let total: usize = storage.values().map(String::len).sum();
-        assert!(total <= whole.len() + largest + 200, "{total} stored after {}", change.key);
+#[derive(Debug, PartialEq)]
+struct Full;
+
+impl Quota {
+    fn used(&self) -> usize {
+        self.storage.iter().map(|(key, text)| key.len() + text.len()).sum()
     }
-    assert_eq!(storage, stored_in_parts(&workbook));
-    assert_eq!(written.changes(&workbook).unwrap(), vec![]);
-    // Read back half-way (the root names some parts and holds the rest), every part is written again.
-    let half_way: Storage = changes[..4].iter().map(|change| (change.key.clone(), change.text.clone())).collect();
-    let document = read(&half_way);
+
+    fn write(&mut self, key: &str, text: &str) -> Result<(), Full> {
+        let replaced = self.storage.get(key).map_or(0, |old| key.len() + old.len());
+        if self.used() - replaced + key.len() + text.len() > self.limit {
+            return Err(Full);
+        }
+        self.storage.insert(key.to_owned(), text.to_owned());
+        self.peak = self.peak.max(self.used());
+        Ok(())
+    }
+}
+
+fn is_bucket(key: &str) -> bool {
+    key.rsplit('.').next().is_some_and(|last| last.starts_with('g') && last[1..].parse::<u64>().is_ok())
+}
+
+/// Moves what `storage` holds into schema 5 as the app does (`run_move`,
+/// then a save writing the parts and the manifest and removing the old
+/// keys), reading it back whole after every step.
+fn move_within(storage: Storage, limit: usize) -> (Quota, Workbook) {
+    let document = read(&storage);
+    assert!(document.needs_move(), "{:?}", document.layout);
+    let workbook = document.decode().workbook().expect("readable before the move");
+    let quota = RefCell::new(Quota { storage, limit, peak: 0 });
+    let mut moving = Move::new(&ns(), &document, |key| Ok::<_, Infallible>(quota.borrow().storage.get(key).cloned()))
+        .unwrap()
+        .unwrap();
+    let mut steps = 0;
+    run_move(
+        &mut moving,
+        |key, text| {
+            quota.borrow_mut().write(key, text)?;
+            if !is_bucket(key) {
+                steps += 1;
+                let back = read(&quota.borrow().storage);
+                assert_eq!(back.decode().workbook(), Some(workbook.clone()), "readable whole after step {steps}");
+                assert_ne!(back.layout, Layout::Records);
+            }
+            Ok(())
+        },
+        |key| {
+            quota.borrow_mut().storage.remove(key);
+            Ok(())
+        },
+        |_: &Full| true,
+    )
+    .unwrap();
+    let mut quota = quota.into_inner();
+    let moved = read(&quota.storage);
+    let mut written = Written::as_stored(&moved, &workbook);
+    let change = written.changes(&ns(), &workbook, &Dirty::Unknown).unwrap();
+    for (key, text) in &change.writes {
+        quota.write(key, text).unwrap();
+    }
+    for key in &change.removes {
+        quota.storage.remove(key);
+    }
+    written.commit(change);
+    assert!(written.changes(&ns(), &workbook, &Dirty::Unknown).unwrap().is_empty(), "all known once moved");
+    (quota, workbook)
+}
+
+trait Shown {
+    fn workbook(self) -> Option<Workbook>;
+}
+
+impl Shown for Loaded {
+    fn workbook(self) -> Option<Workbook> {
+        match self {
+            Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } => Some(workbook),
+            _ => None,
+        }
+    }
+}
+
+/// After a move: only this namespace's keys, every one named, reading back the workbook.
+fn assert_moved(quota: &Quota, workbook: &Workbook) {
+    let document = read(&quota.storage);
+    assert_eq!(document.layout, Layout::Records);
     assert_eq!(document.decode(), Loaded::Current(workbook.clone()));
-    assert_eq!(Written::as_read(&document, &document.decode()).changes(&workbook).unwrap().len(), 8);
-}
-
-fn storage_len(storage: &Storage, key: &str) -> usize {
-    storage.get(key).map_or(0, String::len)
-}
-
-// Guards the other-tab conflict: storage is in parts but unknown, so every part and the root are written.
-#[test]
-fn with_parts_unknown_every_part_then_the_root_are_written() {
-    let workbook = full();
-    let changes = Written::parts_unknown().changes(&workbook).unwrap();
-    let stored: Vec<(String, String)> = changes.into_iter().map(|change| (change.key, change.text)).collect();
-    assert_eq!(stored, split(&workbook).unwrap());
-}
-
-// Guards what is known after a read: everything when current and in parts, nothing otherwise.
-#[test]
-fn what_is_known_after_a_read_depends_on_the_layout() {
-    let workbook = full();
-    let in_parts = read(&stored_in_parts(&workbook));
-    assert_eq!(Written::as_read(&in_parts, &in_parts.decode()).changes(&workbook).unwrap(), vec![]);
-    let whole = read(&Storage::from([(ROOT_KEY.to_owned(), encode(&workbook).unwrap())]));
-    assert_eq!(whole.decode(), Loaded::Current(workbook.clone()));
+    assert!(
+        quota.storage.keys().all(|key| key.starts_with("comeback@/comeback/.workbook")),
+        "{:?}",
+        quota.storage.keys().collect::<Vec<_>>()
+    );
+    let (fresh, _) = stored(workbook);
     assert_eq!(
-        Written::as_read(&whole, &whole.decode()).changes(&workbook).unwrap().len(),
-        8,
-        "the old layout is moved into parts"
+        quota.storage.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
+        "exactly the keys of the layout"
     );
 }
 
-// Guards the other-tab listener: only the workbook's own keys count.
+// Guards the migrations from every earlier layout: v1, v2, v3 whole documents under the legacy key.
 #[test]
-fn workbook_keys_are_the_root_and_its_parts() {
-    assert!(is_workbook_key("comeback.workbook"));
-    assert!(is_workbook_key("comeback.workbook.outreach"));
-    assert!(is_part_key("comeback.workbook.anything"));
-    for other in [
-        "comeback.workbooks",
-        "comeback.workbook.",
-        "comeback.before-import",
-        "comeback.snapshot.2026-03-01",
-        "workbook",
-    ] {
-        assert!(!is_workbook_key(other), "{other}");
+fn whole_documents_of_every_schema_move_into_buckets() {
+    for name in ["workbook-v1.json", "workbook-v2.json", "workbook-v3.json"] {
+        let storage = Storage::from([("comeback.workbook".to_owned(), fixture(name))]);
+        let expected = decode(Some(&fixture(name))).workbook().unwrap();
+        let (quota, workbook) = move_within(storage, 5_000_000);
+        assert_eq!(workbook, expected, "{name}");
+        assert_moved(&quota, &workbook);
     }
-    assert!(!is_part_key(ROOT_KEY));
 }
 
-// Guards the fallback when there is no room to move into parts: one whole document, as before.
+// Guards a v4 whole document (the benchmark's, too big to move into v4 parts).
 #[test]
-fn staying_whole_writes_one_whole_document() {
+fn a_v4_whole_document_moves_into_buckets() {
+    let workbook = large(100);
+    let v4 = encode(&workbook).unwrap().replacen("\"schema_version\":5", "\"schema_version\":4", 1);
+    let (quota, moved) = move_within(Storage::from([("comeback.workbook".to_owned(), v4)]), 5_000_000);
+    assert_eq!(moved, workbook);
+    assert_moved(&quota, &moved);
+}
+
+// Guards a real v4 browser storage (root and four parts) against a silent loss.
+#[test]
+fn the_v4_parts_fixture_moves_into_buckets() {
+    let storage: Storage = serde_json::from_str(&fixture("storage-v4.json")).unwrap();
+    let document = read(&storage);
+    assert_eq!((document.layout.clone(), document.source), (Layout::Parts, Source::Legacy));
+    let Loaded::Migrated { workbook, from: 4 } = document.decode() else {
+        panic!("v4 migrates: {:?}", document.decode())
+    };
+    let from_v3 = decode(Some(&fixture("workbook-v3.json"))).workbook().unwrap();
+    assert_eq!(workbook, from_v3, "the same content as the v3 fixture");
+    assert_eq!(workbook.outreach.contacts[0].name, "Amina Okafor");
+    let (quota, moved) = move_within(storage, 5_000_000);
+    assert_eq!(moved, workbook);
+    assert_moved(&quota, &moved);
+}
+
+// Guards a v4 move into parts left part-way (the root naming some parts, holding the rest).
+#[test]
+fn a_v4_document_moved_part_way_into_parts_moves_into_buckets() {
+    let workbook = large(80);
+    let text = encode(&workbook).unwrap().replacen("\"schema_version\":5", "\"schema_version\":4", 1);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut root = value.as_object().unwrap().clone();
+    let debrief = root.remove("debrief").unwrap();
+    let outreach = root.remove("outreach").unwrap();
+    root.insert("parts".into(), serde_json::json!(["debrief", "outreach"]));
+    let storage = Storage::from([
+        ("comeback.workbook".to_owned(), serde_json::to_string(&root).unwrap()),
+        ("comeback.workbook.debrief".to_owned(), debrief.to_string()),
+        ("comeback.workbook.outreach".to_owned(), outreach.to_string()),
+    ]);
+    assert_eq!(read(&storage).decode(), Loaded::Migrated { workbook: workbook.clone(), from: 4 });
+    let (quota, moved) = move_within(storage, 5_000_000);
+    assert_eq!(moved, workbook);
+    assert_moved(&quota, &moved);
+}
+
+// Guards the quota: the benchmark-sized document (one key, more than half the quota) moves
+// bucket by bucket, never holding much more than itself, each step readable whole.
+#[test]
+fn a_document_larger_than_half_the_quota_moves_within_it() {
+    let workbook = large(5_000);
+    let text = encode(&workbook).unwrap().replacen("\"schema_version\":5", "\"schema_version\":4", 1);
+    let limit = text.len() * 13 / 10;
+    assert!(2 * text.len() > limit, "it could not be held twice");
+    let (quota, moved) = move_within(Storage::from([("comeback.workbook".to_owned(), text.clone())]), limit);
+    assert_eq!(moved, workbook);
+    assert_moved(&quota, &moved);
+    assert!(quota.peak <= limit, "{} > {limit}", quota.peak);
+    println!("moved {} characters within a quota of {limit}: peak {}", text.len(), quota.peak);
+}
+
+// Guards a move interrupted and resumed in a later session.
+#[test]
+fn a_move_left_part_way_is_readable_and_resumes() {
+    let workbook = large(400);
+    let storage = Storage::from([("comeback.workbook".to_owned(), encode(&workbook).unwrap())]);
+    let document = read(&storage);
+    let mut moving =
+        Move::new(&ns(), &document, |key| Ok::<_, Infallible>(storage.get(key).cloned())).unwrap().unwrap();
+    let mut storage = storage.clone();
+    for _ in 0..3 {
+        let step = moving.next_step(32).unwrap();
+        for (key, text) in &step.writes {
+            storage.insert(key.clone(), text.clone());
+        }
+        moving.done(&step);
+    }
+    let half = read(&storage);
+    assert_eq!(half.layout, Layout::Moving);
+    assert_eq!(half.decode(), Loaded::Current(workbook.clone()));
+    // The written buckets of an unfinished step (the list's key not rewritten) change nothing.
+    let step = moving.next_step(32).unwrap();
+    let mut interrupted = storage.clone();
+    for (key, text) in &step.writes[..step.writes.len() - 1] {
+        interrupted.insert(key.clone(), text.clone());
+    }
+    assert_eq!(read(&interrupted).decode(), Loaded::Current(workbook.clone()));
+    let (quota, moved) = move_within(interrupted, 5_000_000);
+    assert_eq!(moved, workbook);
+    assert_moved(&quota, &moved);
+}
+
+// Guards namespaces: two copies of the app in one origin never read or write each other's keys.
+#[test]
+fn two_namespaces_keep_apart() {
+    assert_eq!(Namespace::from_pathname("/comeback/").prefix(), "comeback@/comeback/.");
+    assert_eq!(Namespace::from_pathname("/comeback/index.html").prefix(), "comeback@/comeback/.");
+    assert_eq!(Namespace::from_pathname("/comeback-dev/").prefix(), "comeback@/comeback-dev/.");
+    assert_eq!(Namespace::from_pathname("/").prefix(), "comeback@/.");
+    assert_eq!(Namespace::from_pathname("").prefix(), "comeback@/.");
+    let (live, dev) = (ns(), Namespace::from_pathname("/comeback-dev/"));
+    assert!(!dev.prefix().starts_with(live.prefix()) && !live.prefix().starts_with(dev.prefix()));
+    assert_eq!(Namespace::from_pathname("/comeback/sub/").local("comeback@/comeback/.workbook"), None);
+
+    let (a, b) = (full(), large(20));
+    let mut storage: Storage = split(&live, &a).unwrap().0.into_iter().collect();
+    storage.extend(split(&dev, &b).unwrap().0);
+    let read_in = |namespace: &Namespace| {
+        read_document(namespace, true, |key| Ok::<_, Infallible>(storage.get(key).cloned())).unwrap().decode()
+    };
+    assert_eq!(read_in(&live), Loaded::Current(a));
+    assert_eq!(read_in(&dev), Loaded::Current(b));
+    assert!(storage.keys().all(|key| is_layout_key(&live, key) != is_layout_key(&dev, key)));
+    assert!(is_workbook_key(&live, "comeback@/comeback/.workbook"));
+    assert!(!is_workbook_key(&dev, "comeback@/comeback/.workbook"));
+    assert!(!is_workbook_key(&live, "comeback@/comeback/.workbook.outreach.g1"), "only the manifest is followed");
+}
+
+// Guards the adoption of legacy keys: snapshots, recovery and Undo copies move; the workbook moves with the layout.
+#[test]
+fn legacy_keys_are_adopted_under_the_namespace() {
+    let keys: Vec<String> = [
+        "comeback.workbook",
+        "comeback.workbook.outreach",
+        "comeback.snapshot.2026-03-01",
+        "comeback.recovery.2026-03-01T10:00:00.000Z",
+        "comeback.before-import",
+        "comeback.before-example",
+        LEGACY_CLAIM_KEY,
+        "comeback@/other/.workbook",
+        "someone-else",
+    ]
+    .map(String::from)
+    .to_vec();
+    let copies = namespace::legacy_copies(&ns(), &keys);
+    assert_eq!(
+        copies,
+        [
+            ("comeback.before-example".to_owned(), "comeback@/comeback/.before-example".to_owned()),
+            ("comeback.before-import".to_owned(), "comeback@/comeback/.before-import".to_owned()),
+            (
+                "comeback.recovery.2026-03-01T10:00:00.000Z".to_owned(),
+                "comeback@/comeback/.recovery.2026-03-01T10:00:00.000Z".to_owned()
+            ),
+            ("comeback.snapshot.2026-03-01".to_owned(), "comeback@/comeback/.snapshot.2026-03-01".to_owned()),
+        ]
+    );
+    // Not allowed to adopt (another copy claimed them): the legacy workbook is not read.
+    let storage = Storage::from([("comeback.workbook".to_owned(), fixture("workbook-v3.json"))]);
+    let document = read_document(&ns(), false, |key| Ok::<_, Infallible>(storage.get(key).cloned())).unwrap();
+    assert_eq!(document.decode(), Loaded::Fresh);
+    // Once this namespace has a workbook, the legacy one is ignored.
     let workbook = full();
-    assert!(Written::default().is_moving());
-    assert!(!Written::of(&workbook).is_moving() && !Written::parts_unknown().is_moving());
-    let whole = Written::stay_whole();
-    assert!(!whole.is_moving());
-    let changes = whole.changes(&workbook).unwrap();
-    assert_eq!(changes.len(), 1);
-    assert_eq!((changes[0].piece, changes[0].key.as_str()), (Piece::Whole, ROOT_KEY));
-    assert_eq!(changes[0].text, encode(&workbook).unwrap());
+    let mut storage = stored(&workbook).0;
+    storage.insert("comeback.workbook".into(), fixture("workbook-v3.json"));
+    assert_eq!(read(&storage).decode(), Loaded::Current(workbook));
+}
+
+// Guards what is known after a read: everything for the current layout, nothing to compare otherwise.
+#[test]
+fn what_is_known_after_a_read_depends_on_the_layout() {
+    let workbook = large(100);
+    let (storage, _) = stored(&workbook);
+    let document = read(&storage);
+    let known = Written::as_read(&document, &document.decode());
+    assert!(known.has_manifest());
+    assert!(known.changes(&ns(), &workbook, &Dirty::Unknown).unwrap().is_empty(), "nothing to write");
+    let whole = read(&Storage::from([("comeback@/comeback/.workbook".to_owned(), encode(&workbook).unwrap())]));
+    assert_eq!(whole.layout, Layout::Whole);
+    assert!(whole.needs_move());
+    assert!(!Written::as_read(&whole, &whole.decode()).has_manifest());
+    // Another tab's layout: generations kept, everything written again above them.
+    let others = Written::generations_only(&document);
+    let change = others.changes(&ns(), &workbook, &Dirty::Unknown).unwrap();
+    assert!(change.writes.iter().all(|(key, _)| key == "comeback@/comeback/.workbook" || key.ends_with(".g2")));
+    assert_eq!(change.removes.len(), change.writes.len() - 1);
+    assert_eq!(parts::highest_generation(&document), 1);
+    let _ = Section::ALL;
 }

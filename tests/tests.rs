@@ -7,6 +7,7 @@
 mod backup;
 mod debrief;
 mod debrief_markdown;
+mod decide;
 mod encrypted;
 mod first_steps;
 mod ics;

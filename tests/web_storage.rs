@@ -2,19 +2,25 @@
 //! (run by `cargo test --target wasm32-unknown-unknown --test web_storage`).
 #![cfg(target_arch = "wasm32")]
 
-use comeback::io::parts::{Layout, Written};
+use comeback::io::namespace::{Namespace, LEGACY_CLAIM_KEY};
+use comeback::io::parts::{bucket_of, Layout, Source, Written};
 use comeback::io::stored::{self, Loaded};
 use comeback::model::example::example_workbook;
+use comeback::model::outreach::Contact;
 use comeback::model::{SetbackKind, Workbook};
 use comeback::save::snapshots;
-use comeback::web::storage::{self, StorageError, RECOVERY_PREFIX, WORKBOOK_KEY};
+use comeback::web::storage::{self, StorageError};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+const ROOT: &str = "comeback@/comeback/.workbook";
+
+/// Empties the origin's storage and uses the namespace of a copy served from `/comeback/`.
 fn clear() {
     storage::local_storage().unwrap().clear().unwrap();
+    storage::set_namespace(Namespace::from_pathname("/comeback/"));
 }
 
 fn sample() -> Workbook {
@@ -25,14 +31,29 @@ fn sample() -> Workbook {
     workbook
 }
 
+/// The example plus `count` contacts of about 600 characters each (the benchmark's import).
+fn large(count: usize) -> Workbook {
+    let mut workbook = example();
+    for n in 0..count {
+        let mut contact = Contact::new(&format!("Contact number {n}"), now());
+        contact.company = format!("Company {}", n % 300);
+        contact.notes = format!("Met at the {n}th meetup; talked about bread and ovens. ").repeat(7);
+        workbook.outreach.contacts.push(contact);
+    }
+    workbook
+}
+
+fn prototype() -> JsValue {
+    let storage_class = js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap();
+    js_sys::Reflect::get(&storage_class, &"prototype".into()).unwrap()
+}
+
 /// Replaces `Storage.prototype.setItem` with one that throws `error_js`;
 /// returns the original so the test can put it back.
 fn make_set_item_throw(error_js: &str) -> JsValue {
-    let storage_class = js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap();
-    let prototype = js_sys::Reflect::get(&storage_class, &"prototype".into()).unwrap();
-    let original = js_sys::Reflect::get(&prototype, &"setItem".into()).unwrap();
+    let original = js_sys::Reflect::get(&prototype(), &"setItem".into()).unwrap();
     let throwing = js_sys::Function::new_no_args(&format!("throw {error_js};"));
-    js_sys::Reflect::set(&prototype, &"setItem".into(), &throwing).unwrap();
+    js_sys::Reflect::set(&prototype(), &"setItem".into(), &throwing).unwrap();
     original
 }
 
@@ -40,22 +61,85 @@ fn make_set_item_throw(error_js: &str) -> JsValue {
 /// while the JS `condition` holds (it sees `this`, `key` and `arg`);
 /// returns the original.
 fn make_set_item_full_when(condition: &str, arg: &str) -> JsValue {
-    let storage_class = js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap();
-    let prototype = js_sys::Reflect::get(&storage_class, &"prototype".into()).unwrap();
-    let original = js_sys::Reflect::get(&prototype, &"setItem".into()).unwrap();
+    let original = js_sys::Reflect::get(&prototype(), &"setItem".into()).unwrap();
     let make = js_sys::Function::new_with_args(
         "original, arg",
         &format!("return function (key, value) {{ if ({condition}) throw new DOMException('full', 'QuotaExceededError'); return original.call(this, key, value); }};"),
     );
     let throwing = make.call2(&JsValue::NULL, &original, &arg.into()).unwrap();
-    js_sys::Reflect::set(&prototype, &"setItem".into(), &throwing).unwrap();
+    js_sys::Reflect::set(&prototype(), &"setItem".into(), &throwing).unwrap();
     original
 }
 
 fn restore_set_item(original: &JsValue) {
-    let storage_class = js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap();
-    let prototype = js_sys::Reflect::get(&storage_class, &"prototype".into()).unwrap();
-    js_sys::Reflect::set(&prototype, &"setItem".into(), original).unwrap();
+    js_sys::Reflect::set(&prototype(), &"setItem".into(), original).unwrap();
+}
+
+/// Wraps `Storage.prototype.setItem` to note each key and the characters
+/// written; returns the original and the list of `[key, length]`.
+fn record_set_item() -> (JsValue, js_sys::Array) {
+    let original = js_sys::Reflect::get(&prototype(), &"setItem".into()).unwrap();
+    let written = js_sys::Array::new();
+    let make = js_sys::Function::new_with_args(
+        "original, written",
+        "return function (key, value) { written.push([key, String(value).length]); return original.call(this, key, value); };",
+    );
+    let recording = make.call2(&JsValue::NULL, &original, &written).unwrap();
+    js_sys::Reflect::set(&prototype(), &"setItem".into(), &recording).unwrap();
+    (original, written)
+}
+
+/// Saves what changed, noting each key `setItem` was called with and the characters written.
+fn save_noting_keys(written: &mut Written, workbook: &Workbook) -> (Result<(), StorageError>, Vec<String>, usize) {
+    let (original, log) = record_set_item();
+    let result = storage::save_changes(written, workbook);
+    restore_set_item(&original);
+    let mut keys = Vec::new();
+    let mut characters = 0;
+    for entry in log.iter() {
+        let entry = js_sys::Array::from(&entry);
+        keys.push(entry.get(0).as_string().unwrap());
+        characters += entry.get(1).as_f64().unwrap() as usize;
+    }
+    (result, keys, characters)
+}
+
+/// Every key and its text, sorted.
+fn everything() -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = storage::keys()
+        .unwrap()
+        .into_iter()
+        .map(|key| {
+            let text = storage::read(&key).unwrap().unwrap();
+            (key, text)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap()
+}
+
+fn later() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_790_000_100, 0).unwrap()
+}
+
+fn day(d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+}
+
+fn example() -> Workbook {
+    example_workbook(day(14), now())
+}
+
+/// `workbook`, saved in clear storage, and what is known to be stored.
+fn saved(workbook: &Workbook) -> Written {
+    clear();
+    storage::save_workbook(workbook).unwrap();
+    let document = storage::read_document().unwrap();
+    Written::as_stored(&document, workbook)
 }
 
 #[wasm_bindgen_test]
@@ -76,25 +160,23 @@ fn saved_workbook_loads_back_equal() {
 #[wasm_bindgen_test]
 fn corrupt_text_is_reported_with_the_raw_text() {
     clear();
-    storage::write(WORKBOOK_KEY, "{\"schema_version\": 2, \"debrief\": ").unwrap();
+    storage::write(ROOT, "{\"schema_version\": 2, \"debrief\": ").unwrap();
     match storage::load_workbook().unwrap() {
         Loaded::Corrupt { raw, .. } => assert_eq!(raw, "{\"schema_version\": 2, \"debrief\": "),
         other => panic!("expected corrupt, got {other:?}"),
     }
     // Loading never rewrites what it could not read.
-    assert_eq!(storage::read(WORKBOOK_KEY).unwrap().as_deref(), Some("{\"schema_version\": 2, \"debrief\": "));
+    assert_eq!(storage::read(ROOT).unwrap().as_deref(), Some("{\"schema_version\": 2, \"debrief\": "));
 }
 
-// Guards recovery copies: kept once, never overwritten by a different one.
+// Guards recovery copies: kept once, never overwritten by a different one, in the namespace.
 #[wasm_bindgen_test]
 fn recovery_copies_are_kept_once_and_never_overwritten() {
     clear();
-    let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
-    let first = storage::keep_recovery_copy("broken one", now).unwrap();
-    assert!(first.starts_with(RECOVERY_PREFIX));
-    assert_eq!(storage::keep_recovery_copy("broken one", now).unwrap(), first);
-    let later = now + chrono::Duration::seconds(1);
-    let second = storage::keep_recovery_copy("broken two", later).unwrap();
+    let first = storage::keep_recovery_copy("broken one", now()).unwrap();
+    assert!(first.starts_with("comeback@/comeback/.recovery."), "{first}");
+    assert_eq!(storage::keep_recovery_copy("broken one", now()).unwrap(), first);
+    let second = storage::keep_recovery_copy("broken two", later()).unwrap();
     assert_ne!(first, second);
     let copies = storage::recovery_copies().unwrap();
     assert_eq!(copies, vec![(first, "broken one".to_owned()), (second, "broken two".to_owned())]);
@@ -103,18 +185,18 @@ fn recovery_copies_are_kept_once_and_never_overwritten() {
 // Guards the quota path: a throwing setItem is a QuotaExceeded error and the old copy survives.
 #[wasm_bindgen_test]
 fn quota_exceeded_is_reported_and_the_old_copy_stays() {
-    clear();
     let old = sample();
-    storage::save_workbook(&old).unwrap();
-
+    let mut written = saved(&old);
     let original = make_set_item_throw("new DOMException('The quota has been exceeded.', 'QuotaExceededError')");
     let mut newer = old.clone();
     newer.debrief.summary.push_str(" More.");
-    let result = storage::save_workbook(&newer);
+    let result = storage::save_changes(&mut written, &newer);
     restore_set_item(&original);
-
     assert_eq!(result, Err(StorageError::QuotaExceeded));
     assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(old));
+    // Still to be written, and written on the next save.
+    assert_eq!(storage::save_changes(&mut written, &newer), Ok(()));
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(newer));
 }
 
 #[wasm_bindgen_test]
@@ -130,19 +212,43 @@ fn other_write_failures_are_reported_not_swallowed() {
     assert_eq!(storage::read("comeback.test").unwrap(), None);
 }
 
-// Guards erase: only Comeback's keys go; other sites' data on the origin stays.
+// Guards erase: only this copy's keys go; another copy's and other sites' data on the origin stay.
 #[wasm_bindgen_test]
-fn erase_all_removes_only_comeback_keys() {
+fn erase_all_removes_only_this_namespace() {
     clear();
+    storage::set_namespace(Namespace::from_pathname("/comeback-dev/"));
     storage::save_workbook(&sample()).unwrap();
-    storage::write("comeback.recovery.x", "raw").unwrap();
+    let dev = everything();
+    storage::set_namespace(Namespace::from_pathname("/comeback/"));
+    storage::save_workbook(&example()).unwrap();
+    storage::write(&format!("{}x", storage::recovery_prefix()), "raw").unwrap();
     storage::write("someone-else", "keep").unwrap();
     storage::erase_all().unwrap();
-    assert_eq!(storage::keys().unwrap(), vec!["someone-else".to_owned()]);
+    let mut left = dev;
+    left.push(("someone-else".to_owned(), "keep".to_owned()));
+    left.sort();
+    assert_eq!(everything(), left);
 }
 
-fn day(d: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+// Guards namespaces in real storage: two copies of the app in one origin never touch each other.
+#[wasm_bindgen_test]
+fn two_namespaces_do_not_touch_each_other() {
+    clear();
+    let (live, dev) = (Namespace::from_pathname("/comeback/"), Namespace::from_pathname("/comeback-dev/"));
+    let (a, mut b) = (example(), sample());
+    storage::set_namespace(live.clone());
+    let mut written_a = saved(&a);
+    storage::set_namespace(dev.clone());
+    let mut written_b = Written::default();
+    storage::save_changes(&mut written_b, &b).unwrap();
+    b.debrief.set_summary("Edited in the dev copy.", later());
+    let (result, keys, _) = save_noting_keys(&mut written_b, &b);
+    assert_eq!(result, Ok(()));
+    assert!(keys.iter().all(|key| key.starts_with(dev.prefix())), "{keys:?}");
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(b));
+    storage::set_namespace(live);
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(a.clone()));
+    assert_eq!(storage::save_changes(&mut written_a, &a), Ok(()));
 }
 
 // Guards the rolling snapshots: one a day, the newest three kept, unreadable ones never offered.
@@ -151,219 +257,150 @@ fn snapshots_roll_one_a_day_and_keep_three() {
     clear();
     storage::save_workbook(&sample()).unwrap();
     let text = storage::read_document().unwrap().text.unwrap();
+    let key = |d: u32| storage::key(&snapshots::key(day(d)));
     for d in 1..=3 {
-        storage::write(&snapshots::key(day(d)), &text).unwrap();
+        storage::write(&key(d), &text).unwrap();
     }
-    storage::write(&snapshots::key(day(4)), "{ not json").unwrap();
+    storage::write(&key(4), "{ not json").unwrap();
     storage::take_daily_snapshot(day(10)).unwrap();
     storage::take_daily_snapshot(day(10)).unwrap();
     let kept: Vec<_> = storage::snapshots().unwrap().into_iter().map(|snapshot| snapshot.day).collect();
     assert_eq!(kept, [day(10), day(3)], "newest first; day 4 is unreadable and not offered");
-    assert_eq!(storage::read(&snapshots::key(day(10))).unwrap().as_deref(), Some(text.as_str()), "byte for byte");
-    assert_eq!(storage::read(&snapshots::key(day(1))).unwrap(), None);
-    assert_eq!(storage::read(&snapshots::key(day(2))).unwrap(), None);
+    assert_eq!(key(10), "comeback@/comeback/.snapshot.2026-03-10");
+    assert_eq!(storage::read(&key(10)).unwrap().as_deref(), Some(text.as_str()), "byte for byte");
+    assert_eq!(storage::read(&key(1)).unwrap(), None);
+    assert_eq!(storage::read(&key(2)).unwrap(), None);
 }
 
 // Guards the quota rule: when storage is full, the oldest snapshot gives way to the workbook.
 #[wasm_bindgen_test]
 fn a_full_storage_drops_the_oldest_snapshot_to_save_the_workbook() {
-    clear();
-    let text = storage::save_workbook(&sample()).map(|()| storage::read_document().unwrap().text.unwrap()).unwrap();
-    storage::write(&snapshots::key(day(1)), &text).unwrap();
-    storage::write(&snapshots::key(day(2)), &text).unwrap();
+    let mut written = saved(&sample());
+    let text = storage::read_document().unwrap().text.unwrap();
+    let key = |d: u32| storage::key(&snapshots::key(day(d)));
+    storage::write(&key(1), &text).unwrap();
+    storage::write(&key(2), &text).unwrap();
     // Full until the oldest snapshot is dropped.
-    let original = make_set_item_full_when("this.getItem(arg) !== null", &snapshots::key(day(1)));
+    let original = make_set_item_full_when("this.getItem(arg) !== null", &key(1));
     let mut changed = sample();
-    changed.debrief.set_summary("Saved after making room", chrono::DateTime::from_timestamp(1_790_000_100, 0).unwrap());
-    let result = storage::save_workbook(&changed);
+    changed.debrief.set_summary("Saved after making room", later());
+    let result = storage::save_changes(&mut written, &changed);
     restore_set_item(&original);
     assert_eq!(result, Ok(()));
-    assert_eq!(storage::read(&snapshots::key(day(1))).unwrap(), None);
-    assert!(storage::read(&snapshots::key(day(2))).unwrap().is_some());
+    assert_eq!(storage::read(&key(1)).unwrap(), None);
+    assert!(storage::read(&key(2)).unwrap().is_some());
     assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(changed));
 }
 
-/// Every key and its text, sorted.
-fn everything() -> Vec<(String, String)> {
-    let mut all: Vec<(String, String)> = storage::keys()
-        .unwrap()
-        .into_iter()
-        .map(|key| {
-            let text = storage::read(&key).unwrap().unwrap();
-            (key, text)
-        })
-        .collect();
-    all.sort();
-    all
-}
-
-/// Saves what changed, noting each key `setItem` was called with.
-fn save_noting_keys(written: &mut Written, workbook: &Workbook) -> (Result<(), StorageError>, Vec<String>) {
-    let (original, keys) = record_set_item();
-    let result = storage::save_changes(written, workbook);
-    restore_set_item(&original);
-    (result, keys.iter().filter_map(|key| key.as_string()).collect())
-}
-
-/// Wraps `Storage.prototype.setItem` to note each key written; returns the
-/// original (for `restore_set_item`) and the list of keys.
-fn record_set_item() -> (JsValue, js_sys::Array) {
-    let storage_class = js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).unwrap();
-    let prototype = js_sys::Reflect::get(&storage_class, &"prototype".into()).unwrap();
-    let original = js_sys::Reflect::get(&prototype, &"setItem".into()).unwrap();
-    let written = js_sys::Array::new();
-    let make = js_sys::Function::new_with_args(
-        "original, written",
-        "return function (key, value) { written.push(key); return original.call(this, key, value); };",
-    );
-    let recording = make.call2(&JsValue::NULL, &original, &written).unwrap();
-    js_sys::Reflect::set(&prototype, &"setItem".into(), &recording).unwrap();
-    (original, written)
-}
-
-fn example() -> Workbook {
-    example_workbook(day(14), chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap())
-}
-
-fn later() -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::from_timestamp(1_790_000_100, 0).unwrap()
-}
-
-/// The example workbook, saved in clear storage, and what is known to be stored.
-fn saved_example() -> (Workbook, Written) {
-    clear();
-    let workbook = example();
-    storage::save_workbook(&workbook).unwrap();
-    let written = Written::of(&workbook);
-    (workbook, written)
-}
-
-// Guards the layout in real storage: a root and four parts that load back equal.
+// Guards the layout in real storage: a manifest, parts and buckets that load back as the very text encoded.
 #[wasm_bindgen_test]
-fn the_workbook_is_stored_in_parts_and_loads_back_equal() {
-    clear();
+fn the_workbook_is_stored_in_buckets_and_loads_back_equal() {
     let workbook = example();
-    storage::save_workbook(&workbook).unwrap();
+    saved(&workbook);
     let keys: Vec<String> = everything().into_iter().map(|(key, _)| key).collect();
-    assert_eq!(
-        keys,
-        [
-            "comeback.workbook",
-            "comeback.workbook.debrief",
-            "comeback.workbook.mojo",
-            "comeback.workbook.outreach",
-            "comeback.workbook.plan"
-        ]
-    );
+    assert!(keys.contains(&ROOT.to_owned()));
+    for section in ["debrief", "outreach", "mojo", "plan"] {
+        assert!(keys.contains(&format!("{ROOT}.{section}.g1")), "{section}");
+    }
+    assert!(keys.iter().all(|key| key.starts_with(ROOT)));
     let document = storage::read_document().unwrap();
-    assert_eq!(document.layout, Layout::Parts);
-    assert_eq!(document.decode(), Loaded::Current(workbook.clone()));
+    assert_eq!(document.layout, Layout::Records);
+    assert_eq!(document.text, Some(stored::encode(&workbook).unwrap()));
     assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook));
 }
 
-// Guards the point of parts: an edit to one section writes that part alone, and nothing else changes.
+// Guards the point of buckets (issue 17): one contact edit among 5,000 writes a handful of keys, a few KB.
 #[wasm_bindgen_test]
-fn a_save_writes_only_the_changed_part() {
-    let (mut workbook, mut written) = saved_example();
-    let before = everything();
-    workbook.debrief.set_summary("Only this changed.", later());
+fn one_contact_edit_among_5000_writes_a_few_kb() {
+    let mut workbook = large(5_000);
+    let mut written = saved(&workbook);
+    let stored_characters: usize = everything().iter().map(|(key, text)| key.len() + text.len()).sum();
+    assert!(stored_characters > 3_000_000, "{stored_characters}");
+    let id = workbook.outreach.contacts[2_500].meta.id;
+    workbook.outreach.update_contact(id, later(), |contact| contact.role = "Head baker".into());
 
-    let (result, keys) = save_noting_keys(&mut written, &workbook);
+    let (result, keys, characters) = save_noting_keys(&mut written, &workbook);
     assert_eq!(result, Ok(()));
-    assert_eq!(keys, ["comeback.workbook.debrief"]);
-    let after = everything();
-    for ((key, old), (_, new)) in before.iter().zip(&after) {
-        assert_eq!(old == new, key != "comeback.workbook.debrief", "{key}");
-    }
+    let bucket = bucket_of(&id, 1024);
+    assert_eq!(keys, [format!("{ROOT}.outreach.contacts.{bucket}.g2"), format!("{ROOT}.outreach.g2"), ROOT.to_owned()]);
+    assert!(characters < 10_000, "{characters} characters written for one contact");
+    assert_eq!(storage::read(&format!("{ROOT}.outreach.contacts.{bucket}.g1")).unwrap(), None, "the old key is gone");
     assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook.clone()));
-
     // Saving again with nothing changed writes nothing.
-    assert_eq!(save_noting_keys(&mut written, &workbook), (Ok(()), vec![]));
+    let (result, keys, _) = save_noting_keys(&mut written, &workbook);
+    assert_eq!((result, keys), (Ok(()), vec![]));
 }
 
-// Guards a failed part write: the previous part stays, and the part is written on the next save.
+// Guards atomic saves in real storage: a save that dies before its manifest leaves the old state whole.
 #[wasm_bindgen_test]
-fn a_failed_part_write_stays_to_be_written() {
-    let (mut workbook, mut written) = saved_example();
-    let old_outreach = storage::read("comeback.workbook.outreach").unwrap();
-    workbook.outreach.add_contact("Ines Duarte", "", None, later());
-
-    let original = make_set_item_throw("new DOMException('The quota has been exceeded.', 'QuotaExceededError')");
-    let result = storage::save_changes(&mut written, &workbook);
+fn a_save_that_dies_before_its_manifest_loads_the_old_state() {
+    let old = large(200);
+    let mut written = saved(&old);
+    let mut new = old.clone();
+    for contact in new.outreach.contacts.iter_mut().step_by(20) {
+        contact.notes = "Rewritten".into();
+        contact.meta.touch(later());
+    }
+    let original = make_set_item_full_when("key === arg", ROOT);
+    let result = storage::save_changes(&mut written, &new);
     restore_set_item(&original);
     assert_eq!(result, Err(StorageError::QuotaExceeded));
-    assert_eq!(storage::read("comeback.workbook.outreach").unwrap(), old_outreach);
-
-    assert_eq!(storage::save_changes(&mut written, &workbook), Ok(()));
-    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook));
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(old));
+    assert_eq!(storage::save_changes(&mut written, &new), Ok(()));
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(new));
 }
 
-// Guards the first save after the layout from before parts: every part, then the root.
+// Guards a half-stored workbook in real storage: a missing bucket is unreadable, never fresh.
 #[wasm_bindgen_test]
-fn the_old_layout_is_read_then_rewritten_in_parts() {
-    clear();
+fn a_missing_bucket_is_unreadable() {
     let workbook = example();
-    let whole = stored::encode(&workbook).unwrap();
-    storage::write(WORKBOOK_KEY, &whole).unwrap();
-    let document = storage::read_document().unwrap();
-    assert_eq!((document.layout.clone(), document.text.as_deref()), (Layout::Whole, Some(whole.as_str())));
-    let mut written = Written::as_read(&document, &document.decode());
-    let (result, keys) = save_noting_keys(&mut written, &workbook);
-    assert_eq!(result, Ok(()));
-    // One part at a time, each followed by the root naming it (see io::parts).
-    let root = "comeback.workbook";
-    assert_eq!(
-        keys,
-        [
-            "comeback.workbook.debrief",
-            root,
-            "comeback.workbook.outreach",
-            root,
-            "comeback.workbook.mojo",
-            root,
-            "comeback.workbook.plan",
-            root
-        ]
-    );
-    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook));
+    saved(&workbook);
+    let bucket = bucket_of(&workbook.outreach.contacts[0].meta.id, 1024);
+    storage::remove(&format!("{ROOT}.outreach.contacts.{bucket}.g1")).unwrap();
+    match storage::load_workbook().unwrap() {
+        Loaded::Corrupt { reason, .. } => assert!(reason.contains("contacts bucket"), "{reason}"),
+        other => panic!("expected unreadable, got {other:?}"),
+    }
 }
 
 // Guards snapshots: today's snapshot is the whole assembled document, readable alone.
 #[wasm_bindgen_test]
 fn a_snapshot_keeps_the_whole_document() {
-    clear();
     let workbook = example();
-    storage::save_workbook(&workbook).unwrap();
+    saved(&workbook);
     storage::take_daily_snapshot(day(10)).unwrap();
-    let text = storage::read(&snapshots::key(day(10))).unwrap().unwrap();
-    assert_eq!(Some(&text), storage::read_document().unwrap().text.as_ref());
+    let text = storage::read(&storage::key(&snapshots::key(day(10)))).unwrap().unwrap();
+    assert_eq!(text, stored::encode(&workbook).unwrap());
     let found = storage::snapshots().unwrap();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].workbook, workbook);
 }
 
 // Guards Undo copies and snapshot restores: a kept document text goes back byte for byte,
-// in parts, with stale part keys removed; an old whole text goes back whole.
+// in buckets, with every key of the layout before removed; an old whole text goes back whole.
 #[wasm_bindgen_test]
 fn a_kept_document_is_written_back_exactly() {
-    clear();
     let first = example();
-    storage::save_workbook(&first).unwrap();
-    let kept_storage = everything();
+    saved(&first);
     let kept = storage::read_document().unwrap().text.unwrap();
-    storage::write(storage::BEFORE_IMPORT_KEY, &kept).unwrap();
-
-    storage::save_workbook(&sample()).unwrap();
-    storage::write("comeback.workbook.left-over", "{}").unwrap();
+    let mut second = large(50);
+    second.debrief.set_summary("Another workbook", later());
+    storage::save_workbook(&second).unwrap();
     assert_eq!(storage::write_document(&kept), Ok(true));
-    storage::remove(storage::BEFORE_IMPORT_KEY).unwrap();
-    assert_eq!(everything(), kept_storage);
-    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(first));
+    assert_eq!(storage::read_document().unwrap().text.as_deref(), Some(kept.as_str()));
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(first.clone()));
+    // Only the keys the new manifest names are left.
+    let document = storage::read_document().unwrap();
+    let mut written = Written::as_stored(&document, &first);
+    assert_eq!(storage::save_changes(&mut written, &first), Ok(()));
+    let count = everything().len();
+    saved(&first);
+    assert_eq!(everything().len(), count);
 
-    // A whole text (the layout before parts) goes back as it was; no part is left behind.
+    // A whole text (a layout before schema 5) goes back as it was.
     let v2 = "{\"schema_version\": 2, \"debrief\": {\"summary\": \"Kept from before.\"}}";
     assert_eq!(storage::write_document(v2), Ok(false));
-    assert_eq!(everything(), vec![(WORKBOOK_KEY.to_owned(), v2.to_owned())]);
+    assert_eq!(everything(), vec![(ROOT.to_owned(), v2.to_owned())]);
 
     // Nothing was stored: nothing is left.
     storage::save_workbook(&sample()).unwrap();
@@ -372,36 +409,80 @@ fn a_kept_document_is_written_back_exactly() {
     assert_eq!(storage::load_workbook().unwrap(), Loaded::Fresh);
 }
 
-// Guards a half-stored workbook in real storage: a missing part is unreadable, never fresh.
+// Guards the move from builds before namespaces: the legacy whole document and its copies are adopted.
 #[wasm_bindgen_test]
-fn a_missing_part_is_unreadable() {
+fn the_legacy_layout_is_adopted_and_moved_into_buckets() {
     clear();
-    storage::save_workbook(&example()).unwrap();
-    storage::remove("comeback.workbook.plan").unwrap();
-    match storage::load_workbook().unwrap() {
-        Loaded::Corrupt { raw, reason } => {
-            assert!(reason.contains("plan"), "{reason}");
-            assert!(raw.starts_with(&storage::read(WORKBOOK_KEY).unwrap().unwrap()[..20]));
-        }
-        other => panic!("expected unreadable, got {other:?}"),
-    }
+    let workbook = example();
+    let whole = stored::encode(&workbook).unwrap().replacen("\"schema_version\":5", "\"schema_version\":4", 1);
+    storage::write("comeback.workbook", &whole).unwrap();
+    storage::write("comeback.snapshot.2026-03-01", &whole).unwrap();
+    storage::write("comeback.before-import", "").unwrap();
+    storage::adopt_legacy().unwrap();
+    assert_eq!(storage::read("comeback.snapshot.2026-03-01").unwrap(), None);
+    assert_eq!(storage::read("comeback@/comeback/.snapshot.2026-03-01").unwrap().as_deref(), Some(whole.as_str()));
+    assert_eq!(storage::read("comeback@/comeback/.before-import").unwrap().as_deref(), Some(""));
+    let document = storage::read_document().unwrap();
+    assert_eq!((document.source, document.layout.clone()), (Source::Legacy, Layout::Whole));
+    assert_eq!(document.decode(), Loaded::Migrated { workbook: workbook.clone(), from: 4 });
+    let mut written = storage::move_into_records(&document, &workbook).unwrap();
+    assert!(
+        everything().iter().all(|(key, _)| key.starts_with("comeback@/comeback/.")),
+        "legacy keys and claim removed"
+    );
+    assert_eq!(storage::read(LEGACY_CLAIM_KEY).unwrap(), None);
+    assert_eq!(storage::read_document().unwrap().layout, Layout::Records);
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook.clone()));
+    let (result, keys, _) = save_noting_keys(&mut written, &workbook);
+    assert_eq!((result, keys), (Ok(()), vec![]), "nothing left to write");
 }
 
-// Guards a full storage while moving into parts: the whole document is kept instead,
-// no part is left behind, and later saves stay whole and succeed.
+// Guards a copy served from another path: it does not adopt what a first copy is moving.
 #[wasm_bindgen_test]
-fn no_room_to_move_into_parts_keeps_the_whole_document() {
+fn a_second_copy_leaves_claimed_legacy_keys_alone() {
     clear();
-    let mut workbook = example();
-    storage::write(WORKBOOK_KEY, &stored::encode(&workbook).unwrap()).unwrap();
-    let mut written = Written::default();
-    let original = make_set_item_full_when("key === arg", "comeback.workbook.outreach");
-    workbook.debrief.set_summary("Saved whole.", later());
-    let first = storage::save_changes(&mut written, &workbook);
-    workbook.mojo.weekly_hours_goal = 9.0;
-    let second = storage::save_changes(&mut written, &workbook);
+    storage::write("comeback.workbook", &stored::encode(&sample()).unwrap()).unwrap();
+    storage::write(LEGACY_CLAIM_KEY, "\"comeback@/comeback/.\"").unwrap();
+    storage::set_namespace(Namespace::from_pathname("/comeback-dev/"));
+    storage::adopt_legacy().unwrap();
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Fresh);
+    assert!(storage::read("comeback.workbook").unwrap().is_some());
+    storage::set_namespace(Namespace::from_pathname("/comeback/"));
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(sample()));
+}
+
+// Guards the benchmark's case (issue 17): a 3 MB whole document in one key, which cannot be held
+// twice in the real quota, moves into buckets and keeps loading.
+#[wasm_bindgen_test]
+fn a_large_whole_document_moves_within_the_real_quota() {
+    clear();
+    let workbook = large(5_000);
+    let whole = stored::encode(&workbook).unwrap().replacen("\"schema_version\":5", "\"schema_version\":4", 1);
+    assert!(whole.len() > 2_700_000, "{}", whole.len());
+    storage::write("comeback.workbook", &whole).unwrap();
+    // Proof that it cannot be held twice.
+    assert_eq!(storage::write("comeback.twice", &whole), Err(StorageError::QuotaExceeded));
+    let document = storage::read_document().unwrap();
+    let written = storage::move_into_records(&document, &workbook).unwrap();
+    let document = storage::read_document().unwrap();
+    assert_eq!(document.layout, Layout::Records);
+    assert_eq!(document.decode(), Loaded::Current(workbook.clone()));
+    assert_eq!(storage::read("comeback.workbook").unwrap(), None);
+    assert!(written.has_manifest());
+}
+
+// Guards a full storage while moving: the old layout stays readable and nothing is lost.
+#[wasm_bindgen_test]
+fn no_room_to_move_leaves_the_old_layout_readable() {
+    clear();
+    let workbook = example();
+    let whole = stored::encode(&workbook).unwrap().replacen("\"schema_version\":5", "\"schema_version\":4", 1);
+    storage::write(ROOT, &whole).unwrap();
+    let document = storage::read_document().unwrap();
+    let original = make_set_item_full_when("key !== arg", ROOT);
+    let result = storage::move_into_records(&document, &workbook);
     restore_set_item(&original);
-    assert_eq!((first, second), (Ok(()), Ok(())));
-    assert_eq!(everything(), vec![(WORKBOOK_KEY.to_owned(), stored::encode(&workbook).unwrap())]);
-    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook));
+    assert_eq!(result.map(|_| ()), Err(StorageError::QuotaExceeded));
+    assert_eq!(everything(), vec![(ROOT.to_owned(), whole)]);
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Migrated { workbook, from: 4 });
 }

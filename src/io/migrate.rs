@@ -18,7 +18,7 @@ pub enum MigrationError {
 type Step = fn(Map<String, Value>) -> Result<Map<String, Value>, MigrationError>;
 
 /// `STEPS[i]` upgrades version `i + 1` to `i + 2`.
-const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4];
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Upgrades `doc`, stored at `from`, to `SCHEMA_VERSION`. A document already
 /// current is returned as it is, so running it twice changes nothing.
@@ -82,6 +82,16 @@ fn v2_to_v3(doc: Map<String, Value>) -> Result<Map<String, Value>, MigrationErro
 /// alone as a workbook with empty sections and could write that back; now
 /// it opens it read-only instead.
 fn v3_to_v4(doc: Map<String, Value>) -> Result<Map<String, Value>, MigrationError> {
+    Ok(doc)
+}
+
+/// Version 5 stores the long lists in buckets under a manifest, in a
+/// namespace of the app's base path (`io::parts`, `io::namespace`); the
+/// document itself is unchanged, so the step changes nothing but the number.
+/// The number matters: a version 4 build would read the new manifest as a
+/// workbook with its sections missing and could write that back; now it
+/// opens it read-only instead.
+fn v4_to_v5(doc: Map<String, Value>) -> Result<Map<String, Value>, MigrationError> {
     Ok(doc)
 }
 
@@ -160,11 +170,24 @@ mod tests {
             "plan": {"actions": [{"title": "Call Ana"}]}, "settings": {"theme": "dark"}}),
         );
         let v4 = migrate(v3.clone(), 3).unwrap();
-        assert_eq!(v4["schema_version"], json!(4));
+        assert_eq!(v4["schema_version"], json!(SCHEMA_VERSION));
         let mut expected = v3;
-        expected.insert("schema_version".into(), json!(4));
+        expected.insert("schema_version".into(), json!(SCHEMA_VERSION));
         assert_eq!(v4, expected);
-        assert_eq!(migrate(v4.clone(), 4).unwrap(), v4, "running it again changes nothing");
+        assert_eq!(migrate(v4.clone(), SCHEMA_VERSION).unwrap(), v4, "running it again changes nothing");
+    }
+
+    // Guards the v4 -> v5 step: the document is kept whole, only the number moves on.
+    #[test]
+    fn v4_to_v5_keeps_every_field() {
+        let v4 = object(json!({"schema_version": 4, "created_at": "2026-01-02T09:00:00Z",
+            "outreach": {"contacts": [{"id": "00000000-0000-4000-8000-000000000001", "name": "Ana"}]},
+            "settings": {"theme": "dark"}, "parts": ["debrief"]}));
+        let v5 = migrate(v4.clone(), 4).unwrap();
+        let mut expected = v4;
+        expected.insert("schema_version".into(), json!(5));
+        assert_eq!(v5, expected);
+        assert_eq!(migrate(v5.clone(), 5).unwrap(), v5, "running it again changes nothing");
     }
 
     // Guards idempotence: a current document passes through unchanged.

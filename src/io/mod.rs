@@ -12,6 +12,7 @@ pub mod encrypted;
 pub mod ics;
 pub mod linkedin_csv;
 pub mod migrate;
+pub mod namespace;
 pub mod parts;
 pub mod stored;
 pub mod vcard;

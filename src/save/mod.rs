@@ -1,5 +1,6 @@
 //! When to write the workbook, and what to tell the person about it.
 
+pub mod decide;
 pub mod snapshots;
 pub mod tracker;
 

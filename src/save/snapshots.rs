@@ -1,12 +1,13 @@
 //! Rolling snapshots: once a day, when the app opens, the stored workbook is
-//! copied under its own key (`comeback.snapshot.YYYY-MM-DD`) and the oldest
+//! copied under its own key (`snapshot.YYYY-MM-DD` in the app's namespace,
+//! see `io::namespace`; keys here are local names) and the oldest
 //! copies beyond [`KEEP`] are dropped. Only text that was read without a
 //! problem is ever kept as a snapshot. Pure: the browser glue does the writes.
 
 use chrono::NaiveDate;
 
 /// Snapshot keys start with this.
-pub const PREFIX: &str = "comeback.snapshot.";
+pub const PREFIX: &str = "snapshot.";
 /// How many snapshots are kept.
 pub const KEEP: usize = 3;
 
@@ -55,8 +56,8 @@ mod tests {
     // Guards the rolling window: one a day, three kept, oldest dropped first.
     #[test]
     fn one_snapshot_a_day_and_three_kept() {
-        let mut keys = vec!["comeback.workbook".to_owned(), "comeback.snapshot.junk".to_owned()];
-        assert_eq!(plan(&keys, day(1)), Plan { write: Some("comeback.snapshot.2026-03-01".into()), drop: vec![] });
+        let mut keys = vec!["workbook".to_owned(), "snapshot.junk".to_owned()];
+        assert_eq!(plan(&keys, day(1)), Plan { write: Some("snapshot.2026-03-01".into()), drop: vec![] });
         keys.extend([key(day(1)), key(day(2))]);
         assert_eq!(plan(&keys, day(2)), Plan { write: None, drop: vec![] });
         assert_eq!(plan(&keys, day(3)).drop, Vec::<String>::new());
@@ -70,6 +71,6 @@ mod tests {
     #[test]
     fn keys_round_trip() {
         assert_eq!(date_of(&key(day(7))), Some(day(7)));
-        assert_eq!(date_of("comeback.workbook"), None);
+        assert_eq!(date_of("workbook"), None);
     }
 }

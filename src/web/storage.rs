@@ -1,28 +1,27 @@
 //! The only code that touches `localStorage`. It reads and writes whole
 //! strings and reports every failure as a `StorageError`; what the strings
-//! mean is decided in `io::stored`.
+//! mean, and which keys a save writes, is decided in `io::parts` and
+//! `io::namespace`.
+//!
+//! Storage goes through `gloo-storage`, always behind [`local_storage`], the
+//! probe that refuses storage the browser switched off (gloo's
+//! `LocalStorage::raw()` throws then, so it is never reached without the
+//! probe). Texts that must come back byte for byte (the workbook's keys,
+//! snapshots, Undo and recovery copies) use its raw storage; the typed
+//! `get`/`set` (JSON) hold the one small typed value, the legacy claim.
 
+use std::cell::RefCell;
+
+use gloo_storage::{LocalStorage, Storage as _};
 use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::describe_js_error;
-use crate::io::parts::{self, Document, Written};
+use crate::io::namespace::{self, Namespace, LEGACY_CLAIM_KEY};
+use crate::io::parts::{self, Dirty, Document, Move, Written};
 use crate::io::stored::{self, Loaded};
 use crate::model::{Timestamp, Workbook};
 use crate::save::snapshots;
-
-/// Where the workbook is kept: its root, naming the parts kept under
-/// `comeback.workbook.<name>` (see `io::parts`).
-pub const WORKBOOK_KEY: &str = parts::ROOT_KEY;
-/// Unreadable workbooks are copied under keys with this prefix, never deleted by the app.
-pub const RECOVERY_PREFIX: &str = "comeback.recovery.";
-/// The stored workbook as it was just before a backup replaced it, for Undo.
-/// Empty text means nothing was stored then.
-pub const BEFORE_IMPORT_KEY: &str = "comeback.before-import";
-/// What was stored before the example data was loaded, to put it back exactly.
-pub const BEFORE_EXAMPLE_KEY: &str = "comeback.before-example";
-/// Every key the app owns starts with this.
-pub const APP_PREFIX: &str = "comeback.";
 
 #[derive(Clone, Debug, Error, PartialEq)]
 pub enum StorageError {
@@ -38,6 +37,53 @@ pub enum StorageError {
     Encode(String),
 }
 
+thread_local! {
+    static NAMESPACE: RefCell<Option<Namespace>> = const { RefCell::new(None) };
+}
+
+/// This copy of the app's namespace, from the page's base path
+/// (`location.pathname`'s directory).
+pub fn namespace() -> Namespace {
+    NAMESPACE.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| {
+                let pathname = web_sys::window().and_then(|window| window.location().pathname().ok());
+                Namespace::from_pathname(pathname.as_deref().unwrap_or("/"))
+            })
+            .clone()
+    })
+}
+
+/// Uses `namespace` from now on (tests: two copies of the app in one origin).
+pub fn set_namespace(namespace: Namespace) {
+    NAMESPACE.with(|cell| *cell.borrow_mut() = Some(namespace));
+}
+
+/// The full key of a local name in this namespace.
+pub fn key(local: &str) -> String {
+    namespace().key(local)
+}
+
+/// The key of the workbook's root (its manifest).
+pub fn workbook_key() -> String {
+    namespace().root_key()
+}
+
+/// Recovery copies are kept under keys starting with this, never deleted by the app.
+pub fn recovery_prefix() -> String {
+    key(namespace::RECOVERY)
+}
+
+/// The stored workbook just before a backup replaced it, for Undo ("" : nothing was stored).
+pub fn before_import_key() -> String {
+    key(namespace::BEFORE_IMPORT)
+}
+
+/// What was stored before the example data was loaded, to put it back exactly.
+pub fn before_example_key() -> String {
+    key(namespace::BEFORE_EXAMPLE)
+}
+
 fn is_quota_error(err: &JsValue) -> bool {
     err.dyn_ref::<web_sys::DomException>().is_some_and(|exception| {
         exception.code() == 22
@@ -46,11 +92,12 @@ fn is_quota_error(err: &JsValue) -> bool {
     })
 }
 
-/// The origin's `localStorage`, if the browser allows it.
+/// The origin's `localStorage`, if the browser allows it: the probe before
+/// any use of gloo's storage.
 pub fn local_storage() -> Result<web_sys::Storage, StorageError> {
     let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
     match window.local_storage() {
-        Ok(Some(storage)) => Ok(storage),
+        Ok(Some(_)) => Ok(LocalStorage::raw()),
         Ok(None) => Err(StorageError::Unavailable("storage is switched off".into())),
         Err(err) => Err(StorageError::Unavailable(describe_js_error(&err))),
     }
@@ -87,9 +134,77 @@ pub fn keys() -> Result<Vec<String>, StorageError> {
     Ok(keys)
 }
 
-/// Reads the stored workbook, assembled from its parts into one text.
+/// The local names of this namespace's keys.
+fn local_keys() -> Result<Vec<String>, StorageError> {
+    let namespace = namespace();
+    Ok(keys()?.iter().filter_map(|key| namespace.local(key).map(str::to_owned)).collect())
+}
+
+/// The namespace that claimed the legacy keys, if one did (a typed value).
+fn legacy_claim() -> Result<Option<String>, StorageError> {
+    local_storage()?;
+    match LocalStorage::get::<String>(LEGACY_CLAIM_KEY) {
+        Ok(claim) => Ok(Some(claim)),
+        Err(gloo_storage::errors::StorageError::KeyNotFound(_)) => Ok(None),
+        // Unreadable: not ours to judge; treat as claimed by someone else.
+        Err(err) => Ok(Some(err.to_string())),
+    }
+}
+
+/// Whether this copy may read (and adopt) the keys of builds before namespaces.
+fn may_adopt_legacy() -> Result<bool, StorageError> {
+    Ok(legacy_claim()?.is_none_or(|claim| claim == namespace().prefix()))
+}
+
+fn claim_legacy() -> Result<(), StorageError> {
+    local_storage()?;
+    LocalStorage::set(LEGACY_CLAIM_KEY, namespace().prefix()).map_err(|err| StorageError::WriteRefused(err.to_string()))
+}
+
+/// Adopts the snapshots, recovery and Undo copies of builds before
+/// namespaces, when this namespace holds no workbook yet (the first copy of
+/// the app to load takes them; see `io::namespace`). Each is moved, so at
+/// most one is ever held twice; the legacy workbook moves with the first
+/// save (see [`move_into_records`]).
+pub fn adopt_legacy() -> Result<(), StorageError> {
+    if read(&workbook_key())?.is_some() || !may_adopt_legacy()? {
+        return Ok(());
+    }
+    let keys = keys()?;
+    let copies = namespace::legacy_copies(&namespace(), &keys);
+    let legacy_workbook = keys.iter().any(|key| key == &format!("{}{}", namespace::LEGACY_PREFIX, namespace::WORKBOOK));
+    if copies.is_empty() && !legacy_workbook {
+        return Ok(());
+    }
+    claim_legacy()?;
+    for (old, new) in copies {
+        let Some(text) = read(&old)? else { continue };
+        if read(&new)?.is_some() {
+            continue;
+        }
+        match write_making_room(&new, &text) {
+            Ok(()) => remove(&old)?,
+            // No room for two copies: free the old key first, and put it
+            // back if the new one still does not fit.
+            Err(StorageError::QuotaExceeded) => {
+                remove(&old)?;
+                if let Err(err) = write(&new, &text) {
+                    write(&old, &text)?;
+                    return Err(err);
+                }
+            }
+            Err(err) => return Err(err),
+        }
+    }
+    if !legacy_workbook {
+        remove(LEGACY_CLAIM_KEY)?;
+    }
+    Ok(())
+}
+
+/// Reads the stored workbook, assembled from its keys into one text.
 pub fn read_document() -> Result<Document, StorageError> {
-    parts::read_document(read)
+    parts::read_document(&namespace(), may_adopt_legacy()?, read)
 }
 
 /// Reads and classifies the stored workbook.
@@ -97,60 +212,111 @@ pub fn load_workbook() -> Result<Loaded, StorageError> {
     Ok(read_document()?.decode())
 }
 
-/// Writes the whole workbook, every part and the root.
+/// Writes the whole workbook: every bucket and part, then the manifest.
 pub fn save_workbook(workbook: &Workbook) -> Result<(), StorageError> {
-    save_changes(&mut Written::default(), workbook)
+    let current = read_document()?;
+    let mut written = Written::generations_only(&current);
+    save_changes(&mut written, workbook)
 }
 
-/// Writes the parts of `workbook` that differ from `written`, then the root
-/// if it changed, noting each write in `written` once it succeeded. Each is
-/// one `setItem`, so a failed write leaves that part's previous copy intact
-/// (and the part still to write). When storage is full, snapshots give way first.
+/// Writes what differs from `written` (see `io::parts`), noting it once the
+/// manifest is written. When storage is full, snapshots give way first.
 pub fn save_changes(written: &mut Written, workbook: &Workbook) -> Result<(), StorageError> {
-    let changes = written.changes(workbook).map_err(|err| StorageError::Encode(err.to_string()))?;
-    let moving = written.is_moving();
-    for change in changes {
-        match write_making_room(&change.key, &change.text) {
-            Ok(()) => written.record(&change, workbook),
-            // Moving into parts needs room for the largest section twice; a
-            // full storage keeps the whole document, as before parts.
-            Err(StorageError::QuotaExceeded) if moving => return save_whole(written, workbook),
-            Err(err) => return Err(err),
+    save_changes_with(written, workbook, &Dirty::Unknown)
+}
+
+/// [`save_changes`], walking only the lists `dirty` names.
+pub fn save_changes_with(written: &mut Written, workbook: &Workbook, dirty: &Dirty) -> Result<(), StorageError> {
+    if !written.has_manifest() {
+        // No manifest yet: what is stored may be an older layout to move first.
+        let document = read_document()?;
+        if document.needs_move() && !matches!(document.decode(), Loaded::Corrupt { .. } | Loaded::Newer { .. }) {
+            *written = move_into_records(&document, workbook)?;
         }
+    }
+    write_changes(written, workbook, dirty)
+}
+
+/// Writes what differs from `written`, in the layout it knows.
+fn write_changes(written: &mut Written, workbook: &Workbook, dirty: &Dirty) -> Result<(), StorageError> {
+    let save = written.changes(&namespace(), workbook, dirty).map_err(|err| StorageError::Encode(err.to_string()))?;
+    for (key, text) in &save.writes {
+        // A failure leaves the manifest naming the old keys, all intact.
+        write_making_room(key, text)?;
+    }
+    let removes = save.removes.clone();
+    written.commit(save);
+    for key in removes {
+        remove(&key)?;
     }
     Ok(())
 }
 
-/// Writes the whole document under the root key (replacing whatever step of
-/// the move was stored), then removes the parts that are no longer named.
-fn save_whole(written: &mut Written, workbook: &Workbook) -> Result<(), StorageError> {
-    *written = Written::stay_whole();
-    for change in written.changes(workbook).map_err(|err| StorageError::Encode(err.to_string()))? {
-        write_making_room(&change.key, &change.text)?;
+/// Moves the stored workbook (a whole document, schema 4 parts, or a move
+/// left part-way, in this namespace or the legacy one) into the schema 5
+/// layout, a chunk of buckets at a time so that it fits beside itself in the
+/// quota, then writes the manifest and removes the old keys. Returns what is
+/// then stored.
+pub fn move_into_records(document: &Document, workbook: &Workbook) -> Result<Written, StorageError> {
+    let namespace = namespace();
+    if document.source == parts::Source::Legacy {
+        claim_legacy()?;
     }
-    remove_parts_except(&[])
+    let Some(mut moving) = Move::new(&namespace, document, read)? else { return Ok(Written::default()) };
+    parts::run_move(&mut moving, write_making_room, remove, |err| *err == StorageError::QuotaExceeded)?;
+    let moved = read_document()?;
+    let mut written = Written::as_stored(&moved, workbook);
+    write_changes(&mut written, workbook, &Dirty::Unknown)?;
+    Ok(written)
+}
+
+fn write_all(writes: &[(String, String)]) -> Result<(), StorageError> {
+    writes.iter().try_for_each(|(key, text)| write_making_room(key, text))
 }
 
 /// Stores a whole document text (an Undo copy, a snapshot) so that it reads
-/// back byte for byte, in parts if it was assembled from parts; part keys it
-/// does not name are removed. Returns whether it was stored in parts.
+/// back byte for byte: in buckets if it is a current document, whole
+/// otherwise. New keys are written before the manifest names them; only
+/// when there is no room for both layouts is the old one removed first (the
+/// text itself is kept elsewhere: it is an Undo copy or a snapshot).
+/// Returns whether it was stored in buckets.
 pub fn write_document(text: &str) -> Result<bool, StorageError> {
-    let pieces = parts::split_text(text);
-    for (key, piece) in &pieces {
-        write(key, piece)?;
+    let namespace = namespace();
+    let current = read_document()?;
+    let pieces = parts::split_text(&namespace, text, &current.found);
+    let in_records = pieces.len() > 1;
+    match write_all(&pieces) {
+        Ok(()) => {}
+        Err(StorageError::QuotaExceeded) => {
+            remove_layout_except(&[])?;
+            write_all(&pieces)?;
+        }
+        Err(err) => return Err(err),
     }
-    remove_parts_except(&pieces.iter().map(|(key, _)| key.as_str()).collect::<Vec<_>>())?;
-    Ok(pieces.len() > 1)
+    let kept: Vec<&str> = pieces.iter().map(|(key, _)| key.as_str()).collect();
+    remove_layout_except(&kept)?;
+    for key in &current.found.old_keys {
+        remove(key)?;
+    }
+    Ok(in_records)
 }
 
-/// Removes the stored workbook, root and parts.
+/// Removes the stored workbook, every key of its layout (and the legacy
+/// workbook this copy would otherwise adopt).
 pub fn remove_document() -> Result<(), StorageError> {
-    remove(WORKBOOK_KEY)?;
-    remove_parts_except(&[])
+    let current = read_document()?;
+    remove_layout_except(&[])?;
+    for key in &current.found.old_keys {
+        remove(key)?;
+    }
+    Ok(())
 }
 
-fn remove_parts_except(kept: &[&str]) -> Result<(), StorageError> {
-    for key in keys()?.into_iter().filter(|key| parts::is_part_key(key) && !kept.contains(&key.as_str())) {
+/// Removes this namespace's workbook keys (root, parts, buckets) but `kept`.
+fn remove_layout_except(kept: &[&str]) -> Result<(), StorageError> {
+    let namespace = namespace();
+    for key in keys()?.into_iter().filter(|key| parts::is_layout_key(&namespace, key) && !kept.contains(&key.as_str()))
+    {
         remove(&key)?;
     }
     Ok(())
@@ -162,7 +328,10 @@ fn write_making_room(key: &str, value: &str) -> Result<(), StorageError> {
     loop {
         match write(key, value) {
             Err(StorageError::QuotaExceeded) => {
-                let oldest = snapshots::days(&keys()?).into_iter().map(snapshots::key).find(|snapshot| snapshot != key);
+                let oldest = snapshots::days(&local_keys()?)
+                    .into_iter()
+                    .map(|day| self::key(&snapshots::key(day)))
+                    .find(|snapshot| snapshot != key);
                 remove(&oldest.ok_or(StorageError::QuotaExceeded)?)?;
             }
             done => return done,
@@ -174,13 +343,14 @@ fn write_making_room(key: &str, value: &str) -> Result<(), StorageError> {
 /// drops the oldest beyond `snapshots::KEEP`. Call it only once the stored
 /// text was read without a problem.
 pub fn take_daily_snapshot(today: chrono::NaiveDate) -> Result<(), StorageError> {
-    let Some(text) = read_document()?.text else { return Ok(()) };
-    let plan = snapshots::plan(&keys()?, today);
-    if let Some(key) = &plan.write {
-        write_making_room(key, &text)?;
+    let plan = snapshots::plan(&local_keys()?, today);
+    if let Some(name) = &plan.write {
+        // Assembled only when a snapshot is due: once a day, not every load.
+        let Some(text) = read_document()?.text else { return Ok(()) };
+        write_making_room(&key(name), &text)?;
     }
-    for key in plan.drop {
-        remove(&key)?;
+    for name in plan.drop {
+        remove(&key(&name))?;
     }
     Ok(())
 }
@@ -196,8 +366,8 @@ pub struct Snapshot {
 /// The snapshots this build can read, newest first.
 pub fn snapshots() -> Result<Vec<Snapshot>, StorageError> {
     let mut found = Vec::new();
-    for day in snapshots::days(&keys()?).into_iter().rev() {
-        let Some(text) = read(&snapshots::key(day))? else { continue };
+    for day in snapshots::days(&local_keys()?).into_iter().rev() {
+        let Some(text) = read(&key(&snapshots::key(day)))? else { continue };
         if let Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } = stored::decode(Some(&text)) {
             found.push(Snapshot { day, text, workbook });
         }
@@ -214,15 +384,16 @@ pub fn keep_recovery_copy(raw: &str, now: Timestamp) -> Result<String, StorageEr
             return Ok(key);
         }
     }
-    let key = format!("{RECOVERY_PREFIX}{}", now.format("%Y-%m-%dT%H:%M:%S%.3fZ"));
+    let key = format!("{}{}", recovery_prefix(), now.format("%Y-%m-%dT%H:%M:%S%.3fZ"));
     write(&key, raw)?;
     Ok(key)
 }
 
 /// Every recovery copy kept so far, oldest first.
 pub fn recovery_copies() -> Result<Vec<(String, String)>, StorageError> {
+    let prefix = recovery_prefix();
     let mut copies = Vec::new();
-    for key in keys()?.into_iter().filter(|key| key.starts_with(RECOVERY_PREFIX)) {
+    for key in keys()?.into_iter().filter(|key| key.starts_with(&prefix)) {
         if let Some(text) = read(&key)? {
             copies.push((key, text));
         }
@@ -231,9 +402,11 @@ pub fn recovery_copies() -> Result<Vec<(String, String)>, StorageError> {
     Ok(copies)
 }
 
-/// Removes everything Comeback stored on this device.
+/// Removes everything this copy of Comeback stored on this device: the keys
+/// of its namespace, no other copy's.
 pub fn erase_all() -> Result<(), StorageError> {
-    for key in keys()?.into_iter().filter(|key| key.starts_with(APP_PREFIX)) {
+    let namespace = namespace();
+    for key in keys()?.into_iter().filter(|key| namespace.local(key).is_some()) {
         remove(&key)?;
     }
     Ok(())

@@ -2,7 +2,7 @@
 // restore byte for byte, refuse files that are not backups, merge a backup
 // from another device, lock a backup with a passphrase, restore a snapshot,
 // and ask the browser to keep the data.
-import { test, expect, open, stored, downloadedText, tempFile, backupText } from './fixtures';
+import { test, expect, open, stored, downloadedText, tempFile, backupText, NS } from './fixtures';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -24,7 +24,7 @@ test('export, change, restore with a preview, then undo byte for byte', async ({
   const text = await downloadedText(file);
   const backup = JSON.parse(text);
   expect(backup.format).toBe('comeback-backup');
-  expect(backup.schema_version).toBe(4);
+  expect(backup.schema_version).toBe(5);
   expect(backup.counts.timeline_events).toBe(1);
   expect(backup.workbook.debrief.summary).toBe('Before the backup <b>bold?</b>');
   await expect(exportCard).toContainText('Your last backup:');
@@ -195,7 +195,7 @@ test('a daily snapshot is listed with its date and restored in one click, with u
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
   await page.reload(); // Opening the app keeps the day's snapshot.
   const morning = await stored(page);
-  const snapshots = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('comeback.snapshot.')));
+  const snapshots = await page.evaluate((ns) => Object.keys(localStorage).filter((key) => key.startsWith(`${ns}snapshot.`)), NS);
   expect(snapshots).toHaveLength(1);
   expect(await stored(page, snapshots[0])).toBe(morning);
 

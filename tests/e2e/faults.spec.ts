@@ -3,8 +3,9 @@
 // missing fields and repeated ids in an import, a failure in the middle of a
 // save, script payloads typed and imported, a past schema migrated once and
 // for all, and corrupt data falling back to the last good snapshot.
-import { test, expect, open, stored, downloadedText, tempFile, backupText, WORKBOOK_KEY } from './fixtures';
+import { test, expect, open, stored, downloadedText, tempFile, backupText, WORKBOOK_KEY, LEGACY_WORKBOOK_KEY, NS } from './fixtures';
 import type { Page } from '@playwright/test';
+import { generateWorkbookText, LARGE } from './data/generate';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -218,7 +219,7 @@ test('a workbook of a past schema is migrated once, and loading it again changes
   await page.getByLabel(SUMMARY).fill(`${shown}.`);
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
   const migrated = await stored(page);
-  expect(JSON.parse(migrated!).schema_version).toBe(4);
+  expect(JSON.parse(migrated!).schema_version).toBe(5);
   await page.reload();
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await page.reload();
@@ -241,8 +242,115 @@ test('corrupt data can fall back to the last good snapshot, keeping the unreadab
   await expect(page.getByLabel(SUMMARY)).toHaveValue('Good this morning');
   await expect(page.getByLabel(SUMMARY)).toBeEnabled();
   expect(await stored(page)).toBe(good);
-  const copies = await page.evaluate(() =>
-    Object.keys(localStorage).filter((key) => key.startsWith('comeback.recovery.')).map((key) => localStorage.getItem(key)),
-  );
+  const copies = await page.evaluate((ns) =>
+    Object.keys(localStorage).filter((key) => key.startsWith(`${ns}recovery.`)).map((key) => localStorage.getItem(key)),
+  NS);
   expect(copies).toEqual([raw]);
+});
+
+test('a save that dies after its new buckets but before its manifest loads the old state, never a mix', async ({ page, context }) => {
+  await open(page, '#/share');
+  const add = page.getByRole('region', { name: 'Add someone' });
+  for (const name of ['Ana Lima', 'Ben Ode', 'Chris Park']) {
+    await add.getByLabel('Name', { exact: true }).fill(name);
+    await add.getByRole('button', { name: 'Add to my list' }).click();
+  }
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  const before = await stored(page);
+  // Every write succeeds but the manifest's, the last of a save (src/io/parts.rs).
+  const written = await page.evaluate((key) => {
+    const original = Storage.prototype.setItem;
+    const keys: string[] = [];
+    (window as unknown as { restoreSetItem: () => void }).restoreSetItem = () => { Storage.prototype.setItem = original; };
+    (window as unknown as { writtenKeys: string[] }).writtenKeys = keys;
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if (k === key) throw new Error('the tab crashed before the manifest');
+      keys.push(k);
+      return original.call(this, k, v);
+    };
+    return keys;
+  }, WORKBOOK_KEY);
+  expect(written).toEqual([]);
+  await add.getByLabel('Name', { exact: true }).fill('Dana Roy');
+  await add.getByRole('button', { name: 'Add to my list' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('Not saved');
+  const newKeys = await page.evaluate(() => (window as unknown as { writtenKeys: string[] }).writtenKeys);
+  expect(newKeys.some((key) => /\.contacts\.\d+\.g\d+$/.test(key)), newKeys.join(', ')).toBe(true);
+  // A new bucket is there, named by nothing: another tab reads the old state, whole.
+  const other = await context.newPage();
+  await other.goto('./#/share');
+  await expect(other.getByRole('region', { name: 'Your outreach list' }).getByRole('button', { name: 'Chris Park' })).toBeVisible();
+  await expect(other.getByRole('region', { name: 'Your outreach list' }).getByRole('button', { name: 'Dana Roy' })).toHaveCount(0);
+  await expect(other.getByRole('alert')).toHaveCount(0);
+  expect(await stored(other)).toBe(before);
+  await other.close();
+
+  await page.evaluate(() => (window as unknown as { restoreSetItem: () => void }).restoreSetItem());
+  await add.getByLabel('Name', { exact: true }).fill('Eli Stone');
+  await add.getByRole('button', { name: 'Add to my list' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  await page.reload();
+  const list = page.getByRole('region', { name: 'Your outreach list' });
+  for (const name of ['Ana Lima', 'Dana Roy', 'Eli Stone']) await expect(list.getByRole('button', { name })).toBeVisible();
+  // Every key is one the manifest names (the leftover bucket was written over or removed).
+  const unnamed = await page.evaluate((ns) => {
+    const root = JSON.parse(localStorage.getItem(`${ns}workbook`)!);
+    const named = new Set([`${ns}workbook`]);
+    for (const section of ['first_steps', 'debrief', 'outreach', 'mojo', 'plan']) {
+      named.add(`${ns}workbook.${section}.g${root[section]}`);
+      const part = JSON.parse(localStorage.getItem(`${ns}workbook.${section}.g${root[section]}`)!);
+      for (const [list, value] of Object.entries(part)) {
+        const buckets = (value as { buckets?: number[] })?.buckets;
+        buckets?.forEach((generation, bucket) => generation && named.add(`${ns}workbook.${section}.${list}.${bucket}.g${generation}`));
+      }
+    }
+    return Object.keys(localStorage).filter((key) => key.startsWith(`${ns}workbook`) && !named.has(key));
+  }, NS);
+  expect(unnamed).toEqual([]);
+});
+
+test('the data of builds before namespaces is adopted once, and a copy served from another path starts fresh', async ({ page, baseURL }) => {
+  const v3 = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'workbook-v3.json'), 'utf8');
+  await page.goto('./manifest.webmanifest');
+  await page.evaluate(([key, value]) => {
+    localStorage.setItem(key, value);
+    localStorage.setItem('comeback.snapshot.2026-01-02', value);
+  }, [LEGACY_WORKBOOK_KEY, v3]);
+  await open(page, '#/share');
+  await expect(page.getByRole('region', { name: 'Your outreach list' }).getByRole('button', { name: 'Amina Okafor' })).toBeVisible();
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  expect(keys.filter((key) => key.startsWith('comeback.')), 'the legacy keys are gone').toEqual([]);
+  expect(keys).toContain(`${NS}snapshot.2026-01-02`);
+  expect(JSON.parse((await stored(page))!).outreach.contacts[0].name).toBe('Amina Okafor');
+  // Another copy of the app on the same origin (another base path) has its own, empty namespace.
+  const otherCopy = new URL('/comeback-dev/', baseURL).href;
+  const otherKeys = await page.evaluate((ns) => Object.keys(localStorage).filter((key) => !key.startsWith(ns)), NS);
+  expect(otherKeys, `nothing outside ${NS} (${otherCopy} would start fresh)`).toEqual([]);
+});
+
+test('the benchmark\'s 3 MB workbook in one legacy key moves into buckets within the quota and survives a reload', async ({ page }) => {
+  test.setTimeout(180_000);
+  const text = generateWorkbookText(LARGE);
+  expect(text.length).toBeGreaterThan(2_600_000);
+  await page.goto('./manifest.webmanifest');
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [LEGACY_WORKBOOK_KEY, text]);
+  await open(page, '#/share');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const layout = await page.evaluate((ns) => ({
+    legacy: localStorage.getItem('comeback.workbook'),
+    keys: Object.keys(localStorage).filter((key) => key.startsWith(`${ns}workbook`)).length,
+    root: localStorage.getItem(`${ns}workbook`)!.length,
+  }), NS);
+  expect(layout.legacy).toBeNull();
+  expect(layout.keys).toBeGreaterThan(1000);
+  expect(layout.root).toBeLessThan(1000);
+  const moved = await stored(page);
+  const workbook = JSON.parse(moved!);
+  expect(workbook.schema_version).toBe(5);
+  expect(workbook.outreach.contacts).toHaveLength(LARGE.contacts);
+  expect(workbook.mojo.entries).toHaveLength(LARGE.timeEntries);
+  expect(workbook.debrief.timeline).toHaveLength(LARGE.timelineEvents);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await stored(page)).toBe(moved);
 });

@@ -6,7 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export const WORKBOOK_KEY = 'comeback.workbook';
+/** The namespace of the copy served from /comeback/ (src/io/namespace.rs): every key starts with it. */
+export const NS = 'comeback@/comeback/.';
+/** The workbook's manifest (src/io/parts.rs). Seeding a whole document here works too: the app moves it into buckets. */
+export const WORKBOOK_KEY = `${NS}workbook`;
+/** Where builds before namespaces kept the workbook; the first copy to load adopts it. */
+export const LEGACY_WORKBOOK_KEY = 'comeback.workbook';
 
 export const test = base.extend<{ problems: string[] }>({
   problems: async ({}, use) => {
@@ -57,29 +62,141 @@ export async function loadExample(page: Page) {
 
 /**
  * The text stored under `key`. For the workbook, that is its whole document
- * as the app assembles it (src/io/parts.rs): a root naming `parts` is joined
- * with the text under `comeback.workbook.<name>` of each part, in order; a
- * root without `parts` (the layout before parts) is the document itself.
+ * as the app assembles it (src/io/parts.rs), from this namespace's manifest
+ * or, while nothing is there, the legacy key: each section the manifest
+ * names by a number is the text under `workbook.<section>.g<number>`; each
+ * long list there, `{"buckets":[g0,g1,…]}`, is the records of the buckets
+ * `workbook.<section>.<list>.<bucket>.g<n>` (each `[[seq,record],…]`),
+ * joined in seq order. A schema 4 root naming `parts` is joined with them as
+ * schema 4 did. Texts are joined as text, never parsed and re-encoded, so
+ * the result is byte for byte the app's. A missing key is left out (the app
+ * then reads the workbook as unreadable).
  */
 export async function stored(page: Page, key = WORKBOOK_KEY): Promise<string | null> {
-  return page.evaluate(([k, workbookKey]) => {
-    const text = window.localStorage.getItem(k);
-    if (k !== workbookKey || text === null) return text;
-    let parts: unknown;
-    try {
-      parts = JSON.parse(text).parts;
-    } catch {
-      return text;
+  return page.evaluate(([k, workbookKey, legacyKey, ns]) => {
+    // The top-level members of a JSON object or array, each as its exact text.
+    function members(text: string): { names: string[]; values: string[] } | null {
+      let at = 0;
+      const space = () => { while (at < text.length && ' \t\r\n'.includes(text[at])) at++; };
+      const string = () => {
+        for (at++; at < text.length; at++) {
+          if (text[at] === '\\') at++;
+          else if (text[at] === '"') { at++; return; }
+        }
+      };
+      const value = (): string | null => {
+        space();
+        const start = at;
+        if (text[at] === '"') string();
+        else if (text[at] === '{' || text[at] === '[') {
+          let depth = 0;
+          while (at < text.length) {
+            const c = text[at];
+            if (c === '"') { string(); continue; }
+            at++;
+            if (c === '{' || c === '[') depth++;
+            else if ((c === '}' || c === ']') && --depth === 0) break;
+          }
+        } else {
+          while (at < text.length && !',}] \t\r\n'.includes(text[at])) at++;
+        }
+        return at > start ? text.slice(start, at) : null;
+      };
+      space();
+      const open = text[at];
+      if (open !== '{' && open !== '[') return null;
+      at++;
+      const names: string[] = [];
+      const values: string[] = [];
+      space();
+      if (text[at] === (open === '{' ? '}' : ']')) return { names, values };
+      for (;;) {
+        if (open === '{') {
+          const name = value();
+          space();
+          if (name === null || text[at] !== ':') return null;
+          at++;
+          names.push(JSON.parse(name));
+        }
+        const item = value();
+        if (item === null) return null;
+        values.push(item);
+        space();
+        if (text[at] === ',') { at++; continue; }
+        return { names, values };
+      }
     }
-    if (!Array.isArray(parts)) return text;
-    const body = text.trimEnd().replace(/}$/, '');
-    // A missing part is left out, as the app does (it then reads as unreadable).
-    const joined = parts.flatMap((name) => {
-      const part = window.localStorage.getItem(`${workbookKey}.${name}`);
-      return part === null ? [] : [`${JSON.stringify(name)}:${part}`];
-    });
-    return `${body}${/{\s*$/.test(body) || joined.length === 0 ? '' : ','}${joined.join(',')}}`;
-  }, [key, WORKBOOK_KEY] as const);
+    const object = (names: string[], values: string[]) => `{${names.map((name, i) => `${JSON.stringify(name)}:${values[i]}`).join(',')}}`;
+    const lists: Record<string, string[]> = { debrief: ['timeline'], outreach: ['contacts'], mojo: ['entries', 'events'], plan: ['actions'] };
+    const sections = ['first_steps', 'debrief', 'outreach', 'mojo', 'plan'];
+
+    if (k !== workbookKey) return window.localStorage.getItem(k);
+    let root = window.localStorage.getItem(workbookKey);
+    let prefix = ns;
+    if (root === null) {
+      root = window.localStorage.getItem(legacyKey);
+      prefix = 'comeback.';
+    }
+    if (root === null) return null;
+    const top = members(root);
+    if (top === null) return root;
+    const partsAt = top.names.indexOf('parts');
+    if (partsAt >= 0) {
+      // Schema 4: a root naming parts it does not hold.
+      let parts: unknown;
+      try { parts = JSON.parse(top.values[partsAt]); } catch { return root; }
+      if (Array.isArray(parts) && !parts.every((name) => top.names.includes(name))) {
+        const body = root.trimEnd().replace(/}$/, '');
+        const joined = parts.flatMap((name) => {
+          const part = window.localStorage.getItem(`${prefix}workbook.${name}`);
+          return part === null ? [] : [`${JSON.stringify(name)}:${part}`];
+        });
+        return `${body}${/{\s*$/.test(body) || joined.length === 0 ? '' : ','}${joined.join(',')}}`;
+      }
+    }
+    let changed = false;
+    for (let i = 0; i < top.names.length; i++) {
+      const section = top.names[i];
+      if (!sections.includes(section)) continue;
+      if (/^\d+$/.test(top.values[i])) {
+        const part = window.localStorage.getItem(`${ns}workbook.${section}.g${top.values[i]}`);
+        if (part === null) continue;
+        top.values[i] = part;
+        changed = true;
+      }
+      const fields = members(top.values[i]);
+      if (fields === null || !top.values[i].trimStart().startsWith('{')) continue;
+      let listChanged = false;
+      for (const list of lists[section] ?? []) {
+        const at = fields.names.indexOf(list);
+        if (at < 0 || !fields.values[at].startsWith('{')) continue;
+        const reference = members(fields.values[at])!;
+        const buckets: number[] = JSON.parse(reference.values[reference.names.indexOf('buckets')]);
+        const records: [number, string][] = [];
+        const restAt = reference.names.indexOf('rest');
+        const texts = restAt >= 0 ? [reference.values[restAt]] : [];
+        buckets.forEach((generation, bucket) => {
+          if (generation === 0) return;
+          const text = window.localStorage.getItem(`${ns}workbook.${section}.${list}.${bucket}.g${generation}`);
+          if (text !== null) texts.push(text);
+        });
+        for (const text of texts) {
+          for (const pair of members(text)!.values) {
+            const [seq, record] = members(pair)!.values;
+            records.push([Number(seq), record]);
+          }
+        }
+        records.sort((a, b) => a[0] - b[0]);
+        fields.values[at] = `[${records.map(([, record]) => record).join(',')}]`;
+        listChanged = true;
+      }
+      if (listChanged) {
+        top.values[i] = object(fields.names, fields.values);
+        changed = true;
+      }
+    }
+    return changed ? object(top.names, top.values) : root;
+  }, [key, WORKBOOK_KEY, LEGACY_WORKBOOK_KEY, NS] as const);
 }
 
 /** Reads a download's text. */

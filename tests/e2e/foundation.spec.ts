@@ -1,6 +1,6 @@
 // The foundation: every route renders, the debrief slice saves and restores,
 // and stored data is never lost or overwritten behind the person's back.
-import { test, expect, open, stored, WORKBOOK_KEY } from './fixtures';
+import { test, expect, open, stored, WORKBOOK_KEY, NS } from './fixtures';
 
 const routes = [
   { hash: '', heading: 'Today', title: 'Today · Comeback' },
@@ -75,7 +75,7 @@ test('the debrief summary and setback kind are saved and restored', async ({ pag
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
 
   const saved = JSON.parse((await stored(page))!);
-  expect(saved.schema_version).toBe(4);
+  expect(saved.schema_version).toBe(5);
   expect(saved.debrief.setback).toBe('business_failed');
 
   await page.reload();
@@ -102,9 +102,9 @@ test('corrupt stored data is kept untouched and the person is told', async ({ pa
 
   await expect(page.getByRole('alert')).toContainText('Your saved workbook could not be read');
   expect(await stored(page)).toBe(raw);
-  const copies = await page.evaluate(() =>
-    Object.keys(window.localStorage).filter((key) => key.startsWith('comeback.recovery.')).map((key) => window.localStorage.getItem(key)),
-  );
+  const copies = await page.evaluate((ns) =>
+    Object.keys(window.localStorage).filter((key) => key.startsWith(`${ns}recovery.`)).map((key) => window.localStorage.getItem(key)),
+  NS);
   expect(copies).toEqual([raw]);
 
   // Nothing can be written over it until the person decides.
@@ -127,9 +127,9 @@ test('corrupt stored data is kept untouched and the person is told', async ({ pa
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByLabel('In a sentence or two, what happened?').fill('A fresh start.');
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
-  const recovered = await page.evaluate(() =>
-    Object.keys(window.localStorage).filter((key) => key.startsWith('comeback.recovery.')).map((key) => window.localStorage.getItem(key)),
-  );
+  const recovered = await page.evaluate((ns) =>
+    Object.keys(window.localStorage).filter((key) => key.startsWith(`${ns}recovery.`)).map((key) => window.localStorage.getItem(key)),
+  NS);
   expect(recovered).toEqual([raw]);
 });
 

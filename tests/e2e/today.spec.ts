@@ -1,5 +1,5 @@
 // Today: the first-run welcome, the next step, what is due, and the theme switch.
-import { test, expect, open } from './fixtures';
+import { test, expect, open, WORKBOOK_KEY, NS } from './fixtures';
 
 test('a fresh profile is welcomed once, and the choice carries into the debrief', async ({ page }) => {
   await open(page);
@@ -66,7 +66,7 @@ for (const before of ['nothing stored', 'a theme already chosen'] as const) {
     await open(page);
     const snapshot = await everything(page);
     // Nothing at all, or the workbook (and today's automatic snapshot of it).
-    expect(Object.keys(snapshot).includes('comeback.workbook')).toBe(before !== 'nothing stored');
+    expect(Object.keys(snapshot).includes(WORKBOOK_KEY)).toBe(before !== 'nothing stored');
 
     const welcome = page.getByRole('region', { name: 'Welcome to Comeback' });
     await welcome.getByRole('button', { name: 'Try it with example data' }).click();
@@ -85,7 +85,7 @@ for (const before of ['nothing stored', 'a theme already chosen'] as const) {
     await expect(page.getByRole('region', { name: 'Your answer to “What happened?”' }).getByLabel('What happened')).toHaveValue(/Crumb & Co\./);
     await page.goto('./#/share');
     await expect(page.getByRole('region', { name: 'Your outreach list' }).getByRole('listitem').first()).toContainText('Target job');
-    expect(Object.keys(await everything(page))).toContain('comeback.before-example');
+    expect(Object.keys(await everything(page))).toContain(`${NS}before-example`);
 
     // One action removes it, from any page, and storage is exactly as before.
     await banner.getByRole('button', { name: 'Remove the example data' }).click();

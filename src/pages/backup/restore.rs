@@ -73,7 +73,7 @@ pub fn RestoreBackup() -> impl IntoView {
             set_unlocking.set(false);
         });
     };
-    let applied = move |result: Result<(), String>, done: String| match result {
+    let applied = move |result: Result<(), crate::store::StoreError>, done: String| match result {
         Ok(()) => {
             set_preview.set(None);
             set_can_undo.set(true);
