@@ -1,6 +1,7 @@
 //! When to write the workbook, and what to tell the person about it.
 
 pub mod decide;
+pub mod room;
 pub mod snapshots;
 pub mod tracker;
 

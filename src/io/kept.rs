@@ -1,0 +1,137 @@
+//! How a kept copy (a daily snapshot, an Undo copy, a recovery copy) is
+//! stored: a small versioned header says how, so that copies kept by an
+//! older version, plain text without a header, still read.
+//!
+//! - `gz1:` then the gzip bytes of the text's UTF-8 (as the browser's
+//!   `CompressionStream("gzip")` makes them) in `io::dense` text;
+//! - `txt1:` then the text itself: plain, for a text that would otherwise
+//!   look like it has a header;
+//! - anything else: the text itself, plain (every copy before headers).
+//!
+//! Gzip rather than raw deflate: its trailer holds the CRC-32 and length of
+//! the text, which the browser checks when it decompresses (a damaged copy
+//! is refused, never read back wrong) and which tell whether a copy holds a
+//! given text without decompressing it.
+//!
+//! Pure: the browser glue (`web::kept`) compresses and writes.
+
+use thiserror::Error;
+
+use super::dense::{self, DenseError};
+
+/// A gzip-compressed copy.
+pub const GZIP_HEADER: &str = "gz1:";
+/// A plain copy whose text starts like a header.
+pub const PLAIN_HEADER: &str = "txt1:";
+
+/// A stored copy, read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kept<'a> {
+    /// The text itself.
+    Plain(&'a str),
+    /// The gzip bytes of the text.
+    Gzip(Vec<u8>),
+}
+
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum KeptError {
+    #[error("the kept copy is damaged: {0}")]
+    Damaged(#[from] DenseError),
+    #[error("the kept copy is not a gzip stream")]
+    NotGzip,
+    #[error("the kept copy was stored by a newer version of Comeback ({0})")]
+    Newer(String),
+    #[error("the kept copy does not read back as text")]
+    NotText,
+}
+
+/// What is stored under a key: parses its header.
+pub fn parse(stored: &str) -> Result<Kept<'_>, KeptError> {
+    if let Some(coded) = stored.strip_prefix(GZIP_HEADER) {
+        let bytes = dense::decode(coded)?;
+        if !is_gzip(&bytes) {
+            return Err(KeptError::NotGzip);
+        }
+        return Ok(Kept::Gzip(bytes));
+    }
+    if let Some(text) = stored.strip_prefix(PLAIN_HEADER) {
+        return Ok(Kept::Plain(text));
+    }
+    if let Some(header) = header_like(stored) {
+        return Err(KeptError::Newer(header.to_owned()));
+    }
+    Ok(Kept::Plain(stored))
+}
+
+/// What to store for gzip bytes.
+pub fn gzip(bytes: &[u8]) -> String {
+    let mut stored = String::with_capacity(GZIP_HEADER.len() + dense::encoded_len(bytes.len()) * 3);
+    stored.push_str(GZIP_HEADER);
+    stored.push_str(&dense::encode(bytes));
+    stored
+}
+
+/// What to store for a text kept plain: the text itself, unless it starts
+/// like a header.
+pub fn plain(text: &str) -> String {
+    if header_like(text).is_some() {
+        format!("{PLAIN_HEADER}{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Whether `stored` certainly holds `text`, without decompressing it:
+/// plain copies are compared, gzip copies by their trailer (CRC-32 and
+/// length of the text). `None` when it cannot be read at all.
+pub fn holds(stored: &str, text: &str) -> Option<bool> {
+    match parse(stored).ok()? {
+        Kept::Plain(kept) => Some(kept == text),
+        Kept::Gzip(bytes) => {
+            let (crc, size) = gzip_trailer(&bytes)?;
+            Some(size == text.len() as u32 && crc == crc32(text.as_bytes()))
+        }
+    }
+}
+
+/// A version header this build does not know: lowercase letters and digits
+/// ending in a digit, then `:` (as `gz2:`), within the first few characters.
+/// A workbook's JSON starts with `{`, so no plain copy of one looks like this.
+fn header_like(text: &str) -> Option<&str> {
+    let end = text.bytes().take(12).position(|b| b == b':')?;
+    let name = &text[..end];
+    let ok = name.len() >= 2
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && name.bytes().last().is_some_and(|b| b.is_ascii_digit())
+        && name.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
+    ok.then(|| &text[..=end])
+}
+
+fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.len() >= 18 && bytes[0] == 0x1f && bytes[1] == 0x8b && bytes[2] == 8
+}
+
+/// The CRC-32 and the length (modulo 2^32) of the uncompressed data, from
+/// the last eight bytes of a gzip stream.
+pub fn gzip_trailer(bytes: &[u8]) -> Option<(u32, u32)> {
+    if !is_gzip(bytes) {
+        return None;
+    }
+    let tail = &bytes[bytes.len() - 8..];
+    let crc = u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]);
+    let size = u32::from_le_bytes([tail[4], tail[5], tail[6], tail[7]]);
+    Some((crc, size))
+}
+
+/// CRC-32 (IEEE 802.3, as gzip uses).
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut table = [0u32; 256];
+    for (n, entry) in table.iter_mut().enumerate() {
+        let mut c = n as u32;
+        for _ in 0..8 {
+            c = if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+        }
+        *entry = c;
+    }
+    !bytes.iter().fold(!0u32, |crc, byte| table[((crc ^ u32::from(*byte)) & 0xFF) as usize] ^ (crc >> 8))
+}
