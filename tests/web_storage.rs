@@ -323,7 +323,11 @@ fn one_contact_edit_among_5000_writes_a_few_kb() {
     assert_eq!(result, Ok(()));
     let bucket = bucket_of(&id, 1024);
     assert_eq!(keys, [format!("{ROOT}.outreach.contacts.{bucket}.g2"), format!("{ROOT}.outreach.g2"), ROOT.to_owned()]);
-    assert!(characters < 10_000, "{characters} characters written for one contact");
+    // A bucket holds ~5 of the 5,000 contacts (up to ~12: ids are random), ~750 characters
+    // each here, beside the part's reference (~2 KB) and the manifest (~0.3 KB):
+    // a few KB, against the 3.7 MB stored.
+    assert!(characters < 14_000, "{characters} characters written for one contact");
+    web_sys::console::log_1(&format!("one contact edit among 5,000: {characters} characters in 3 keys").into());
     assert_eq!(storage::read(&format!("{ROOT}.outreach.contacts.{bucket}.g1")).unwrap(), None, "the old key is gone");
     assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(workbook.clone()));
     // Saving again with nothing changed writes nothing.
