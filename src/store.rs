@@ -24,7 +24,7 @@ use crate::model::mojo::{MojoStoreFields, TimeEntry};
 use crate::model::outreach::{Contact, OutreachStoreFields};
 use crate::model::workbook::WorkbookStoreFields;
 use crate::model::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings};
-use crate::model::{Timestamp, Workbook};
+use crate::model::{RecordMeta, Timestamp, Workbook};
 use crate::save::decide::{self, Follow, Kept, OtherTab};
 pub use crate::save::decide::{Notice, StoreError};
 use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
@@ -225,35 +225,39 @@ impl Store {
     /// notified, not the rest of the page. The contact's and the section's
     /// edit times are set (the merge reads them).
     pub fn edit_contact(&self, id: Uuid, change: impl FnOnce(&mut Contact)) {
-        if !self.may_edit() {
-            return;
-        }
-        let now = clock::edit_time();
         let outreach = self.workbook.outreach();
-        let found = outreach.contacts().at_key(id).try_update(|contact| {
-            change(contact);
-            contact.meta.touch(now);
-        });
-        if found.is_some() {
-            outreach.updated_at().set(Some(now));
-            self.edited(Dirty::Lists([List::Contacts].into()));
-        }
+        let record = outreach.contacts().at_key(id);
+        self.edit_record(record, |contact| &mut contact.meta, outreach.updated_at(), List::Contacts, change);
     }
 
     /// Edits one entry of the time log, as [`Store::edit_contact`] does a contact.
     pub fn edit_entry(&self, id: Uuid, change: impl FnOnce(&mut TimeEntry)) {
+        let mojo = self.workbook.mojo();
+        let record = mojo.entries().at_key(id);
+        self.edit_record(record, |entry| &mut entry.meta, mojo.updated_at(), List::Entries, change);
+    }
+
+    /// One keyed record's edit: the record's and its section's edit times are
+    /// set, and the save walks only its list. A record already gone is left alone.
+    fn edit_record<R>(
+        &self,
+        record: impl Update<Value = R>,
+        meta: fn(&mut R) -> &mut RecordMeta,
+        section_updated_at: impl Set<Value = Option<Timestamp>>,
+        list: List,
+        change: impl FnOnce(&mut R),
+    ) {
         if !self.may_edit() {
             return;
         }
         let now = clock::edit_time();
-        let mojo = self.workbook.mojo();
-        let found = mojo.entries().at_key(id).try_update(|entry| {
-            change(entry);
-            entry.meta.touch(now);
+        let found = record.try_update(|record| {
+            change(record);
+            meta(record).touch(now);
         });
         if found.is_some() {
-            mojo.updated_at().set(Some(now));
-            self.edited(Dirty::Lists([List::Entries].into()));
+            section_updated_at.set(Some(now));
+            self.edited(Dirty::Lists([list].into()));
         }
     }
 

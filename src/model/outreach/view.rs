@@ -5,7 +5,7 @@
 //! With 5,000 contacts a filter keystroke must stay within a frame, so the
 //! work is split: [`index`] sorts the list once and prepares what filters
 //! read (the lowercased search text, the follow-up date), and is redone only
-//! when the list or the sort changes; [`Index::select`] then only filters.
+//! when the list or the sort changes; [`IndexCache::select`] then only filters.
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
@@ -140,47 +140,12 @@ impl Entry {
     }
 }
 
-/// The whole list in the order of one sort, ready to be filtered.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Index {
-    entries: Vec<Entry>,
-}
-
-impl Index {
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// The ids that pass `filter`, in the index's order.
-    pub fn select(&self, filter: &Filter, today: NaiveDate, week_end: NaiveDate) -> Vec<Uuid> {
-        let words = filter.words();
-        let words = finders(&words);
-        self.entries
-            .iter()
-            .filter(|entry| filter.matches_entry(entry, &words, today, week_end))
-            .map(|entry| entry.id)
-            .collect()
-    }
-}
-
 /// Sorts the list for `sort` and prepares it for filtering. Each contact's
 /// sort key is computed once ([`compare`] gives the same order pair by pair).
-pub fn index(outreach: &Outreach, targets: &Targets, sort: Sort, today: NaiveDate) -> Index {
-    let matcher = targets.matcher();
-    let mut keyed: Vec<(SortKey, Entry)> = outreach
-        .contacts
-        .iter()
-        .map(|contact| {
-            let target = contact.is_target_for(&matcher);
-            (SortKey::of(sort, contact, target, today), Entry::of(contact, target))
-        })
-        .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    Index { entries: keyed.into_iter().map(|(_, entry)| entry).collect() }
+pub fn index(outreach: &Outreach, targets: &Targets, sort: Sort, today: NaiveDate) -> IndexCache {
+    let mut index = IndexCache::default();
+    index.rebuild(&outreach.contacts, targets, sort, today);
+    index
 }
 
 /// [`index`] kept up to date edit by edit: a contact is prepared again only
