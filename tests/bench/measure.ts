@@ -13,8 +13,8 @@ import * as zlib from 'node:zlib';
 import { chromium } from '../e2e/browser';
 import { generateConnectionsCsv, generateWorkbookText, LARGE } from '../e2e/data/generate';
 import { serveGzip } from './gzip-server';
+import { bootTime, CPU_THROTTLING, newPage, stats, timed } from './timing';
 
-const CPU_THROTTLING = 4;
 const FIRST_LOAD_BUDGET_GZIP = 200_000; // bytes ("200 KB")
 const INTERACTION_GOAL_P95_MS = 16; // a keystroke or a click within a page
 const ROUTE_SWITCH_GOAL_P95_MS = 100; // a new page is built: a looser goal
@@ -27,91 +27,6 @@ const WORKBOOK_KEY = 'comeback@/comeback/.workbook';
 
 const site = path.resolve(process.env.BENCH_SITE ?? path.join(__dirname, '../../target/bench-site'));
 const out = path.resolve(process.env.BENCH_OUT ?? path.join(__dirname, '../../target/bench/report.json'));
-
-type Stats = { samples: number; p50: number; p95: number; max: number };
-
-/** Nearest-rank percentiles, in ms with one decimal. */
-function stats(values: number[]): Stats {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-  const round = (n: number) => Math.round(n * 10) / 10;
-  return { samples: sorted.length, p50: round(rank(50)), p95: round(rank(95)), max: round(sorted[sorted.length - 1]) };
-}
-
-/**
- * In-page helpers. `arm(start, end)` times one interaction: from the
- * `start` event's timestamp (the moment the browser received the input) to
- *  - `work_ms`: the end of the task that handled the `end` event, its
- *    microtasks (where Leptos updates the DOM) and a forced style and
- *    layout: the main-thread work the interaction costs;
- *  - `next_frame_ms`: the first frame after that, i.e. input to next paint,
- *    which also includes waiting for the display's next frame (up to 16.7 ms).
- */
-function installHelpers() {
-  const w = window as any;
-  w.__bench = {
-    arm(startType: string, endType: string) {
-      let start: number | null = null;
-      w.__bench.result = new Promise((resolve) => {
-        const onStart = (event: Event) => {
-          if (start === null) start = event.timeStamp;
-        };
-        const onEnd = () => {
-          window.removeEventListener(startType, onStart, true);
-          window.removeEventListener(endType, onEnd, true);
-          let work = 0;
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => {
-            void document.body.getBoundingClientRect();
-            work = performance.now() - (start ?? 0);
-          };
-          channel.port2.postMessage(null);
-          requestAnimationFrame(() => {
-            const after = new MessageChannel();
-            after.port1.onmessage = () => resolve({ work, next_frame: performance.now() - (start ?? 0) });
-            after.port2.postMessage(null);
-          });
-        };
-        window.addEventListener(startType, onStart, true);
-        window.addEventListener(endType, onEnd, true);
-      });
-    },
-  };
-  // Time of the first page heading: the app has mounted and its handlers are live.
-  w.__boot = null;
-  const observer = new MutationObserver(() => {
-    if (w.__boot === null && document.querySelector('main h1')) {
-      w.__boot = performance.now();
-      observer.disconnect();
-    }
-  });
-  observer.observe(document, { subtree: true, childList: true });
-}
-
-async function throttle(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
-}
-
-async function newPage(browser: Browser, serviceWorkers: 'allow' | 'block', baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, serviceWorkers });
-  await context.addInitScript(installHelpers);
-  const page = await context.newPage();
-  await throttle(page);
-  return { context, page };
-}
-
-async function bootTime(page: Page): Promise<number> {
-  await page.waitForFunction(() => (window as any).__boot !== null, null, { timeout: 60_000 });
-  return page.evaluate(() => (window as any).__boot as number);
-}
-
-/** Times one interaction: arms the helpers, performs `act`, reads the result. */
-async function timed(page: Page, startType: string, endType: string, act: () => Promise<void>) {
-  await page.evaluate(([s, e]) => (window as any).__bench.arm(s, e), [startType, endType]);
-  await act();
-  return page.evaluate(() => (window as any).__bench.result as Promise<{ work: number; next_frame: number }>);
-}
 
 function interaction(samples: { work: number; next_frame: number }[], extra: Record<string, unknown> = {}, goal = INTERACTION_GOAL_P95_MS) {
   const work = stats(samples.map((s) => s.work));

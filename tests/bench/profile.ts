@@ -14,10 +14,12 @@ const what = process.env.PROFILE ?? 'routes';
 async function act(page: Page) {
   switch (what) {
     case 'share-filter': {
-      const search = page.getByLabel('Search your list');
+      // Focused once, then keys pressed on the page: resolving a locator
+      // per key would put Playwright's own script in the profile.
+      await page.getByLabel('Search your list').focus();
       for (const word of ['acme', 'engineer', 'zz']) {
-        await search.pressSequentially(word);
-        for (let i = 0; i < word.length; i++) await search.press('Backspace');
+        for (const key of word) await page.keyboard.press(key);
+        for (let i = 0; i < word.length; i++) await page.keyboard.press('Backspace');
       }
       return;
     }
@@ -64,7 +66,11 @@ test('profile', async ({ page }) => {
   await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1000);
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.THROTTLE ?? 4) });
+  if (process.env.TRACE) {
+    await trace(cdp, page);
+    return;
+  }
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
@@ -83,3 +89,38 @@ test('profile', async ({ page }) => {
   console.log(`\n${what}: ${total.toFixed(0)} ms busy (4× throttle), top self time:`);
   for (const [name, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name.slice(0, 140)}`);
 });
+
+/**
+ * TRACE=1: a performance trace of the same interaction instead, summed by
+ * event on the page's main thread: how much is script, style, layout,
+ * paint or garbage collection ("(program)" in a sampling profile).
+ */
+async function trace(cdp: any, page: Page) {
+  const events: any[] = [];
+  cdp.on('Tracing.dataCollected', (data: any) => events.push(...data.value));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await act(page);
+  await cdp.send('Tracing.end');
+  await done;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const mine = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
+  const tasks = mine.filter((e) => e.name === 'RunTask');
+  const total = new Map<string, { ms: number; count: number }>();
+  for (const e of mine) {
+    const t = total.get(e.name) ?? { ms: 0, count: 0 };
+    t.ms += e.dur / 1000;
+    t.count += 1;
+    total.set(e.name, t);
+  }
+  const layouts = mine.filter((e) => e.name === 'Layout').map((e) => e.args?.beginData?.totalObjects);
+  console.log(`layout objects: ${layouts.slice(0, 6).join(', ')}; DOM elements: ${await page.evaluate(() => document.getElementsByTagName('*').length)}`);
+  const byType = new Map<string, number>();
+  for (const e of mine.filter((e) => e.name === 'EventDispatch')) byType.set(e.args?.data?.type, (byType.get(e.args?.data?.type) ?? 0) + e.dur / 1000);
+  console.log(`events: ${[...byType.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([t, ms]) => `${t} ${ms.toFixed(0)} ms`).join(', ')}`);
+  const long = tasks.map((e) => e.dur / 1000).sort((a, b) => b - a);
+  console.log(`\n${what} (trace, 4× throttle): ${tasks.length} tasks, ${long.reduce((a, b) => a + b, 0).toFixed(0)} ms; longest ${long.slice(0, 8).map((ms) => ms.toFixed(0)).join(', ')} ms`);
+  for (const [name, t] of [...total.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) {
+    console.log(`${t.ms.toFixed(1).padStart(9)} ms ${String(t.count).padStart(6)}×  ${name}`);
+  }
+}

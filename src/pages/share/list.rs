@@ -20,7 +20,7 @@ use crate::model::workbook::WorkbookStoreFields;
 use crate::store::use_store;
 
 /// Rows rendered per page.
-const PAGE: usize = 50;
+const PAGE: usize = 20;
 
 #[component]
 pub fn OutreachList() -> impl IntoView {
@@ -181,11 +181,13 @@ fn ContactRow(id: Uuid) -> impl IntoView {
     let summary = Memo::new(move |_| {
         store.workbook.plan().targets().with(|targets| contact.try_with(|contact| RowSummary::of(contact, targets)))
     });
-    let field =
-        move |read: fn(&RowSummary) -> String| summary.with(|summary| summary.as_ref().map(read).unwrap_or_default());
-    let is_open = move || ui.open.get() == Some(id);
+    // One subscription to the open contact per row, not one per binding.
+    let is_open = Memo::new(move |_| ui.open.get() == Some(id));
     let name = move || {
-        field(|summary| if summary.name.trim().is_empty() { "(no name yet)".into() } else { summary.name.clone() })
+        summary.with(|summary| match summary {
+            Some(summary) if !summary.name.trim().is_empty() => summary.name.clone(),
+            _ => "(no name yet)".to_owned(),
+        })
     };
     view! {
         <li class="contact-row" class:open=is_open>
@@ -193,21 +195,26 @@ fn ContactRow(id: Uuid) -> impl IntoView {
                 type="button"
                 class="contact-name"
                 id=format!("contact-{id}-open")
-                aria-expanded=move || if is_open() { "true" } else { "false" }
+                aria-expanded=move || if is_open.get() { "true" } else { "false" }
                 on:click=move |_| ui.open.update(|open| *open = if *open == Some(id) { None } else { Some(id) })
             >
                 {name}
             </button>
-            {move || {
-                let how = field(|summary| summary.how_we_know.clone());
-                (!how.trim().is_empty()).then(|| view! { <span class="how-we-know">{format!(" — {how}")}</span> })
-            }}
-            {move || summary.with(|summary| summary.as_ref().map(|summary| badges(summary, ui.today)))}
-            <Show when=is_open>
-                <ContactDetail id=id contact=contact />
-            </Show>
+            // What the row says beside the name: built in one go, again only
+            // when the summary changes.
+            {move || summary.with(|summary| summary.as_ref().map(|summary| details(summary, ui.today)))}
+            {move || is_open.get().then(|| view! { <ContactDetail id=id contact=contact /> })}
         </li>
     }
+}
+
+/// How we know them, then the tags.
+fn details(summary: &RowSummary, today: chrono::NaiveDate) -> impl IntoView {
+    let how = summary.how_we_know.trim();
+    (
+        (!how.is_empty()).then(|| view! { <span class="how-we-know">{format!(" — {how}")}</span> }),
+        badges(summary, today),
+    )
 }
 
 /// The row's tags; a contact with nothing said about them shows none.
