@@ -9,8 +9,10 @@ use crate::model::outreach::OutreachStoreFields;
 use crate::model::plan::PlanStoreFields;
 use crate::model::today::{DueItem, NextStep, StepStatus};
 use crate::model::workbook::WorkbookStoreFields;
+use crate::save::room::Usage;
+use crate::save::SaveStatus;
 use crate::store::Store;
-use crate::web::clock;
+use crate::web::{clock, storage};
 
 /// The outreach list sorted and prepared for filtering ([`IndexCache`]).
 #[derive(Clone, Copy)]
@@ -76,10 +78,59 @@ impl TodayFigures {
     }
 }
 
+/// The room in use in this browser's storage, and what takes it. Measuring
+/// asks every key its length, so it is measured on opening, when asked
+/// ([`Room::measure`], e.g. after removing snapshots or on the Backup page),
+/// and after a save at most once a minute: typing measures nothing.
+#[derive(Clone, Copy)]
+pub struct Room {
+    pub usage: Memo<Option<Usage>>,
+    asked: Trigger,
+    due: StoredValue<bool>,
+}
+
+/// How often a save measures the room again.
+const ROOM_EVERY_MS: f64 = 60_000.0;
+
+impl Room {
+    fn new(store: Store) -> Self {
+        let asked = Trigger::new();
+        let due = StoredValue::new(true);
+        let last = StoredValue::new(0.0);
+        let usage = Memo::new(move |previous: Option<&Option<Usage>>| {
+            asked.track();
+            let saved = store.status.with(|status| *status == SaveStatus::Saved);
+            let now = clock::now_ms();
+            match previous {
+                Some(previous) if !due.get_value() && (!saved || now - last.get_value() < ROOM_EVERY_MS) => {
+                    previous.clone()
+                }
+                _ => {
+                    due.set_value(false);
+                    last.set_value(now);
+                    storage::usage().ok()
+                }
+            }
+        });
+        Self { usage, asked, due }
+    }
+
+    /// Measures again now.
+    pub fn measure(&self) {
+        self.due.set_value(true);
+        self.asked.notify();
+    }
+}
+
 /// Creates the shared derived data; call once, below the store.
 pub fn provide(store: Store) {
     provide_context(OutreachIndex::new(store));
     provide_context(TodayFigures::new(store));
+    provide_context(Room::new(store));
+}
+
+pub fn use_room() -> Room {
+    expect_context::<Room>()
 }
 
 pub fn use_today_figures() -> TodayFigures {

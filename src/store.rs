@@ -14,14 +14,16 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use reactive_stores::Store as Live;
+use reactive_stores::{Store as Live, StoreField, StorePathSegment};
 use uuid::Uuid;
 
 use crate::io::parts::{self, Dirty, List, Written};
 use crate::io::stored::Loaded;
+use crate::model::debrief::DebriefStoreFields;
 use crate::model::merge::merge;
 use crate::model::mojo::{MojoStoreFields, TimeEntry};
 use crate::model::outreach::{Contact, OutreachStoreFields};
+use crate::model::plan::PlanStoreFields;
 use crate::model::workbook::WorkbookStoreFields;
 use crate::model::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings};
 use crate::model::{RecordMeta, Timestamp, Workbook};
@@ -174,22 +176,45 @@ impl Store {
     /// keyed list inside (e.g. `store.workbook.debrief()`): only that field's
     /// readers, its parents' and its children's are notified, never its
     /// siblings'. Outreach and mojo hold keyed lists: use their own edits.
-    pub fn edit_field<F>(&self, field: F, change: impl FnOnce(&mut F::Value, Timestamp))
+    pub fn edit_field<F>(&self, field: F, change: impl FnOnce(&mut <F as Update>::Value, Timestamp))
     where
-        F: Update,
+        F: Update + StoreField,
     {
         if !self.may_edit() {
             return;
         }
+        let dirty = self.lists_reached(&field);
         let now = clock::edit_time();
         field.update(|value| change(value, now));
-        // Which stored lists it reaches is not known here: the save compares them all.
-        self.edited(Dirty::Unknown);
+        self.edited(dirty);
+    }
+
+    /// The stored lists an edit of `field` may change, from where it sits in
+    /// the workbook: the lists inside it, or the list it is inside. The save
+    /// then compares only those lists' records (an edit of the date to start
+    /// sharing by walks none of the 5,000 contacts).
+    pub fn lists_reached<F: StoreField>(&self, field: &F) -> Dirty {
+        let path: Vec<StorePathSegment> = field.path().into_iter().collect();
+        let workbook = self.workbook;
+        let lists = [
+            (List::Timeline, workbook.debrief().timeline().path().into_iter().collect::<Vec<_>>()),
+            (List::Contacts, workbook.outreach().contacts().path().into_iter().collect()),
+            (List::Entries, workbook.mojo().entries().path().into_iter().collect()),
+            (List::Events, workbook.mojo().events().path().into_iter().collect()),
+            (List::Actions, workbook.plan().actions().path().into_iter().collect()),
+        ];
+        Dirty::Lists(
+            lists
+                .into_iter()
+                .filter(|(_, list)| list.starts_with(&path) || path.starts_with(list))
+                .map(|(list, _)| list)
+                .collect(),
+        )
     }
 
     /// A section's edit, noting the stored lists it may have changed (the
     /// save compares only those lists' records, and every small field).
-    fn edit_section<F>(&self, field: F, change: impl FnOnce(&mut F::Value, Timestamp), lists: &[List])
+    fn edit_section<F>(&self, field: F, change: impl FnOnce(&mut <F as Update>::Value, Timestamp), lists: &[List])
     where
         F: Update,
     {
@@ -208,17 +233,18 @@ impl Store {
         &self,
         field: F,
         section_updated_at: impl Set<Value = Option<Timestamp>>,
-        change: impl FnOnce(&mut F::Value, Timestamp),
+        change: impl FnOnce(&mut <F as Update>::Value, Timestamp),
     ) where
-        F: Update,
+        F: Update + StoreField,
     {
         if !self.may_edit() {
             return;
         }
+        let dirty = self.lists_reached(&field);
         let now = clock::edit_time();
         field.update(|value| change(value, now));
         section_updated_at.set(Some(now));
-        self.edited(Dirty::Unknown);
+        self.edited(dirty);
     }
 
     /// Edits one contact: its row and the views that list contacts are
@@ -398,17 +424,15 @@ impl Store {
         }
         self.save_now();
         let before = storage::read_document()?.text;
-        storage::write(keep_key, before.as_deref().unwrap_or_default()).map_err(StoreError::NoRoomForUndo)?;
-        // A new workbook at the root: every record is compared on the next
-        // save, not only those with a newer time (a merge may keep times).
+        storage::keep(keep_key, before.as_deref().unwrap_or_default()).map_err(StoreError::NoRoomForUndo)?;
+        // A new workbook at the root: every record is compared (a merge may
+        // keep times), and only what differs is written. Nothing is shown
+        // until it is stored: a failure changes nothing.
         self.written.update_value(|written| written.forget_records());
+        let mut written = self.written.get_value();
+        storage::replace_workbook(&mut written, &workbook)?;
         self.dirty.set_value(None);
-        self.show(workbook);
-        self.tracker.update_value(|tracker| {
-            tracker.edited(clock::now_ms());
-        });
-        self.save_now();
-        self.saved()
+        self.show_stored(workbook)
     }
 
     /// Merges a backup from another device into the workbook (see
@@ -437,7 +461,7 @@ impl Store {
     /// if it is a current document; removing the workbook if nothing was
     /// stored then), and shows it.
     fn restore_kept(&self, keep_key: &str) -> Result<(), StoreError> {
-        let Some(before) = storage::read(keep_key)? else {
+        let Some(before) = storage::read_kept(keep_key)? else {
             return Err(StoreError::NothingToUndo);
         };
         let restored = match decide::kept(&before, clock::now())? {

@@ -118,3 +118,62 @@ fn crc32_check_value() {
     assert_eq!(kept::crc32(b"123456789"), 0xCBF4_3926);
     assert_eq!(kept::crc32(b""), 0);
 }
+
+// Guards the copies a big workbook keeps: compressed, they read back byte for
+// byte, and take a fraction of the room (what lets snapshots and an Undo copy
+// fit beside 5,000 contacts).
+#[test]
+fn a_big_text_packs_small_and_unpacks_exactly() {
+    let mut text = String::from("{\"schema_version\":5,\"outreach\":{\"contacts\":[");
+    for n in 0..20_000 {
+        text.push_str(&format!(
+            "{{\"name\":\"Person {n} Łukasz Ñúñez 🚀\",\"company\":\"Company {}\",\"notes\":\"Met at the meetup {}\"}},",
+            n % 300,
+            n * 7919 % 10_007
+        ));
+    }
+    text.push_str("]}}");
+    let packed = kept::pack(&text);
+    assert!(packed.starts_with(kept::GZIP_HEADER));
+    let (plain_units, packed_units) = (text.encode_utf16().count(), packed.encode_utf16().count());
+    assert!(packed_units * 5 < plain_units, "{packed_units} characters packed for {plain_units}");
+    assert_eq!(kept::unpack(&packed).as_deref(), Ok(text.as_str()));
+    assert_eq!(kept::holds(&packed, &text), Some(true));
+    assert_eq!(kept::holds(&packed, "something else"), Some(false));
+}
+
+// Guards copies written by other gzip writers (the `gzip` tool, the browser's
+// CompressionStream): a standard stream reads, its optional header fields skipped.
+#[test]
+fn a_standard_gzip_stream_unpacks() {
+    assert_eq!(kept::unpack(&kept::gzip(&HELLO_GZIP)).as_deref(), Ok("hello\n"));
+    // The same data with a file name in the header (FNAME), as `gzip` writes it.
+    let mut named = HELLO_GZIP.to_vec();
+    named[3] |= 8;
+    named.splice(10..10, b"hello.txt\0".iter().copied());
+    assert_eq!(kept::unpack(&kept::gzip(&named)).as_deref(), Ok("hello\n"));
+}
+
+// Guards against reading a damaged copy back wrong: a changed byte is refused.
+#[test]
+fn a_damaged_compressed_copy_is_refused() {
+    let text = "The debrief, kept before a restore. ".repeat(200);
+    let mut bytes = kept::gzip_bytes(text.as_bytes());
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x55;
+    assert!(kept::unpack(&kept::gzip(&bytes)).is_err());
+    // The trailer's length must match too.
+    let mut short = kept::gzip_bytes(text.as_bytes());
+    let at = short.len() - 4;
+    short[at] ^= 1;
+    assert_eq!(kept::unpack(&kept::gzip(&short)), Err(KeptError::Corrupt));
+}
+
+// Guards small copies: when compressing does not help, the text is kept
+// plain, and a plain text that looks like a header still reads as itself.
+#[test]
+fn a_short_text_is_kept_plain() {
+    assert_eq!(kept::pack("{}"), "{}");
+    assert_eq!(kept::unpack(&kept::pack("{}")).as_deref(), Ok("{}"));
+    assert_eq!(kept::unpack(&kept::pack("gz2:not a header")).as_deref(), Ok("gz2:not a header"));
+}

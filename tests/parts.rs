@@ -297,6 +297,36 @@ fn dirty_hints_narrow_the_walk() {
     assert!(forgetting.changes(&ns(), &workbook, &Dirty::Unknown).unwrap().writes.len() > unknown.writes.len());
 }
 
+// Guards room for a restore (issue 17): after a replace, buckets whose stored text is what they
+// serialize to are kept, so restoring a snapshot much like the stored workbook writes only what
+// differs (writing 1,024 buckets anew needs room for the workbook twice) and loads back equal.
+#[test]
+fn a_restore_keeps_the_buckets_that_still_hold_the_same_text() {
+    let before = large(2_000);
+    let (mut storage, mut written) = stored(&before);
+    let mut restored = before.clone();
+    let id = restored.outreach.contacts[700].meta.id;
+    restored.outreach.update_contact(id, later(3), |contact| contact.role = "Head baker".into());
+    restored.debrief.set_summary("As it was in the snapshot", later(3));
+    written.forget_records();
+    let reading = {
+        let storage = storage.clone();
+        move |key: &str| storage.get(key).cloned()
+    };
+    let save = written.changes_reading(&ns(), &restored, &Dirty::Unknown, &reading).unwrap();
+    let bucket = format!(".contacts.{}.", bucket_of(&id, List::Contacts.default_buckets()));
+    let bucket_writes: Vec<String> = keys(&save).into_iter().filter(|key| key.contains(".contacts.")).collect();
+    assert_eq!(bucket_writes.len(), 1, "{bucket_writes:?}");
+    assert!(bucket_writes[0].contains(&bucket));
+    apply(&mut storage, &save);
+    written.commit(save);
+    assert_eq!(read(&storage).decode(), Loaded::Current(restored.clone()));
+    // Without reading, every bucket would have been written again.
+    let mut forgetting = written.clone();
+    forgetting.forget_records();
+    assert!(forgetting.changes(&ns(), &restored, &Dirty::Unknown).unwrap().writes.len() > 300);
+}
+
 // Guards atomic saves: interrupted before the manifest, the old state loads; after it, the new one.
 #[test]
 fn a_save_interrupted_anywhere_loads_the_old_or_the_new_state() {
@@ -674,4 +704,27 @@ fn what_is_known_after_a_read_depends_on_the_layout() {
     assert_eq!(change.removes.len(), change.writes.len() - 1);
     assert_eq!(parts::highest_generation(&document), 1);
     let _ = Section::ALL;
+}
+
+// The same after an Undo: the stored buckets were written from a kept text (split_text), and
+// the snapshot restored next is that text's workbook with one field changed.
+#[test]
+fn a_restore_after_an_undo_keeps_the_same_buckets() {
+    let edited = large(2_000);
+    let text = encode(&edited).unwrap();
+    let mut storage: Storage = split_text(&ns(), &text, &Found::default()).into_iter().collect();
+    let document = read(&storage);
+    let mut written = Written::as_stored(&document, &edited);
+    let mut snapshot = edited.clone();
+    snapshot.debrief.set_summary("As it was in the snapshot", later(3));
+    written.forget_records();
+    let reading = {
+        let storage = storage.clone();
+        move |key: &str| storage.get(key).cloned()
+    };
+    let save = written.changes_reading(&ns(), &snapshot, &Dirty::Unknown, &reading).unwrap();
+    let bucket_writes: Vec<String> = keys(&save).into_iter().filter(|key| key.contains(".contacts.")).collect();
+    assert_eq!(bucket_writes.len(), 0, "{:?}", &bucket_writes[..bucket_writes.len().min(3)]);
+    apply(&mut storage, &save);
+    assert_eq!(read(&storage).decode(), Loaded::Current(snapshot));
 }

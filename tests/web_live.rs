@@ -84,3 +84,39 @@ fn an_edit_reaches_only_the_derived_data_that_reads_it() {
     assert_eq!(summary_runs(), 2, "nor the debrief (run once more for its own edit only)");
     assert_eq!(hours_runs(), 1, "nor, after an add, the time log");
 }
+
+// Guards what a save walks (issue 17): an edit names the stored lists it may
+// change from where the field sits, so setting the date to start sharing by
+// beside 5,000 contacts compares none of them, while an edit inside or above
+// a list still compares that list (a hint too narrow would lose the edit).
+#[wasm_bindgen_test]
+fn an_edit_names_the_stored_lists_it_may_change() {
+    use comeback::io::parts::{Dirty, List};
+    let owner = Owner::new();
+    owner.set();
+    let workbook = stored_workbook(3);
+    let contact = workbook.outreach.contacts[1].meta.id;
+    let store = Store::load();
+    let lists = |names: &[List]| Dirty::Lists(names.iter().copied().collect());
+    let outreach = store.workbook.outreach();
+    assert_eq!(store.lists_reached(&outreach.share_by()), lists(&[]));
+    assert_eq!(store.lists_reached(&outreach.announcement()), lists(&[]));
+    assert_eq!(store.lists_reached(&store.workbook.mojo().weekly_hours_goal()), lists(&[]));
+    assert_eq!(store.lists_reached(&outreach), lists(&[List::Contacts]));
+    assert_eq!(store.lists_reached(&outreach.contacts()), lists(&[List::Contacts]));
+    assert_eq!(store.lists_reached(&outreach.contacts().at_key(contact)), lists(&[List::Contacts]));
+    assert_eq!(store.lists_reached(&outreach.contacts().at_key(contact).name()), lists(&[List::Contacts]));
+    assert_eq!(store.lists_reached(&store.workbook.mojo()), lists(&[List::Entries, List::Events]));
+    assert_eq!(store.lists_reached(&store.workbook), lists(&List::ALL));
+
+    // And the save that follows writes the edit: the date is there after a reload.
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 7);
+    store.edit_in(outreach.share_by(), outreach.updated_at(), move |share_by, _| *share_by = date);
+    store.save_now();
+    let stored = match storage::load_workbook().unwrap() {
+        comeback::io::stored::Loaded::Current(workbook) => workbook,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(stored.outreach.share_by, date);
+    assert_eq!(stored.outreach.contacts, workbook.outreach.contacts);
+}

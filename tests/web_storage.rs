@@ -2,6 +2,7 @@
 //! (run by `cargo test --target wasm32-unknown-unknown --test web_storage`).
 #![cfg(target_arch = "wasm32")]
 
+use comeback::io::kept;
 use comeback::io::namespace::{Namespace, LEGACY_CLAIM_KEY};
 use comeback::io::parts::{bucket_of, Layout, Source, Written};
 use comeback::io::stored::{self, Loaded};
@@ -267,7 +268,7 @@ fn snapshots_roll_one_a_day_and_keep_three() {
     let kept: Vec<_> = storage::snapshots().unwrap().into_iter().map(|snapshot| snapshot.day).collect();
     assert_eq!(kept, [day(10), day(3)], "newest first; day 4 is unreadable and not offered");
     assert_eq!(key(10), "comeback@/comeback/.snapshot.2026-03-10");
-    assert_eq!(storage::read(&key(10)).unwrap().as_deref(), Some(text.as_str()), "byte for byte");
+    assert_eq!(storage::read_kept(&key(10)).unwrap().as_deref(), Some(text.as_str()), "byte for byte");
     assert_eq!(storage::read(&key(1)).unwrap(), None);
     assert_eq!(storage::read(&key(2)).unwrap(), None);
 }
@@ -373,11 +374,43 @@ fn a_snapshot_keeps_the_whole_document() {
     let workbook = example();
     saved(&workbook);
     storage::take_daily_snapshot(day(10)).unwrap();
-    let text = storage::read(&storage::key(&snapshots::key(day(10)))).unwrap().unwrap();
-    assert_eq!(text, stored::encode(&workbook).unwrap());
+    let key = storage::key(&snapshots::key(day(10)));
+    assert_eq!(storage::read_kept(&key).unwrap(), Some(stored::encode(&workbook).unwrap()));
+    // Kept compressed (io::kept).
+    assert!(storage::read(&key).unwrap().unwrap().starts_with(kept::GZIP_HEADER));
     let found = storage::snapshots().unwrap();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].workbook, workbook);
+}
+
+// Guards room for a big workbook (issue 17): beside 5,000 contacts in the real quota, today's
+// snapshot and an Undo copy are kept, compressed, and read back byte for byte; a damaged
+// snapshot is not offered.
+#[wasm_bindgen_test]
+fn a_big_workbook_keeps_its_snapshot_and_undo_copy() {
+    clear();
+    let workbook = large(5_000);
+    saved(&workbook);
+    let text = storage::read_document().unwrap().text.unwrap();
+    assert!(text.len() > 3_000_000, "{}", text.len());
+    storage::take_daily_snapshot(day(10)).unwrap();
+    storage::keep(&storage::before_import_key(), &text).unwrap();
+    let found = storage::snapshots().unwrap();
+    assert_eq!(
+        found.iter().map(|snapshot| (snapshot.day, snapshot.text.len())).collect::<Vec<_>>(),
+        [(day(10), text.len())]
+    );
+    assert_eq!(found[0].text, text);
+    assert_eq!(storage::read_kept(&storage::before_import_key()).unwrap().as_deref(), Some(text.as_str()));
+    let key = storage::key(&snapshots::key(day(10)));
+    let packed = storage::read(&key).unwrap().unwrap();
+    assert!(packed.encode_utf16().count() * 5 < text.len(), "{} characters kept", packed.encode_utf16().count());
+    // One changed character in the compressed copy: refused, never read back wrong.
+    let mut damaged: Vec<char> = packed.chars().collect();
+    let middle = damaged.len() / 2;
+    damaged[middle] = if damaged[middle] == '\u{4E00}' { '\u{4E01}' } else { '\u{4E00}' };
+    storage::write(&key, &damaged.into_iter().collect::<String>()).unwrap();
+    assert_eq!(storage::snapshots().unwrap(), vec![]);
 }
 
 // Guards Undo copies and snapshot restores: a kept document text goes back byte for byte,

@@ -1,14 +1,18 @@
 //! Banners about the stored data: a failed save, data from a newer version,
-//! unreadable data, or no storage at all. Each says what happened, that
-//! nothing was lost, and what the person can do.
+//! unreadable data, no storage at all, or storage nearly full. Each says
+//! what happened, that nothing was lost, and what the person can do.
 
 use leptos::prelude::*;
 
+use crate::derived::use_room;
+use crate::io::backup;
 use crate::model::first_steps::date_label;
+use crate::route::Route;
+use crate::save::room::Usage;
 use crate::save::SaveStatus;
 use crate::store::{use_store, Notice};
 use crate::web::download::download_text;
-use crate::web::storage;
+use crate::web::{clock, storage};
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -28,6 +32,53 @@ pub fn Notices() -> impl IntoView {
     view! {
         {save_failure}
         {move || store.notice.get().map(|notice| view! { <StoredDataNotice notice=notice /> })}
+        <NearlyFull />
+    }
+}
+
+/// A calm word when storage is nearly full: what takes the room, and the
+/// ways out (a backup; removing older snapshots). Not an alarm: nothing is
+/// lost, and saving goes on while there is room.
+#[component]
+fn NearlyFull() -> impl IntoView {
+    let store = use_store();
+    let room = use_room();
+    let (message, set_message) = signal(None::<String>);
+    let download = move |_| {
+        let now = clock::now();
+        let text = store.workbook.with_untracked(|workbook| backup::export(workbook, env!("CARGO_PKG_VERSION"), now));
+        match download_text(&backup::file_name(now), "application/json", &text) {
+            Ok(()) => {
+                store.edit_settings(|settings, now| settings.last_export_at = Some(now));
+                set_message.set(Some("Your backup is downloading. Keep it somewhere safe.".into()));
+            }
+            Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
+        }
+    };
+    let remove_older = move |_| {
+        if let Err(err) = storage::remove_older_snapshots() {
+            set_message.set(Some(format!("The older snapshots could not be removed: {err}.")));
+        }
+        room.measure();
+    };
+    move || {
+        let usage = room.usage.get().filter(Usage::nearly_full)?;
+        Some(view! {
+            <section class="banner info" aria-label="Storage is nearly full">
+                <p>
+                    <strong>"This browser's storage for Comeback is nearly full. "</strong>
+                    {usage.nearly_full_message()}
+                </p>
+                <div class="actions">
+                    <button type="button" on:click=download>"Download a backup"</button>
+                    {(usage.snapshot_count > 1).then(|| view! {
+                        <button type="button" class="secondary" on:click=remove_older>"Remove older snapshots"</button>
+                    })}
+                    <a href=Route::Backup.href()>"See what takes the room"</a>
+                </div>
+                <p class="message" role="status">{move || message.get()}</p>
+            </section>
+        })
     }
 }
 

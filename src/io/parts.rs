@@ -979,6 +979,22 @@ impl Written {
     /// and parts under new keys, then the manifest, then the removal of the
     /// keys it no longer names. Nothing is serialized but what changed.
     pub fn changes(&self, namespace: &Namespace, workbook: &Workbook, dirty: &Dirty) -> Result<Save, EncodeError> {
+        self.changes_reading(namespace, workbook, dirty, &|_| None)
+    }
+
+    /// [`Written::changes`], reading the stored text of a bucket whose
+    /// records are not known (after [`Written::forget_records`]): a bucket
+    /// that serializes to what is stored is kept, not written again. A
+    /// restore of a workbook much like the stored one then writes only what
+    /// differs, where writing every bucket anew would need room for the
+    /// workbook twice.
+    pub fn changes_reading(
+        &self,
+        namespace: &Namespace,
+        workbook: &Workbook,
+        dirty: &Dirty,
+        stored: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Save, EncodeError> {
         let mut save = Save::default();
         let mut generations: [Vec<u64>; 5] = Default::default();
         for list in List::ALL {
@@ -987,7 +1003,7 @@ impl Written {
                 generations[list.index()] = state.generations.clone();
                 continue;
             }
-            let (next, writes, removes) = self.list_changes(namespace, workbook, list)?;
+            let (next, writes, removes) = self.list_changes(namespace, workbook, list, stored)?;
             generations[list.index()] =
                 next.as_ref().map_or_else(|| state.generations.clone(), |next| next.generations.clone());
             save.writes.extend(writes);
@@ -1036,6 +1052,7 @@ impl Written {
         namespace: &Namespace,
         workbook: &Workbook,
         list: List,
+        stored: &dyn Fn(&str) -> Option<String>,
     ) -> Result<(Option<ListWritten>, Vec<(String, String)>, Vec<String>), EncodeError> {
         let state = &self.lists[list.index()];
         let count = if state.generations.is_empty() { list.default_buckets() } else { state.generations.len() };
@@ -1061,11 +1078,12 @@ impl Written {
             if members[bucket].is_empty() {
                 generations[bucket] = 0;
             } else {
+                let text = bucket_text(workbook, list, &members[bucket])?;
+                if !known && old > 0 && stored(&namespace.key(&list.bucket_name(bucket, old))).as_ref() == Some(&text) {
+                    continue;
+                }
                 generations[bucket] = old + 1;
-                writes.push((
-                    namespace.key(&list.bucket_name(bucket, old + 1)),
-                    bucket_text(workbook, list, &members[bucket])?,
-                ));
+                writes.push((namespace.key(&list.bucket_name(bucket, old + 1)), text));
             }
             if old > 0 {
                 removes.push(namespace.key(&list.bucket_name(bucket, old)));

@@ -17,10 +17,12 @@ use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::describe_js_error;
+use crate::io::kept;
 use crate::io::namespace::{self, Namespace, LEGACY_CLAIM_KEY};
 use crate::io::parts::{self, Dirty, Document, Move, Written};
 use crate::io::stored::{self, Loaded};
 use crate::model::{Timestamp, Workbook};
+use crate::save::room::{KeyNames, Usage};
 use crate::save::snapshots;
 
 #[derive(Clone, Debug, Error, PartialEq)]
@@ -239,7 +241,11 @@ pub fn save_changes_with(written: &mut Written, workbook: &Workbook, dirty: &Dir
 
 /// Writes what differs from `written`, in the layout it knows.
 fn write_changes(written: &mut Written, workbook: &Workbook, dirty: &Dirty) -> Result<(), StorageError> {
-    let save = written.changes(&namespace(), workbook, dirty).map_err(|err| StorageError::Encode(err.to_string()))?;
+    // After a restore, buckets that still hold the same text are kept.
+    let stored = |key: &str| read(key).ok().flatten();
+    let save = written
+        .changes_reading(&namespace(), workbook, dirty, &stored)
+        .map_err(|err| StorageError::Encode(err.to_string()))?;
     for (key, text) in &save.writes {
         // A failure leaves the manifest naming the old keys, all intact.
         write_making_room(key, text)?;
@@ -250,6 +256,34 @@ fn write_changes(written: &mut Written, workbook: &Workbook, dirty: &Dirty) -> R
         remove(&key)?;
     }
     Ok(())
+}
+
+/// Stores `workbook` in place of the stored one (a restore, a merge, the
+/// example), once the stored text is kept for Undo: the keys that differ are
+/// written beside the old ones, manifest last. Without room for both, the
+/// old layout goes first (its text is kept) and snapshots give way only
+/// then: a restore of a big workbook never costs the snapshot it restores.
+/// `written` is left as it was after that fallback: read what is stored.
+pub fn replace_workbook(written: &mut Written, workbook: &Workbook) -> Result<(), StorageError> {
+    let whole = || -> Result<(), StorageError> {
+        write_document(&stored::encode(workbook).map_err(|err| StorageError::Encode(err.to_string()))?).map(|_| ())
+    };
+    if !written.has_manifest() {
+        return whole();
+    }
+    let stored = |key: &str| read(key).ok().flatten();
+    let save = written
+        .changes_reading(&namespace(), workbook, &Dirty::Unknown, &stored)
+        .map_err(|err| StorageError::Encode(err.to_string()))?;
+    match save.writes.iter().try_for_each(|(key, text)| write(key, text)) {
+        Ok(()) => {
+            let removes = save.removes.clone();
+            written.commit(save);
+            removes.iter().try_for_each(|key| remove(key))
+        }
+        Err(StorageError::QuotaExceeded) => whole(),
+        Err(err) => Err(err),
+    }
 }
 
 /// Moves the stored workbook (a whole document, schema 4 parts, or a move
@@ -285,7 +319,9 @@ pub fn write_document(text: &str) -> Result<bool, StorageError> {
     let current = read_document()?;
     let pieces = parts::split_text(&namespace, text, &current.found);
     let in_records = pieces.len() > 1;
-    match write_all(&pieces) {
+    // Beside the old layout, snapshots do not give way: only once the old
+    // layout is gone does the oldest snapshot make room, if it must.
+    match pieces.iter().try_for_each(|(key, text)| write(key, text)) {
         Ok(()) => {}
         Err(StorageError::QuotaExceeded) => {
             remove_layout_except(&[])?;
@@ -347,7 +383,7 @@ pub fn take_daily_snapshot(today: chrono::NaiveDate) -> Result<(), StorageError>
     if let Some(name) = &plan.write {
         // Assembled only when a snapshot is due: once a day, not every load.
         let Some(text) = read_document()?.text else { return Ok(()) };
-        write_making_room(&key(name), &text)?;
+        write_making_room(&key(name), &kept::pack(&text))?;
     }
     for name in plan.drop {
         remove(&key(&name))?;
@@ -367,7 +403,9 @@ pub struct Snapshot {
 pub fn snapshots() -> Result<Vec<Snapshot>, StorageError> {
     let mut found = Vec::new();
     for day in snapshots::days(&local_keys()?).into_iter().rev() {
-        let Some(text) = read(&key(&snapshots::key(day)))? else { continue };
+        let Some(stored) = read(&key(&snapshots::key(day)))? else { continue };
+        // A damaged copy is not offered.
+        let Ok(text) = kept::unpack(&stored) else { continue };
         if let Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } = stored::decode(Some(&text)) {
             found.push(Snapshot { day, text, workbook });
         }
@@ -375,31 +413,102 @@ pub fn snapshots() -> Result<Vec<Snapshot>, StorageError> {
     Ok(found)
 }
 
-/// Keeps `raw` (an unreadable workbook) under a recovery key and returns the
-/// key. An identical copy already kept is reused; another copy is never
-/// overwritten.
+/// Keeps `text` under `key` as a kept copy (an Undo copy): compressed
+/// (`io::kept`), so a big workbook's copy fits beside it. When storage is
+/// full the oldest snapshots give way; without room even then, nothing is
+/// written.
+pub fn keep(key: &str, text: &str) -> Result<(), StorageError> {
+    write_making_room(key, &kept::pack(text))
+}
+
+/// The text of the copy kept under `key`, exactly as it was kept.
+pub fn read_kept(key: &str) -> Result<Option<String>, StorageError> {
+    read(key)?.map(|stored| kept::unpack(&stored).map_err(|err| StorageError::ReadFailed(err.to_string()))).transpose()
+}
+
+/// Keeps `raw` (an unreadable workbook) under a recovery key, compressed, and
+/// returns the key. A copy that already holds it is reused; another copy is
+/// never overwritten.
 pub fn keep_recovery_copy(raw: &str, now: Timestamp) -> Result<String, StorageError> {
-    for (key, text) in recovery_copies()? {
-        if text == raw {
+    let prefix = recovery_prefix();
+    for key in keys()?.into_iter().filter(|key| key.starts_with(&prefix)) {
+        if read(&key)?.is_some_and(|stored| kept::holds(&stored, raw) == Some(true)) {
             return Ok(key);
         }
     }
-    let key = format!("{}{}", recovery_prefix(), now.format("%Y-%m-%dT%H:%M:%S%.3fZ"));
-    write(&key, raw)?;
+    let mut at = now;
+    let key = loop {
+        let key = format!("{prefix}{}", at.format("%Y-%m-%dT%H:%M:%S%.3fZ"));
+        if read(&key)?.is_none() {
+            break key;
+        }
+        at += chrono::Duration::milliseconds(1);
+    };
+    write(&key, &kept::pack(raw))?;
     Ok(key)
 }
 
-/// Every recovery copy kept so far, oldest first.
+/// Every recovery copy kept so far, oldest first, with its text (a copy that
+/// cannot be decompressed is given as stored, so it can still be downloaded).
 pub fn recovery_copies() -> Result<Vec<(String, String)>, StorageError> {
     let prefix = recovery_prefix();
     let mut copies = Vec::new();
     for key in keys()?.into_iter().filter(|key| key.starts_with(&prefix)) {
-        if let Some(text) = read(&key)? {
+        if let Some(stored) = read(&key)? {
+            let text = kept::unpack(&stored).unwrap_or(stored);
             copies.push((key, text));
         }
     }
     copies.sort();
     Ok(copies)
+}
+
+/// Removes every snapshot but the newest, to make room.
+pub fn remove_older_snapshots() -> Result<(), StorageError> {
+    let days = snapshots::days(&local_keys()?);
+    days.iter().rev().skip(1).try_for_each(|day| remove(&key(&snapshots::key(*day))))
+}
+
+/// Removes the recovery copy under `key` (once the person has downloaded it).
+pub fn remove_recovery_copy(key: &str) -> Result<(), StorageError> {
+    if !key.starts_with(&recovery_prefix()) {
+        return Err(StorageError::WriteRefused(format!("{key} is not a recovery copy")));
+    }
+    remove(key)
+}
+
+/// Every key of this origin with its length plus its value's, in UTF-16
+/// code units, as the quota counts them. The values are measured in
+/// JavaScript, not copied: the workbook's keys hold millions of characters.
+pub fn lengths() -> Result<Vec<(String, usize)>, StorageError> {
+    let storage = local_storage()?;
+    let failed = |err: JsValue| StorageError::ReadFailed(describe_js_error(&err));
+    let get_item: js_sys::Function = js_sys::Reflect::get(&storage, &"getItem".into())
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(|_| StorageError::ReadFailed("getItem is not a function".into()))?;
+    let mut lengths = Vec::new();
+    for key in keys()? {
+        let value = get_item.call1(&storage, &JsValue::from_str(&key)).map_err(failed)?;
+        let length = value.dyn_ref::<js_sys::JsString>().map_or(0, |text| text.length() as usize);
+        let length = key.encode_utf16().count() + length;
+        lengths.push((key, length));
+    }
+    Ok(lengths)
+}
+
+/// What takes the room in this origin's storage, by what the keys hold.
+pub fn usage() -> Result<Usage, StorageError> {
+    let (workbook, snapshot_prefix, recovery_prefix) = (workbook_key(), key(snapshots::PREFIX), recovery_prefix());
+    let (before_import, before_example, app_prefix) = (before_import_key(), before_example_key(), key(""));
+    let names = KeyNames {
+        workbook: &workbook,
+        snapshot_prefix: &snapshot_prefix,
+        undo_keys: &[&before_import, &before_example],
+        recovery_prefix: &recovery_prefix,
+        app_prefix: &app_prefix,
+    };
+    Ok(Usage::of(&lengths()?, &names))
 }
 
 /// Removes everything this copy of Comeback stored on this device: the keys

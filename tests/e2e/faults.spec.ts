@@ -3,7 +3,7 @@
 // missing fields and repeated ids in an import, a failure in the middle of a
 // save, script payloads typed and imported, a past schema migrated once and
 // for all, and corrupt data falling back to the last good snapshot.
-import { test, expect, open, stored, downloadedText, tempFile, backupText, WORKBOOK_KEY, LEGACY_WORKBOOK_KEY, NS } from './fixtures';
+import { test, expect, open, stored, recoveryCopies, downloadedText, tempFile, backupText, WORKBOOK_KEY, LEGACY_WORKBOOK_KEY, NS } from './fixtures';
 import type { Page } from '@playwright/test';
 import { generateWorkbookText, LARGE } from './data/generate';
 import * as fs from 'node:fs';
@@ -242,9 +242,7 @@ test('corrupt data can fall back to the last good snapshot, keeping the unreadab
   await expect(page.getByLabel(SUMMARY)).toHaveValue('Good this morning');
   await expect(page.getByLabel(SUMMARY)).toBeEnabled();
   expect(await stored(page)).toBe(good);
-  const copies = await page.evaluate((ns) =>
-    Object.keys(localStorage).filter((key) => key.startsWith(`${ns}recovery.`)).map((key) => localStorage.getItem(key)),
-  NS);
+  const copies = await recoveryCopies(page);
   expect(copies).toEqual([raw]);
 });
 

@@ -61,6 +61,46 @@ export async function loadExample(page: Page) {
 }
 
 /**
+ * The text of a kept copy (a snapshot, an Undo or a recovery copy), as the
+ * app reads it (src/io/kept.rs), decoded here independently of the app:
+ * `gz1:` then gzip bytes at 15 bits per character (src/io/dense.rs: full
+ * characters U+4E00.. carry 15 bits, a last short one U+3400.. carries 7),
+ * decompressed by the browser's DecompressionStream; `txt1:` or no header
+ * is the text itself.
+ */
+export async function kept(page: Page, key: string): Promise<string | null> {
+  return page.evaluate(async (k) => {
+    const text = window.localStorage.getItem(k);
+    if (text === null) return null;
+    if (text.startsWith('txt1:')) return text.slice(5);
+    if (!text.startsWith('gz1:')) return text;
+    const bytes: number[] = [];
+    let buffer = 0;
+    let held = 0;
+    for (let i = 4; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const [value, width] = c >= 0x4e00 && c <= 0xcdff ? [c - 0x4e00, 15] : c >= 0x3400 && c < 0x3480 ? [c - 0x3400, 7] : [-1, 0];
+      if (width === 0) throw new Error(`not a kept copy: character ${i} of ${k}`);
+      buffer = (buffer << width) | value;
+      held += width;
+      while (held >= 8) {
+        held -= 8;
+        bytes.push((buffer >> held) & 0xff);
+      }
+      buffer &= (1 << held) - 1;
+    }
+    const stream = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(await new Response(stream).arrayBuffer());
+  }, key);
+}
+
+/** The recovery copies of unreadable data, oldest first, read as the app reads them. */
+export async function recoveryCopies(page: Page): Promise<(string | null)[]> {
+  const keys = await page.evaluate((ns) => Object.keys(window.localStorage).filter((key) => key.startsWith(`${ns}recovery.`)).sort(), NS);
+  return Promise.all(keys.map((key) => kept(page, key)));
+}
+
+/**
  * The text stored under `key`. For the workbook, that is its whole document
  * as the app assembles it (src/io/parts.rs), from this namespace's manifest
  * or, while nothing is there, the legacy key: each section the manifest
@@ -73,6 +113,7 @@ export async function loadExample(page: Page) {
  * then reads the workbook as unreadable).
  */
 export async function stored(page: Page, key = WORKBOOK_KEY): Promise<string | null> {
+  if (key !== WORKBOOK_KEY) return kept(page, key);
   return page.evaluate(([k, workbookKey, legacyKey, ns]) => {
     // The top-level members of a JSON object or array, each as its exact text.
     function members(text: string): { names: string[]; values: string[] } | null {
@@ -130,7 +171,6 @@ export async function stored(page: Page, key = WORKBOOK_KEY): Promise<string | n
     const lists: Record<string, string[]> = { debrief: ['timeline'], outreach: ['contacts'], mojo: ['entries', 'events'], plan: ['actions'] };
     const sections = ['first_steps', 'debrief', 'outreach', 'mojo', 'plan'];
 
-    if (k !== workbookKey) return window.localStorage.getItem(k);
     let root = window.localStorage.getItem(workbookKey);
     let prefix = ns;
     if (root === null) {

@@ -1,6 +1,6 @@
 // The foundation: every route renders, the debrief slice saves and restores,
 // and stored data is never lost or overwritten behind the person's back.
-import { test, expect, open, stored, WORKBOOK_KEY, NS } from './fixtures';
+import { test, expect, open, stored, recoveryCopies, WORKBOOK_KEY, NS } from './fixtures';
 
 const routes = [
   { hash: '', heading: 'Today', title: 'Today · Comeback' },
@@ -102,9 +102,7 @@ test('corrupt stored data is kept untouched and the person is told', async ({ pa
 
   await expect(page.getByRole('alert')).toContainText('Your saved workbook could not be read');
   expect(await stored(page)).toBe(raw);
-  const copies = await page.evaluate((ns) =>
-    Object.keys(window.localStorage).filter((key) => key.startsWith(`${ns}recovery.`)).map((key) => window.localStorage.getItem(key)),
-  NS);
+  const copies = await recoveryCopies(page);
   expect(copies).toEqual([raw]);
 
   // Nothing can be written over it until the person decides.
@@ -127,9 +125,7 @@ test('corrupt stored data is kept untouched and the person is told', async ({ pa
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByLabel('In a sentence or two, what happened?').fill('A fresh start.');
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
-  const recovered = await page.evaluate((ns) =>
-    Object.keys(window.localStorage).filter((key) => key.startsWith(`${ns}recovery.`)).map((key) => window.localStorage.getItem(key)),
-  NS);
+  const recovered = await recoveryCopies(page);
   expect(recovered).toEqual([raw]);
 });
 

@@ -4,17 +4,20 @@
 mod export;
 mod persist;
 mod restore;
+mod room;
 
 use leptos::prelude::*;
 
 use crate::components::page_intro::PageIntro;
 use crate::components::theme::ThemeSwitch;
+use crate::derived::use_room;
 use crate::store::use_store;
 use crate::web::{download::download_text, storage};
 
 #[component]
 pub fn BackupPage() -> impl IntoView {
     let store = use_store();
+    let room = use_room();
     let (confirming, set_confirming) = signal(false);
     let (message, set_message) = signal(None::<String>);
     let (copies, set_copies) = signal(storage::recovery_copies().unwrap_or_default());
@@ -25,6 +28,7 @@ pub fn BackupPage() -> impl IntoView {
             Err(err) => set_message.set(Some(format!("Nothing was erased: {err}"))),
         }
         set_copies.set(storage::recovery_copies().unwrap_or_default());
+        room.measure();
         set_confirming.set(false);
     };
 
@@ -38,6 +42,7 @@ pub fn BackupPage() -> impl IntoView {
             <export::ExportBackup />
             <restore::RestoreBackup />
             <persist::Persistence />
+            <room::Room />
             <div class="card">
                 <h2>"Where your data lives"</h2>
                 <p>
@@ -47,7 +52,9 @@ pub fn BackupPage() -> impl IntoView {
             <Show when=move || copies.with(|copies| !copies.is_empty())>
                 <div class="card">
                     <h2>"Recovery copies"</h2>
-                    <p>"Saved data that could not be read is kept here untouched."</p>
+                    <p>
+                        "Saved data that could not be read is kept here untouched. Once you have downloaded a copy and no longer need it here, you can remove it to make room."
+                    </p>
                     <ul>
                         {move || {
                             copies
@@ -55,6 +62,14 @@ pub fn BackupPage() -> impl IntoView {
                                 .into_iter()
                                 .map(|(key, raw)| {
                                     let name = key.clone();
+                                    let remove_label = format!("Remove the recovery copy {key}");
+                                    let remove = move |_| {
+                                        if let Err(err) = storage::remove_recovery_copy(&key) {
+                                            set_message.set(Some(format!("The copy was not removed: {err}.")));
+                                        }
+                                        set_copies.set(storage::recovery_copies().unwrap_or_default());
+                                        room.measure();
+                                    };
                                     let download = move |_| {
                                         if let Err(err) = download_text("comeback-recovery-copy.txt", "text/plain", &raw) {
                                             set_message.set(Some(err.to_string()));
@@ -63,7 +78,10 @@ pub fn BackupPage() -> impl IntoView {
                                     view! {
                                         <li>
                                             {name}" "
-                                            <button type="button" on:click=download>"Download"</button>
+                                            <button type="button" on:click=download>"Download"</button>" "
+                                            <button type="button" class="secondary" aria-label=remove_label on:click=remove>
+                                                "Remove"
+                                            </button>
                                         </li>
                                     }
                                 })
