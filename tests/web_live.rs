@@ -105,7 +105,6 @@ fn an_edit_names_the_stored_lists_it_may_change() {
     assert_eq!(store.lists_reached(&outreach), lists(&[List::Contacts]));
     assert_eq!(store.lists_reached(&outreach.contacts()), lists(&[List::Contacts]));
     assert_eq!(store.lists_reached(&outreach.contacts().at_key(contact)), lists(&[List::Contacts]));
-    assert_eq!(store.lists_reached(&outreach.contacts().at_key(contact).name()), lists(&[List::Contacts]));
     assert_eq!(store.lists_reached(&store.workbook.mojo()), lists(&[List::Entries, List::Events]));
     assert_eq!(store.lists_reached(&store.workbook), lists(&List::ALL));
 
