@@ -30,7 +30,7 @@ use crate::model::{RecordMeta, Timestamp, Workbook};
 use crate::save::decide::{self, Follow, Kept, OtherTab};
 pub use crate::save::decide::{Notice, StoreError};
 use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
-use crate::web::{clock, storage};
+use crate::web::{clock, later, storage};
 
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -66,11 +66,6 @@ impl Store {
         };
         let mut opening = decide::open(read, now);
         tracker.set_read_only(opening.read_only);
-        if opening.snapshot {
-            // A snapshot that cannot be written loses nothing; the Backup
-            // page lists the ones there are.
-            let _ = storage::take_daily_snapshot(clock::today());
-        }
         if let Some(raw) = &opening.keep_recovery {
             let kept = storage::keep_recovery_copy(raw, now).map_err(|err| err.to_string());
             if let Some(Notice::Unreadable { recovery_key, .. }) = &mut opening.notice {
@@ -87,12 +82,23 @@ impl Store {
             following: StoredValue::new(false),
         };
         store.flush_when_leaving();
-        if opening.move_layout {
-            // Into the current layout right after the first render (a 3 MB
-            // workbook takes a moment), so that the first edit's save is a
-            // small one. Failing, the old layout stays readable and the next
-            // save tries again.
-            set_timeout(move || store.move_layout(), Duration::ZERO);
+        if opening.snapshot || opening.move_layout {
+            // Once the first page is on screen (a 3 MB workbook takes a
+            // moment to compress or move), and before anything is saved
+            // (saves wait for the debounce): today's snapshot of the text as
+            // it was read, then the move into the current layout, so that
+            // the first edit's save is a small one. A snapshot that cannot
+            // be written loses nothing (the Backup page lists the ones there
+            // are); a move that fails leaves the old layout readable.
+            let (snapshot, move_layout) = (opening.snapshot, opening.move_layout);
+            later::after_paint(move || {
+                if snapshot {
+                    let _ = storage::take_daily_snapshot(clock::today());
+                }
+                if move_layout {
+                    store.move_layout();
+                }
+            });
         }
         store
     }

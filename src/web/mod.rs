@@ -8,6 +8,7 @@ pub mod crypto;
 pub mod download;
 pub mod files;
 pub mod focus;
+pub mod later;
 pub mod persist;
 pub mod service_worker;
 pub mod storage;

@@ -48,6 +48,16 @@ export { expect };
 export async function open(page: Page, hash = '') {
   await page.goto(hash ? `./${hash}` : './');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await settled(page);
+}
+
+/**
+ * Waits for what the app does once its first page is on screen (today's
+ * snapshot, the move into the current layout; src/web/later.rs runs it
+ * after the next frame): one frame, then a task queued after it.
+ */
+export async function settled(page: Page) {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
 }
 
 /** Every route of the app, the unknown one included (it shows "page not found"). */

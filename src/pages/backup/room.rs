@@ -5,13 +5,14 @@ use leptos::prelude::*;
 
 use crate::derived::use_room;
 use crate::save::room::{amount, QUOTA_CHARS};
-use crate::web::storage;
+use crate::web::{later, storage};
 
 #[component]
 pub fn Room() -> impl IntoView {
     let room = use_room();
-    // The Backup page shows the room as it is now.
-    room.measure();
+    // The room as it is now, measured once the page is on screen (it asks
+    // every key its length).
+    later::after_paint(move || room.measure());
     let (message, set_message) = signal(None::<String>);
     let remove_older = move |_| {
         match storage::remove_older_snapshots() {
