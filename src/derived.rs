@@ -12,7 +12,7 @@ use crate::model::workbook::WorkbookStoreFields;
 use crate::save::room::Usage;
 use crate::save::SaveStatus;
 use crate::store::Store;
-use crate::web::{clock, storage};
+use crate::web::{clock, later, storage};
 
 /// The outreach list sorted and prepared for filtering ([`IndexCache`]).
 #[derive(Clone, Copy)]
@@ -79,7 +79,8 @@ impl TodayFigures {
 }
 
 /// The room in use in this browser's storage, and what takes it. Measuring
-/// asks every key its length, so it is measured on opening, when asked
+/// asks every key its length, so it is measured once the first page is on
+/// screen, when asked
 /// ([`Room::measure`], e.g. after removing snapshots or on the Backup page),
 /// and after a save at most once a minute: typing measures nothing.
 #[derive(Clone, Copy)]
@@ -102,6 +103,8 @@ impl Room {
             let saved = store.status.with(|status| *status == SaveStatus::Saved);
             let now = clock::now_ms();
             match previous {
+                // Not while the first page is built: measured once it is on screen.
+                None => None,
                 Some(previous) if !due.get_value() && (!saved || now - last.get_value() < ROOM_EVERY_MS) => {
                     previous.clone()
                 }
@@ -112,7 +115,9 @@ impl Room {
                 }
             }
         });
-        Self { usage, asked, due }
+        let room = Self { usage, asked, due };
+        later::after_paint(move || room.measure());
+        room
     }
 
     /// Measures again now.

@@ -186,13 +186,25 @@ impl Store {
     where
         F: Update + StoreField,
     {
-        if !self.may_edit() {
-            return;
-        }
         let dirty = self.lists_reached(&field);
+        self.edit_noting(field, change, dirty);
+    }
+
+    /// Applies `change` to `field` at a new edit time, noting what the save
+    /// must compare; returns that time, or `None` when editing is off.
+    fn edit_noting<F: Update>(
+        &self,
+        field: F,
+        change: impl FnOnce(&mut F::Value, Timestamp),
+        dirty: Dirty,
+    ) -> Option<Timestamp> {
+        if !self.may_edit() {
+            return None;
+        }
         let now = clock::edit_time();
         field.update(|value| change(value, now));
         self.edited(dirty);
+        Some(now)
     }
 
     /// The stored lists an edit of `field` may change, from where it sits in
@@ -224,12 +236,7 @@ impl Store {
     where
         F: Update,
     {
-        if !self.may_edit() {
-            return;
-        }
-        let now = clock::edit_time();
-        field.update(|value| change(value, now));
-        self.edited(Dirty::Lists(lists.iter().copied().collect()));
+        self.edit_noting(field, change, Dirty::Lists(lists.iter().copied().collect()));
     }
 
     /// Edits one field inside a section (the announcement in outreach, the
@@ -243,14 +250,10 @@ impl Store {
     ) where
         F: Update + StoreField,
     {
-        if !self.may_edit() {
-            return;
-        }
         let dirty = self.lists_reached(&field);
-        let now = clock::edit_time();
-        field.update(|value| change(value, now));
-        section_updated_at.set(Some(now));
-        self.edited(dirty);
+        if let Some(now) = self.edit_noting(field, change, dirty) {
+            section_updated_at.set(Some(now));
+        }
     }
 
     /// Edits one contact: its row and the views that list contacts are

@@ -19,7 +19,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::describe_js_error;
 use crate::io::kept;
 use crate::io::namespace::{self, Namespace, LEGACY_CLAIM_KEY};
-use crate::io::parts::{self, Dirty, Document, Move, Written};
+use crate::io::parts::{self, Dirty, Document, Move, Save, Written};
 use crate::io::stored::{self, Loaded};
 use crate::model::{Timestamp, Workbook};
 use crate::save::room::{KeyNames, Usage};
@@ -241,21 +241,29 @@ pub fn save_changes_with(written: &mut Written, workbook: &Workbook, dirty: &Dir
 
 /// Writes what differs from `written`, in the layout it knows.
 fn write_changes(written: &mut Written, workbook: &Workbook, dirty: &Dirty) -> Result<(), StorageError> {
-    // After a restore, buckets that still hold the same text are kept.
+    let save = changes(written, workbook, dirty)?;
+    carry_out(written, save, write_making_room)
+}
+
+/// What a save of `workbook` writes. After a restore, buckets whose stored
+/// text is what they serialize to are kept (read back to compare).
+fn changes(written: &Written, workbook: &Workbook, dirty: &Dirty) -> Result<Save, StorageError> {
     let stored = |key: &str| read(key).ok().flatten();
-    let save = written
-        .changes_reading(&namespace(), workbook, dirty, &stored)
-        .map_err(|err| StorageError::Encode(err.to_string()))?;
-    for (key, text) in &save.writes {
-        // A failure leaves the manifest naming the old keys, all intact.
-        write_making_room(key, text)?;
-    }
+    written.changes_reading(&namespace(), workbook, dirty, &stored).map_err(|err| StorageError::Encode(err.to_string()))
+}
+
+/// Carries out `save` with `write`: its new keys, the manifest last, then
+/// notes it and removes the keys the manifest no longer names. A failed
+/// write leaves the manifest naming the old keys, all intact.
+fn carry_out(
+    written: &mut Written,
+    save: Save,
+    write: impl Fn(&str, &str) -> Result<(), StorageError>,
+) -> Result<(), StorageError> {
+    save.writes.iter().try_for_each(|(key, text)| write(key, text))?;
     let removes = save.removes.clone();
     written.commit(save);
-    for key in removes {
-        remove(&key)?;
-    }
-    Ok(())
+    removes.iter().try_for_each(|key| remove(key))
 }
 
 /// Stores `workbook` in place of the stored one (a restore, a merge, the
@@ -271,18 +279,10 @@ pub fn replace_workbook(written: &mut Written, workbook: &Workbook) -> Result<()
     if !written.has_manifest() {
         return whole();
     }
-    let stored = |key: &str| read(key).ok().flatten();
-    let save = written
-        .changes_reading(&namespace(), workbook, &Dirty::Unknown, &stored)
-        .map_err(|err| StorageError::Encode(err.to_string()))?;
-    match save.writes.iter().try_for_each(|(key, text)| write(key, text)) {
-        Ok(()) => {
-            let removes = save.removes.clone();
-            written.commit(save);
-            removes.iter().try_for_each(|key| remove(key))
-        }
+    let save = changes(written, workbook, &Dirty::Unknown)?;
+    match carry_out(written, save, write) {
         Err(StorageError::QuotaExceeded) => whole(),
-        Err(err) => Err(err),
+        done => done,
     }
 }
 
