@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use crate::model::outreach::view::{IndexCache, Sort};
 use crate::model::outreach::OutreachStoreFields;
 use crate::model::plan::PlanStoreFields;
-use crate::model::today::{DueItem, NextStep, StepStatus};
+use crate::model::progress::{NextStep, Step, StepState};
+use crate::model::today::{DueItem, StepStatus};
 use crate::model::workbook::WorkbookStoreFields;
 use crate::save::room::Usage;
 use crate::save::SaveStatus;
@@ -71,10 +72,47 @@ pub struct TodayFigures {
 impl TodayFigures {
     fn new(store: Store) -> Self {
         Self {
-            next: Memo::new(move |_| store.workbook.with(|workbook| workbook.next_step(clock::today()))),
+            next: Memo::new(move |_| store.workbook.with(|workbook| workbook.next_step())),
             steps: Memo::new(move |_| store.workbook.with(|workbook| workbook.steps_overview(clock::today()))),
             due: Memo::new(move |_| store.workbook.with(|workbook| workbook.due_this_week(clock::today()))),
         }
+    }
+}
+
+/// Where each of the four steps stands, one small memo a step, each reading
+/// its own section only: the navigation and the page headers follow these,
+/// never the whole next-step engine.
+#[derive(Clone, Copy)]
+pub struct StepStates {
+    debrief: Memo<StepState>,
+    share: Memo<StepState>,
+    mojo: Memo<StepState>,
+    next_move: Memo<StepState>,
+}
+
+impl StepStates {
+    fn new(store: Store) -> Self {
+        let workbook = store.workbook;
+        Self {
+            debrief: Memo::new(move |_| workbook.debrief().with(|debrief| debrief.step_state())),
+            share: Memo::new(move |_| workbook.outreach().with(|outreach| outreach.step_state())),
+            mojo: Memo::new(move |_| workbook.mojo().with(|mojo| mojo.step_state())),
+            next_move: Memo::new(move |_| workbook.plan().with(|plan| plan.step_state())),
+        }
+    }
+
+    pub fn of(&self, step: Step) -> Memo<StepState> {
+        match step {
+            Step::Debrief => self.debrief,
+            Step::Share => self.share,
+            Step::Mojo => self.mojo,
+            Step::NextMove => self.next_move,
+        }
+    }
+
+    /// The first step not done yet: where the person is on the path.
+    pub fn current(&self) -> Option<Step> {
+        Step::ALL.into_iter().find(|step| !self.of(*step).get().is_done())
     }
 }
 
@@ -131,11 +169,16 @@ impl Room {
 pub fn provide(store: Store) {
     provide_context(OutreachIndex::new(store));
     provide_context(TodayFigures::new(store));
+    provide_context(StepStates::new(store));
     provide_context(Room::new(store));
 }
 
 pub fn use_room() -> Room {
     expect_context::<Room>()
+}
+
+pub fn use_step_states() -> StepStates {
+    expect_context::<StepStates>()
 }
 
 pub fn use_today_figures() -> TodayFigures {

@@ -20,8 +20,31 @@ pub enum Route {
 
 impl Route {
     /// The pages listed in the navigation, in the order of the method.
-    pub const NAV: [Route; 6] =
-        [Route::Today, Route::Debrief, Route::Share, Route::Mojo, Route::NextMove, Route::Backup];
+    pub const NAV: [Route; 7] =
+        [Route::Today, Route::FirstSteps, Route::Debrief, Route::Share, Route::Mojo, Route::NextMove, Route::Backup];
+
+    /// The page of one step of the method.
+    pub fn of_step(step: crate::model::progress::Step) -> Route {
+        use crate::model::progress::Step;
+        match step {
+            Step::Debrief => Route::Debrief,
+            Step::Share => Route::Share,
+            Step::Mojo => Route::Mojo,
+            Step::NextMove => Route::NextMove,
+        }
+    }
+
+    /// The step a page belongs to, if any.
+    pub fn step(&self) -> Option<crate::model::progress::Step> {
+        use crate::model::progress::Step;
+        match self {
+            Route::Debrief | Route::DebriefSession => Some(Step::Debrief),
+            Route::Share => Some(Step::Share),
+            Route::Mojo => Some(Step::Mojo),
+            Route::NextMove => Some(Step::NextMove),
+            _ => None,
+        }
+    }
 
     /// Reads a `location.hash` value (`""`, `"#/"`, `"#/share"`).
     pub fn from_hash(hash: &str) -> Route {
@@ -58,7 +81,8 @@ impl Route {
     /// Short name for the navigation.
     pub fn nav_label(&self) -> &'static str {
         match self {
-            Route::Today | Route::FirstSteps => "Today",
+            Route::Today => "Today",
+            Route::FirstSteps => "First steps",
             Route::Debrief | Route::DebriefSession => "Debrief",
             Route::Share => "Share",
             Route::Mojo => "Mojo",

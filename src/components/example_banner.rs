@@ -21,7 +21,10 @@ pub fn ExampleBanner() -> impl IntoView {
     view! {
         <Show when=showing>
             <section class="banner info example-banner" aria-label="Example data">
-                <p><strong>"You are looking at example data. "</strong>"This is Maya, whose small bakery folded. Look around and try things: none of it is yours, and removing it puts back exactly what you had."</p>
+                <p>
+                    <strong>"You are looking at example data."</strong>
+                    <span class="example-more">" This is Maya, whose small bakery folded. Look around and try things: none of it is yours, and removing it puts back exactly what you had."</span>
+                </p>
                 <button type="button" on:click=remove>"Remove the example data"</button>
                 <p class="message" role="alert">{move || problem.get()}</p>
             </section>

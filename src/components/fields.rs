@@ -90,3 +90,21 @@ pub fn parse_date_input(text: &str) -> Option<chrono::NaiveDate> {
 pub fn date_input_value(date: Option<chrono::NaiveDate>) -> String {
     date.map(|date| date.to_string()).unwrap_or_default()
 }
+
+/// One radio button of a group, with its label: checked while `checked`
+/// says so, `on_choose` when picked.
+#[component]
+pub fn RadioChoice(
+    /// The group's name (one per group on a page).
+    name: &'static str,
+    label: &'static str,
+    #[prop(into)] checked: Signal<bool>,
+    on_choose: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <label class="choice">
+            <input type="radio" name=name prop:checked=checked on:change=move |_| on_choose.run(()) />
+            <span>{label}</span>
+        </label>
+    }
+}

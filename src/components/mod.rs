@@ -7,5 +7,6 @@ pub mod notices;
 pub mod page_intro;
 pub mod save_indicator;
 pub mod show_more;
+pub mod step_end;
 pub mod theme;
 pub mod update_banner;

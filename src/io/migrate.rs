@@ -18,7 +18,7 @@ pub enum MigrationError {
 type Step = fn(Map<String, Value>) -> Result<Map<String, Value>, MigrationError>;
 
 /// `STEPS[i]` upgrades version `i + 1` to `i + 2`.
-const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Upgrades `doc`, stored at `from`, to `SCHEMA_VERSION`. A document already
 /// current is returned as it is, so running it twice changes nothing.
@@ -92,6 +92,46 @@ fn v3_to_v4(doc: Map<String, Value>) -> Result<Map<String, Value>, MigrationErro
 /// workbook with its sections missing and could write that back; now it
 /// opens it read-only instead.
 fn v4_to_v5(doc: Map<String, Value>) -> Result<Map<String, Value>, MigrationError> {
+    Ok(doc)
+}
+
+/// Version 6 marks the steps done by hand (`outreach.done_at`,
+/// `mojo.done_at`, `plan.done_at` with `plan.end_state`, see
+/// `model::progress`) and adds the contact frequency
+/// `several_times_a_week`. Steps that version 5 already showed as done stay
+/// done: Share, once the news was posted or someone was reached, and the
+/// next move, once an opportunity was accepted (a new job). Everything else
+/// is kept as it is; the new fields' defaults mean "not marked yet".
+fn v5_to_v6(mut doc: Map<String, Value>) -> Result<Map<String, Value>, MigrationError> {
+    let shape = |detail: &str| MigrationError::Shape { version: 5, detail: detail.into() };
+    let list = |section: &Value, path: &[&str]| -> Result<Vec<Value>, MigrationError> {
+        match path.iter().try_fold(section, |value, name| value.get(name)) {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::Array(items)) => Ok(items.clone()),
+            Some(_) => Err(shape(&format!("{} is not a list", path.join(".")))),
+        }
+    };
+    if let Some(outreach) = doc.get_mut("outreach").filter(|section| section.is_object()) {
+        let posted = !list(outreach, &["announcement", "postings"])?.is_empty();
+        let reached = list(outreach, &["contacts"])?
+            .iter()
+            .any(|contact| contact.get("interactions").and_then(Value::as_array).is_some_and(|log| !log.is_empty()));
+        let at = outreach.get("updated_at").cloned().unwrap_or(Value::Null);
+        if (posted || reached) && !at.is_null() && outreach.get("done_at").is_none_or(Value::is_null) {
+            outreach["done_at"] = at;
+        }
+    }
+    if let Some(plan) = doc.get_mut("plan").filter(|section| section.is_object()) {
+        let accepted = list(plan, &["opportunities", "list"])?
+            .into_iter()
+            .filter(|opportunity| opportunity.get("stage").and_then(Value::as_str) == Some("accepted"))
+            .filter_map(|opportunity| opportunity.get("updated_at").and_then(Value::as_str).map(str::to_owned))
+            .max();
+        if let Some(at) = accepted.filter(|_| plan.get("done_at").is_none_or(Value::is_null)) {
+            plan["done_at"] = json!(at);
+            plan["end_state"] = json!("job_accepted");
+        }
+    }
     Ok(doc)
 }
 
@@ -183,11 +223,11 @@ mod tests {
         let v4 = object(json!({"schema_version": 4, "created_at": "2026-01-02T09:00:00Z",
             "outreach": {"contacts": [{"id": "00000000-0000-4000-8000-000000000001", "name": "Ana"}]},
             "settings": {"theme": "dark"}, "parts": ["debrief"]}));
-        let v5 = migrate(v4.clone(), 4).unwrap();
+        let v6 = migrate(v4.clone(), 4).unwrap();
         let mut expected = v4;
-        expected.insert("schema_version".into(), json!(5));
-        assert_eq!(v5, expected);
-        assert_eq!(migrate(v5.clone(), 5).unwrap(), v5, "running it again changes nothing");
+        expected.insert("schema_version".into(), json!(SCHEMA_VERSION));
+        assert_eq!(v6, expected, "nothing posted or reached: no step is marked");
+        assert_eq!(migrate(v6.clone(), SCHEMA_VERSION).unwrap(), v6, "running it again changes nothing");
     }
 
     // Guards idempotence: a current document passes through unchanged.

@@ -362,10 +362,11 @@ fn section_text(
             }
         }
         Section::Outreach => {
-            let Outreach { contacts: _, share_by, announcement, updated_at, removed } = &workbook.outreach;
+            let Outreach { contacts: _, share_by, announcement, done_at, updated_at, removed } = &workbook.outreach;
             o.raw("contacts", &reference(List::Contacts));
             o.field("share_by", share_by)?;
             o.field("announcement", announcement)?;
+            o.field("done_at", done_at)?;
             o.field("updated_at", updated_at)?;
             if !removed.is_empty() {
                 o.field("removed", removed)?;
@@ -380,6 +381,7 @@ fn section_text(
                 entries: _,
                 events: _,
                 proud,
+                done_at,
                 updated_at,
                 removed,
             } = &workbook.mojo;
@@ -390,20 +392,33 @@ fn section_text(
             o.raw("entries", &reference(List::Entries));
             o.raw("events", &reference(List::Events));
             o.field("proud", proud)?;
+            o.field("done_at", done_at)?;
             o.field("updated_at", updated_at)?;
             if !removed.is_empty() {
                 o.field("removed", removed)?;
             }
         }
         Section::Plan => {
-            let Plan { actions: _, path, targets, opportunities, answer, stories, updated_at, removed } =
-                &workbook.plan;
+            let Plan {
+                actions: _,
+                path,
+                targets,
+                opportunities,
+                answer,
+                stories,
+                end_state,
+                done_at,
+                updated_at,
+                removed,
+            } = &workbook.plan;
             o.raw("actions", &reference(List::Actions));
             o.field("path", path)?;
             o.field("targets", targets)?;
             o.field("opportunities", opportunities)?;
             o.field("answer", answer)?;
             o.field("stories", stories)?;
+            o.field("end_state", end_state)?;
+            o.field("done_at", done_at)?;
             o.field("updated_at", updated_at)?;
             if !removed.is_empty() {
                 o.field("removed", removed)?;

@@ -56,6 +56,18 @@ impl SetbackKind {
     }
 }
 
+impl SetbackKind {
+    /// A side-project goal that fits: about 20 hours a week between jobs, as
+    /// the method says; a few evening hours for someone still in a job.
+    pub fn weekly_hours(kind: Option<SetbackKind>) -> f32 {
+        match kind {
+            Some(SetbackKind::Stalled) => 5.0,
+            Some(SetbackKind::ProjectRejected) => 10.0,
+            _ => super::mojo::DEFAULT_WEEKLY_HOURS_GOAL,
+        }
+    }
+}
+
 /// The booked, distraction-free block for the debrief.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::merge::Removed;
 use super::meta::{RecordMeta, Timestamp};
+use super::SetbackKind;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -21,50 +22,136 @@ pub struct ChecklistItem {
     pub done_at: Option<Timestamp>,
 }
 
-/// The starting checklist. Each has a fixed id, so adding the defaults twice,
-/// or merging two devices that both have them, never duplicates an item.
-const DEFAULT_ITEMS: [(u128, &str, &str); 8] = [
+/// Which kinds of setback a starting item is for (empty: every kind).
+type Kinds = &'static [SetbackKind];
+
+const FIRED: Kinds = &[SetbackKind::FiredOrLaidOff];
+const LEFT_WORK: Kinds = &[SetbackKind::FiredOrLaidOff, SetbackKind::BusinessFailed];
+const STALLED: Kinds = &[SetbackKind::Stalled];
+const BUSINESS: Kinds = &[SetbackKind::BusinessFailed];
+const PROJECT: Kinds = &[SetbackKind::ProjectRejected];
+const ON_WORK_DEVICES: Kinds = &[SetbackKind::FiredOrLaidOff, SetbackKind::Stalled];
+const EVERYONE: Kinds = &[];
+
+/// The starting checklist, for the kinds of setback each item fits. Each has
+/// a fixed id, so adding the defaults twice, or merging two devices that both
+/// have them, never duplicates an item; items added to this list later reach
+/// older workbooks once (a removed one stays removed: its tombstone).
+const DEFAULT_ITEMS: [(u128, Kinds, &str, &str); 17] = [
     (
         0x5c0e_0001_0000_4000_8000_0000_0000_0001,
+        FIRED,
         "Read the exit paperwork before signing anything",
         "Severance terms, notice and any agreement you are asked to sign are easier to question before you sign.",
     ),
     (
         0x5c0e_0001_0000_4000_8000_0000_0000_0002,
+        FIRED,
         "Write down every deadline",
         "Benefits, health cover, final pay and returning equipment often come with dates that are easy to miss.",
     ),
     (
         0x5c0e_0001_0000_4000_8000_0000_0000_0003,
+        FIRED,
         "Apply for unemployment benefits, where they exist",
         "Claims are often backdated only a little, so applying early protects money you are owed.",
     ),
     (
         0x5c0e_0001_0000_4000_8000_0000_0000_0004,
+        LEFT_WORK,
         "Keep your health cover going",
         "A gap in cover is a risk you do not need right now; check what continues and what you must arrange.",
     ),
     (
         0x5c0e_0001_0000_4000_8000_0000_0000_0005,
+        FIRED,
         "Collect references and work samples you may keep",
         "Proof of your good work is much harder to gather once accounts are closed and people move on.",
     ),
     (
         0x5c0e_0001_0000_4000_8000_0000_0000_0006,
+        EVERYONE,
         "Tell the people at home",
         "Carrying it alone makes it heavier, and they can help with the practical side.",
     ),
     (
         0x5c0e_0001_0000_4000_8000_0000_0000_0007,
+        EVERYONE,
         "Set a survival budget",
         "Knowing how many months you have turns a vague fear into a number you can plan around.",
     ),
     (
         0x5c0e_0001_0000_4000_8000_0000_0000_0008,
+        EVERYONE,
         "Book your debrief",
         "Two or three quiet hours to understand what happened, before you decide what comes next.",
     ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_0009,
+        ON_WORK_DEVICES,
+        "Keep this workbook on a device of your own",
+        "Work phones and laptops are often handed back or looked after by someone else; your notes belong on yours.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_000a,
+        STALLED,
+        "Write down what you have achieved where you are",
+        "Your results of the last year or two are the story you will tell, in a review or in an interview.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_000b,
+        STALLED,
+        "Ask your manager plainly what the next step would take",
+        "A frank answer tells you whether growing here is possible, or whether it is time to look elsewhere.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_000c,
+        BUSINESS,
+        "Close or pause the business properly",
+        "Accounts, taxes, registrations and contracts each have their own ending; an accountant can list them with you.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_000d,
+        BUSINESS,
+        "Tell your clients and suppliers",
+        "A clear, early word protects your name: people remember how an ending was handled.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_000e,
+        BUSINESS,
+        "Separate the business's debts from your own money",
+        "Knowing exactly what you owe yourself lets you plan the next months calmly.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_000f,
+        PROJECT,
+        "Keep what you built and what people said about it",
+        "The work, the numbers and the feedback are proof of what you can do, and the raw material for the next try.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_0010,
+        PROJECT,
+        "Thank the people who tried it",
+        "Early users and helpers are part of your network; a short thank-you keeps the door open.",
+    ),
+    (
+        0x5c0e_0001_0000_4000_8000_0000_0000_0011,
+        &[SetbackKind::ProjectRejected, SetbackKind::Stalled],
+        "Decide how many evening hours you can really give",
+        "While you still have a job, a small steady amount beats a big plan that burns you out.",
+    ),
 ];
+
+/// Whether the checklist item `id` fits this kind of setback: the person's
+/// own items and the general ones always do; with no kind chosen yet (or
+/// "something else"), those for someone who lost their job, as before.
+pub fn fits(id: Uuid, kind: Option<SetbackKind>) -> bool {
+    let kind = kind.filter(|kind| *kind != SetbackKind::Other).unwrap_or(SetbackKind::FiredOrLaidOff);
+    DEFAULT_ITEMS
+        .iter()
+        .find(|(default, ..)| Uuid::from_u128(*default) == id)
+        .is_none_or(|(_, kinds, ..)| kinds.is_empty() || kinds.contains(&kind))
+}
 
 /// One line of the budget: a monthly amount, in cents to avoid rounding drift.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -121,25 +208,38 @@ pub struct FirstSteps {
 }
 
 impl FirstSteps {
-    /// Adds the starting checklist the first time; later calls change nothing.
+    /// Adds the starting checklist: the first time, and then any item added
+    /// to it by a later version, once (removed ones stay removed). Returns
+    /// whether anything was added.
     pub fn ensure_defaults(&mut self, now: Timestamp) -> bool {
-        if self.defaults_added {
-            return false;
-        }
-        for (id, title, why) in DEFAULT_ITEMS {
+        let mut added = false;
+        for (id, _, title, why) in DEFAULT_ITEMS {
             let id = Uuid::from_u128(id);
-            if !self.checklist.iter().any(|item| item.meta.id == id) {
+            if !self.checklist.iter().any(|item| item.meta.id == id) && !self.removed.contains(id) {
                 self.checklist.push(ChecklistItem {
                     meta: RecordMeta { id, updated_at: now },
                     title: title.into(),
                     why: why.into(),
                     ..ChecklistItem::default()
                 });
+                added = true;
             }
         }
-        self.defaults_added = true;
-        self.updated_at = Some(now);
-        true
+        if added || !self.defaults_added {
+            self.defaults_added = true;
+            self.updated_at = Some(now);
+        }
+        added
+    }
+
+    /// The items that fit this kind of setback, in their order.
+    pub fn items_for(&self, kind: Option<SetbackKind>) -> impl Iterator<Item = &ChecklistItem> {
+        self.checklist.iter().filter(move |item| fits(item.meta.id, kind))
+    }
+
+    /// Done and all, of the items that fit this kind of setback.
+    pub fn progress_for(&self, kind: Option<SetbackKind>) -> (usize, usize) {
+        self.items_for(kind).fold((0, 0), |(done, all), item| (done + usize::from(item.done_at.is_some()), all + 1))
     }
 
     pub fn add_item(&mut self, title: &str, now: Timestamp) -> Option<Uuid> {

@@ -9,6 +9,7 @@ pub mod meta;
 pub mod mojo;
 pub mod outreach;
 pub mod plan;
+pub mod progress;
 pub mod questions;
 pub mod settings;
 pub mod today;

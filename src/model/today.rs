@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use super::mojo::format_hours;
-use super::plan::{end_of_week, Horizon, Stage};
+use super::plan::{end_of_week, Horizon};
+use super::progress::{Step, StepState};
 use super::Workbook;
 
 /// One of the four steps with a plain summary of where it stands.
@@ -12,68 +13,10 @@ use super::Workbook;
 pub struct StepStatus {
     pub number: u8,
     pub name: &'static str,
-    /// Whether the step has reached its own "done" point.
+    pub state: StepState,
+    /// Whether the person marked the step done.
     pub done: bool,
     pub summary: String,
-}
-
-/// The single suggestion at the top of Today.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NextStep {
-    /// The practical checklist is barely started and the debrief not begun.
-    FirstSteps,
-    BeginDebrief,
-    ContinueDebrief,
-    StartOutreach,
-    StartSideProject,
-    LogHours,
-    ChoosePath,
-    TrackOpportunity,
-    PlanAction,
-    DoThisWeek,
-}
-
-impl NextStep {
-    /// Kind words for the suggestion.
-    pub fn message(self) -> &'static str {
-        match self {
-            NextStep::FirstSteps => "Start with the practical ground: the paperwork, the money, the people at home.",
-            NextStep::BeginDebrief => "When you have a quiet moment, write down what happened, in a sentence or two.",
-            NextStep::ContinueDebrief => "Your debrief is under way. Go back to it when you have a calm stretch, and find the one lesson that matters most.",
-            NextStep::StartOutreach => "You have looked back honestly. Now tell a few people, especially those you rarely see.",
-            NextStep::StartSideProject => "Pick one side project that moves you towards what is next. Small is fine.",
-            NextStep::LogHours => "Give your side project a few hours this week, and note them down.",
-            NextStep::ChoosePath => "Compare a new job, freelancing and a business on what matters to you, and choose a path. You can change it later.",
-            NextStep::TrackOpportunity => "Note one opportunity worth a try, even a small one, and who could help with it.",
-            NextStep::PlanAction => "Write down one concrete action for your next move.",
-            NextStep::DoThisWeek => "Pick one action from your plan for this week. One is enough.",
-        }
-    }
-
-    /// Where the suggestion leads (a route's address).
-    pub fn href(self) -> &'static str {
-        match self {
-            NextStep::FirstSteps => "#/first-steps",
-            NextStep::BeginDebrief | NextStep::ContinueDebrief => "#/debrief",
-            NextStep::StartOutreach => "#/share",
-            NextStep::StartSideProject | NextStep::LogHours => "#/mojo",
-            NextStep::ChoosePath | NextStep::TrackOpportunity | NextStep::PlanAction | NextStep::DoThisWeek => "#/next",
-        }
-    }
-
-    pub fn link_text(self) -> &'static str {
-        match self {
-            NextStep::FirstSteps => "Open the first steps",
-            NextStep::BeginDebrief => "Begin the debrief",
-            NextStep::ContinueDebrief => "Continue the debrief",
-            NextStep::StartOutreach => "Open your outreach list",
-            NextStep::StartSideProject => "Start a side project",
-            NextStep::LogHours => "Log some hours",
-            NextStep::ChoosePath => "Choose your path",
-            NextStep::TrackOpportunity => "Add an opportunity",
-            NextStep::PlanAction | NextStep::DoThisWeek => "Open your plan",
-        }
-    }
 }
 
 impl Workbook {
@@ -88,7 +31,16 @@ impl Workbook {
         let parts = debrief.progress();
         let filled = parts.iter().filter(|part| part.filled).count();
         let contacts = self.outreach.contacts.len();
-        let (hours, goal) = self.hours_this_week(today);
+        let (hours, _) = self.hours_this_week(today);
+        let total_hours = self.mojo.total_hours(None);
+        let states = self.step_states();
+        let status = |step: Step, summary: String| StepStatus {
+            number: step.number(),
+            name: step.name(),
+            state: states[usize::from(step.number() - 1)],
+            done: states[usize::from(step.number() - 1)].is_done(),
+            summary,
+        };
         let actions = &self.plan.actions;
         let done_actions = actions.iter().filter(|action| action.done).count();
         let told = self.outreach.announcement.postings.len();
@@ -105,92 +57,63 @@ impl Workbook {
             })
             .count();
         [
-            StepStatus {
-                number: 1,
-                name: "Debrief with yourself",
-                done: debrief.is_done(),
-                summary: match debrief.done_at {
+            status(
+                Step::Debrief,
+                match debrief.done_at {
                     Some(at) => format!("Done on {}.", at.format("%-d %B %Y")),
                     None => format!("{filled} of {} parts written.", parts.len()),
                 },
-            },
-            StepStatus {
-                number: 2,
-                name: "Share it",
-                done: told > 0 || reached > 0,
-                summary: {
-                    let people = match contacts {
-                        0 => "No one on your outreach list yet.".to_owned(),
-                        1 => "1 person on your outreach list".to_owned(),
-                        n => format!("{n} people on your outreach list"),
-                    };
-                    match (contacts, told) {
-                        (0, 0) => people,
-                        (_, 0) => format!("{people}, {reached} reached. Your news is not posted yet."),
-                        (_, 1) => format!("{people}, {reached} reached. Your news is posted in 1 place."),
-                        (_, told) => format!("{people}, {reached} reached. Your news is posted in {told} places."),
-                    }
+            ),
+            status(Step::Share, {
+                let people = match contacts {
+                    0 => "No one on your outreach list yet.".to_owned(),
+                    1 => "1 person on your outreach list".to_owned(),
+                    n => format!("{n} people on your outreach list"),
+                };
+                match (contacts, told) {
+                    (0, 0) => people,
+                    (_, 0) => format!("{people}, {reached} reached. Your news is not posted yet."),
+                    (_, 1) => format!("{people}, {reached} reached. Your news is posted in 1 place."),
+                    (_, told) => format!("{people}, {reached} reached. Your news is posted in {told} places."),
+                }
+            }),
+            status(
+                Step::Mojo,
+                match (self.mojo.projects.len(), self.mojo.events.len()) {
+                    (0, 0) => "No side project or event yet. Rest counts too.".to_owned(),
+                    (projects, events) => format!(
+                        "{} on side projects so far, {} this week. {}.",
+                        format_hours(total_hours),
+                        format_hours(hours),
+                        match (projects, events) {
+                            (1, 1) => "1 project, 1 event".to_owned(),
+                            (1, events) => format!("1 project, {events} events"),
+                            (projects, 1) => format!("{projects} projects, 1 event"),
+                            (projects, events) => format!("{projects} projects, {events} events"),
+                        }
+                    ),
                 },
-            },
-            StepStatus {
-                number: 3,
-                name: "Regain your mojo",
-                done: goal > 0.0 && hours >= goal,
-                summary: format!("{} of {} this week on side projects.", format_hours(hours), format_hours(goal)),
-            },
-            StepStatus {
-                number: 4,
-                name: "Make your next move",
-                done: self.plan.opportunities.list.iter().any(|opportunity| opportunity.stage == Stage::Accepted),
-                summary: {
-                    let path = match self.plan.path.chosen_option() {
-                        Some(option) => format!("Path chosen: {}.", option.name.trim()),
-                        None => "No path chosen yet.".to_owned(),
-                    };
-                    let moving = match open {
-                        0 => "No open opportunities.".to_owned(),
-                        1 => format!("1 open opportunity, {moved} moved in the last two weeks."),
-                        n => format!("{n} open opportunities, {moved} moved in the last two weeks."),
-                    };
-                    let actions = match actions.len() {
-                        0 => "No actions in your plan yet.".to_owned(),
-                        all => format!("{done_actions} of {all} actions done."),
-                    };
-                    format!("{path} {moving} {actions}")
-                },
-            },
+            ),
+            status(Step::NextMove, {
+                let path = match self.plan.path.chosen_option() {
+                    Some(option) => format!("Path chosen: {}.", option.name.trim()),
+                    None => "No path chosen yet.".to_owned(),
+                };
+                let moving = match open {
+                    0 => "No open opportunities.".to_owned(),
+                    1 => format!("1 open opportunity, {moved} moved in the last two weeks."),
+                    n => format!("{n} open opportunities, {moved} moved in the last two weeks."),
+                };
+                let actions = match actions.len() {
+                    0 => "No actions in your plan yet.".to_owned(),
+                    all => format!("{done_actions} of {all} actions done."),
+                };
+                match (self.plan.done_at, self.plan.end_state) {
+                    (Some(at), Some(end)) => format!("Done on {}: {}.", at.format("%-d %B %Y"), end.done_words()),
+                    _ => format!("{path} {moving} {actions}"),
+                }
+            }),
         ]
-    }
-
-    /// The one next step worth suggesting, in the order of the method.
-    pub fn next_step(&self, today: NaiveDate) -> NextStep {
-        let checklist_barely_started = self.first_steps.done_count() * 2 < self.first_steps.checklist.len();
-        if !self.debrief.is_started() {
-            return if checklist_barely_started { NextStep::FirstSteps } else { NextStep::BeginDebrief };
-        }
-        if !self.debrief.is_done() {
-            return NextStep::ContinueDebrief;
-        }
-        if self.outreach.contacts.is_empty() {
-            return NextStep::StartOutreach;
-        }
-        if self.mojo.projects.is_empty() {
-            return NextStep::StartSideProject;
-        }
-        let (hours, goal) = self.hours_this_week(today);
-        if hours < goal && !self.mojo.is_resting(today) {
-            return NextStep::LogHours;
-        }
-        if self.plan.path.chosen.is_none() {
-            return NextStep::ChoosePath;
-        }
-        if self.plan.opportunities.open_count() == 0 {
-            return NextStep::TrackOpportunity;
-        }
-        if self.plan.actions.iter().all(|action| action.done) {
-            return NextStep::PlanAction;
-        }
-        NextStep::DoThisWeek
     }
 
     /// What is due by the end of this week and not done yet: plan actions,

@@ -9,7 +9,7 @@ use super::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings, Timestamp};
 
 /// The shape of the document this build writes. Raise it with every change
 /// that older builds could misread, and add a step to `io::migrate`.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// `Store`: the live workbook is a `reactive_stores::Store<Workbook>`, so each
 /// section is a field of its own that pages read and edit separately.
@@ -56,6 +56,19 @@ impl Workbook {
     pub fn ensure_defaults(&mut self, now: Timestamp) {
         self.first_steps.ensure_defaults(now);
         self.plan.path.ensure_defaults(now);
+    }
+
+    /// Sets the kind of setback; a weekly side-project goal the person never
+    /// changed follows it (see [`super::SetbackKind::weekly_hours`]).
+    pub fn set_setback(&mut self, kind: Option<super::SetbackKind>, now: Timestamp) {
+        let before = self.debrief.setback;
+        self.debrief.set_setback(kind, now);
+        let untouched = self.mojo.weekly_hours_goal == super::SetbackKind::weekly_hours(before);
+        let goal = super::SetbackKind::weekly_hours(kind);
+        if untouched && self.mojo.weekly_hours_goal != goal {
+            // Within the allowed range by construction.
+            let _ = self.mojo.set_weekly_goal(goal, now);
+        }
     }
 
     /// The day weeks start on, for "this week" everywhere in the app (set in Mojo).

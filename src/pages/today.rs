@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::fields::RadioChoice;
 use crate::components::page_intro::PageIntro;
 use crate::components::show_more::{Paging, ShowMore};
 use crate::derived::{use_today_figures, TodayFigures};
@@ -48,7 +49,7 @@ pub fn TodayPage() -> impl IntoView {
             </Show>
             <section class="card next-step" aria-labelledby="next-step">
                 <h2 id="next-step">"A good next step"</h2>
-                <p>{move || next.get().message()}</p>
+                <p>{move || next.get().message(store.workbook.debrief().setback().get())}</p>
                 <p><a href=move || next.get().href()>{move || next.get().link_text()}</a></p>
             </section>
             <section class="card" aria-labelledby="due-this-week">
@@ -92,9 +93,13 @@ pub fn TodayPage() -> impl IntoView {
             <section class="card" aria-labelledby="first-steps-card">
                 <h2 id="first-steps-card">"First steps after the blow"</h2>
                 <p>
-                    {move || store.workbook.first_steps().with(|steps| {
-                        format!("The practical ground: paperwork, money, health cover. {} of {} done. ", steps.done_count(), steps.checklist.len())
-                    })}
+                    {move || {
+                        let kind = store.workbook.debrief().setback().get();
+                        store.workbook.first_steps().with(|steps| {
+                            let (done, all) = steps.progress_for(kind);
+                            format!("The practical ground: money, the people at home, what your situation needs. {done} of {all} done. ")
+                        })
+                    }}
                     <a href=Route::FirstSteps.href()>"Checklist and survival budget"</a>
                 </p>
             </section>
@@ -141,15 +146,12 @@ fn Welcome() -> impl IntoView {
         .into_iter()
         .map(|kind| {
             view! {
-                <label class="choice">
-                    <input
-                        type="radio"
-                        name="welcome-setback"
-                        prop:checked=move || store.workbook.debrief().with(|debrief| debrief.setback == Some(kind))
-                        on:change=move |_| store.edit_debrief(move |debrief, now| debrief.set_setback(Some(kind), now))
-                    />
-                    <span>{kind.label()}</span>
-                </label>
+                <RadioChoice
+                    name="welcome-setback"
+                    label=kind.label()
+                    checked=Signal::derive(move || store.workbook.debrief().with(|debrief| debrief.setback == Some(kind)))
+                    on_choose=Callback::new(move |()| store.edit(move |workbook, now| workbook.set_setback(Some(kind), now)))
+                />
             }
         })
         .collect_view();
@@ -163,6 +165,9 @@ fn Welcome() -> impl IntoView {
                 <strong>"Everything stays on this device. "</strong>
                 "Nothing you write is sent anywhere, and there is no account. To keep it safe or move it to another device, make a backup from "
                 <a href=Route::Backup.href()>"Backup & settings"</a>"."
+            </p>
+            <p>
+                "If you were just let go, or are still in the job, use a phone or computer of your own for this, not a work one: work devices are often handed back or looked after by someone else."
             </p>
             <fieldset class="choices">
                 <legend>"What happened to you? (You can change this later.)"</legend>

@@ -358,6 +358,8 @@ pub struct Mojo {
     pub entries: Vec<TimeEntry>,
     pub events: Vec<ComfortEvent>,
     pub proud: Vec<ProudItem>,
+    /// When the person marked Step 3 done (see `model::progress`).
+    pub done_at: Option<Timestamp>,
     pub updated_at: Option<Timestamp>,
     /// Deleted records, so that merging an older backup does not bring them back.
     #[serde(skip_serializing_if = "Removed::is_empty")]
@@ -374,6 +376,7 @@ impl Default for Mojo {
             entries: Vec::new(),
             events: Vec::new(),
             proud: Vec::new(),
+            done_at: None,
             updated_at: None,
             removed: Removed::default(),
         }

@@ -31,6 +31,8 @@ pub const DEFAULT_FOLLOW_UP_DAYS: u32 = 14;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
+    /// Twice a week or more: Granovetter's "often" (schema 6).
+    SeveralTimesAWeek,
     Weekly,
     Monthly,
     FewTimesAYear,
@@ -39,7 +41,8 @@ pub enum Frequency {
 }
 
 impl Frequency {
-    pub const ALL: [Frequency; 5] = [
+    pub const ALL: [Frequency; 6] = [
+        Frequency::SeveralTimesAWeek,
         Frequency::Weekly,
         Frequency::Monthly,
         Frequency::FewTimesAYear,
@@ -49,6 +52,7 @@ impl Frequency {
 
     pub fn key(self) -> &'static str {
         match self {
+            Frequency::SeveralTimesAWeek => "several_times_a_week",
             Frequency::Weekly => "weekly",
             Frequency::Monthly => "monthly",
             Frequency::FewTimesAYear => "few_times_a_year",
@@ -63,6 +67,7 @@ impl Frequency {
 
     pub fn label(self) -> &'static str {
         match self {
+            Frequency::SeveralTimesAWeek => "Several times a week or more",
             Frequency::Weekly => "Every week",
             Frequency::Monthly => "Every month",
             Frequency::FewTimesAYear => "A few times a year",
@@ -71,34 +76,42 @@ impl Frequency {
         }
     }
 
-    /// Granovetter's cut: once a year or less is a weak tie.
+    /// Granovetter's groups (*Getting a Job*, 1974): seen often (twice a
+    /// week or more) is a close tie; occasionally (more than once a year,
+    /// less than twice a week) and rarely (once a year or less) are weak
+    /// ties; someone never met is a new contact, not a tie yet.
     pub fn tie(self) -> TieStrength {
         match self {
-            Frequency::Weekly => TieStrength::Strong,
-            Frequency::Monthly | Frequency::FewTimesAYear => TieStrength::Medium,
-            Frequency::OnceAYearOrLess | Frequency::NeverMet => TieStrength::Weak,
+            Frequency::SeveralTimesAWeek => TieStrength::Close,
+            Frequency::Weekly | Frequency::Monthly | Frequency::FewTimesAYear => TieStrength::Occasional,
+            Frequency::OnceAYearOrLess => TieStrength::Rare,
+            Frequency::NeverMet => TieStrength::New,
         }
     }
 }
 
-/// How close the tie is. Weak ties are the most promising: in Granovetter's
-/// study, 83% of people who found a job through a contact saw that contact
-/// once a year or less.
+/// How close the tie is, in Granovetter's groups. Of the people in his study
+/// who found a job through someone they knew, 16.7% saw that person often,
+/// 55.6% occasionally and 27.8% rarely: about 83% through a weak tie.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TieStrength {
-    Weak,
-    Medium,
-    Strong,
+    Occasional,
+    Rare,
+    Close,
+    /// Never met: a new contact, not a tie yet.
+    New,
 }
 
 impl TieStrength {
-    pub const ALL: [TieStrength; 3] = [TieStrength::Weak, TieStrength::Medium, TieStrength::Strong];
+    pub const ALL: [TieStrength; 4] =
+        [TieStrength::Occasional, TieStrength::Rare, TieStrength::Close, TieStrength::New];
 
     pub fn key(self) -> &'static str {
         match self {
-            TieStrength::Weak => "weak",
-            TieStrength::Medium => "medium",
-            TieStrength::Strong => "strong",
+            TieStrength::Occasional => "occasional",
+            TieStrength::Rare => "rare",
+            TieStrength::Close => "close",
+            TieStrength::New => "new",
         }
     }
 
@@ -108,10 +121,16 @@ impl TieStrength {
 
     pub fn label(self) -> &'static str {
         match self {
-            TieStrength::Weak => "Weak tie",
-            TieStrength::Medium => "Medium tie",
-            TieStrength::Strong => "Close tie",
+            TieStrength::Occasional => "Occasional tie (weak)",
+            TieStrength::Rare => "Rare tie (weak)",
+            TieStrength::Close => "Close tie",
+            TieStrength::New => "New contact",
         }
+    }
+
+    /// Occasional and rare ties are the weak ties most jobs come through.
+    pub fn is_weak(self) -> bool {
+        matches!(self, TieStrength::Occasional | TieStrength::Rare)
     }
 }
 
@@ -296,7 +315,7 @@ impl Contact {
     }
 
     pub fn is_weak_tie(&self) -> bool {
-        self.tie() == Some(TieStrength::Weak)
+        self.tie().is_some_and(TieStrength::is_weak)
     }
 
     /// In a target job: the person's own say, else a match of the contact's
@@ -359,6 +378,8 @@ pub struct Outreach {
     /// The day the person chose to stop hiding and start telling people.
     pub share_by: Option<NaiveDate>,
     pub announcement: share::Announcement,
+    /// When the person marked Step 2 done (see `model::progress`).
+    pub done_at: Option<Timestamp>,
     pub updated_at: Option<Timestamp>,
     /// Deleted records, so that merging an older backup does not bring them back.
     #[serde(skip_serializing_if = "Removed::is_empty")]

@@ -137,6 +137,10 @@ pub struct Plan {
     pub answer: FailureAnswer,
     /// Other interview stories (situation, task, action, result, lesson).
     pub stories: Vec<Story>,
+    /// What finishing the next move means for this person (see `model::progress`).
+    pub end_state: Option<super::progress::EndState>,
+    /// When the person marked Step 4 done: the comeback is complete.
+    pub done_at: Option<Timestamp>,
     pub updated_at: Option<Timestamp>,
     /// Deleted records, so that merging an older backup does not bring them back.
     #[serde(skip_serializing_if = "Removed::is_empty")]

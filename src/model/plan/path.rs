@@ -13,11 +13,11 @@ pub const MAX_SCORE: u8 = 5;
 
 /// The starting options and criteria, with fixed ids so that defaults added
 /// on two devices merge into one rather than doubling.
-const DEFAULT_OPTIONS: [(u128, &str); 3] = [
-    (0x5a7e_0000_0000_4000_8000_0000_0000_0001, "A new job"),
-    (0x5a7e_0000_0000_4000_8000_0000_0000_0002, "Freelancing"),
-    (0x5a7e_0000_0000_4000_8000_0000_0000_0003, "A new business"),
-];
+pub const NEW_JOB: u128 = 0x5a7e_0000_0000_4000_8000_0000_0000_0001;
+pub const FREELANCING: u128 = 0x5a7e_0000_0000_4000_8000_0000_0000_0002;
+pub const NEW_BUSINESS: u128 = 0x5a7e_0000_0000_4000_8000_0000_0000_0003;
+const DEFAULT_OPTIONS: [(u128, &str); 3] =
+    [(NEW_JOB, "A new job"), (FREELANCING, "Freelancing"), (NEW_BUSINESS, "A new business")];
 const DEFAULT_CRITERIA: [(u128, &str); 4] = [
     (0x5a7e_0000_0000_4000_8000_0000_0001_0001, "Income stability"),
     (0x5a7e_0000_0000_4000_8000_0000_0001_0002, "Interest"),

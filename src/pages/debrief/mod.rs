@@ -12,6 +12,9 @@ mod what_happened;
 
 use leptos::prelude::*;
 
+use crate::components::step_end::StepEnd;
+use crate::model::progress::Step;
+
 use crate::components::page_intro::PageIntro;
 use crate::model::debrief::NoteList;
 use crate::route::Route;
@@ -49,6 +52,7 @@ pub fn DebriefPage() -> impl IntoView {
                 <closure::Closure />
             </fieldset>
             <closure::TakeItOut />
+            <StepEnd step=Step::Debrief />
         </section>
     }
 }

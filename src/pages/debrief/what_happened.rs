@@ -14,7 +14,7 @@ pub fn WhatHappened() -> impl IntoView {
         .into_iter()
         .map(|kind| {
             let checked = move || store.workbook.debrief().with(|debrief| debrief.setback == Some(kind));
-            let choose = move |_| store.edit_debrief(move |debrief, now| debrief.set_setback(Some(kind), now));
+            let choose = move |_| store.edit(move |workbook, now| workbook.set_setback(Some(kind), now));
             view! {
                 <label class="choice">
                     <input type="radio" name="setback" value=kind.key() prop:checked=checked on:change=choose />

@@ -11,14 +11,13 @@ use crate::web::focus::focus_by_id;
 #[component]
 pub fn Checklist() -> impl IntoView {
     let store = use_store();
+    // The items that fit the kind of setback chosen (the person's own always do).
     let ids = move || {
-        store
-            .workbook
-            .with(|workbook| workbook.first_steps.checklist.iter().map(|item| item.meta.id).collect::<Vec<Uuid>>())
+        store.workbook.with(|workbook| {
+            workbook.first_steps.items_for(workbook.debrief.setback).map(|item| item.meta.id).collect::<Vec<Uuid>>()
+        })
     };
-    let done = move || {
-        store.workbook.with(|workbook| (workbook.first_steps.done_count(), workbook.first_steps.checklist.len()))
-    };
+    let done = move || store.workbook.with(|workbook| workbook.first_steps.progress_for(workbook.debrief.setback));
     let add = Callback::new(move |title: String| {
         let mut added = None;
         store.edit(|workbook, now| added = workbook.first_steps.add_item(&title, now));

@@ -23,6 +23,10 @@ pub fn FirstStepsPage() -> impl IntoView {
                 <checklist::Checklist />
                 <budget::BudgetEditor />
             </fieldset>
+            <p class="card lead-on">
+                "When the ground feels a little firmer: "
+                <a href=crate::route::Route::Debrief.href()>"Go on to Step 1: Debrief with yourself"</a>
+            </p>
         </section>
     }
 }

@@ -15,6 +15,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::page_intro::PageIntro;
+use crate::components::step_end::StepEnd;
+use crate::model::progress::Step;
 use crate::store::use_store;
 
 #[component]
@@ -36,6 +38,10 @@ pub fn MojoPage() -> impl IntoView {
                 <proud::Proud />
             </fieldset>
             <summary::Summary />
+            <fieldset class="plain" disabled=move || !store.can_edit()>
+                <legend class="visually-hidden">"Where Step 3 stands"</legend>
+                <StepEnd step=Step::Mojo />
+            </fieldset>
         </section>
     }
 }

@@ -13,10 +13,25 @@ mod targets;
 use leptos::prelude::*;
 
 use crate::components::page_intro::PageIntro;
+use crate::components::step_end::StepEnd;
+use crate::model::live::*;
+use crate::model::progress::Step;
+use crate::model::SetbackKind;
 use crate::pages::first_steps::RunwaySummary;
+use crate::store::use_store;
+
+/// Why the runway matters, in words that fit the kind of setback.
+fn runway_hint(kind: Option<SetbackKind>) -> &'static str {
+    match kind {
+        Some(SetbackKind::FiredOrLaidOff) => "Know how long your money lasts, so you can choose your next move rather than take the first one.",
+        Some(SetbackKind::Stalled) => "Leaving a steady paycheck too soon is a classic cause of failure. Know how long you could go before you leave.",
+        _ => "Leaving a paycheck too soon is a classic cause of failure. Know how long you can go.",
+    }
+}
 
 #[component]
 pub fn NextMovePage() -> impl IntoView {
+    let store = use_store();
     view! {
         <section class="page">
             <PageIntro
@@ -36,7 +51,7 @@ pub fn NextMovePage() -> impl IntoView {
             </nav>
             <section class="card" aria-labelledby="runway-check">
                 <h2 id="runway-check">"Runway check"</h2>
-                <p class="hint">"Leaving a paycheck too soon is a classic cause of failure. Know how long you can go."</p>
+                <p class="hint">{move || runway_hint(store.workbook.debrief().setback().get())}</p>
                 <RunwaySummary with_link=true />
             </section>
             <path::PathChoiceSection />
@@ -46,6 +61,10 @@ pub fn NextMovePage() -> impl IntoView {
             <stories::StoriesSection />
             <actions::ActionPlanSection />
             <report::ActivityReportSection />
+            <fieldset class="plain" disabled=move || !store.can_edit()>
+                <legend class="visually-hidden">"Where Step 4 stands"</legend>
+                <StepEnd step=Step::NextMove />
+            </fieldset>
         </section>
     }
 }

@@ -84,9 +84,9 @@ pub fn ContactDetail(id: Uuid, contact: Field<Contact>) -> impl IntoView {
                 </div>
                 <p class="tie-note">
                     {move || match contact.try_with(Contact::tie).flatten() {
-                        Some(TieStrength::Weak) => "A weak tie: the most promising kind. Acquaintances hear of openings your close friends never do.",
-                        Some(TieStrength::Medium) => "A medium tie.",
-                        Some(TieStrength::Strong) => "A close tie: a good person to practise your story with.",
+                        Some(TieStrength::Occasional | TieStrength::Rare) => "A weak tie: the most promising kind. Acquaintances hear of openings your close friends never do.",
+                        Some(TieStrength::New) => "A new contact: not a tie yet. A warm introduction helps.",
+                        Some(TieStrength::Close) => "A close tie: a good person to practise your story with.",
                         None => "Say how often you see each other to know the tie's strength.",
                     }}
                 </p>

@@ -224,7 +224,7 @@ fn badges(summary: &RowSummary, today: chrono::NaiveDate) -> impl IntoView {
         tags.push((summary.work.clone(), "work"));
     }
     if let Some(tie) = summary.tie {
-        tags.push((tie.label().to_owned(), if tie == TieStrength::Weak { "tag weak" } else { "tag" }));
+        tags.push((tie.label().to_owned(), if tie.is_weak() { "tag weak" } else { "tag" }));
     }
     if summary.target {
         tags.push(("Target job".to_owned(), "tag target"));

@@ -16,9 +16,11 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::page_intro::PageIntro;
+use crate::components::step_end::StepEnd;
 use crate::model::first_steps::date_label;
 use crate::model::mojo::MojoStoreFields;
 use crate::model::plan::end_of_week;
+use crate::model::progress::Step;
 use crate::model::workbook::WorkbookStoreFields;
 use crate::store::use_store;
 use crate::web::clock;
@@ -52,9 +54,9 @@ pub fn SharePage() -> impl IntoView {
             <div class="card">
                 <h2>"Why the people you rarely see matter most"</h2>
                 <p>
-                    "In Mark Granovetter's study, 83% of people who found a job through someone they knew found it through a contact they saw once a year or less, not through close friends. Acquaintances move in other circles and hear of other openings."
+                    "In Mark Granovetter's study of people who found a job through someone they knew, 16.7% saw that person often (twice a week or more), 55.6% occasionally (more than once a year) and 27.8% rarely (once a year or less). So about 83% found it through an acquaintance, not a close friend: acquaintances move in other circles and hear of other openings."
                 </p>
-                <p>"So tell people broadly, and keep your outreach list below: who to tell, who works where you want to be, and who to ask for an introduction."</p>
+                <p>"So tell people broadly, and keep your outreach list below: who to tell, who works where you want to be, and who to ask for an introduction. People you see every week, every month or a few times a year, and those you see once a year or less, come first."</p>
             </div>
             <fieldset class="plain" disabled=move || !store.can_edit()>
                 <legend class="visually-hidden">"Share it"</legend>
@@ -64,6 +66,7 @@ pub fn SharePage() -> impl IntoView {
                 <list::OutreachList />
                 <add::AddContact />
                 <import::ImportExport />
+                <StepEnd step=Step::Share />
             </fieldset>
         </section>
     }
