@@ -66,6 +66,15 @@ impl SetbackKind {
             _ => super::mojo::DEFAULT_WEEKLY_HOURS_GOAL,
         }
     }
+
+    /// A line beside the weekly goal: a guide, never a quota.
+    pub fn hours_hint(kind: Option<SetbackKind>) -> &'static str {
+        match kind {
+            Some(SetbackKind::Stalled) => "Still in your job? A few evening hours a week, around 5, is plenty. The goal is a guide, not a quota.",
+            Some(SetbackKind::ProjectRejected) => "Around 10 hours a week keeps the next idea moving alongside everything else. The goal is a guide, not a quota.",
+            _ => "Between jobs, about 20 hours a week on side projects is a good rhythm. The goal is a guide, not a quota: rest weeks count too.",
+        }
+    }
 }
 
 /// The booked, distraction-free block for the debrief.
@@ -95,6 +104,20 @@ impl Session {
 
     pub fn is_scheduled(&self) -> bool {
         self.date.is_some() && self.start.is_some()
+    }
+
+    /// A quiet slot to suggest when none is chosen: the next free morning
+    /// after today (a Saturday for someone still at work), at half past nine.
+    pub fn suggested_slot(today: NaiveDate, kind: Option<SetbackKind>) -> (NaiveDate, NaiveTime) {
+        let tomorrow = today.succ_opt().unwrap_or(today);
+        let date = if kind == Some(SetbackKind::Stalled) {
+            let days =
+                (chrono::Weekday::Sat.num_days_from_monday() + 7 - tomorrow.weekday().num_days_from_monday()) % 7;
+            tomorrow.checked_add_days(chrono::Days::new(u64::from(days))).unwrap_or(tomorrow)
+        } else {
+            tomorrow
+        };
+        (date, NaiveTime::from_hms_opt(9, 30, 0).unwrap_or_default())
     }
 }
 
@@ -194,6 +217,8 @@ pub enum Control {
 
 impl Control {
     pub const ALL: [Control; 3] = [Control::Mine, Control::Partly, Control::Outside];
+    /// What a new factor starts with: not pre-marked as the person's fault.
+    pub const NEW_FACTOR: Control = Control::Partly;
 
     pub fn label(self) -> &'static str {
         match self {

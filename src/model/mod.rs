@@ -13,6 +13,7 @@ pub mod progress;
 pub mod questions;
 pub mod settings;
 pub mod today;
+pub mod words;
 pub mod workbook;
 
 /// The field accessors `#[derive(Store)]` generates for the live workbook

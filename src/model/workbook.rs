@@ -204,15 +204,21 @@ impl Workbook {
             (_, roles) if !roles.is_empty() => Some(format!(
                 "I know what I want next: a role as {roles}, and I am ready to give it my full attention."
             )),
-            (Some(path), _) if !path.is_empty() => {
-                Some(format!("I have chosen my next step ({path}), and I am ready to give it my full attention."))
-            }
+            (Some(path), _) if !path.is_empty() => Some(format!(
+                "I have decided on my next step: {}. I am ready to give it my full attention.",
+                super::words::clause(&path)
+            )),
             _ => None,
         };
+        use super::words::sentence;
         crate::model::plan::story::Parts {
-            what_happened: non_empty(&self.debrief.summary),
-            learned: self.debrief.key_lesson().and_then(|note| non_empty(&note.text)),
-            done_since: self.mojo.time_off_story(),
+            what_happened: non_empty(&sentence(&self.debrief.summary)),
+            learned: self
+                .debrief
+                .key_lesson()
+                .and_then(|note| non_empty(&note.text))
+                .map(|lesson| format!("Looking back, the biggest lesson for me was this: {}", sentence(&lesson))),
+            done_since: self.mojo.done_since_words(),
             why_ready: ready,
         }
     }

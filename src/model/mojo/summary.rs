@@ -4,15 +4,7 @@
 
 use super::week::format_hours;
 use super::{Mojo, ProjectKind};
-
-/// Joins names as a sentence does: "a", "a and b", "a, b and c".
-fn join_words(words: &[String]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
+use crate::model::words::{clause, join_words};
 
 /// "a" or "an", for the nouns this file uses.
 fn article(noun: &str) -> &'static str {
@@ -124,5 +116,78 @@ impl Mojo {
             lines.push(format!("I also took planned time to rest, until {}.", until.format("%-d %b %Y")));
         }
         Some(lines.join("\n"))
+    }
+}
+
+impl Mojo {
+    /// "What I have done since", as a person would say it in an interview:
+    /// the side projects first (the method says to lead with them), in round
+    /// hours, the milestones in the person's words, the events in a phrase;
+    /// no dates, no categories, and no names of people met (they are the
+    /// person's private notes). `None` while there is nothing to tell.
+    pub fn done_since_words(&self) -> Option<String> {
+        let mut sentences = Vec::new();
+        let mut projects: Vec<(String, f32)> = self
+            .projects
+            .iter()
+            .map(|project| (clause(&project.display_name()).to_owned(), self.total_hours(Some(project.meta.id))))
+            .filter(|(_, hours)| *hours > 0.0)
+            .collect();
+        projects.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let total: f32 = projects.iter().map(|(_, hours)| hours).sum();
+        let names: Vec<String> = projects.into_iter().map(|(name, _)| name).collect();
+        match names.as_slice() {
+            [] => {}
+            [one] => {
+                sentences.push(format!("Since then I have been working on {one}, about {} so far.", hours_words(total)))
+            }
+            _ => sentences.push(format!(
+                "Since then I have put about {} into side projects, mostly {}.",
+                hours_words(total),
+                join_words(&names)
+            )),
+        }
+        let milestones: Vec<String> = self
+            .projects
+            .iter()
+            .flat_map(|project| project.milestones.iter())
+            .filter(|milestone| milestone.done_on.is_some())
+            .map(|milestone| clause(&milestone.text).to_owned())
+            .filter(|text| !text.is_empty())
+            .take(3)
+            .collect();
+        match milestones.as_slice() {
+            [] => {}
+            [one] => sentences.push(format!("One thing I am glad I finished: {one}.")),
+            many => sentences.push(format!("Along the way I got a few things done: {}.", join_words(many))),
+        }
+        let attended = self.events.iter().filter(|event| event.attended).count();
+        let people: usize = self.events.iter().filter(|event| event.attended).map(|event| event.people.len()).sum();
+        match (attended, people) {
+            (0, _) => {}
+            (1, 0) => sentences.push("I also made myself go to an event outside my comfort zone.".to_owned()),
+            (events, 0) => sentences.push(format!("I also made myself go to {events} events outside my comfort zone.")),
+            (1, people) => sentences.push(format!(
+                "I also made myself go to an event outside my comfort zone, and met {} there.",
+                count(people, "new person", "new people")
+            )),
+            (events, people) => sentences.push(format!(
+                "I also made myself go to {events} events outside my comfort zone, and met {} there.",
+                count(people, "new person", "new people")
+            )),
+        }
+        (!sentences.is_empty()).then(|| sentences.join(" "))
+    }
+}
+
+/// Hours as said out loud: "half an hour", "an hour", "24 hours".
+fn hours_words(hours: f32) -> String {
+    let whole = hours.round();
+    if hours < 0.75 {
+        "half an hour".to_owned()
+    } else if whole <= 1.0 {
+        "an hour".to_owned()
+    } else {
+        format!("{whole:.0} hours")
     }
 }

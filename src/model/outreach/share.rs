@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::Contact;
 use crate::model::meta::RecordMeta;
+use crate::model::words::clause;
+use crate::model::SetbackKind;
 
 /// Where the "start sharing by" date stands today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,42 +101,85 @@ impl AnnouncementStyle {
     }
 }
 
-/// The text, or a bracketed placeholder saying what to write there.
+/// The person's words for use in a sentence, or a bracketed placeholder
+/// saying what to write there (only where nothing is written and nothing can
+/// be suggested).
 fn or_placeholder(text: &str, placeholder: &str) -> String {
-    let text = text.trim();
-    if text.is_empty() {
-        format!("[{placeholder}]")
-    } else {
-        text.to_owned()
+    match clause(text) {
+        "" => format!("[{placeholder}]"),
+        text => text.to_owned(),
     }
 }
 
-/// The announcement post in `style`.
-pub fn announcement_text(announcement: &Announcement, style: AnnouncementStyle) -> String {
+/// The announcement post in `style`, in words that fit the kind of setback:
+/// someone still in a stalled job does not announce that they have left.
+/// An empty "how people can help" leaves its sentence out rather than a gap.
+pub fn announcement_text(announcement: &Announcement, style: AnnouncementStyle, kind: Option<SetbackKind>) -> String {
     let from = or_placeholder(&announcement.moved_on_from, "what you moved on from");
     let to = or_placeholder(&announcement.pursuing, "what you are pursuing now");
-    let help = or_placeholder(&announcement.how_to_help, "how people can help");
-    match style {
-        AnnouncementStyle::Plain => format!(
-            "Some news: I have moved on from {from}. I am now pursuing {to}.\n\nIf you can help, I would welcome {help}. Thank you for reading."
-        ),
-        AnnouncementStyle::Warm => format!(
-            "After {from}, it is time for a new chapter. I am grateful for the people and the lessons, and I am now looking for {to}.\n\nIf you know someone I should talk to, I would love {help}. A comment or a message means a lot."
-        ),
-        AnnouncementStyle::Short => format!("I have moved on from {from} and am now pursuing {to}. I would welcome {help}."),
-    }
+    let help = clause(&announcement.how_to_help);
+    let still_there = kind == Some(SetbackKind::Stalled);
+    let text = match (style, still_there) {
+        (AnnouncementStyle::Plain, false) => {
+            let ask = match help {
+                "" => "If you know someone I should talk to, I would be glad of an introduction.".to_owned(),
+                help => format!("If you can help, I would welcome {help}."),
+            };
+            format!("Some news: I have moved on from {from}. I am now pursuing {to}.\n\n{ask} Thank you for reading.")
+        }
+        (AnnouncementStyle::Plain, true) => {
+            let ask = match help {
+                "" => "If you work in this field, I would be glad to hear how you got there.".to_owned(),
+                help => format!("If you can help, I would welcome {help}."),
+            };
+            format!("I am looking into {to}, and I would love to learn from people who do it.\n\n{ask} Thank you for reading.")
+        }
+        (AnnouncementStyle::Warm, false) => {
+            let ask = match help {
+                "" => "If you know someone I should talk to, a comment or a message means a lot.".to_owned(),
+                help => format!(
+                    "If you know someone I should talk to, I would love {help}. A comment or a message means a lot."
+                ),
+            };
+            format!("After {from}, it is time for a new chapter. I am grateful for the people and the lessons, and I am now looking for {to}.\n\n{ask}")
+        }
+        (AnnouncementStyle::Warm, true) => {
+            let ask = match help {
+                "" => "A comment or a message means a lot.".to_owned(),
+                help => format!("I would love {help}. A comment or a message means a lot."),
+            };
+            format!("I have been thinking about what I want to grow into, and {to} keeps coming up. I would be grateful to hear from anyone who has made that move.\n\n{ask}")
+        }
+        (AnnouncementStyle::Short, false) => match help {
+            "" => format!("I have moved on from {from} and am now pursuing {to}. Introductions welcome."),
+            help => format!("I have moved on from {from} and am now pursuing {to}. I would welcome {help}."),
+        },
+        (AnnouncementStyle::Short, true) => match help {
+            "" => format!("Exploring {to}. Happy to hear from people who work in it."),
+            help => format!("Exploring {to}. I would welcome {help}."),
+        },
+    };
+    text
 }
 
-/// A personal note for a close contact, who should not learn it from a post.
-pub fn close_note(announcement: &Announcement, name: &str) -> String {
-    let first = first_name(name);
+/// A personal note for a close contact, who should not learn it from a post;
+/// `name` is theirs, and an empty one gives a greeting without a name.
+pub fn close_note(announcement: &Announcement, name: &str, kind: Option<SetbackKind>) -> String {
+    let greeting = match first_name(name) {
+        Some(first) => format!("Hi {first},"),
+        None => "Hi,".to_owned(),
+    };
     let from = or_placeholder(&announcement.moved_on_from, "what you moved on from");
     let to = or_placeholder(&announcement.pursuing, "what you are pursuing now");
-    format!("Hi {first},\n\nI wanted you to hear it from me: I have moved on from {from}. I am doing all right, and I am now looking for {to}. I would value your thoughts when you have a moment.\n\nThank you")
+    let news = match kind {
+        Some(SetbackKind::Stalled) => format!("I wanted you to hear it from me: I have decided it is time for a change, and I am looking into {to}."),
+        _ => format!("I wanted you to hear it from me: I have moved on from {from}. I am doing all right, and I am now looking for {to}."),
+    };
+    format!("{greeting}\n\n{news} I would value your thoughts when you have a moment.\n\nThank you")
 }
 
-fn first_name(name: &str) -> String {
-    name.split_whitespace().next().map(str::to_owned).unwrap_or_else(|| "there".into())
+fn first_name(name: &str) -> Option<&str> {
+    name.split_whitespace().next()
 }
 
 /// The messages to one person.
@@ -174,30 +219,44 @@ impl MessageKind {
     }
 }
 
-/// A message's subject and body, filled from the contact and the announcement.
-pub fn message(kind: MessageKind, contact: &Contact, announcement: &Announcement) -> (String, String) {
-    let first = first_name(&contact.name);
+/// A message's subject and body, filled from the contact's name and company
+/// and the announcement. What the person noted for themselves (how they know
+/// the contact, notes, the log) is never copied into it.
+pub fn message(
+    kind: MessageKind,
+    contact: &Contact,
+    announcement: &Announcement,
+    setback: Option<SetbackKind>,
+) -> (String, String) {
+    let greeting = match first_name(&contact.name) {
+        Some(first) => format!("Hi {first},"),
+        None => "Hi,".to_owned(),
+    };
     let to = or_placeholder(&announcement.pursuing, "what you are pursuing now");
-    let company =
-        if contact.company.trim().is_empty() { "your company".to_owned() } else { contact.company.trim().to_owned() };
-    let how = contact.how_we_know.trim();
-    let reminder = if how.is_empty() { String::new() } else { format!(" ({how})") };
+    let company = match clause(&contact.company) {
+        "" => "your company".to_owned(),
+        company => company.to_owned(),
+    };
+    let news = match setback {
+        Some(SetbackKind::Stalled) => format!("I am thinking about my next step, and I am looking into {to}."),
+        _ => format!("I have recently moved on and am now looking for {to}."),
+    };
     match kind {
         MessageKind::Reconnect => (
             "Catching up".into(),
-            format!("Hi {first},\n\nIt has been a while{reminder}. I hope you are well. I have recently moved on and am now looking for {to}. I would be glad to hear what you are working on these days.\n\nBest wishes"),
+            format!("{greeting}\n\nIt has been a while, and I hope you are well. {news} I would be glad to hear what you are working on these days.\n\nBest wishes"),
         ),
         MessageKind::AskIntroduction => (
             "A small favour".into(),
-            format!("Hi {first},\n\nI am now looking for {to}. Is there someone at {company}, or elsewhere, you think I should talk to? A short introduction would mean a lot, and I am happy to send a few lines you can forward.\n\nThank you"),
+            format!("{greeting}\n\nI am now looking for {to}. Is there someone at {company}, or elsewhere, you think I should talk to? A short introduction would mean a lot, and I am happy to send a few lines you can forward.\n\nThank you"),
         ),
         MessageKind::AskCoffee => (
             "Coffee?".into(),
-            format!("Hi {first},\n\nI am exploring {to} and would value your view of how things look at {company}. Would you have 20 minutes for a coffee or a call in the next couple of weeks? Happy to fit around you.\n\nThank you"),
+            format!("{greeting}\n\nI am exploring {to} and would value your view of how things look at {company}. Would you have 20 minutes for a coffee or a call in the next couple of weeks? Happy to fit around you.\n\nThank you"),
         ),
         MessageKind::ThankYou => (
             "Thank you".into(),
-            format!("Hi {first},\n\nThank you for your time and your help. It made a real difference, and I will let you know how things turn out.\n\nWith thanks"),
+            format!("{greeting}\n\nThank you for your time and your help. It made a real difference, and I will let you know how things turn out.\n\nWith thanks"),
         ),
     }
 }

@@ -32,6 +32,18 @@ impl Part {
         }
     }
 
+    /// What only the person can add to this part, asked plainly.
+    pub fn prompt(self) -> &'static str {
+        match self {
+            Part::WhatHappened => "Say it plainly, in a sentence or two, without blaming anyone.",
+            Part::Learned => "In your words: what you learned, and what you do differently now.",
+            Part::DoneSince => {
+                "Lead with your side project: what you enjoyed about it, and what you would show an interviewer."
+            }
+            Part::WhyReady => "Why this next step, and why now: let your enthusiasm show.",
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Part::WhatHappened => "what-happened",

@@ -14,7 +14,9 @@ use crate::store::use_store;
 pub fn Factors() -> impl IntoView {
     let store = use_store();
     let (text, set_text) = signal(String::new());
-    let (control, set_control) = signal(Control::Mine);
+    // Nothing is pre-marked as the person's own doing (a company-wide layoff
+    // is not): a new factor starts in the middle, for them to move.
+    let (control, set_control) = signal(Control::NEW_FACTOR);
     let ids = move || {
         store
             .workbook

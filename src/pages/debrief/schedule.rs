@@ -4,7 +4,7 @@ use chrono::NaiveTime;
 use leptos::prelude::*;
 
 use crate::io::{debrief_session::session_event, ics::write_calendar};
-use crate::model::debrief::MIN_SESSION_MINUTES;
+use crate::model::debrief::{Session, MIN_SESSION_MINUTES};
 use crate::model::live::*;
 use crate::store::use_store;
 use crate::web::{clock, download::download_text};
@@ -34,6 +34,27 @@ pub fn Schedule() -> impl IntoView {
     };
 
     let download = move |_| {
+        // No slot chosen yet: suggest one rather than refuse.
+        let unset = store.workbook.with_untracked(|workbook| {
+            let session = &workbook.debrief.session;
+            (session.date.is_none() || session.start.is_none()).then_some(workbook.debrief.setback)
+        });
+        if let Some(kind) = unset {
+            let (date, start) = Session::suggested_slot(clock::today(), kind);
+            store.edit_debrief(move |debrief, now| {
+                debrief.update_session(now, |session| {
+                    session.date = session.date.or(Some(date));
+                    session.start = session.start.or(Some(start));
+                })
+            });
+            let chosen = store.workbook.with_untracked(|workbook| workbook.debrief.session.clone());
+            set_message.set(Some(format!(
+                "How about {}{}? Change the date or time above if it does not suit you, then download the calendar file.",
+                chosen.date.map(|date| date.format("%A %-d %B").to_string()).unwrap_or_default(),
+                chosen.start.map(|time| time.format(" at %H:%M").to_string()).unwrap_or_default(),
+            )));
+            return;
+        }
         let result = store.workbook.with_untracked(|workbook| {
             let debrief = &workbook.debrief;
             let (Some(date), Some(start)) = (debrief.session.date, debrief.session.start) else {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::model::live::*;
 use crate::model::mojo::{chart_geometry, format_hours, CHART_WEEKS};
+use crate::model::SetbackKind;
 use crate::store::use_store;
 use crate::web::clock;
 
@@ -135,8 +136,10 @@ pub fn Week() -> impl IntoView {
             <div class="row">
                 <div class="field">
                     <label for="weekly-goal">"Weekly goal in hours"</label>
+                    <p class="hint" id="weekly-goal-hint">{move || SetbackKind::hours_hint(store.workbook.debrief().setback().get())}</p>
                     <input
                         id="weekly-goal"
+                        aria-describedby="weekly-goal-hint"
                         type="number"
                         inputmode="decimal"
                         min="0"

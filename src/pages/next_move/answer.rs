@@ -108,6 +108,8 @@ fn PartField(part: Part, suggestions: Memo<Parts>) -> impl IntoView {
                     (false, false) => format!("Nothing to suggest from {source} yet; write it in your own words."),
                     (true, _) => "In your own words.".to_owned(),
                 }}
+                " "
+                {part.prompt()}
                 <Show when=move || own.get().is_some() && suggestion.get().is_some()>
                     " "
                     <button type="button" class="link" on:click=move |_| store.edit_plan(move |plan, now| plan.answer.set_part(part, None, now))>

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 
 use super::{short_date, use_share_ui};
 use crate::components::fields::parse_date_input as parse_date;
+use crate::model::live::*;
 use crate::model::outreach::share::{
     announcement_text, close_note, sharing_clock, sharing_clock_text, Announcement, AnnouncementStyle, Posting,
 };
 use crate::model::outreach::OutreachStoreFields;
-use crate::model::workbook::WorkbookStoreFields;
 use crate::model::RecordMeta;
 use crate::store::use_store;
 use crate::web::clipboard::copy_and_report;
@@ -48,8 +48,11 @@ pub fn Announce() -> impl IntoView {
     let announcement = Memo::new(move |_| store.workbook.outreach().announcement().get());
     // Empty fields take words from the debrief and the plan's targets.
     let filled = Memo::new(move |_| store.workbook.with(|workbook| workbook.announcement_filled()));
-    let post = move || filled.with(|announcement| announcement_text(announcement, style.get()));
-    let note = move || filled.with(|announcement| close_note(announcement, ""));
+    let setback = move || store.workbook.debrief().setback().get();
+    let post = move || filled.with(|announcement| announcement_text(announcement, style.get(), setback()));
+    // Whom the note is for: only to greet them by name, never stored.
+    let friend = RwSignal::new(String::new());
+    let note = move || filled.with(|announcement| friend.with(|name| close_note(announcement, name, setback())));
     let (copied, set_copied) = signal(String::new());
     let copy = move |text: String| copy_and_report(text, move |message| set_copied.set(message));
     let field = move |id: &'static str,
@@ -117,11 +120,15 @@ pub fn Announce() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="announce-post">"Your post"</label>
-                <p class="hint" id="announce-post-hint">"Empty fields above take words from your debrief and your targets. Copy the post and paste it where you share; change anything you like there."</p>
+                <p class="hint" id="announce-post-hint">"Empty fields above take words from your debrief and your targets; with nothing on how people can help, the post simply asks for introductions. Copy the post and paste it where you share; change anything you like there."</p>
                 <textarea id="announce-post" rows="6" readonly aria-describedby="announce-post-hint" prop:value=post></textarea>
             </div>
             <div class="actions">
                 <button type="button" class="secondary" on:click=move |_| copy(post())>"Copy the post"</button>
+            </div>
+            <div class="field">
+                <label for="announce-friend">"The friend's first name, for the note (not kept)"</label>
+                <input id="announce-friend" type="text" prop:value=friend on:input:target=move |event| friend.set(event.target().value()) />
             </div>
             <div class="field">
                 <label for="announce-note">"A personal note for close friends, before the post"</label>

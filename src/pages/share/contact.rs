@@ -7,13 +7,13 @@ use uuid::Uuid;
 
 use super::{long_date, short_date, use_share_ui};
 use crate::components::fields::parse_date_input as parse_date;
+use crate::model::live::*;
 use crate::model::outreach::links::{mailto, safe_link, tel};
 use crate::model::outreach::share::{mailto_message, message, MessageKind};
 use crate::model::outreach::{
     Channel, Contact, Frequency, OutreachStoreFields, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS,
 };
 use crate::model::plan::{ActionOrigin, PlanStoreFields};
-use crate::model::workbook::WorkbookStoreFields;
 use crate::route::Route;
 use crate::store::use_store;
 use crate::web::clipboard::copy_and_report;
@@ -413,10 +413,11 @@ fn Messages(id: Uuid, contact: Field<Contact>) -> impl IntoView {
     // The announcement's words come from three sections: worked out once per
     // change of the workbook, not once per message.
     let announcement = Memo::new(move |_| store.workbook.with(|workbook| workbook.announcement_filled()));
+    let setback = Memo::new(move |_| store.workbook.debrief().setback().get());
     let written = move || {
         announcement.with(|announcement| {
             contact.try_with(|contact| {
-                let (subject, body) = message(kind.get(), contact, announcement);
+                let (subject, body) = message(kind.get(), contact, announcement, setback.get());
                 let link = mailto_message(&contact.email, &subject, &body);
                 (contact.name.clone(), body, link)
             })
