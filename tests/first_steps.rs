@@ -128,7 +128,7 @@ fn checklist_defaults_are_added_once() {
     // A new workbook starts with them.
     let mut workbook = Workbook::new(at(0));
     let count = workbook.first_steps.checklist.len();
-    assert_eq!(count, 8);
+    assert_eq!(count, 17, "the starting items of every kind of setback (each page shows those that fit)");
     assert!(!workbook.first_steps.ensure_defaults(at(1)));
     assert_eq!(workbook.first_steps.checklist.len(), count);
 
@@ -150,6 +150,16 @@ fn checklist_defaults_are_added_once() {
     workbook.first_steps.remove_item(first, at(3));
     workbook.first_steps.ensure_defaults(at(4));
     assert_eq!(workbook.first_steps.checklist.len(), count - 1);
+
+    // A workbook from before the items for each kind existed (8 items, the
+    // flag set) gets the new ones once, and keeps what it had.
+    let mut before = Workbook::new(at(0));
+    before.first_steps.checklist.truncate(8);
+    before.first_steps.set_done(first, true, at(1));
+    assert!(before.first_steps.ensure_defaults(at(6)));
+    assert_eq!(before.first_steps.checklist.len(), count);
+    assert!(before.first_steps.checklist[0].done_at.is_some());
+    assert!(!before.first_steps.ensure_defaults(at(7)), "once");
 }
 
 #[test]

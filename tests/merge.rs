@@ -214,6 +214,32 @@ fn section_fields_come_from_the_side_edited_last() {
     assert!(merged.settings.welcomed);
 }
 
+// Guards the steps' done marks (schema 6): each travels with its section's
+// other fields, from the side where the section was edited last; marking a
+// step done is an edit of its section, so the later mark (or reopening) wins.
+#[test]
+fn step_marks_come_from_the_side_that_marked_them_last() {
+    use comeback::model::progress::{EndState, StepState};
+    let (phone, _, _) = shared();
+    let mut laptop = phone.clone();
+    let mut phone = phone;
+    phone.outreach.set_done(true, at(10));
+    phone.plan.mark_done(EndState::FirstClient, at(11));
+    laptop.mojo.set_done(true, at(12));
+    let merged = merge(&phone, &laptop).workbook;
+    assert_eq!(merged.outreach.done_at, Some(at(10)));
+    assert_eq!(merged.mojo.done_at, Some(at(12)));
+    assert_eq!((merged.plan.done_at, merged.plan.end_state), (Some(at(11)), Some(EndState::FirstClient)));
+    assert_eq!(merge(&laptop, &phone).workbook, merged, "the same from either side");
+
+    // Reopened later on the laptop: the reopening wins.
+    laptop.outreach = merged.outreach.clone();
+    laptop.outreach.set_done(false, at(20));
+    let merged = merge(&merged, &laptop).workbook;
+    assert_ne!(merged.outreach.step_state(), StepState::Done);
+    assert_eq!(merged.outreach.done_at, None);
+}
+
 // Guards child lists: milestones edited on both devices are merged one by one.
 #[test]
 fn child_records_are_merged_inside_their_parent() {

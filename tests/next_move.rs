@@ -161,7 +161,10 @@ fn the_answer_is_suggested_from_the_debrief_mojo_and_targets_until_written() {
     workbook.debrief.set_key_lesson(lesson, at(1));
     let suggestions = workbook.answer_suggestions();
     assert_eq!(suggestions.what_happened.as_deref(), Some("My shop closed after two slow winters."));
-    assert_eq!(suggestions.learned.as_deref(), Some("Test demand before building stock."));
+    assert_eq!(
+        suggestions.learned.as_deref(),
+        Some("Looking back, the biggest lesson for me was this: Test demand before building stock.")
+    );
     assert_eq!(suggestions.done_since, None, "no hours or events yet");
     assert_eq!(suggestions.why_ready, None);
 
@@ -170,7 +173,10 @@ fn the_answer_is_suggested_from_the_debrief_mojo_and_targets_until_written() {
     workbook.plan.targets.add(TargetKind::Role, "operations manager", at(3));
     let suggestions = workbook.answer_suggestions();
     assert!(
-        suggestions.done_since.as_deref().is_some_and(|text| text.contains("12 h") && text.contains("Pricing course")),
+        suggestions
+            .done_since
+            .as_deref()
+            .is_some_and(|text| text.contains("12 hours") && text.contains("Pricing course")),
         "{suggestions:?}"
     );
     assert!(suggestions.why_ready.as_deref().is_some_and(|text| text.contains("operations manager")));

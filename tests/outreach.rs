@@ -35,11 +35,23 @@ fn today() -> NaiveDate {
 // Guards Granovetter's cut: once a year or less, or never met, is a weak tie.
 #[test]
 fn how_often_sets_the_tie_strength() {
-    assert_eq!(Frequency::Weekly.tie(), TieStrength::Strong);
-    assert_eq!(Frequency::Monthly.tie(), TieStrength::Medium);
-    assert_eq!(Frequency::FewTimesAYear.tie(), TieStrength::Medium);
-    assert_eq!(Frequency::OnceAYearOrLess.tie(), TieStrength::Weak);
-    assert_eq!(Frequency::NeverMet.tie(), TieStrength::Weak);
+    // Granovetter's groups: often (twice a week or more) is close; occasionally
+    // and rarely are the weak ties most jobs came through; never met is no tie.
+    assert_eq!(Frequency::SeveralTimesAWeek.tie(), TieStrength::Close);
+    assert_eq!(Frequency::Weekly.tie(), TieStrength::Occasional);
+    assert_eq!(Frequency::Monthly.tie(), TieStrength::Occasional);
+    assert_eq!(Frequency::FewTimesAYear.tie(), TieStrength::Occasional);
+    assert_eq!(Frequency::OnceAYearOrLess.tie(), TieStrength::Rare);
+    assert_eq!(Frequency::NeverMet.tie(), TieStrength::New);
+    for frequency in Frequency::ALL {
+        assert_eq!(Frequency::from_key(frequency.key()), Some(frequency));
+        let weak = frequency.tie().is_weak();
+        let expected = !matches!(frequency, Frequency::SeveralTimesAWeek | Frequency::NeverMet);
+        assert_eq!(weak, expected, "{frequency:?}");
+    }
+    for tie in TieStrength::ALL {
+        assert_eq!(TieStrength::from_key(tie.key()), Some(tie));
+    }
     assert_eq!(Contact::default().tie(), None, "unknown until the person says");
     for frequency in Frequency::ALL {
         assert_eq!(Frequency::from_key(frequency.key()), Some(frequency));
@@ -95,14 +107,16 @@ fn logging_an_interaction_restarts_the_follow_up_clock() {
 }
 
 // Guards the default view: weak ties in target jobs first, then due follow-ups.
+// Occasional ties (every month, a few times a year) are weak ties and go
+// first, as rare ones do; someone never met is a new contact, not a tie.
 #[test]
 fn priority_puts_weak_ties_in_target_jobs_first_then_due_follow_ups() {
     let mut outreach = Outreach::default();
-    let close_target = person(&mut outreach, "Carla (close, target)", Some(Frequency::Weekly), Some(true));
-    let plain = person(&mut outreach, "Aaron (plain)", Some(Frequency::Monthly), None);
-    let due = person(&mut outreach, "Bea (due)", Some(Frequency::Weekly), None);
+    let close_target = person(&mut outreach, "Carla (close, target)", Some(Frequency::SeveralTimesAWeek), Some(true));
+    let plain = person(&mut outreach, "Aaron (plain)", Some(Frequency::NeverMet), None);
+    let due = person(&mut outreach, "Bea (due)", Some(Frequency::SeveralTimesAWeek), None);
     outreach.log_interaction(due, day(2026, 11, 1), Channel::Email, "", at(1));
-    let weak_target = person(&mut outreach, "Zed (weak, target)", Some(Frequency::NeverMet), Some(true));
+    let weak_target = person(&mut outreach, "Zed (weak, target)", Some(Frequency::FewTimesAYear), Some(true));
     let weak = person(&mut outreach, "Dora (weak)", Some(Frequency::OnceAYearOrLess), Some(false));
     let paused = person(&mut outreach, "Abe (not now)", Some(Frequency::NeverMet), Some(true));
     outreach.update_contact(paused, at(2), |contact| contact.status = Status::NotNow);
@@ -142,7 +156,7 @@ fn search_and_filters_narrow_the_list() {
         "every word must match, any case"
     );
     assert_eq!(pick(Filter { text: "nobody".into(), ..Filter::default() }), Vec::<Uuid>::new());
-    assert_eq!(pick(Filter { tie: Some(TieStrength::Weak), ..Filter::default() }), vec![ana]);
+    assert_eq!(pick(Filter { tie: Some(TieStrength::New), ..Filter::default() }), vec![ana]);
     assert_eq!(pick(Filter { target: Some(true), ..Filter::default() }), vec![ana]);
     assert_eq!(pick(Filter { target: Some(false), ..Filter::default() }), vec![bo]);
     assert_eq!(pick(Filter { status: Some(Status::Messaged), ..Filter::default() }), vec![bo]);
@@ -317,20 +331,20 @@ fn announcement_and_messages_are_filled_in() {
     };
     let mut announcement =
         Announcement { pursuing: "a product design role in health tech".into(), ..Announcement::default() };
-    let plain = announcement_text(&announcement, AnnouncementStyle::Plain);
+    let plain = announcement_text(&announcement, AnnouncementStyle::Plain, None);
     assert!(plain.contains("I am now pursuing a product design role in health tech."), "{plain}");
     assert!(plain.contains("[what you moved on from]"), "empty parts show what to write");
     announcement.moved_on_from = "six years at Acme".into();
     announcement.how_to_help = "an introduction to design leads".into();
     for style in AnnouncementStyle::ALL {
-        let text = announcement_text(&announcement, style);
+        let text = announcement_text(&announcement, style, None);
         assert!(text.contains("six years at Acme") && !text.contains('['), "{text}");
     }
-    assert!(close_note(&announcement, "Sam Lee").starts_with("Hi Sam,"));
+    assert!(close_note(&announcement, "Sam Lee", None).starts_with("Hi Sam,"));
 
     let contact =
         Contact { company: "Globex".into(), email: "bilal@example.com".into(), ..Contact::new("Bilal Haddad", at(0)) };
-    let (subject, body) = message(MessageKind::AskIntroduction, &contact, &announcement);
+    let (subject, body) = message(MessageKind::AskIntroduction, &contact, &announcement, None);
     assert_eq!(subject, "A small favour");
     assert!(body.starts_with("Hi Bilal,") && body.contains("someone at Globex"), "{body}");
     let link = mailto_message(&contact.email, &subject, "Line one\nA & B?").unwrap();
@@ -338,7 +352,7 @@ fn announcement_and_messages_are_filled_in() {
     assert_eq!(mailto_message("not an email", "x", "y"), None);
     for kind in MessageKind::ALL {
         assert_eq!(MessageKind::from_key(kind.key()), Some(kind));
-        assert!(!message(kind, &contact, &announcement).1.is_empty());
+        assert!(!message(kind, &contact, &announcement, None).1.is_empty());
     }
 }
 
@@ -350,9 +364,9 @@ fn contacts_in_target_jobs_are_matched_against_the_plan_unless_overridden() {
     assert_eq!(targets.add(TargetKind::Role, "  Data  Engineer ", at(1)), None, "the same role twice is one target");
 
     let mut outreach = Outreach::default();
-    let at_acme = person(&mut outreach, "Ana", Some(Frequency::NeverMet), None);
+    let at_acme = person(&mut outreach, "Ana", Some(Frequency::OnceAYearOrLess), None);
     outreach.update_contact(at_acme, at(1), |contact| contact.company = "ACME".into());
-    let engineer = person(&mut outreach, "Bo", Some(Frequency::Weekly), None);
+    let engineer = person(&mut outreach, "Bo", Some(Frequency::SeveralTimesAWeek), None);
     outreach.update_contact(engineer, at(1), |contact| contact.role = "Senior Data Engineer, platform".into());
     let near_miss = person(&mut outreach, "Cy", Some(Frequency::NeverMet), None);
     outreach.update_contact(near_miss, at(1), |contact| {

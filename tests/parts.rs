@@ -397,7 +397,8 @@ fn a_missing_or_unreadable_named_key_makes_the_workbook_unreadable() {
 fn a_newer_manifest_is_newer() {
     let original = full();
     let (mut storage, _) = stored(&original);
-    let root = storage["comeback@/comeback/.workbook"].replace("\"schema_version\":5", "\"schema_version\":9");
+    let root = storage["comeback@/comeback/.workbook"]
+        .replace(&format!("\"schema_version\":{SCHEMA_VERSION}"), "\"schema_version\":9");
     storage.insert("comeback@/comeback/.workbook".into(), root);
     let Loaded::Newer { version: 9, workbook: Some(workbook) } = read(&storage).decode() else {
         panic!("expected newer")
@@ -528,7 +529,8 @@ fn whole_documents_of_every_schema_move_into_buckets() {
 #[test]
 fn a_v4_whole_document_moves_into_buckets() {
     let workbook = large(100);
-    let v4 = encode(&workbook).unwrap().replacen("\"schema_version\":5", "\"schema_version\":4", 1);
+    let v4 =
+        encode(&workbook).unwrap().replacen(&format!("\"schema_version\":{SCHEMA_VERSION}"), "\"schema_version\":4", 1);
     let (quota, moved) = move_within(Storage::from([("comeback.workbook".to_owned(), v4)]), 5_000_000);
     assert_eq!(moved, workbook);
     assert_moved(&quota, &moved);
@@ -555,7 +557,8 @@ fn the_v4_parts_fixture_moves_into_buckets() {
 #[test]
 fn a_v4_document_moved_part_way_into_parts_moves_into_buckets() {
     let workbook = large(80);
-    let text = encode(&workbook).unwrap().replacen("\"schema_version\":5", "\"schema_version\":4", 1);
+    let text =
+        encode(&workbook).unwrap().replacen(&format!("\"schema_version\":{SCHEMA_VERSION}"), "\"schema_version\":4", 1);
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     let mut root = value.as_object().unwrap().clone();
     let debrief = root.remove("debrief").unwrap();
@@ -577,7 +580,8 @@ fn a_v4_document_moved_part_way_into_parts_moves_into_buckets() {
 #[test]
 fn a_document_larger_than_half_the_quota_moves_within_it() {
     let workbook = large(5_000);
-    let text = encode(&workbook).unwrap().replacen("\"schema_version\":5", "\"schema_version\":4", 1);
+    let text =
+        encode(&workbook).unwrap().replacen(&format!("\"schema_version\":{SCHEMA_VERSION}"), "\"schema_version\":4", 1);
     let limit = text.len() * 13 / 10;
     assert!(2 * text.len() > limit, "it could not be held twice");
     let (quota, moved) = move_within(Storage::from([("comeback.workbook".to_owned(), text.clone())]), limit);

@@ -20,6 +20,8 @@ mod mojo;
 mod next_move;
 mod outreach;
 mod parts;
+mod progress;
 mod room;
 mod stored;
 mod today;
+mod words;

@@ -8,7 +8,7 @@ use comeback::io::parts::{bucket_of, Layout, Source, Written};
 use comeback::io::stored::{self, Loaded};
 use comeback::model::example::example_workbook;
 use comeback::model::outreach::Contact;
-use comeback::model::{SetbackKind, Workbook};
+use comeback::model::{SetbackKind, Workbook, SCHEMA_VERSION};
 use comeback::save::snapshots;
 use comeback::web::storage::{self, StorageError};
 use wasm_bindgen::JsValue;
@@ -451,7 +451,11 @@ fn a_kept_document_is_written_back_exactly() {
 fn the_legacy_layout_is_adopted_and_moved_into_buckets() {
     clear();
     let workbook = example();
-    let whole = stored::encode(&workbook).unwrap().replacen("\"schema_version\":5", "\"schema_version\":4", 1);
+    let whole = stored::encode(&workbook).unwrap().replacen(
+        &format!("\"schema_version\":{SCHEMA_VERSION}"),
+        "\"schema_version\":4",
+        1,
+    );
     storage::write("comeback.workbook", &whole).unwrap();
     storage::write("comeback.snapshot.2026-03-01", &whole).unwrap();
     storage::write("comeback.before-import", "").unwrap();
@@ -494,7 +498,11 @@ fn a_second_copy_leaves_claimed_legacy_keys_alone() {
 fn a_large_whole_document_moves_within_the_real_quota() {
     clear();
     let workbook = large(5_000);
-    let whole = stored::encode(&workbook).unwrap().replacen("\"schema_version\":5", "\"schema_version\":4", 1);
+    let whole = stored::encode(&workbook).unwrap().replacen(
+        &format!("\"schema_version\":{SCHEMA_VERSION}"),
+        "\"schema_version\":4",
+        1,
+    );
     assert!(whole.len() > 2_700_000, "{}", whole.len());
     storage::write("comeback.workbook", &whole).unwrap();
     // Proof that it cannot be held twice.
@@ -513,7 +521,11 @@ fn a_large_whole_document_moves_within_the_real_quota() {
 fn no_room_to_move_leaves_the_old_layout_readable() {
     clear();
     let workbook = example();
-    let whole = stored::encode(&workbook).unwrap().replacen("\"schema_version\":5", "\"schema_version\":4", 1);
+    let whole = stored::encode(&workbook).unwrap().replacen(
+        &format!("\"schema_version\":{SCHEMA_VERSION}"),
+        "\"schema_version\":4",
+        1,
+    );
     storage::write(ROOT, &whole).unwrap();
     let document = storage::read_document().unwrap();
     let original = make_set_item_full_when("key !== arg", ROOT);

@@ -27,8 +27,8 @@ pub fn StepEnd(step: Step) -> impl IntoView {
     let mark = move |done: bool| match step {
         // The debrief is marked in its closure card, above.
         Step::Debrief => {}
-        Step::Share => store.edit_outreach(move |outreach, now| outreach.done_at = done.then_some(now)),
-        Step::Mojo => store.edit_mojo(move |mojo, now| mojo.done_at = done.then_some(now)),
+        Step::Share => store.edit_outreach(move |outreach, now| outreach.set_done(done, now)),
+        Step::Mojo => store.edit_mojo(move |mojo, now| mojo.set_done(done, now)),
         Step::NextMove => store.edit_plan(move |plan, now| match (done, plan.end_in_view()) {
             (true, Some(end)) => plan.mark_done(end, now),
             (true, None) => {}

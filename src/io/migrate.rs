@@ -230,6 +230,59 @@ mod tests {
         assert_eq!(migrate(v6.clone(), SCHEMA_VERSION).unwrap(), v6, "running it again changes nothing");
     }
 
+    // Guards the v5 -> v6 step: steps version 5 showed as done stay done
+    // (the news posted or someone reached; an accepted job), marked at the
+    // section's last edit; nothing else changes.
+    #[test]
+    fn v5_to_v6_keeps_the_steps_v5_showed_done() {
+        let v5 = object(json!({"schema_version": 5,
+            "outreach": {"contacts": [{"id": "00000000-0000-4000-8000-000000000001", "updated_at": "2026-10-01T09:00:00Z",
+                "name": "Ana", "how_often": "weekly",
+                "interactions": [{"id": "00000000-0000-4000-8000-000000000002", "updated_at": "2026-10-01T09:00:00Z",
+                    "date": "2026-10-01", "channel": "email"}]}],
+                "announcement": {"postings": []}, "updated_at": "2026-10-02T09:00:00Z"},
+            "plan": {"opportunities": {"list": [
+                {"id": "00000000-0000-4000-8000-000000000003", "stage": "rejected", "updated_at": "2026-10-05T09:00:00Z"},
+                {"id": "00000000-0000-4000-8000-000000000004", "stage": "accepted", "updated_at": "2026-10-09T09:00:00Z"}]},
+                "updated_at": "2026-10-10T09:00:00Z"},
+            "mojo": {"weekly_hours_goal": 20.0}}));
+        let v6 = migrate(v5.clone(), 5).unwrap();
+        assert_eq!(v6["schema_version"], json!(6));
+        assert_eq!(v6["outreach"]["done_at"], json!("2026-10-02T09:00:00Z"), "someone was reached");
+        assert_eq!(v6["plan"]["done_at"], json!("2026-10-09T09:00:00Z"), "the offer accepted");
+        assert_eq!(v6["plan"]["end_state"], json!("job_accepted"));
+        assert!(v6["mojo"].get("done_at").is_none(), "a weekly goal met is not a step done");
+        assert_eq!(v6["outreach"]["contacts"], v5["outreach"]["contacts"], "'weekly' keeps its meaning: every week");
+        assert_eq!(migrate(v6.clone(), 6).unwrap(), v6, "running it again changes nothing");
+
+        // The typed workbook reads the new fields.
+        let workbook = crate::io::stored::workbook_from_object(v6).unwrap();
+        assert!(workbook.outreach.done_at.is_some() && workbook.plan.done_at.is_some());
+        assert_eq!(workbook.plan.end_state, Some(crate::model::progress::EndState::JobAccepted));
+        assert_eq!(workbook.outreach.contacts[0].how_often, Some(crate::model::outreach::Frequency::Weekly));
+    }
+
+    // Guards the v5 -> v6 step on a workbook where nothing was done yet, or
+    // that a person already marked: nothing is invented, nothing overwritten.
+    #[test]
+    fn v5_to_v6_marks_nothing_that_was_not_done() {
+        let untouched = object(json!({"schema_version": 5,
+            "outreach": {"contacts": [{"name": "Ana", "interactions": []}], "announcement": {"postings": []}, "updated_at": "2026-10-02T09:00:00Z"},
+            "plan": {"opportunities": {"list": [{"stage": "offer", "updated_at": "2026-10-09T09:00:00Z"}]}}}));
+        let v6 = migrate(untouched.clone(), 5).unwrap();
+        let mut expected = untouched;
+        expected.insert("schema_version".into(), json!(6));
+        assert_eq!(v6, expected);
+
+        let posted_without_time = object(json!({"schema_version": 5,
+            "outreach": {"announcement": {"postings": [{"place": "LinkedIn"}]}}}));
+        let v6 = migrate(posted_without_time, 5).unwrap();
+        assert!(v6["outreach"].get("done_at").is_none(), "no edit time to mark it with: left for the person");
+
+        let wrong = object(json!({"schema_version": 5, "outreach": {"contacts": "Ana"}}));
+        assert!(matches!(migrate(wrong, 5), Err(MigrationError::Shape { version: 5, .. })));
+    }
+
     // Guards idempotence: a current document passes through unchanged.
     #[test]
     fn current_document_is_left_alone() {

@@ -50,7 +50,7 @@ const PEOPLE: [(&str, &str, Frequency, &str, &str); 25] = [
     ("Ruth Adams", "Mentor from the enterprise scheme", Frequency::FewTimesAYear, "Enterprise Hub", "Business adviser"),
     ("Kenji Sato", "Equipment supplier", Frequency::OnceAYearOrLess, "Kitchen Pro", "Sales lead"),
     ("Fatima Diallo", "Met at a food-safety course", Frequency::NeverMet, "Fresh Route", "Quality lead"),
-    ("Ben Carter", "Neighbour", Frequency::Weekly, "", "Teacher"),
+    ("Ben Carter", "Neighbour", Frequency::SeveralTimesAWeek, "", "Teacher"),
     ("Chloé Martin", "Ex-employee, now at a chain", Frequency::OnceAYearOrLess, "Daily Crust", "Shift supervisor"),
     ("Ivan Petrov", "Landlord's son, in tech", Frequency::NeverMet, "Shelf Labs", "Product manager"),
     ("Maria Lopez", "Local business association", Frequency::FewTimesAYear, "Business Association", "Coordinator"),
@@ -58,7 +58,7 @@ const PEOPLE: [(&str, &str, Frequency, &str, &str); 25] = [
     ("Sofia Bianchi", "Cousin", Frequency::Monthly, "", "Nurse"),
     ("Lucas Dubois", "Met at a meetup on food tech", Frequency::NeverMet, "Shelf Labs", "Head of operations"),
     ("Emma Wilson", "Former customer, recruiter", Frequency::OnceAYearOrLess, "Talent Bridge", "Recruiter"),
-    ("Noah Fischer", "Gym friend", Frequency::Weekly, "", "Electrician"),
+    ("Noah Fischer", "Gym friend", Frequency::SeveralTimesAWeek, "", "Electrician"),
 ];
 
 fn days_before(today: NaiveDate, days: u64) -> NaiveDate {
@@ -79,6 +79,10 @@ pub fn example_workbook(today: NaiveDate, now: Timestamp) -> Workbook {
     add_outreach(&mut workbook, today, now);
     add_mojo(&mut workbook, today, now);
     add_plan(&mut workbook, today, now);
+    // A month in: her news is out and her side projects are going, and she
+    // has marked those steps done; the next move is what she works on now.
+    workbook.outreach.done_at = Some(now);
+    workbook.mojo.done_at = Some(now);
     workbook
 }
 

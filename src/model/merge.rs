@@ -13,6 +13,10 @@
 //! - **Other fields of a section** (the debrief summary, the budget figures,
 //!   the announcement, the weekly goal…) come from the side whose section was
 //!   edited last (its `updated_at`), as a whole; ties as above.
+//! - **A step's done mark** (`outreach.done_at`, `mojo.done_at`,
+//!   `plan.done_at` with `plan.end_state`, schema 6) is one of those fields:
+//!   marking or reopening a step is an edit of its section, so the side that
+//!   did it last gives it.
 //! - **Settings** are this device's preferences: the theme stays; the last
 //!   export is the later of the two; the welcome counts as read if either was.
 //!

@@ -194,6 +194,13 @@ impl Outreach {
         !self.announcement.postings.is_empty() || self.people_told() >= FIRST_GROUP
     }
 
+    /// Marks Step 2 done, or not; the section's edit time moves with it, so
+    /// a merge carries the mark from the device where it was set last.
+    pub fn set_done(&mut self, done: bool, now: super::Timestamp) {
+        self.done_at = done.then_some(now);
+        self.updated_at = Some(now);
+    }
+
     pub fn step_state(&self) -> StepState {
         if self.done_at.is_some() {
             StepState::Done
@@ -222,6 +229,12 @@ impl Mojo {
             || !self.events.is_empty()
             || self.downtime.until.is_some()
             || !self.downtime.rest_days.is_empty()
+    }
+
+    /// Marks Step 3 done, or not (as [`Outreach::set_done`]).
+    pub fn set_done(&mut self, done: bool, now: super::Timestamp) {
+        self.done_at = done.then_some(now);
+        self.updated_at = Some(now);
     }
 
     pub fn step_state(&self) -> StepState {
@@ -315,6 +328,30 @@ pub enum NextStep {
 }
 
 impl NextStep {
+    /// Every suggestion, in the order of the method.
+    pub const ALL: [NextStep; 17] = {
+        use NextStep::*;
+        [
+            FirstSteps,
+            BeginDebrief,
+            ContinueDebrief,
+            CloseDebrief,
+            StartOutreach,
+            TellPeople,
+            MarkShared,
+            StartSideProject,
+            KeepMoving,
+            MarkMojo,
+            ChoosePath,
+            NameEnd,
+            TrackOpportunity,
+            MarkMoveMade,
+            PlanAction,
+            DoThisWeek,
+            ComebackComplete,
+        ]
+    };
+
     /// The step this suggestion belongs to (none for first steps and the end).
     pub fn step(self) -> Option<Step> {
         use NextStep::*;

@@ -141,10 +141,11 @@ impl Mojo {
             [one] => {
                 sentences.push(format!("Since then I have been working on {one}, about {} so far.", hours_words(total)))
             }
-            _ => sentences.push(format!(
-                "Since then I have put about {} into side projects, mostly {}.",
+            many => sentences.push(format!(
+                "Since then I have put about {} into {} side projects: {}.",
                 hours_words(total),
-                join_words(&names)
+                number_word(many.len()),
+                join_words(many)
             )),
         }
         let milestones: Vec<String> = self
@@ -156,10 +157,13 @@ impl Mojo {
             .filter(|text| !text.is_empty())
             .take(3)
             .collect();
-        match milestones.as_slice() {
+        let quoted: Vec<String> = milestones.iter().map(|text| format!("“{text}”")).collect();
+        match quoted.as_slice() {
             [] => {}
-            [one] => sentences.push(format!("One thing I am glad I finished: {one}.")),
-            many => sentences.push(format!("Along the way I got a few things done: {}.", join_words(many))),
+            [one] => sentences.push(format!("Along the way I reached a milestone I had set myself: {one}.")),
+            many => {
+                sentences.push(format!("Along the way I reached milestones I had set myself: {}.", join_words(many)))
+            }
         }
         let attended = self.events.iter().filter(|event| event.attended).count();
         let people: usize = self.events.iter().filter(|event| event.attended).map(|event| event.people.len()).sum();
@@ -177,6 +181,17 @@ impl Mojo {
             )),
         }
         (!sentences.is_empty()).then(|| sentences.join(" "))
+    }
+}
+
+/// Small numbers as words ("two side projects"), larger ones as figures.
+fn number_word(number: usize) -> String {
+    match number {
+        2 => "two".to_owned(),
+        3 => "three".to_owned(),
+        4 => "four".to_owned(),
+        5 => "five".to_owned(),
+        n => n.to_string(),
     }
 }
 
