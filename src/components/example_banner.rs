@@ -21,11 +21,16 @@ pub fn ExampleBanner() -> impl IntoView {
     view! {
         <Show when=showing>
             <section class="banner info example-banner" aria-label="Example data">
+                // On a phone one short line: "Example data" and "Remove"; the
+                // full words stay for screen readers and show on wide screens.
                 <p>
-                    <strong>"You are looking at example data."</strong>
-                    <span class="example-more">" This is Maya, whose small bakery folded. Look around and try things: none of it is yours, and removing it puts back exactly what you had."</span>
+                    <strong class="example-short" aria-hidden="true">"Example data"</strong>
+                    <span class="wide-only">
+                        <strong>"You are looking at example data. "</strong>
+                        "This is Maya, whose small bakery folded. Look around and try things: none of it is yours, and removing it puts back exactly what you had."
+                    </span>
                 </p>
-                <button type="button" on:click=remove>"Remove the example data"</button>
+                <button type="button" on:click=remove>"Remove"<span class="wide-only">" the example data"</span></button>
                 <p class="message" role="alert">{move || problem.get()}</p>
             </section>
         </Show>

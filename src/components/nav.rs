@@ -29,7 +29,7 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
                 <li>
                     <a href=href aria-current=move || is_current().then_some("page") class:step-done=done class:step-here=here>
                         {first}
-                        {rest.map(|rest| view! { <span class="nav-more">{rest}</span> })}
+                        {rest.map(|rest| view! { <span class="wide-only">{rest}</span> })}
                     </a>
                 </li>
             }

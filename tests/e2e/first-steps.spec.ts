@@ -10,7 +10,7 @@ test('checklist, budget, runway and horizons are kept across a reload', async ({
 
   // The starting checklist, ticked and edited.
   const checklist = page.getByRole('region', { name: "This week's checklist" });
-  await expect(checklist.getByRole('checkbox')).toHaveCount(8);
+  await expect(checklist.getByRole('checkbox')).toHaveCount(9);
   await checklist.getByRole('checkbox', { name: 'Apply for unemployment benefits, where they exist' }).check();
   await expect(checklist.getByText(/Done on \d+ \w+ \d{4}\./)).toBeVisible();
   await checklist.getByText('Edit “Tell the people at home”').click();
@@ -23,7 +23,7 @@ test('checklist, budget, runway and horizons are kept across a reload', async ({
   await expect(checklist.getByRole('checkbox', { name: 'Return the work laptop' })).toBeFocused();
   await checklist.getByText('Edit “Book your debrief”').click();
   await checklist.getByRole('button', { name: 'Remove “Book your debrief” from the checklist' }).click();
-  await expect(checklist.getByRole('checkbox')).toHaveCount(8);
+  await expect(checklist.getByRole('checkbox')).toHaveCount(9);
 
   // The survival budget.
   const budget = page.getByRole('region', { name: 'Survival budget' });
@@ -86,7 +86,7 @@ test('checklist, budget, runway and horizons are kept across a reload', async ({
   await expect(checklist.getByText('By 15 January 2030.')).toBeVisible();
   await expect(checklist.getByRole('checkbox', { name: 'Return the work laptop' })).toBeVisible();
   await expect(checklist.getByRole('checkbox', { name: 'Book your debrief' })).toHaveCount(0);
-  await expect(checklist.getByRole('checkbox')).toHaveCount(8);
+  await expect(checklist.getByRole('checkbox')).toHaveCount(9);
   await expect(budget.getByLabel('Savings and other cash')).toHaveValue('4500.00');
   await expect(budget.getByLabel('Essential cost 2', { exact: true })).toHaveValue('Food');
   await expect(budget.getByLabel('Per month, essential cost 1', { exact: true })).toHaveValue('1800.00');

@@ -4,6 +4,7 @@ import { test, expect, open, stored, recoveryCopies, WORKBOOK_KEY, NS } from './
 
 const routes = [
   { hash: '', heading: 'Today', title: 'Today · Comeback' },
+  { hash: '#/first-steps', heading: 'First steps after the blow', title: 'First steps · Comeback' },
   { hash: '#/debrief', heading: 'Step 1: Debrief with yourself', title: 'Step 1: Debrief · Comeback' },
   { hash: '#/share', heading: 'Step 2: Share it', title: 'Step 2: Share · Comeback' },
   { hash: '#/mojo', heading: 'Step 3: Regain your mojo', title: 'Step 3: Regain your mojo · Comeback' },
@@ -17,7 +18,7 @@ for (const route of routes) {
     await open(page, route.hash);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
     await expect(page).toHaveTitle(route.title);
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveCount(6);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveCount(7);
     await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
   });
 }
@@ -75,7 +76,7 @@ test('the debrief summary and setback kind are saved and restored', async ({ pag
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
 
   const saved = JSON.parse((await stored(page))!);
-  expect(saved.schema_version).toBe(5);
+  expect(saved.schema_version).toBe(6);
   expect(saved.debrief.setback).toBe('business_failed');
 
   await page.reload();

@@ -48,11 +48,11 @@ test('import connections, put a weak tie in a target company first, follow up, a
   await preview.getByRole('button', { name: 'Cancel' }).click();
   await expect(importer.getByText('Import cancelled. Nothing was changed.')).toBeVisible();
 
-  // Imported people are weak ties, by name until something sets them apart.
+  // Imported people are rare ties (weak ties, put first), by name until something sets them apart.
   const rows = outreach.getByRole('listitem');
   await expect(rows).toHaveCount(5);
   await expect(rows.first()).toContainText('Ana Lopez — LinkedIn connection since 15 March 2024');
-  await expect(rows.first()).toContainText('Weak tie');
+  await expect(rows.first()).toContainText('Rare tie (weak)');
   await expect(rows.nth(1)).toContainText('Product Designer at Globex, Inc.');
 
   // Search narrows the list.
@@ -74,7 +74,7 @@ test('import connections, put a weak tie in a target company first, follow up, a
   await zoe.getByRole('checkbox', { name: 'Works in a job or company I am targeting' }).check();
   await expect(rows.first()).toContainText('Zoë Martin');
   await expect(rows.first()).toContainText('Target job');
-  await expect(rows.first()).toContainText('Weak tie');
+  await expect(rows.first()).toContainText('Rare tie (weak)');
 
   // A message three weeks ago: the follow-up is due.
   const due = page.getByRole('region', { name: 'Follow up today and this week' });
@@ -102,7 +102,7 @@ test('import connections, put a weak tie in a target company first, follow up, a
   const add = page.getByRole('region', { name: 'Add someone' });
   await add.getByLabel('Name').fill('Sam Lee');
   await add.getByLabel('How we know each other').fill('Old colleague');
-  await add.getByLabel('How often we see each other').selectOption({ label: 'Every week' });
+  await add.getByLabel('How often we see each other').selectOption({ label: 'Several times a week or more' });
   await add.getByRole('button', { name: 'Add to my list' }).click();
   await expect(add.getByText('Sam Lee is on your list.')).toBeVisible();
   await expect(rows.filter({ hasText: 'Sam Lee' })).toContainText('Close tie');
