@@ -32,6 +32,27 @@ fn version_3_is_migrated_keeping_everything() {
     assert_eq!(plan.stories[0].lesson, "Test demand first");
 }
 
+// Guards the v5 -> v6 step through the real load path: a version 5 document
+// whose job offer was accepted keeps Step 4 done (as version 5 showed it),
+// with the end reached; one still applying is left for the person to mark.
+#[test]
+fn version_5_is_migrated_keeping_the_steps_it_showed_done() {
+    use comeback::model::progress::{EndState, StepState};
+    let v5 = fixture("workbook-v3.json").replacen("\"schema_version\": 3", "\"schema_version\": 5", 1);
+    let Loaded::Migrated { workbook, from: 5 } = decode(Some(&v5)) else { panic!("expected v5 to migrate") };
+    assert_eq!(workbook.schema_version, SCHEMA_VERSION);
+    assert_eq!(workbook.plan.done_at, None, "an application is not a move made");
+    assert_ne!(workbook.plan.step_state(), StepState::Done);
+
+    let accepted = v5.replacen("\"stage\": \"applied\",", "\"stage\": \"accepted\",", 1);
+    let Loaded::Migrated { workbook, from: 5 } = decode(Some(&accepted)) else { panic!("expected v5 to migrate") };
+    assert_eq!(workbook.plan.end_state, Some(EndState::JobAccepted));
+    assert_eq!(workbook.plan.done_at.map(|at| at.to_rfc3339()), Some("2026-11-12T09:00:00+00:00".to_owned()));
+    assert_eq!(workbook.plan.step_state(), StepState::Done);
+    // Saved again, it is a current document that reads back the same.
+    assert_eq!(decode(Some(&encode(&workbook).unwrap())), Loaded::Current(workbook));
+}
+
 #[test]
 fn current_schema_loads_as_is() {
     let text = fixture("workbook-v3.json").replacen(

@@ -28,8 +28,11 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
             view! {
                 <li>
                     <a href=href aria-current=move || is_current().then_some("page") class:step-done=done class:step-here=here>
-                        {first}
-                        {rest.map(|rest| view! { <span class="wide-only">{rest}</span> })}
+                        // One inline box, so the space before the rest stays.
+                        <span class="nav-label">
+                            {first}
+                            {rest.map(|rest| view! { <span class="wide-only">{rest}</span> })}
+                        </span>
                     </a>
                 </li>
             }

@@ -16,13 +16,13 @@ pub fn StepEnd(step: Step) -> impl IntoView {
     let state = use_step_states().of(step);
     let heading_id = format!("step-end-{}", step.number());
     let labelled_by = heading_id.clone();
-    let done_at = move || {
-        store.workbook.with(|workbook| match step {
-            Step::Debrief => workbook.debrief.done_at,
-            Step::Share => workbook.outreach.done_at,
-            Step::Mojo => workbook.mojo.done_at,
-            Step::NextMove => workbook.plan.done_at,
-        })
+    // The step's own mark only: an edit elsewhere does not touch this card.
+    let workbook = store.workbook;
+    let done_at = move || match step {
+        Step::Debrief => workbook.debrief().done_at().get(),
+        Step::Share => workbook.outreach().done_at().get(),
+        Step::Mojo => workbook.mojo().done_at().get(),
+        Step::NextMove => workbook.plan().done_at().get(),
     };
     let mark = move |done: bool| match step {
         // The debrief is marked in its closure card, above.

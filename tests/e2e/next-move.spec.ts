@@ -17,8 +17,8 @@ const seed = {
   },
   outreach: {
     contacts: [
-      { id: bilal, updated_at: '2026-11-02T09:00:00Z', name: 'Bilal Haddad', company: 'Globex, Inc.', role: 'Product Designer', how_often: 'never_met' },
-      { id: '1c7e5b4d-6f55-4c36-9d6b-1d2f33f1c2a2', updated_at: '2026-11-02T09:00:00Z', name: 'Aaron Close', how_often: 'weekly' },
+      { id: bilal, updated_at: '2026-11-02T09:00:00Z', name: 'Bilal Haddad', company: 'Globex, Inc.', role: 'Product Designer', how_often: 'once_a_year_or_less' },
+      { id: '1c7e5b4d-6f55-4c36-9d6b-1d2f33f1c2a2', updated_at: '2026-11-02T09:00:00Z', name: 'Aaron Close', how_often: 'several_times_a_week' },
     ],
   },
 };

@@ -177,18 +177,28 @@ test.describe('on a 320 px phone', () => {
     await loadExample(page);
     const links = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').all();
     expect(links.length).toBe(7);
+    // Each label within its own cell of the bar (nothing spills into the next).
+    for (const link of links) {
+      const [cell, label] = await link.evaluate((element) => [element.getBoundingClientRect(), element.querySelector('.nav-label')!.getBoundingClientRect()].map((box) => [box.left, box.right]));
+      expect(label[0], `${await link.textContent()} starts in its cell`).toBeGreaterThanOrEqual(cell[0] - 0.5);
+      expect(label[1], `${await link.textContent()} ends in its cell`).toBeLessThanOrEqual(cell[1] + 0.5);
+    }
     for (const link of links) {
       const lines = await link.evaluate((element) => {
         const range = document.createRange();
-        range.selectNodeContents(element.firstChild ?? element);
+        range.selectNodeContents(element.querySelector('.nav-label')?.firstChild ?? element);
         return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
       });
       expect(lines, `${await link.textContent()} on one line`).toBe(1);
     }
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Next move' })).toBeVisible();
     const banner = page.getByRole('region', { name: 'Example data' });
-    const box = await banner.boundingBox();
-    expect(box?.height ?? 999, 'the example notice takes one line').toBeLessThanOrEqual(56);
-    await expect(banner.getByRole('button', { name: 'Remove the example data' })).toBeVisible();
+    // One row: the short words and the button side by side, no taller than a button and its margins.
+    const remove = banner.getByRole('button', { name: 'Remove the example data' });
+    await expect(remove).toBeVisible();
+    const [notice, label, button] = await Promise.all([banner.boundingBox(), banner.getByText('Example data', { exact: true }).boundingBox(), remove.boundingBox()]);
+    const middle = (box: typeof notice) => (box ? box.y + box.height / 2 : -999);
+    expect(Math.abs(middle(label) - middle(button)), 'the words and the button on one row').toBeLessThan(8);
+    expect(notice?.height ?? 999, 'the example notice takes one line').toBeLessThanOrEqual((button?.height ?? 0) + 16);
   });
 });

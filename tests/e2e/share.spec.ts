@@ -243,6 +243,6 @@ test.describe('with the clipboard allowed', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await announce.getByLabel('Your post').inputValue());
     await announce.getByRole('button', { name: 'Copy the note' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Hi there,\n\nI wanted you to hear it from me: I have moved on from my bakery\./);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Hi,\n\nI wanted you to hear it from me: I have moved on from my bakery\./);
   });
 });

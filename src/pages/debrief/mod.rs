@@ -27,6 +27,7 @@ pub fn DebriefPage() -> impl IntoView {
         <section class="page debrief">
             <PageIntro
                 title="Step 1: Debrief with yourself"
+                step=Step::Debrief
                 lead="Before applying anywhere or asking anyone for work, give yourself closure. Block two or three quiet hours, put what happened in order, and find out honestly why it did not work."
             />
             <progress::Progress />

@@ -26,6 +26,7 @@ pub fn MojoPage() -> impl IntoView {
         <section class="page mojo">
             <PageIntro
                 title="Step 3: Regain your mojo"
+                step=Step::Mojo
                 lead="Downtime is allowed. Alongside it, start doing things that prove to you, and later to an interviewer, that you still have it."
             />
             <fieldset class="plain" disabled=move || !store.can_edit()>

@@ -36,6 +36,7 @@ pub fn NextMovePage() -> impl IntoView {
         <section class="page">
             <PageIntro
                 title="Step 4: Make your next move"
+                step=Step::NextMove
                 lead="The comeback is complete with the next move: a new job, committing to freelance work, or a new business."
             />
             <nav class="in-page" aria-label="On this page">

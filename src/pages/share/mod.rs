@@ -49,6 +49,7 @@ pub fn SharePage() -> impl IntoView {
         <section class="page share">
             <PageIntro
                 title="Step 2: Share it"
+                step=Step::Share
                 lead="Grieving at home is natural; give it a limit. Then tell people plainly that you have moved on and what you are looking for. Not bragging, not complaining: sharing."
             />
             <div class="card">
