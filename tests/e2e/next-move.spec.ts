@@ -112,7 +112,7 @@ test('choose a path, target a company, move an opportunity by keyboard, build th
   // The failure answer starts from the debrief.
   const answer = page.getByRole('region', { name: 'Your answer to “What happened?”' });
   await expect(answer.getByLabel('What happened')).toHaveValue('My bakery closed after 18 months: I left my job too soon and ran out of savings.');
-  await expect(answer.getByLabel('What I learned')).toHaveValue('Test demand before I commit my savings.');
+  await expect(answer.getByLabel('What I learned')).toHaveValue('Looking back, the biggest lesson for me was this: Test demand before I commit my savings.');
   await expect(answer.getByLabel('Why I am ready now')).toHaveValue(/a role as Product designer/);
   await answer.getByLabel('What I have done since').fill('I spent 20 hours a week on a pricing course and ran two pop-up stalls.');
   await answer.getByLabel('Why I am ready now').fill('I know what I want: a steady design role where I can test ideas with real customers.');
