@@ -3,7 +3,7 @@
 // Not part of the benchmark's report; run it on a build that keeps the
 // wasm's function names (tools/profile does both):
 //
-//   tools/profile share-filter|add-contact|log-hours|routes|save-outreach
+//   tools/profile share-filter|add-contact|log-hours|routes|route:Debrief|save-outreach
 //
 // Prints the functions with the most self time, and the total.
 import { test, type Page } from '@playwright/test';
@@ -50,6 +50,16 @@ async function act(page: Page) {
     }
     default: {
       const nav = page.getByRole('navigation', { name: 'Main' });
+      // route:Name — to that page from Today and back, three times.
+      if (what.startsWith('route:')) {
+        for (let i = 0; i < 3; i++) {
+          for (const name of [what.slice(6), 'Today']) {
+            await nav.getByRole('link', { name, exact: true }).click();
+            await page.getByRole('heading', { level: 1 }).waitFor();
+          }
+        }
+        return;
+      }
       for (const name of ['Today', 'Debrief', 'Share', 'Mojo', 'Next move', 'Backup']) {
         await nav.getByRole('link', { name, exact: true }).click();
         await page.getByRole('heading', { level: 1 }).waitFor();

@@ -14,6 +14,7 @@ mod week;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::components::deferred::Deferred;
 use crate::components::page_intro::PageIntro;
 use crate::store::use_store;
 
@@ -30,12 +31,21 @@ pub fn MojoPage() -> impl IntoView {
                 <legend class="visually-hidden">"Your mojo"</legend>
                 <downtime::Downtime />
                 <projects::Projects />
-                <time_log::TimeLog />
-                <week::Week />
-                <events::Events />
-                <proud::Proud />
+                // Below the first screen: drawn once the top is on screen.
+                <Deferred>
+                    <time_log::TimeLog />
+                </Deferred>
+                <Deferred>
+                    <week::Week />
+                </Deferred>
+                <Deferred>
+                    <events::Events />
+                    <proud::Proud />
+                </Deferred>
             </fieldset>
-            <summary::Summary />
+            <Deferred>
+                <summary::Summary />
+            </Deferred>
         </section>
     }
 }

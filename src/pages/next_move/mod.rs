@@ -12,6 +12,7 @@ mod targets;
 
 use leptos::prelude::*;
 
+use crate::components::deferred::Deferred;
 use crate::components::page_intro::PageIntro;
 use crate::pages::first_steps::RunwaySummary;
 
@@ -40,12 +41,21 @@ pub fn NextMovePage() -> impl IntoView {
                 <RunwaySummary with_link=true />
             </section>
             <path::PathChoiceSection />
-            <targets::TargetsSection />
-            <opportunities::OpportunitiesSection />
-            <answer::FailureAnswerSection />
-            <stories::StoriesSection />
-            <actions::ActionPlanSection />
-            <report::ActivityReportSection />
+            // Below the first screen: drawn once the top is on screen.
+            <Deferred>
+                <targets::TargetsSection />
+                <opportunities::OpportunitiesSection />
+            </Deferred>
+            <Deferred>
+                <answer::FailureAnswerSection />
+                <stories::StoriesSection />
+            </Deferred>
+            <Deferred>
+                <actions::ActionPlanSection />
+            </Deferred>
+            <Deferred>
+                <report::ActivityReportSection />
+            </Deferred>
         </section>
     }
 }
