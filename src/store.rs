@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use reactive_stores::{Store as Live, StoreField, StorePathSegment};
 use uuid::Uuid;
 
+use crate::io::backup::Counts;
 use crate::io::parts::{self, Dirty, List, Written};
 use crate::io::stored::Loaded;
 use crate::model::debrief::DebriefStoreFields;
@@ -109,7 +110,8 @@ impl Store {
             let (snapshot, move_layout) = (opening.snapshot, opening.move_layout);
             later::after_paint(move || {
                 if snapshot {
-                    let _ = storage::take_daily_snapshot(clock::today());
+                    let holds = store.workbook.with_untracked(Counts::of);
+                    let _ = storage::take_daily_snapshot(clock::today(), &holds);
                 }
                 if move_layout {
                     store.move_layout();
@@ -506,7 +508,7 @@ impl Store {
         let Some(Notice::Unreadable { raw, .. }) = self.notice.get_untracked() else {
             return Err(StoreError::NothingUnreadable);
         };
-        let snapshot = storage::snapshots()?.into_iter().next().ok_or(StoreError::NoSnapshot)?;
+        let snapshot = storage::newest_snapshot()?.ok_or(StoreError::NoSnapshot)?;
         storage::keep_recovery_copy(&raw, clock::now())?;
         storage::write_document(&snapshot.text)?;
         self.tracker.update_value(|tracker| tracker.set_read_only(false));
