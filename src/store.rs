@@ -17,12 +17,13 @@ use leptos::prelude::*;
 use reactive_stores::{Store as Live, StoreField, StorePathSegment};
 use uuid::Uuid;
 
+use crate::io::backup::Counts;
 use crate::io::parts::{self, Dirty, List, Written};
 use crate::io::stored::Loaded;
 use crate::model::debrief::DebriefStoreFields;
 use crate::model::merge::merge;
-use crate::model::mojo::{MojoStoreFields, TimeEntry};
-use crate::model::outreach::{Contact, OutreachStoreFields};
+use crate::model::mojo::{MojoShape, MojoStoreFields, TimeEntry};
+use crate::model::outreach::{Contact, OutreachShape, OutreachStoreFields};
 use crate::model::plan::PlanStoreFields;
 use crate::model::workbook::WorkbookStoreFields;
 use crate::model::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings};
@@ -31,6 +32,22 @@ use crate::save::decide::{self, Follow, Kept, OtherTab};
 pub use crate::save::decide::{Notice, StoreError};
 use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
 use crate::web::{clock, later, storage};
+
+/// Notifies the readers of each part of a section that differs between its
+/// shape before and after an edit: a write through the part's own field
+/// reaches that part's readers and the section's whole readers, not the
+/// other parts'. The shape is taken apart without `..`, so a part added to
+/// it must be named here.
+macro_rules! notify_changed {
+    ($section:expr, $shape:ident, $before:expr, $after:expr, [$($part:ident),*]) => {{
+        let $shape { $($part),* } = $after;
+        $(
+            if $before.$part != $part {
+                $section.$part().update(|_| {});
+            }
+        )*
+    }};
+}
 
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -93,7 +110,8 @@ impl Store {
             let (snapshot, move_layout) = (opening.snapshot, opening.move_layout);
             later::after_paint(move || {
                 if snapshot {
-                    let _ = storage::take_daily_snapshot(clock::today());
+                    let holds = store.workbook.with_untracked(Counts::of);
+                    let _ = storage::take_daily_snapshot(clock::today(), &holds);
                 }
                 if move_layout {
                     store.move_layout();
@@ -138,24 +156,46 @@ impl Store {
     }
 
     /// Applies a change to the outreach section (adding or removing contacts,
-    /// the announcement…): its readers are notified, other sections' are not.
+    /// the announcement…): only the readers of the parts it changed are
+    /// notified (adding a contact does not redraw the announcement).
     pub fn edit_outreach(&self, change: impl FnOnce(&mut Outreach, Timestamp)) {
-        let contacts = self.workbook.outreach().contacts();
-        let before = contacts.with_untracked(|contacts| ids(contacts, |contact| contact.meta.id));
-        self.edit_section(self.workbook.outreach(), change, &[List::Contacts]);
-        if contacts.with_untracked(|contacts| ids(contacts, |contact| contact.meta.id)) != before {
-            contacts.update_keys();
+        let outreach = self.workbook.outreach();
+        let before = outreach.with_untracked(OutreachShape::of);
+        if self.edit_quietly(outreach, change, &[List::Contacts]).is_none() {
+            return;
         }
+        let after = outreach.with_untracked(OutreachShape::of);
+        if !after.contacts.same_ids(&before.contacts) {
+            outreach.contacts().update_keys();
+        }
+        notify_changed!(
+            outreach,
+            OutreachShape,
+            before,
+            after,
+            [contacts, share_by, announcement, done_at, updated_at, removed]
+        );
     }
 
-    /// Applies a change to the mojo section, as [`Store::edit_outreach`] does.
+    /// Applies a change to the mojo section, as [`Store::edit_outreach`] does
+    /// (logging time does not redraw the projects or the events).
     pub fn edit_mojo(&self, change: impl FnOnce(&mut Mojo, Timestamp)) {
-        let entries = self.workbook.mojo().entries();
-        let before = entries.with_untracked(|entries| ids(entries, |entry| entry.meta.id));
-        self.edit_section(self.workbook.mojo(), change, &[List::Entries, List::Events]);
-        if entries.with_untracked(|entries| ids(entries, |entry| entry.meta.id)) != before {
-            entries.update_keys();
+        let mojo = self.workbook.mojo();
+        let before = mojo.with_untracked(MojoShape::of);
+        if self.edit_quietly(mojo, change, &[List::Entries, List::Events]).is_none() {
+            return;
         }
+        let after = mojo.with_untracked(MojoShape::of);
+        if !after.entries.same_ids(&before.entries) {
+            mojo.entries().update_keys();
+        }
+        notify_changed!(
+            mojo,
+            MojoShape,
+            before,
+            after,
+            [weekly_hours_goal, week_starts_on, downtime, projects, entries, events, proud, done_at, updated_at, removed]
+        );
     }
 
     /// Applies a change to the debrief: only its readers are notified.
@@ -228,6 +268,23 @@ impl Store {
                 .map(|(list, _)| list)
                 .collect(),
         )
+    }
+
+    /// Applies `change` to a section without notifying anyone yet: the
+    /// caller tells the readers of the parts that changed.
+    fn edit_quietly<F: UpdateUntracked>(
+        &self,
+        section: F,
+        change: impl FnOnce(&mut F::Value, Timestamp),
+        lists: &[List],
+    ) -> Option<Timestamp> {
+        if !self.may_edit() {
+            return None;
+        }
+        let now = clock::edit_time();
+        section.update_untracked(|value| change(value, now));
+        self.edited(Dirty::Lists(lists.iter().copied().collect()));
+        Some(now)
     }
 
     /// A section's edit, noting the stored lists it may have changed (the
@@ -303,12 +360,6 @@ impl Store {
         self.workbook.outreach().contacts().update_keys();
         self.workbook.mojo().entries().update_keys();
     }
-}
-
-/// The ids of a list in order: a structural change (added, removed, moved)
-/// changes them, an edit inside a record does not.
-fn ids<T>(records: &[T], id: impl Fn(&T) -> Uuid) -> Vec<Uuid> {
-    records.iter().map(id).collect()
 }
 
 impl Store {
@@ -457,7 +508,7 @@ impl Store {
         let Some(Notice::Unreadable { raw, .. }) = self.notice.get_untracked() else {
             return Err(StoreError::NothingUnreadable);
         };
-        let snapshot = storage::snapshots()?.into_iter().next().ok_or(StoreError::NoSnapshot)?;
+        let snapshot = storage::newest_snapshot()?.ok_or(StoreError::NoSnapshot)?;
         storage::keep_recovery_copy(&raw, clock::now())?;
         storage::write_document(&snapshot.text)?;
         self.tracker.update_value(|tracker| tracker.set_read_only(false));

@@ -120,3 +120,49 @@ fn keys_refreshed_after_a_whole_replacement_find_the_right_records() {
     store.outreach().contacts().at_key(ids[2]).update(|contact| contact.name = "Cleo B".into());
     assert_eq!(store.outreach().contacts().with(|contacts| contacts[0].name.clone()), "Cleo B");
 }
+
+// What `Store::edit_mojo` and `edit_outreach` compare to notify only the
+// parts an edit changed: each kind of edit moves the parts it touched and no
+// other (a part missed here would leave its readers showing stale data).
+#[test]
+fn a_section_shape_changes_in_the_parts_an_edit_touched() {
+    use comeback::model::mojo::MojoShape;
+    use comeback::model::outreach::OutreachShape;
+
+    let (mut workbook, ids) = with_contacts(&["Ana", "Bilal", "Chen"]);
+    let project = workbook.mojo.add_project("A small app", at(2)).unwrap();
+    let day = at(0).date_naive();
+
+    let before = MojoShape::of(&workbook.mojo);
+    workbook.mojo.log_time(project, day, 1.0, "", at(3)).unwrap();
+    let after = MojoShape::of(&workbook.mojo);
+    assert_ne!(before.entries, after.entries);
+    assert_ne!(before.updated_at, after.updated_at);
+    assert_eq!((before.projects, before.events, before.proud), (after.projects, after.events, after.proud));
+
+    let entry = workbook.mojo.entries[0].meta.id;
+    let before = MojoShape::of(&workbook.mojo);
+    workbook.mojo.set_entry_hours(entry, 2.0, at(4)).unwrap();
+    let after = MojoShape::of(&workbook.mojo);
+    assert!(before.entries.same_ids(&after.entries), "an edit inside an entry keeps the ids");
+    assert_ne!(before.entries, after.entries, "and still changes the list's shape");
+
+    let before = MojoShape::of(&workbook.mojo);
+    workbook.mojo.remove_entry(entry, at(5));
+    let after = MojoShape::of(&workbook.mojo);
+    assert!(!before.entries.same_ids(&after.entries));
+    assert_ne!(before.removed, after.removed, "a removal leaves a tombstone");
+
+    let before = OutreachShape::of(&workbook.outreach);
+    workbook.outreach.update_contact(ids[1], at(6), |contact| contact.name = "Bilal H.".into());
+    let after = OutreachShape::of(&workbook.outreach);
+    assert!(before.contacts.same_ids(&after.contacts));
+    assert_ne!(before.contacts, after.contacts);
+    assert_eq!((&before.announcement, before.share_by), (&after.announcement, after.share_by));
+
+    let before = OutreachShape::of(&workbook.outreach);
+    workbook.outreach.share_by = Some(day);
+    let after = OutreachShape::of(&workbook.outreach);
+    assert_eq!(before.contacts, after.contacts, "a date beside the list leaves the list alone");
+    assert_ne!(before.share_by, after.share_by);
+}

@@ -119,3 +119,64 @@ fn an_edit_names_the_stored_lists_it_may_change() {
     assert_eq!(stored.outreach.share_by, date);
     assert_eq!(stored.outreach.contacts, workbook.outreach.contacts);
 }
+
+// Guards section edits (issue 17): logging time or adding a contact goes
+// through the section's edit, yet reaches only the readers of the parts it
+// changed. Before, it redrew every card of the page: logging an hour rebuilt
+// the project pickers of every row of the log.
+#[wasm_bindgen_test]
+fn a_section_edit_reaches_only_the_parts_it_changed() {
+    let owner = Owner::new();
+    owner.set();
+    stored_workbook(20);
+    let store = Store::load();
+    let mojo = store.workbook.mojo();
+    let outreach = store.workbook.outreach();
+    let (entries, entries_runs) = counted(move || mojo.entries().with(Vec::len));
+    let (projects, projects_runs) = counted(move || mojo.projects().with(Vec::len));
+    let (goal, goal_runs) = counted(move || mojo.weekly_hours_goal().get().to_bits());
+    let (whole, whole_runs) = counted(move || mojo.with(|mojo| mojo.entries.len() + mojo.projects.len()));
+    let (contacts, contacts_runs) = counted(move || outreach.contacts().with(Vec::len));
+    let (announcement, announcement_runs) = counted(move || outreach.announcement().with(|a| a.pursuing.clone()));
+    let read_all = || (entries.get(), projects.get(), goal.get(), whole.get(), contacts.get(), announcement.get());
+    read_all();
+    let project = mojo.with_untracked(|mojo| mojo.projects[0].meta.id);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+
+    store.edit_mojo(|mojo, now| {
+        mojo.log_time(project, today, 1.0, "", now).unwrap();
+    });
+    read_all();
+    assert_eq!(entries.get(), 2);
+    assert_eq!(entries_runs(), 2, "the log's readers follow the new entry");
+    assert_eq!(whole_runs(), 2, "and so do the section's whole readers");
+    assert_eq!((projects_runs(), goal_runs()), (1, 1), "the projects and the goal are not redrawn");
+    assert_eq!((contacts_runs(), announcement_runs()), (1, 1), "nor another section");
+    let added = mojo.with_untracked(|mojo| mojo.entries[1].meta.id);
+    assert!(mojo.entries().at_key(added).try_with(|entry| entry.hours).is_some(), "the new entry has its key");
+
+    store.edit_mojo(|mojo, now| {
+        mojo.add_project("Open-source patches", now).unwrap();
+    });
+    read_all();
+    assert_eq!((projects.get(), projects_runs(), entries_runs()), (2, 2, 2), "a new project reaches its readers only");
+
+    store.edit_outreach(|outreach, now| {
+        outreach.add_contact("Bilal Haddad", "", None, now);
+    });
+    read_all();
+    assert_eq!((contacts.get(), contacts_runs(), announcement_runs()), (21, 2, 1));
+
+    store.edit_outreach(|outreach, now| {
+        outreach.announcement.pursuing = "a head chef role".into();
+        outreach.updated_at = Some(now);
+    });
+    read_all();
+    assert_eq!((contacts_runs(), announcement_runs()), (2, 2), "the announcement's edit does not redraw the list");
+
+    // An edit inside a record, through the section, still reaches the list.
+    let first = outreach.with_untracked(|outreach| outreach.contacts[0].meta.id);
+    store.edit_outreach(|outreach, now| outreach.update_contact(first, now, |contact| contact.name = "Ana".into()));
+    read_all();
+    assert_eq!(contacts_runs(), 3, "an edit inside a contact reaches the list's readers");
+}

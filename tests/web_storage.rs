@@ -2,6 +2,7 @@
 //! (run by `cargo test --target wasm32-unknown-unknown --test web_storage`).
 #![cfg(target_arch = "wasm32")]
 
+use comeback::io::backup::Counts;
 use comeback::io::kept;
 use comeback::io::namespace::{Namespace, LEGACY_CLAIM_KEY};
 use comeback::io::parts::{bucket_of, Layout, Source, Written};
@@ -263,9 +264,10 @@ fn snapshots_roll_one_a_day_and_keep_three() {
         storage::write(&key(d), &text).unwrap();
     }
     storage::write(&key(4), "{ not json").unwrap();
-    storage::take_daily_snapshot(day(10)).unwrap();
-    storage::take_daily_snapshot(day(10)).unwrap();
-    let kept: Vec<_> = storage::snapshots().unwrap().into_iter().map(|snapshot| snapshot.day).collect();
+    let holds = Counts::of(&sample());
+    storage::take_daily_snapshot(day(10), &holds).unwrap();
+    storage::take_daily_snapshot(day(10), &holds).unwrap();
+    let kept: Vec<_> = storage::snapshot_list().unwrap().into_iter().map(|snapshot| snapshot.day).collect();
     assert_eq!(kept, [day(10), day(3)], "newest first; day 4 is unreadable and not offered");
     assert_eq!(key(10), "comeback@/comeback/.snapshot.2026-03-10");
     assert_eq!(storage::read_kept(&key(10)).unwrap().as_deref(), Some(text.as_str()), "byte for byte");
@@ -373,14 +375,16 @@ fn a_missing_bucket_is_unreadable() {
 fn a_snapshot_keeps_the_whole_document() {
     let workbook = example();
     saved(&workbook);
-    storage::take_daily_snapshot(day(10)).unwrap();
+    storage::take_daily_snapshot(day(10), &Counts::of(&workbook)).unwrap();
     let key = storage::key(&snapshots::key(day(10)));
     assert_eq!(storage::read_kept(&key).unwrap(), Some(stored::encode(&workbook).unwrap()));
-    // Kept compressed (io::kept).
+    // Kept compressed (io::kept), with what it holds noted for the list.
     assert!(storage::read(&key).unwrap().unwrap().starts_with(kept::GZIP_HEADER));
-    let found = storage::snapshots().unwrap();
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].workbook, workbook);
+    let listed = storage::snapshot_list().unwrap();
+    assert_eq!(listed, [storage::SnapshotEntry { day: day(10), holds: Counts::of(&workbook) }]);
+    assert!(listed[0].holds.contacts > 0);
+    assert_eq!(storage::snapshot(day(10)).unwrap().map(|snapshot| snapshot.workbook), Some(workbook.clone()));
+    assert_eq!(storage::newest_snapshot().unwrap().map(|snapshot| snapshot.day), Some(day(10)));
 }
 
 // Guards room for a big workbook (issue 17): beside 5,000 contacts in the real quota, today's
@@ -393,14 +397,14 @@ fn a_big_workbook_keeps_its_snapshot_and_undo_copy() {
     saved(&workbook);
     let text = storage::read_document().unwrap().text.unwrap();
     assert!(text.len() > 3_000_000, "{}", text.len());
-    storage::take_daily_snapshot(day(10)).unwrap();
+    storage::take_daily_snapshot(day(10), &Counts::of(&workbook)).unwrap();
     storage::keep(&storage::before_import_key(), &text).unwrap();
-    let found = storage::snapshots().unwrap();
+    let listed = storage::snapshot_list().unwrap();
     assert_eq!(
-        found.iter().map(|snapshot| (snapshot.day, snapshot.text.len())).collect::<Vec<_>>(),
-        [(day(10), text.len())]
+        listed.iter().map(|snapshot| (snapshot.day, snapshot.holds.contacts)).collect::<Vec<_>>(),
+        [(day(10), workbook.outreach.contacts.len())]
     );
-    assert_eq!(found[0].text, text);
+    assert_eq!(storage::snapshot(day(10)).unwrap().map(|snapshot| snapshot.text), Some(text.clone()));
     assert_eq!(storage::read_kept(&storage::before_import_key()).unwrap().as_deref(), Some(text.as_str()));
     let key = storage::key(&snapshots::key(day(10)));
     let packed = storage::read(&key).unwrap().unwrap();
@@ -410,7 +414,8 @@ fn a_big_workbook_keeps_its_snapshot_and_undo_copy() {
     let middle = damaged.len() / 2;
     damaged[middle] = if damaged[middle] == '\u{4E00}' { '\u{4E01}' } else { '\u{4E00}' };
     storage::write(&key, &damaged.into_iter().collect::<String>()).unwrap();
-    assert_eq!(storage::snapshots().unwrap(), vec![]);
+    assert_eq!(storage::snapshot(day(10)).unwrap(), None);
+    assert_eq!(storage::newest_snapshot().unwrap(), None);
 }
 
 // Guards Undo copies and snapshot restores: a kept document text goes back byte for byte,

@@ -1,5 +1,6 @@
 //! Small pieces shared by the pages.
 
+pub mod deferred;
 pub mod example_banner;
 pub mod fields;
 pub mod nav;

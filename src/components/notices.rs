@@ -113,7 +113,7 @@ fn StoredDataNotice(notice: Notice) -> impl IntoView {
                     set_error.set(Some(format!("A new workbook was not started: {err}")));
                 }
             };
-            let last_snapshot = storage::snapshots().ok().and_then(|found| found.first().map(|snapshot| snapshot.day));
+            let last_snapshot = storage::snapshot_list().ok().and_then(|found| found.first().map(|snapshot| snapshot.day));
             let fall_back = move |_| {
                 if let Err(err) = store.fall_back_to_snapshot() {
                     set_error.set(Some(format!("The snapshot was not restored: {err}")));

@@ -149,7 +149,20 @@ const LEVEL: u8 = 6;
 
 /// The gzip stream of `bytes`.
 pub fn gzip_bytes(bytes: &[u8]) -> Vec<u8> {
+    gzip_bytes_noted(bytes, "")
+}
+
+/// The gzip stream of `bytes`, with `note` as the stream's comment (RFC 1952
+/// FCOMMENT: text without NUL, which gzip tools and the browser skip). A
+/// copy's note can be read without decompressing it ([`note`]).
+fn gzip_bytes_noted(bytes: &[u8], note: &str) -> Vec<u8> {
     let mut out = GZIP_START.to_vec();
+    let note: Vec<u8> = note.bytes().filter(|b| *b != 0).collect();
+    if !note.is_empty() {
+        out[3] |= FCOMMENT;
+        out.extend(note);
+        out.push(0);
+    }
     out.extend(miniz_oxide::deflate::compress_to_vec(bytes, LEVEL));
     out.extend(crc32(bytes).to_le_bytes());
     out.extend((bytes.len() as u32).to_le_bytes());
@@ -165,6 +178,36 @@ pub fn gunzip_bytes(bytes: &[u8]) -> Result<Vec<u8>, KeptError> {
         return Err(KeptError::Corrupt);
     }
     Ok(data)
+}
+
+/// The gzip header's flag for a comment.
+const FCOMMENT: u8 = 16;
+
+/// The note kept with a compressed copy by [`pack_noted`], read from the
+/// start of the stored text only: listing copies by their notes costs
+/// almost nothing, whatever their size. `None` for a copy without one.
+pub fn note(stored: &str) -> Option<String> {
+    let coded = stored.strip_prefix(GZIP_HEADER)?;
+    // Eight dense characters are exactly fifteen bytes: a prefix that is a
+    // multiple of eight decodes on its own. Longer notes take longer prefixes.
+    let mut chars = 64;
+    loop {
+        let end = coded.char_indices().nth(chars).map_or(coded.len(), |(at, _)| at);
+        let whole = end == coded.len();
+        let bytes = dense::decode(&coded[..end]).ok()?;
+        if bytes.len() < 10 || bytes[..3] != GZIP_START[..3] || bytes[3] & FCOMMENT == 0 {
+            return None;
+        }
+        // Name and extra fields are never written here: the comment follows the fixed header.
+        if bytes[3] & !FCOMMENT != 0 {
+            return None;
+        }
+        match bytes[10..].iter().position(|b| *b == 0) {
+            Some(len) => return String::from_utf8(bytes[10..10 + len].to_vec()).ok(),
+            None if whole => return None,
+            None => chars *= 4,
+        }
+    }
 }
 
 /// The deflate data and trailer after a gzip header, its optional fields
@@ -191,7 +234,13 @@ fn skip_gzip_header(bytes: &[u8]) -> Option<&[u8]> {
 /// What to store for `text`: compressed, unless that is not smaller (a text
 /// of a few characters), in characters as the browser counts its quota.
 pub fn pack(text: &str) -> String {
-    let packed = gzip(&gzip_bytes(text.as_bytes()));
+    pack_noted(text, "")
+}
+
+/// As [`pack`], with a short note about the text (what a snapshot holds)
+/// that [`note`] reads back cheaply. A copy kept plain has no note.
+pub fn pack_noted(text: &str, note: &str) -> String {
+    let packed = gzip(&gzip_bytes_noted(text.as_bytes(), note));
     // The dense text is all 2-byte UTF-8 or less per UTF-16 unit; counting
     // UTF-16 units is what the quota counts.
     if packed.encode_utf16().count() < text.encode_utf16().count() {

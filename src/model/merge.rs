@@ -68,6 +68,11 @@ impl Removed {
         self.0.len()
     }
 
+    /// How many and the latest deletion: what tells whether an edit added one.
+    pub fn shape(&self) -> (usize, Option<Timestamp>) {
+        (self.0.len(), self.0.values().max().copied())
+    }
+
     pub fn contains(&self, id: Uuid) -> bool {
         self.0.contains_key(&id)
     }

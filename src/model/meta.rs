@@ -39,3 +39,29 @@ impl Default for RecordMeta {
         Self { id: Uuid::nil(), updated_at: DateTime::<Utc>::UNIX_EPOCH }
     }
 }
+
+/// What tells whether an edit changed a list of records without keeping a
+/// copy of it: the ids in order and the latest edit time. Every edit of a
+/// record touches it (the merge relies on that too), and edit times only
+/// grow, so an edit inside the list moves `latest`; an add, a removal or a
+/// move changes `ids`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ListShape {
+    ids: Vec<Uuid>,
+    latest: Option<Timestamp>,
+}
+
+impl ListShape {
+    pub fn of<T>(records: &[T], meta: impl Fn(&T) -> &RecordMeta) -> Self {
+        Self {
+            ids: records.iter().map(|record| meta(record).id).collect(),
+            latest: records.iter().map(|record| meta(record).updated_at).max(),
+        }
+    }
+
+    /// Whether the records are the same ones in the same order (an edit
+    /// inside one of them keeps the ids).
+    pub fn same_ids(&self, other: &Self) -> bool {
+        self.ids == other.ids
+    }
+}

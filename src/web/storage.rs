@@ -17,6 +17,7 @@ use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::describe_js_error;
+use crate::io::backup::Counts;
 use crate::io::kept;
 use crate::io::namespace::{self, Namespace, LEGACY_CLAIM_KEY};
 use crate::io::parts::{self, Dirty, Document, Move, Save, Written};
@@ -377,13 +378,15 @@ fn write_making_room(key: &str, value: &str) -> Result<(), StorageError> {
 
 /// Keeps today's snapshot of the stored workbook, if there is none yet, and
 /// drops the oldest beyond `snapshots::KEEP`. Call it only once the stored
-/// text was read without a problem.
-pub fn take_daily_snapshot(today: chrono::NaiveDate) -> Result<(), StorageError> {
+/// text was read without a problem. `holds` is what the workbook holds,
+/// noted with the copy for the snapshot list.
+pub fn take_daily_snapshot(today: chrono::NaiveDate, holds: &Counts) -> Result<(), StorageError> {
     let plan = snapshots::plan(&local_keys()?, today);
     if let Some(name) = &plan.write {
         // Assembled only when a snapshot is due: once a day, not every load.
         let Some(text) = read_document()?.text else { return Ok(()) };
-        write_making_room(&key(name), &kept::pack(&text))?;
+        let note = serde_json::to_string(holds).unwrap_or_default();
+        write_making_room(&key(name), &kept::pack_noted(&text, &note))?;
     }
     for name in plan.drop {
         remove(&key(&name))?;
@@ -399,18 +402,56 @@ pub struct Snapshot {
     pub workbook: Workbook,
 }
 
-/// The snapshots this build can read, newest first.
-pub fn snapshots() -> Result<Vec<Snapshot>, StorageError> {
+/// A snapshot as listed: its day and what it holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SnapshotEntry {
+    pub day: chrono::NaiveDate,
+    pub holds: Counts,
+}
+
+/// The snapshots, newest first, with what each holds, read from the note
+/// kept with each copy: listing them decompresses nothing. A copy kept by
+/// an earlier version has no note and is read whole; one that cannot be
+/// read is not listed.
+pub fn snapshot_list() -> Result<Vec<SnapshotEntry>, StorageError> {
     let mut found = Vec::new();
     for day in snapshots::days(&local_keys()?).into_iter().rev() {
         let Some(stored) = read(&key(&snapshots::key(day)))? else { continue };
-        // A damaged copy is not offered.
-        let Ok(text) = kept::unpack(&stored) else { continue };
-        if let Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } = stored::decode(Some(&text)) {
-            found.push(Snapshot { day, text, workbook });
-        }
+        let noted = kept::note(&stored).and_then(|note| serde_json::from_str::<Counts>(&note).ok());
+        let holds = match noted {
+            Some(holds) => holds,
+            None => match read_snapshot(day, &stored) {
+                Some(snapshot) => Counts::of(&snapshot.workbook),
+                None => continue,
+            },
+        };
+        found.push(SnapshotEntry { day, holds });
     }
     Ok(found)
+}
+
+/// The snapshot of `day`, read back whole; `None` when it is gone or
+/// cannot be read (a damaged copy is never offered).
+pub fn snapshot(day: chrono::NaiveDate) -> Result<Option<Snapshot>, StorageError> {
+    Ok(read(&key(&snapshots::key(day)))?.and_then(|stored| read_snapshot(day, &stored)))
+}
+
+/// The newest snapshot that can be read.
+pub fn newest_snapshot() -> Result<Option<Snapshot>, StorageError> {
+    for day in snapshots::days(&local_keys()?).into_iter().rev() {
+        if let Some(snapshot) = snapshot(day)? {
+            return Ok(Some(snapshot));
+        }
+    }
+    Ok(None)
+}
+
+fn read_snapshot(day: chrono::NaiveDate, stored: &str) -> Option<Snapshot> {
+    let text = kept::unpack(stored).ok()?;
+    match stored::decode(Some(&text)) {
+        Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } => Some(Snapshot { day, text, workbook }),
+        _ => None,
+    }
 }
 
 /// Keeps `text` under `key` as a kept copy (an Undo copy): compressed

@@ -41,7 +41,9 @@ async function round(browser: Browser, baseURL: string, text: string): Promise<R
   await logButton.waitFor({ timeout: 60_000 });
   for (let i = 0; i < 8; i++) out.log_hours.push(await timed(page, 'click', 'click', () => logButton.click()));
   for (const name of ['Today', 'Debrief', 'Share', 'Mojo', 'Next move', 'Backup']) {
-    out.switch_route.push(await timed(page, 'click', 'hashchange', () => nav.getByRole('link', { name, exact: true }).click()));
+    const sample = await timed(page, 'click', 'hashchange', () => nav.getByRole('link', { name, exact: true }).click());
+    out.switch_route.push(sample);
+    (out[`  to ${name}`] ??= []).push(sample);
     await page.getByRole('heading', { level: 1 }).waitFor();
   }
   await context.close();

@@ -3,7 +3,7 @@
 // Not part of the benchmark's report; run it on a build that keeps the
 // wasm's function names (tools/profile does both):
 //
-//   tools/profile share-filter|add-contact|log-hours|routes|save-outreach
+//   tools/profile share-filter|add-contact|log-hours|routes|route:Debrief|save-outreach
 //
 // Prints the functions with the most self time, and the total.
 import { test, type Page } from '@playwright/test';
@@ -50,6 +50,16 @@ async function act(page: Page) {
     }
     default: {
       const nav = page.getByRole('navigation', { name: 'Main' });
+      // route:Name — to that page from Today and back, three times.
+      if (what.startsWith('route:')) {
+        for (let i = 0; i < 3; i++) {
+          for (const name of [what.slice(6), 'Today']) {
+            await nav.getByRole('link', { name, exact: true }).click();
+            await page.getByRole('heading', { level: 1 }).waitFor();
+          }
+        }
+        return;
+      }
       for (const name of ['Today', 'Debrief', 'Share', 'Mojo', 'Next move', 'Backup']) {
         await nav.getByRole('link', { name, exact: true }).click();
         await page.getByRole('heading', { level: 1 }).waitFor();
@@ -84,11 +94,53 @@ test('profile', async ({ page }) => {
     const name = node?.callFrame.functionName || `(${node?.callFrame.url?.split('/').pop() || 'program'})`;
     self.set(name, (self.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
   });
+  if (process.env.INCLUSIVE) return inclusive(profile, byId, deltas);
   const total = [...self.entries()].filter(([name]) => name !== '(idle)').reduce((sum, [, ms]) => sum + ms, 0);
   const top = [...self.entries()].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 40);
   console.log(`\n${what}: ${total.toFixed(0)} ms busy (4× throttle), top self time:`);
   for (const [name, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name.slice(0, 140)}`);
 });
+
+/**
+ * INCLUSIVE=1: time with callees, by Rust function (names with `::`), so a
+ * handler's whole cost shows under its own name, whatever it calls.
+ */
+function inclusive(profile: any, byId: Map<number, any>, deltas: number[]) {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const sums = new Map<string, number>();
+  profile.samples?.forEach((id: number, i: number) => {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name: string = byId.get(at)?.callFrame.functionName ?? '';
+      if (name.includes(process.env.ONLY ?? '::') && !seen.has(name)) {
+        seen.add(name);
+        sums.set(name, (sums.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
+      }
+    }
+  });
+  if (process.env.CALLERS) {
+    // For samples inside a function matching CALLERS: the nearest caller of ours (comeback::) above it.
+    const by = new Map<string, number>();
+    profile.samples?.forEach((id: number, i: number) => {
+      let inside = false;
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+        const name: string = byId.get(at)?.callFrame.functionName ?? '';
+        if (name.includes(process.env.CALLERS!)) inside = true;
+        else if (inside && name.startsWith('comeback::')) {
+          by.set(name, (by.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
+          return;
+        }
+      }
+    });
+    console.log(`\n${what}: time inside ${process.env.CALLERS}, by our nearest caller:`);
+    for (const [name, ms] of [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name.slice(0, 150)}`);
+  }
+  console.log(`\n${what}: inclusive time by Rust function:`);
+  for (const [name, ms] of [...sums.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.INCLUSIVE) > 1 ? Number(process.env.INCLUSIVE) : 60)) {
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${name.replace(/::h[0-9a-f]{16}$/, '').slice(0, 150)}`);
+  }
+}
 
 /**
  * TRACE=1: a performance trace of the same interaction instead, summed by

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::merge::Removed;
-use super::meta::{RecordMeta, Timestamp};
+use super::meta::{ListShape, RecordMeta, Timestamp};
 use super::outreach::Outreach;
 
 /// The method's figure for side-project time per week.
@@ -379,6 +379,52 @@ impl Default for Mojo {
             done_at: None,
             updated_at: None,
             removed: Removed::default(),
+        }
+    }
+}
+
+/// The section part by part, to tell which parts an edit changed, so that
+/// only their readers are notified (`Store::edit_mojo`). Made by taking
+/// `Mojo` apart, so a new field does not compile until it is added here.
+#[derive(Debug, PartialEq)]
+pub struct MojoShape {
+    pub weekly_hours_goal: f32,
+    pub week_starts_on: Weekday,
+    pub downtime: Downtime,
+    pub projects: Vec<SideProject>,
+    pub entries: ListShape,
+    pub events: Vec<ComfortEvent>,
+    pub proud: Vec<ProudItem>,
+    pub done_at: Option<Timestamp>,
+    pub updated_at: Option<Timestamp>,
+    pub removed: (usize, Option<Timestamp>),
+}
+
+impl MojoShape {
+    pub fn of(mojo: &Mojo) -> Self {
+        let Mojo {
+            weekly_hours_goal,
+            week_starts_on,
+            downtime,
+            projects,
+            entries,
+            events,
+            proud,
+            done_at,
+            updated_at,
+            removed,
+        } = mojo;
+        Self {
+            weekly_hours_goal: *weekly_hours_goal,
+            week_starts_on: *week_starts_on,
+            downtime: downtime.clone(),
+            projects: projects.clone(),
+            entries: ListShape::of(entries, |entry| &entry.meta),
+            events: events.clone(),
+            proud: proud.clone(),
+            done_at: *done_at,
+            updated_at: *updated_at,
+            removed: removed.shape(),
         }
     }
 }

@@ -22,7 +22,7 @@ use crate::model::plan::targets::TargetMatcher;
 use crate::model::plan::Targets;
 
 use super::merge::Removed;
-use super::meta::{RecordMeta, Timestamp};
+use super::meta::{ListShape, RecordMeta, Timestamp};
 
 /// Days between follow-ups unless the person chooses otherwise.
 pub const DEFAULT_FOLLOW_UP_DAYS: u32 = 14;
@@ -384,6 +384,31 @@ pub struct Outreach {
     /// Deleted records, so that merging an older backup does not bring them back.
     #[serde(skip_serializing_if = "Removed::is_empty")]
     pub removed: Removed,
+}
+
+/// The section part by part, as [`crate::model::mojo::MojoShape`] is for mojo.
+#[derive(Debug, PartialEq)]
+pub struct OutreachShape {
+    pub contacts: ListShape,
+    pub share_by: Option<NaiveDate>,
+    pub announcement: share::Announcement,
+    pub done_at: Option<Timestamp>,
+    pub updated_at: Option<Timestamp>,
+    pub removed: (usize, Option<Timestamp>),
+}
+
+impl OutreachShape {
+    pub fn of(outreach: &Outreach) -> Self {
+        let Outreach { contacts, share_by, announcement, done_at, updated_at, removed } = outreach;
+        Self {
+            contacts: ListShape::of(contacts, |contact| &contact.meta),
+            share_by: *share_by,
+            announcement: announcement.clone(),
+            done_at: *done_at,
+            updated_at: *updated_at,
+            removed: removed.shape(),
+        }
+    }
 }
 
 impl Outreach {

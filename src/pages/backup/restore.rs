@@ -96,10 +96,20 @@ pub fn RestoreBackup() -> impl IntoView {
         }
         Err(err) => set_error.set(Some(format!("Undo did not work: {err}."))),
     };
-    let restore_snapshot = Callback::new(move |snapshot: storage::Snapshot| {
+    // The snapshot is read whole only now: the list holds what each one holds.
+    let restore_snapshot = Callback::new(move |day: chrono::NaiveDate| {
         set_error.set(None);
-        let done = format!("Your data was restored from the snapshot of {}.", date_label(snapshot.day));
-        applied(store.replace_from_backup(snapshot.workbook), done);
+        match storage::snapshot(day) {
+            Ok(Some(snapshot)) => {
+                let done = format!("Your data was restored from the snapshot of {}.", date_label(day));
+                applied(store.replace_from_backup(snapshot.workbook), done);
+            }
+            Ok(None) => set_error.set(Some(format!(
+                "The snapshot of {} could not be read, so nothing was changed. Try an earlier snapshot or a backup file.",
+                date_label(day)
+            ))),
+            Err(err) => set_error.set(Some(format!("The snapshot was not restored: {err}. Nothing was changed."))),
+        }
     });
 
     view! {
@@ -237,15 +247,14 @@ fn Preview(
 
 /// The automatic snapshots, newest first, each with one-click restore.
 #[component]
-fn Snapshots(on_restore: Callback<storage::Snapshot>, refresh: ReadSignal<Option<String>>) -> impl IntoView {
-    // Reading a snapshot decompresses and decodes a whole workbook (a tenth
-    // of a second with 5,000 contacts on a slow phone): the list is read
-    // once the page is on screen, and again after each restore.
-    let (found, set_found) = signal(None::<Vec<storage::Snapshot>>);
+fn Snapshots(on_restore: Callback<chrono::NaiveDate>, refresh: ReadSignal<Option<String>>) -> impl IntoView {
+    // Listed from the note kept with each copy (a snapshot is decompressed
+    // only to restore it), once the page is on screen and after each restore.
+    let (found, set_found) = signal(None::<Vec<storage::SnapshotEntry>>);
     Effect::new(move |_| {
         refresh.track();
         later::after_paint(move || {
-            set_found.try_set(Some(storage::snapshots().unwrap_or_default()));
+            set_found.try_set(Some(storage::snapshot_list().unwrap_or_default()));
         });
     });
     view! {
@@ -265,12 +274,12 @@ fn Snapshots(on_restore: Callback<storage::Snapshot>, refresh: ReadSignal<Option
                     .into_iter()
                     .map(|snapshot| {
                         let day = date_label(snapshot.day);
-                        let counts = Counts::of(&snapshot.workbook);
+                        let counts = snapshot.holds;
                         let label = format!("Restore the snapshot of {day}");
                         view! {
                             <li>
                                 {format!("{day}: {} contacts, {} timeline events, {} actions ", counts.contacts, counts.timeline_events, counts.actions)}
-                                <button type="button" class="secondary small" on:click=move |_| on_restore.run(snapshot.clone())>{label}</button>
+                                <button type="button" class="secondary small" on:click=move |_| on_restore.run(snapshot.day)>{label}</button>
                             </li>
                         }
                     })

@@ -12,6 +12,7 @@ mod what_happened;
 
 use leptos::prelude::*;
 
+use crate::components::deferred::Deferred;
 use crate::components::step_end::StepEnd;
 use crate::model::progress::Step;
 
@@ -39,21 +40,32 @@ pub fn DebriefPage() -> impl IntoView {
                 <legend class="visually-hidden">"Your debrief"</legend>
                 <what_happened::WhatHappened />
                 <schedule::Schedule />
-                <timeline::Timeline />
-                <questions::Questions />
-                <lists::Factors />
-                <section class="card" aria-labelledby="looking-back">
-                    <h2 id="looking-back">"Looking back"</h2>
-                    <lists::NoteListEditor list=NoteList::WentWell title="What went well" item_label="Went well" add_label="Something that went well" />
-                    <lists::NoteListEditor list=NoteList::WentWrong title="What went wrong" item_label="Went wrong" add_label="Something that went wrong" />
-                    <lists::NoteListEditor list=NoteList::Lucky title="Where I got lucky" item_label="Lucky" add_label="Where luck helped" />
-                </section>
-                <lists::Lessons />
-                <lists::Options />
-                <closure::Closure />
+                // Below the first screen: drawn once the top is on screen.
+                <Deferred>
+                    <timeline::Timeline />
+                </Deferred>
+                <Deferred>
+                    <questions::Questions />
+                </Deferred>
+                <Deferred>
+                    <lists::Factors />
+                    <section class="card" aria-labelledby="looking-back">
+                        <h2 id="looking-back">"Looking back"</h2>
+                        <lists::NoteListEditor list=NoteList::WentWell title="What went well" item_label="Went well" add_label="Something that went well" />
+                        <lists::NoteListEditor list=NoteList::WentWrong title="What went wrong" item_label="Went wrong" add_label="Something that went wrong" />
+                        <lists::NoteListEditor list=NoteList::Lucky title="Where I got lucky" item_label="Lucky" add_label="Where luck helped" />
+                    </section>
+                </Deferred>
+                <Deferred>
+                    <lists::Lessons />
+                    <lists::Options />
+                    <closure::Closure />
+                </Deferred>
             </fieldset>
-            <closure::TakeItOut />
-            <StepEnd step=Step::Debrief />
+            <Deferred>
+                <closure::TakeItOut />
+                <StepEnd step=Step::Debrief />
+            </Deferred>
         </section>
     }
 }

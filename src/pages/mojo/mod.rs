@@ -14,6 +14,7 @@ mod week;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::components::deferred::Deferred;
 use crate::components::page_intro::PageIntro;
 use crate::components::step_end::StepEnd;
 use crate::model::progress::Step;
@@ -33,16 +34,25 @@ pub fn MojoPage() -> impl IntoView {
                 <legend class="visually-hidden">"Your mojo"</legend>
                 <downtime::Downtime />
                 <projects::Projects />
-                <time_log::TimeLog />
-                <week::Week />
-                <events::Events />
-                <proud::Proud />
+                // Below the first screen: drawn once the top is on screen.
+                <Deferred>
+                    <time_log::TimeLog />
+                </Deferred>
+                <Deferred>
+                    <week::Week />
+                </Deferred>
+                <Deferred>
+                    <events::Events />
+                    <proud::Proud />
+                </Deferred>
             </fieldset>
-            <summary::Summary />
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Where Step 3 stands"</legend>
-                <StepEnd step=Step::Mojo />
-            </fieldset>
+            <Deferred>
+                <summary::Summary />
+                <fieldset class="plain" disabled=move || !store.can_edit()>
+                    <legend class="visually-hidden">"Where Step 3 stands"</legend>
+                    <StepEnd step=Step::Mojo />
+                </fieldset>
+            </Deferred>
         </section>
     }
 }

@@ -188,10 +188,10 @@ fn ProjectRow(id: Uuid) -> impl IntoView {
 fn MilestoneRow(project: Uuid, id: Uuid) -> impl IntoView {
     let store = use_store();
     let milestone = move || -> Option<Milestone> {
-        store.workbook.with(|workbook| {
-            workbook
-                .mojo
-                .project(project)
+        store.workbook.mojo().projects().with(|projects| {
+            projects
+                .iter()
+                .find(|found| found.meta.id == project)
                 .and_then(|found| found.milestones.iter().find(|milestone| milestone.meta.id == id).cloned())
         })
     };

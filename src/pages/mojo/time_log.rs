@@ -206,9 +206,12 @@ pub fn TimeLog() -> impl IntoView {
 fn EntryRow(id: Uuid) -> impl IntoView {
     let store = use_store();
     let record: Field<TimeEntry> = store.workbook.mojo().entries().at_key(id).into();
-    // `try_with`: the entry may be gone a moment before its row is.
-    let entry = move || -> Option<TimeEntry> { record.try_with(TimeEntry::clone) };
-    let project_of = move || record.try_with(|entry| entry.project);
+    // One memo the row's bindings read: a change elsewhere in the log (an
+    // entry added above) re-runs it, not every binding. `try_with`: the
+    // entry may be gone a moment before its row is.
+    let entry = Memo::new(move |_| record.try_with(TimeEntry::clone));
+    let entry = move || entry.get();
+    let project_of = move || entry().map(|entry| entry.project);
     let describe = move || {
         entry()
             .map(|entry| {

@@ -45,8 +45,7 @@ pub fn Week() -> impl IntoView {
         }
     };
     let rest_line = move || {
-        store.workbook.with(|workbook| {
-            let mojo = &workbook.mojo;
+        store.workbook.mojo().with(|mojo| {
             let today = clock::today();
             let mut parts = Vec::new();
             if mojo.downtime.until.is_some_and(|until| until >= today) {
@@ -64,8 +63,7 @@ pub fn Week() -> impl IntoView {
         })
     };
     let per_project = move || {
-        store.workbook.with(|workbook| {
-            let mojo = &workbook.mojo;
+        store.workbook.mojo().with(|mojo| {
             let start = mojo.week_of(clock::today());
             mojo.projects
                 .iter()

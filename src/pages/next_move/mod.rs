@@ -12,6 +12,7 @@ mod targets;
 
 use leptos::prelude::*;
 
+use crate::components::deferred::Deferred;
 use crate::components::page_intro::PageIntro;
 use crate::components::step_end::StepEnd;
 use crate::model::live::*;
@@ -56,16 +57,25 @@ pub fn NextMovePage() -> impl IntoView {
                 <RunwaySummary with_link=true />
             </section>
             <path::PathChoiceSection />
-            <targets::TargetsSection />
-            <opportunities::OpportunitiesSection />
-            <answer::FailureAnswerSection />
-            <stories::StoriesSection />
-            <actions::ActionPlanSection />
-            <report::ActivityReportSection />
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Where Step 4 stands"</legend>
-                <StepEnd step=Step::NextMove />
-            </fieldset>
+            // Below the first screen: drawn once the top is on screen.
+            <Deferred>
+                <targets::TargetsSection />
+                <opportunities::OpportunitiesSection />
+            </Deferred>
+            <Deferred>
+                <answer::FailureAnswerSection />
+                <stories::StoriesSection />
+            </Deferred>
+            <Deferred>
+                <actions::ActionPlanSection />
+            </Deferred>
+            <Deferred>
+                <report::ActivityReportSection />
+                <fieldset class="plain" disabled=move || !store.can_edit()>
+                    <legend class="visually-hidden">"Where Step 4 stands"</legend>
+                    <StepEnd step=Step::NextMove />
+                </fieldset>
+            </Deferred>
         </section>
     }
 }

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::deferred::Deferred;
 use crate::components::page_intro::PageIntro;
 use crate::components::step_end::StepEnd;
 use crate::model::first_steps::date_label;
@@ -63,11 +64,18 @@ pub fn SharePage() -> impl IntoView {
                 <legend class="visually-hidden">"Share it"</legend>
                 <announce::TimeBox />
                 <announce::Announce />
-                <due::DueList />
-                <list::OutreachList />
-                <add::AddContact />
-                <import::ImportExport />
-                <StepEnd step=Step::Share />
+                // Below the first screen: drawn once the top is on screen.
+                <Deferred>
+                    <due::DueList />
+                </Deferred>
+                <Deferred>
+                    <list::OutreachList />
+                </Deferred>
+                <Deferred>
+                    <add::AddContact />
+                    <import::ImportExport />
+                    <StepEnd step=Step::Share />
+                </Deferred>
             </fieldset>
         </section>
     }
