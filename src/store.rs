@@ -36,11 +36,20 @@ use crate::web::{clock, later, storage};
 /// Notifies the readers of each part of a section that differs between its
 /// shape before and after an edit: a write through the part's own field
 /// reaches that part's readers and the section's whole readers, not the
-/// other parts'. The shape is taken apart without `..`, so a part added to
-/// it must be named here.
+/// other parts'. The keyed list is written through only when its ids
+/// changed (a keyed field's write also rebuilds its id map, a pass over
+/// 5,000 contacts); an edit inside its records notifies it, and the
+/// section's edit time tells the section's whole readers. The shape is
+/// taken apart without `..`, so a part added to it must be named here.
 macro_rules! notify_changed {
-    ($section:expr, $shape:ident, $before:expr, $after:expr, [$($part:ident),*]) => {{
-        let $shape { $($part),* } = $after;
+    ($section:expr, $shape:ident, $before:expr, $after:expr, keyed $keyed:ident, [$($part:ident),*]) => {{
+        let $shape { $keyed, $($part),* } = $after;
+        if !$keyed.same_ids(&$before.$keyed) {
+            $section.$keyed().update(|_| {});
+        } else if $keyed != $before.$keyed {
+            $section.$keyed().notify();
+            $section.updated_at().update(|_| {});
+        }
         $(
             if $before.$part != $part {
                 $section.$part().update(|_| {});
@@ -165,15 +174,13 @@ impl Store {
             return;
         }
         let after = outreach.with_untracked(OutreachShape::of);
-        if !after.contacts.same_ids(&before.contacts) {
-            outreach.contacts().update_keys();
-        }
         notify_changed!(
             outreach,
             OutreachShape,
             before,
             after,
-            [contacts, share_by, announcement, done_at, updated_at, removed]
+            keyed contacts,
+            [share_by, announcement, done_at, updated_at, removed]
         );
     }
 
@@ -186,15 +193,13 @@ impl Store {
             return;
         }
         let after = mojo.with_untracked(MojoShape::of);
-        if !after.entries.same_ids(&before.entries) {
-            mojo.entries().update_keys();
-        }
         notify_changed!(
             mojo,
             MojoShape,
             before,
             after,
-            [weekly_hours_goal, week_starts_on, downtime, projects, entries, events, proud, done_at, updated_at, removed]
+            keyed entries,
+            [weekly_hours_goal, week_starts_on, downtime, projects, events, proud, done_at, updated_at, removed]
         );
     }
 

@@ -51,8 +51,23 @@ pub fn local_to_utc(date: chrono::NaiveDate, time: chrono::NaiveTime) -> Option<
 }
 
 /// Today's date in the browser's time zone (the date on the person's calendar).
+/// Read again at most once a second: a page asks for it in many places, and
+/// each reading is four calls into the browser.
 pub fn today() -> chrono::NaiveDate {
-    let date = js_sys::Date::new_0();
-    chrono::NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date())
-        .unwrap_or_default()
+    use std::cell::Cell;
+    thread_local! {
+        static READ: Cell<Option<(f64, chrono::NaiveDate)>> = const { Cell::new(None) };
+    }
+    let now = now_ms();
+    READ.with(|read| match read.get() {
+        Some((at, day)) if (0.0..1000.0).contains(&(now - at)) => day,
+        _ => {
+            let date = js_sys::Date::new_0();
+            let day =
+                chrono::NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date())
+                    .unwrap_or_default();
+            read.set(Some((now, day)));
+            day
+        }
+    })
 }

@@ -8,6 +8,7 @@ mod room;
 
 use leptos::prelude::*;
 
+use crate::components::deferred::Deferred;
 use crate::components::page_intro::PageIntro;
 use crate::components::theme::ThemeSwitch;
 use crate::derived::use_room;
@@ -41,8 +42,11 @@ pub fn BackupPage() -> impl IntoView {
             <ThemeSwitch />
             <export::ExportBackup />
             <restore::RestoreBackup />
-            <persist::Persistence />
-            <room::Room />
+            // Below the first screen: drawn once the top is on screen.
+            <Deferred>
+                <persist::Persistence />
+                <room::Room />
+            </Deferred>
             <div class="card">
                 <h2>"Where your data lives"</h2>
                 <p>
