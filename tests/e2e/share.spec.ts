@@ -177,6 +177,9 @@ test('5,000 connections are paged twenty at a time and filter at once', async ({
 
 test('a limit on the grieving, the announcement, and a message to one person', async ({ page }) => {
   await open(page, '#/share');
+  // Granovetter's groups as he reported them (issue 18): most leads came from people seen now and then.
+  await expect(page.getByRole('heading', { name: 'Why acquaintances matter most' })).toBeVisible();
+  await expect(page.getByText(/16\.7% saw that person often .* 55\.6% occasionally .* 27\.8% rarely/)).toBeVisible();
   const timeBox = page.getByRole('region', { name: 'Give the grieving a limit' });
   await expect(timeBox).toContainText('Choose a day to start telling people.');
   await timeBox.getByLabel('Start sharing by').fill(isoDay(7));

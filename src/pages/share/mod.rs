@@ -54,7 +54,7 @@ pub fn SharePage() -> impl IntoView {
                 lead="Grieving at home is natural; give it a limit. Then tell people plainly that you have moved on and what you are looking for. Not bragging, not complaining: sharing."
             />
             <div class="card">
-                <h2>"Why the people you rarely see matter most"</h2>
+                <h2>"Why acquaintances matter most"</h2>
                 <p>
                     "In Mark Granovetter's study of people who found a job through someone they knew, 16.7% saw that person often (twice a week or more), 55.6% occasionally (more than once a year) and 27.8% rarely (once a year or less). So about 83% found it through an acquaintance, not a close friend: acquaintances move in other circles and hear of other openings."
                 </p>
