@@ -2,14 +2,20 @@
 //! across route switches, so opening a page does not prepare 5,000 contacts
 //! again. Each reads only the fields it depends on. Provided at the app root.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
+use uuid::Uuid;
 
-use crate::model::outreach::view::{IndexCache, Sort};
+use crate::model::debrief::DebriefStoreFields;
+use crate::model::mojo::MojoStoreFields;
+use crate::model::outreach::view::{Filter, IndexCache, Sort};
 use crate::model::outreach::OutreachStoreFields;
+use crate::model::plan::end_of_week;
 use crate::model::plan::PlanStoreFields;
-use crate::model::progress::{NextStep, Step, StepState};
-use crate::model::today::{DueItem, StepStatus};
+use crate::model::progress::{next_step, NextStep, Step, StepState};
+use crate::model::today::{follow_ups_due, with_follow_ups, DueItem, FollowUpDue, StepStatus};
 use crate::model::workbook::WorkbookStoreFields;
+use crate::model::{Debrief, Outreach};
 use crate::save::room::Usage;
 use crate::save::SaveStatus;
 use crate::store::Store;
@@ -50,6 +56,14 @@ impl OutreachIndex {
         self.version.get()
     }
 
+    /// The ids that pass `filter`, in the sort's order, tracking the index's
+    /// changes; recent filters are remembered ([`IndexCache::select_recalling`]).
+    pub fn select(&self, filter: &Filter, today: NaiveDate, week_end: NaiveDate) -> Vec<Uuid> {
+        // Read, not only tracked: reading brings the lazy index up to date.
+        self.version.get();
+        self.cache.try_update_value(|cache| cache.select_recalling(filter, today, week_end)).unwrap_or_default()
+    }
+
     /// Reads the index, tracking its changes.
     pub fn with<T>(&self, read: impl FnOnce(&IndexCache) -> T) -> T {
         // Read, not only track: the memo is lazy, and reading it is what
@@ -60,8 +74,9 @@ impl OutreachIndex {
 }
 
 /// Today's figures: the next step, where each step stands, what is due this
-/// week. They read the whole workbook, so they are worked out again after
-/// any edit, but only when Today is shown, and not again on each visit.
+/// week. Each part reads only the sections it depends on, so an edit in one
+/// step's page works out again only that step's part (and only when Today is
+/// shown).
 #[derive(Clone, Copy)]
 pub struct TodayFigures {
     pub next: Memo<NextStep>,
@@ -70,12 +85,49 @@ pub struct TodayFigures {
 }
 
 impl TodayFigures {
+    fn new(store: Store, states: StepStates, follow_ups: FollowUps) -> Self {
+        let workbook = store.workbook;
+        let status = move |step: Step, summary: String| StepStatus::of(step, states.of(step).get(), summary);
+        let debrief = Memo::new(move |_| status(Step::Debrief, workbook.debrief().with(Debrief::step_summary)));
+        let share = Memo::new(move |_| status(Step::Share, workbook.outreach().with(Outreach::step_summary)));
+        let mojo =
+            Memo::new(move |_| status(Step::Mojo, workbook.mojo().with(|mojo| mojo.step_summary(clock::today()))));
+        let next_move =
+            Memo::new(move |_| status(Step::NextMove, workbook.plan().with(|plan| plan.step_summary(clock::today()))));
+        let next = Memo::new(move |_| {
+            let setback = workbook.debrief().setback().get();
+            let barely_started = workbook.first_steps().with(|first_steps| first_steps.barely_started(setback));
+            let has_contacts = workbook.outreach().contacts().with(|contacts| !contacts.is_empty());
+            workbook.plan().with(|plan| next_step(states.all(), barely_started, has_contacts, plan))
+        });
+        // Small lists (actions, opportunities, checklist, events) read afresh
+        // after any edit; the 5,000 contacts' follow-ups only when they change.
+        let besides = Memo::new(move |_| workbook.with(|workbook| workbook.due_besides_follow_ups(clock::today())));
+        let due = Memo::new(move |_| {
+            follow_ups.due.with(|follow_ups| {
+                besides.with(|besides| workbook.plan().with(|plan| with_follow_ups(besides.clone(), follow_ups, plan)))
+            })
+        });
+        Self { next, steps: Memo::new(move |_| [debrief.get(), share.get(), mojo.get(), next_move.get()]), due }
+    }
+}
+
+/// The contacts' follow-ups due by the end of this week, soonest first, for
+/// Today and the Share page: worked out again only when the outreach list or
+/// the first day of the week changes.
+#[derive(Clone, Copy)]
+pub struct FollowUps {
+    pub due: Memo<Vec<FollowUpDue>>,
+}
+
+impl FollowUps {
     fn new(store: Store) -> Self {
-        Self {
-            next: Memo::new(move |_| store.workbook.with(|workbook| workbook.next_step())),
-            steps: Memo::new(move |_| store.workbook.with(|workbook| workbook.steps_overview(clock::today()))),
-            due: Memo::new(move |_| store.workbook.with(|workbook| workbook.due_this_week(clock::today()))),
-        }
+        let workbook = store.workbook;
+        let due = Memo::new(move |_| {
+            let end = end_of_week(clock::today(), workbook.mojo().week_starts_on().get());
+            workbook.outreach().contacts().with(|contacts| follow_ups_due(contacts, end))
+        });
+        Self { due }
     }
 }
 
@@ -99,6 +151,11 @@ impl StepStates {
             mojo: Memo::new(move |_| workbook.mojo().with(|mojo| mojo.step_state())),
             next_move: Memo::new(move |_| workbook.plan().with(|plan| plan.step_state())),
         }
+    }
+
+    /// The four states, in the method's order (tracked).
+    pub fn all(&self) -> [StepState; 4] {
+        [self.debrief.get(), self.share.get(), self.mojo.get(), self.next_move.get()]
     }
 
     pub fn of(&self, step: Step) -> Memo<StepState> {
@@ -167,9 +224,12 @@ impl Room {
 
 /// Creates the shared derived data; call once, below the store.
 pub fn provide(store: Store) {
+    let states = StepStates::new(store);
+    let follow_ups = FollowUps::new(store);
     provide_context(OutreachIndex::new(store));
-    provide_context(TodayFigures::new(store));
-    provide_context(StepStates::new(store));
+    provide_context(TodayFigures::new(store, states, follow_ups));
+    provide_context(states);
+    provide_context(follow_ups);
     provide_context(Room::new(store));
 }
 
@@ -179,6 +239,10 @@ pub fn use_room() -> Room {
 
 pub fn use_step_states() -> StepStates {
     expect_context::<StepStates>()
+}
+
+pub fn use_follow_ups() -> FollowUps {
+    expect_context::<FollowUps>()
 }
 
 pub fn use_today_figures() -> TodayFigures {

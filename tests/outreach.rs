@@ -260,6 +260,69 @@ fn the_index_kept_edit_by_edit_equals_the_index_made_anew() {
     );
 }
 
+// Guards the filter typed key by key: remembered and narrowed selections
+// give exactly what a fresh search of the whole index gives, through typing,
+// erasing, a second word, other choices, a word that widens back (not a
+// narrowing) and an edit of the list in between (which forgets them all).
+#[test]
+fn a_search_typed_and_erased_selects_what_a_fresh_search_selects() {
+    let mut outreach = Outreach::default();
+    for i in 0..60 {
+        let often = [Some(Frequency::OnceAYearOrLess), Some(Frequency::Weekly), None][i % 3];
+        let id = person(&mut outreach, &format!("Person {i:02} Ana{}", i % 7), often, None);
+        outreach.update_contact(id, at(1), |contact| contact.company = ["Acme", "Acmeco", "Globex"][i % 3].into());
+    }
+    let targets = Targets::default();
+    let week_end = day(2026, 12, 6);
+    let mut cache = IndexCache::default();
+    cache.refresh(&outreach.contacts, &targets, Sort::Priority, today());
+    let typed = [
+        "",
+        "a",
+        "ac",
+        "acm",
+        "acme",
+        "acmec",
+        "acme",
+        "acm",
+        "ac",
+        "a",
+        "",
+        "ana",
+        "ana ",
+        "ana 1",
+        "ana 12",
+        "ana 1",
+        "ana",
+        "an",
+        "n",
+        "ana4",
+        "ANA4",
+        "acmeco globex",
+        "globex",
+        "",
+    ];
+    for (i, text) in typed.into_iter().enumerate() {
+        let tie = (i % 5 == 4).then_some(TieStrength::Rare);
+        let filter = Filter { text: text.into(), tie, ..Filter::default() };
+        if i == 12 {
+            let first = outreach.contacts[0].meta.id;
+            outreach.update_contact(first, at(2), |contact| contact.name = "Ana Acme".into());
+            assert!(cache.refresh(&outreach.contacts, &targets, Sort::Priority, today()));
+        }
+        assert_eq!(
+            cache.select_recalling(&filter, today(), week_end),
+            cache.select(&filter, today(), week_end),
+            "after typing {text:?}"
+        );
+    }
+    assert_eq!(
+        cache.select_recalling(&Filter { text: "acme".into(), ..Filter::default() }, today(), week_end).len(),
+        40,
+        "the contacts at Acme and at Acmeco"
+    );
+}
+
 // Guards the link rule: an imported `javascript:` profile URL stays text.
 #[test]
 fn only_http_https_mailto_and_tel_become_links() {

@@ -180,3 +180,43 @@ fn a_section_edit_reaches_only_the_parts_it_changed() {
     read_all();
     assert_eq!(contacts_runs(), 3, "an edit inside a contact reaches the list's readers");
 }
+
+// Guards Today's figures kept per section (issue 17): each follows the edits
+// of the sections it reads, now that none of them reads the whole workbook.
+#[wasm_bindgen_test]
+fn todays_figures_follow_each_sections_edits() {
+    let owner = Owner::new();
+    owner.set();
+    stored_workbook(20);
+    let store = Store::load();
+    comeback::derived::provide(store);
+    let figures = comeback::derived::use_today_figures();
+    let summary = |step: usize| figures.steps.with(|steps| steps[step].summary.clone());
+    let (share_before, mojo_before) = (summary(1), summary(2));
+    assert!(figures.due.with(Vec::is_empty), "nothing is due at first");
+    assert_eq!(figures.next.get(), comeback::model::progress::NextStep::FirstSteps);
+
+    let project = store.workbook.mojo().with_untracked(|mojo| mojo.projects[0].meta.id);
+    store.edit_mojo(|mojo, now| {
+        mojo.log_time(project, comeback::web::clock::today(), 2.0, "", now).unwrap();
+    });
+    assert_ne!(summary(2), mojo_before, "Mojo's line follows the hours logged");
+    assert_eq!(summary(1), share_before, "Share's line stays");
+
+    let first = store.workbook.outreach().with_untracked(|outreach| outreach.contacts[0].meta.id);
+    let yesterday = comeback::web::clock::today().pred_opt().unwrap();
+    store.edit_outreach(|outreach, now| {
+        outreach.update_contact(first, now, |contact| contact.follow_up_days = 1);
+        outreach.log_interaction(first, yesterday, comeback::model::outreach::Channel::Email, "hello", now).unwrap();
+    });
+    assert_ne!(summary(1), share_before, "Share's line counts the person reached");
+    let due: Vec<String> = figures.due.with(|due| due.iter().map(|item| item.what.clone()).collect());
+    assert_eq!(due, ["Follow up with Person 0"], "the follow-up falls due today");
+
+    store.edit(|workbook, now| {
+        workbook.send_follow_up_to_plan(first, now);
+    });
+    let due: Vec<String> = figures.due.with(|due| due.iter().map(|item| item.what.clone()).collect());
+    assert_eq!(due, ["Follow up with Person 0"], "once in the plan it shows once, as its action");
+    assert_eq!(figures.due.with(|due| due[0].href), "#/next");
+}

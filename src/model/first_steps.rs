@@ -242,6 +242,13 @@ impl FirstSteps {
         self.items_for(kind).fold((0, 0), |(done, all), item| (done + usize::from(item.done_at.is_some()), all + 1))
     }
 
+    /// Barely started: fewer than half of the items that apply to this kind
+    /// of setback are done.
+    pub fn barely_started(&self, kind: Option<SetbackKind>) -> bool {
+        let (done, all) = self.progress_for(kind);
+        done * 2 < all
+    }
+
     pub fn add_item(&mut self, title: &str, now: Timestamp) -> Option<Uuid> {
         let title = title.trim();
         if title.is_empty() {

@@ -435,53 +435,58 @@ impl Workbook {
         [self.debrief.step_state(), self.outreach.step_state(), self.mojo.step_state(), self.plan.step_state()]
     }
 
-    /// The checklist is barely started: fewer than half of the items that
-    /// apply to this kind of setback are done.
-    fn checklist_barely_started(&self) -> bool {
-        let (done, all) = self.first_steps.progress_for(self.debrief.setback);
-        done * 2 < all
-    }
-
     /// The one next step worth suggesting, in the order of the method.
     pub fn next_step(&self) -> NextStep {
-        let [debrief, share, mojo, plan] = self.step_states();
-        match debrief {
-            StepState::NotStarted if self.checklist_barely_started() => return NextStep::FirstSteps,
-            StepState::NotStarted => return NextStep::BeginDebrief,
-            StepState::UnderWay => return NextStep::ContinueDebrief,
-            StepState::Ready => return NextStep::CloseDebrief,
-            StepState::Done => {}
-        }
-        match share {
-            StepState::NotStarted => return NextStep::StartOutreach,
-            StepState::UnderWay if self.outreach.contacts.is_empty() => return NextStep::StartOutreach,
-            StepState::UnderWay => return NextStep::TellPeople,
-            StepState::Ready => return NextStep::MarkShared,
-            StepState::Done => {}
-        }
-        match mojo {
-            StepState::NotStarted => return NextStep::StartSideProject,
-            StepState::UnderWay => return NextStep::KeepMoving,
-            StepState::Ready => return NextStep::MarkMojo,
-            StepState::Done => {}
-        }
-        if plan.is_done() {
-            return NextStep::ComebackComplete;
-        }
-        let plan = &self.plan;
-        if plan.path.chosen.is_none() {
-            return NextStep::ChoosePath;
-        }
-        let Some(end) = plan.end_in_view() else { return NextStep::NameEnd };
-        if plan.end_shows_reached() {
-            return NextStep::MarkMoveMade;
-        }
-        if matches!(end, EndState::JobAccepted | EndState::NewRole) && plan.opportunities.open_count() == 0 {
-            return NextStep::TrackOpportunity;
-        }
-        if plan.actions.iter().all(|action| action.done) {
-            return NextStep::PlanAction;
-        }
-        NextStep::DoThisWeek
+        next_step(
+            self.step_states(),
+            self.first_steps.barely_started(self.debrief.setback),
+            !self.outreach.contacts.is_empty(),
+            &self.plan,
+        )
     }
+}
+
+/// [`Workbook::next_step`] from what it reads, each part from its own
+/// section, so the figure can follow those parts only: the steps' states,
+/// whether the checklist is barely started, whether anyone is on the
+/// outreach list, and the plan.
+pub fn next_step(states: StepStates, checklist_barely_started: bool, has_contacts: bool, plan: &Plan) -> NextStep {
+    let [debrief, share, mojo, next_move] = states;
+    match debrief {
+        StepState::NotStarted if checklist_barely_started => return NextStep::FirstSteps,
+        StepState::NotStarted => return NextStep::BeginDebrief,
+        StepState::UnderWay => return NextStep::ContinueDebrief,
+        StepState::Ready => return NextStep::CloseDebrief,
+        StepState::Done => {}
+    }
+    match share {
+        StepState::NotStarted => return NextStep::StartOutreach,
+        StepState::UnderWay if !has_contacts => return NextStep::StartOutreach,
+        StepState::UnderWay => return NextStep::TellPeople,
+        StepState::Ready => return NextStep::MarkShared,
+        StepState::Done => {}
+    }
+    match mojo {
+        StepState::NotStarted => return NextStep::StartSideProject,
+        StepState::UnderWay => return NextStep::KeepMoving,
+        StepState::Ready => return NextStep::MarkMojo,
+        StepState::Done => {}
+    }
+    if next_move.is_done() {
+        return NextStep::ComebackComplete;
+    }
+    if plan.path.chosen.is_none() {
+        return NextStep::ChoosePath;
+    }
+    let Some(end) = plan.end_in_view() else { return NextStep::NameEnd };
+    if plan.end_shows_reached() {
+        return NextStep::MarkMoveMade;
+    }
+    if matches!(end, EndState::JobAccepted | EndState::NewRole) && plan.opportunities.open_count() == 0 {
+        return NextStep::TrackOpportunity;
+    }
+    if plan.actions.iter().all(|action| action.done) {
+        return NextStep::PlanAction;
+    }
+    NextStep::DoThisWeek
 }

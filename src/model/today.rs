@@ -1,12 +1,16 @@
 //! What the Today page shows: where the person stands in each step,
 //! computed from what they wrote, and the one most useful next step.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
+use uuid::Uuid;
 
 use super::mojo::format_hours;
-use super::plan::{end_of_week, Horizon};
+use super::outreach::{due_by, Contact};
+use super::plan::{end_of_week, ActionOrigin, Horizon};
 use super::progress::{Step, StepState};
-use super::Workbook;
+use super::{Debrief, Mojo, Outreach, Plan, Workbook};
 
 /// One of the four steps with a plain summary of where it stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +23,98 @@ pub struct StepStatus {
     pub summary: String,
 }
 
+impl StepStatus {
+    pub fn of(step: Step, state: StepState, summary: String) -> Self {
+        Self { number: step.number(), name: step.name(), state, done: state.is_done(), summary }
+    }
+}
+
+// Each step's summary reads its own section only, so the figure can be kept
+// per section and worked out again only when that section changes.
+
+impl Debrief {
+    pub fn step_summary(&self) -> String {
+        match self.done_at {
+            Some(at) => format!("Done on {}.", at.format("%-d %B %Y")),
+            None => {
+                let parts = self.progress();
+                let filled = parts.iter().filter(|part| part.filled).count();
+                format!("{filled} of {} parts written.", parts.len())
+            }
+        }
+    }
+}
+
+impl Outreach {
+    pub fn step_summary(&self) -> String {
+        let contacts = self.contacts.len();
+        let told = self.announcement.postings.len();
+        let reached = self.contacts.iter().filter(|contact| !contact.interactions.is_empty()).count();
+        let people = match contacts {
+            0 => "No one on your outreach list yet.".to_owned(),
+            1 => "1 person on your outreach list".to_owned(),
+            n => format!("{n} people on your outreach list"),
+        };
+        match (contacts, told) {
+            (0, 0) => people,
+            (_, 0) => format!("{people}, {reached} reached. Your news is not posted yet."),
+            (_, 1) => format!("{people}, {reached} reached. Your news is posted in 1 place."),
+            (_, told) => format!("{people}, {reached} reached. Your news is posted in {told} places."),
+        }
+    }
+}
+
+impl Mojo {
+    pub fn step_summary(&self, today: NaiveDate) -> String {
+        match (self.projects.len(), self.events.len()) {
+            (0, 0) => "No side project or event yet. Rest counts too.".to_owned(),
+            (projects, events) => format!(
+                "{} on side projects so far, {} this week. {}.",
+                format_hours(self.total_hours(None)),
+                format_hours(self.hours_in_week(self.week_of(today), None)),
+                match (projects, events) {
+                    (1, 1) => "1 project, 1 event".to_owned(),
+                    (1, events) => format!("1 project, {events} events"),
+                    (projects, 1) => format!("{projects} projects, 1 event"),
+                    (projects, events) => format!("{projects} projects, {events} events"),
+                }
+            ),
+        }
+    }
+}
+
+impl Plan {
+    pub fn step_summary(&self, today: NaiveDate) -> String {
+        if let (Some(at), Some(end)) = (self.done_at, self.end_state) {
+            return format!("Done on {}: {}.", at.format("%-d %B %Y"), end.done_words());
+        }
+        let path = match self.path.chosen_option() {
+            Some(option) => format!("Path chosen: {}.", option.name.trim()),
+            None => "No path chosen yet.".to_owned(),
+        };
+        let two_weeks_ago = today.checked_sub_days(chrono::Days::new(14)).unwrap_or(today);
+        let moved = self
+            .opportunities
+            .list
+            .iter()
+            .filter(|opportunity| {
+                !opportunity.stage.is_closed() && opportunity.stage_since().is_some_and(|since| since >= two_weeks_ago)
+            })
+            .count();
+        let moving = match self.opportunities.open_count() {
+            0 => "No open opportunities.".to_owned(),
+            1 => format!("1 open opportunity, {moved} moved in the last two weeks."),
+            n => format!("{n} open opportunities, {moved} moved in the last two weeks."),
+        };
+        let done_actions = self.actions.iter().filter(|action| action.done).count();
+        let actions = match self.actions.len() {
+            0 => "No actions in your plan yet.".to_owned(),
+            all => format!("{done_actions} of {all} actions done."),
+        };
+        format!("{path} {moving} {actions}")
+    }
+}
+
 impl Workbook {
     /// Hours logged this week, and the weekly goal.
     pub fn hours_this_week(&self, today: NaiveDate) -> (f32, f32) {
@@ -27,92 +123,12 @@ impl Workbook {
 
     /// Where each of the four steps stands.
     pub fn steps_overview(&self, today: NaiveDate) -> [StepStatus; 4] {
-        let debrief = &self.debrief;
-        let parts = debrief.progress();
-        let filled = parts.iter().filter(|part| part.filled).count();
-        let contacts = self.outreach.contacts.len();
-        let (hours, _) = self.hours_this_week(today);
-        let total_hours = self.mojo.total_hours(None);
-        let states = self.step_states();
-        let status = |step: Step, summary: String| StepStatus {
-            number: step.number(),
-            name: step.name(),
-            state: states[usize::from(step.number() - 1)],
-            done: states[usize::from(step.number() - 1)].is_done(),
-            summary,
-        };
-        let actions = &self.plan.actions;
-        let done_actions = actions.iter().filter(|action| action.done).count();
-        let told = self.outreach.announcement.postings.len();
-        let reached = self.outreach.contacts.iter().filter(|contact| !contact.interactions.is_empty()).count();
-        let open = self.plan.opportunities.open_count();
-        let two_weeks_ago = today.checked_sub_days(chrono::Days::new(14)).unwrap_or(today);
-        let moved = self
-            .plan
-            .opportunities
-            .list
-            .iter()
-            .filter(|opportunity| {
-                !opportunity.stage.is_closed() && opportunity.stage_since().is_some_and(|since| since >= two_weeks_ago)
-            })
-            .count();
+        let [debrief, share, mojo, next_move] = self.step_states();
         [
-            status(
-                Step::Debrief,
-                match debrief.done_at {
-                    Some(at) => format!("Done on {}.", at.format("%-d %B %Y")),
-                    None => format!("{filled} of {} parts written.", parts.len()),
-                },
-            ),
-            status(Step::Share, {
-                let people = match contacts {
-                    0 => "No one on your outreach list yet.".to_owned(),
-                    1 => "1 person on your outreach list".to_owned(),
-                    n => format!("{n} people on your outreach list"),
-                };
-                match (contacts, told) {
-                    (0, 0) => people,
-                    (_, 0) => format!("{people}, {reached} reached. Your news is not posted yet."),
-                    (_, 1) => format!("{people}, {reached} reached. Your news is posted in 1 place."),
-                    (_, told) => format!("{people}, {reached} reached. Your news is posted in {told} places."),
-                }
-            }),
-            status(
-                Step::Mojo,
-                match (self.mojo.projects.len(), self.mojo.events.len()) {
-                    (0, 0) => "No side project or event yet. Rest counts too.".to_owned(),
-                    (projects, events) => format!(
-                        "{} on side projects so far, {} this week. {}.",
-                        format_hours(total_hours),
-                        format_hours(hours),
-                        match (projects, events) {
-                            (1, 1) => "1 project, 1 event".to_owned(),
-                            (1, events) => format!("1 project, {events} events"),
-                            (projects, 1) => format!("{projects} projects, 1 event"),
-                            (projects, events) => format!("{projects} projects, {events} events"),
-                        }
-                    ),
-                },
-            ),
-            status(Step::NextMove, {
-                let path = match self.plan.path.chosen_option() {
-                    Some(option) => format!("Path chosen: {}.", option.name.trim()),
-                    None => "No path chosen yet.".to_owned(),
-                };
-                let moving = match open {
-                    0 => "No open opportunities.".to_owned(),
-                    1 => format!("1 open opportunity, {moved} moved in the last two weeks."),
-                    n => format!("{n} open opportunities, {moved} moved in the last two weeks."),
-                };
-                let actions = match actions.len() {
-                    0 => "No actions in your plan yet.".to_owned(),
-                    all => format!("{done_actions} of {all} actions done."),
-                };
-                match (self.plan.done_at, self.plan.end_state) {
-                    (Some(at), Some(end)) => format!("Done on {}: {}.", at.format("%-d %B %Y"), end.done_words()),
-                    _ => format!("{path} {moving} {actions}"),
-                }
-            }),
+            StepStatus::of(Step::Debrief, debrief, self.debrief.step_summary()),
+            StepStatus::of(Step::Share, share, self.outreach.step_summary()),
+            StepStatus::of(Step::Mojo, mojo, self.mojo.step_summary(today)),
+            StepStatus::of(Step::NextMove, next_move, self.plan.step_summary(today)),
         ]
     }
 
@@ -120,31 +136,20 @@ impl Workbook {
     /// follow-ups, opportunities' next steps, checklist items and planned
     /// events, soonest first.
     pub fn due_this_week(&self, today: NaiveDate) -> Vec<DueItem> {
+        let follow_ups = follow_ups_due(&self.outreach.contacts, end_of_week(today, self.week_starts()));
+        with_follow_ups(self.due_besides_follow_ups(today), &follow_ups, &self.plan)
+    }
+
+    /// [`Workbook::due_this_week`] without the contacts' follow-ups, which
+    /// are kept apart ([`follow_ups_due`]): reading 5,000 contacts again is
+    /// needed only when the outreach list changes.
+    pub fn due_besides_follow_ups(&self, today: NaiveDate) -> Vec<DueItem> {
         let week = self.week_starts();
         let end = end_of_week(today, week);
         let mut due: Vec<DueItem> = Vec::new();
         for action in self.plan.actions.iter().filter(|action| !action.done) {
             if Horizon::of(action.due, today, week) == Horizon::ThisWeek {
                 due.push(DueItem { what: self.action_title(action), date: action.due, href: "#/next" });
-            }
-        }
-        let linked_follow_ups: Vec<uuid::Uuid> = self
-            .plan
-            .actions
-            .iter()
-            .filter_map(|action| match action.origin {
-                Some(super::plan::ActionOrigin::FollowUp { contact }) => Some(contact),
-                _ => None,
-            })
-            .collect();
-        for contact in self.outreach.due_by(end) {
-            // A follow-up already in the plan shows once, as its action.
-            if !linked_follow_ups.contains(&contact.meta.id) {
-                due.push(DueItem {
-                    what: format!("Follow up with {}", contact.name.trim()),
-                    date: contact.next_follow_up(),
-                    href: "#/share",
-                });
             }
         }
         for opportunity in self.plan.opportunities.list.iter().filter(|opportunity| !opportunity.stage.is_closed()) {
@@ -166,9 +171,48 @@ impl Workbook {
                 due.push(DueItem { what: event.title(), date: event.date, href: "#/mojo" });
             }
         }
-        due.sort_by_key(|item| item.date);
         due
     }
+}
+
+/// A contact's follow-up that falls due by the end of the week.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FollowUpDue {
+    pub contact: Uuid,
+    pub name: String,
+    pub date: NaiveDate,
+}
+
+/// The follow-ups due on or before `end`, soonest first: what Today and the
+/// Share page list.
+pub fn follow_ups_due(contacts: &[Contact], end: NaiveDate) -> Vec<FollowUpDue> {
+    due_by(contacts, end)
+        .into_iter()
+        .filter_map(|contact| {
+            let date = contact.next_follow_up()?;
+            Some(FollowUpDue { contact: contact.meta.id, name: contact.name.trim().to_owned(), date })
+        })
+        .collect()
+}
+
+/// Today's list: what is due `besides` the follow-ups, and the follow-ups
+/// (one already in the plan shows once, as its action), soonest first.
+pub fn with_follow_ups(mut due: Vec<DueItem>, follow_ups: &[FollowUpDue], plan: &Plan) -> Vec<DueItem> {
+    let linked: HashSet<Uuid> = plan
+        .actions
+        .iter()
+        .filter_map(|action| match action.origin {
+            Some(ActionOrigin::FollowUp { contact }) => Some(contact),
+            _ => None,
+        })
+        .collect();
+    due.extend(follow_ups.iter().filter(|follow_up| !linked.contains(&follow_up.contact)).map(|follow_up| DueItem {
+        what: format!("Follow up with {}", follow_up.name),
+        date: Some(follow_up.date),
+        href: "#/share",
+    }));
+    due.sort_by_key(|item| item.date);
+    due
 }
 
 /// Something due soon, with where to act on it.

@@ -25,7 +25,7 @@ pub fn TodayPage() -> impl IntoView {
     // Decided when the page opens, so answering its question does not hide it.
     let first_visit = store.workbook.with_untracked(|workbook| !workbook.settings.welcomed && workbook.is_empty());
     let show_welcome =
-        move || first_visit && store.can_edit() && store.workbook.with(|workbook| !workbook.settings.welcomed);
+        move || first_visit && store.can_edit() && store.workbook.settings().with(|settings| !settings.welcomed);
     // Shared and kept between visits: worked out once per change of the workbook.
     let TodayFigures { next, steps, due } = use_today_figures();
     // A week with hundreds of follow-ups due (after an import) shows the

@@ -13,10 +13,13 @@ import * as zlib from 'node:zlib';
 import { chromium } from '../e2e/browser';
 import { generateConnectionsCsv, generateWorkbookText, LARGE } from '../e2e/data/generate';
 import { serveGzip } from './gzip-server';
-import { bootTime, CPU_THROTTLING, newPage, stats, timed } from './timing';
+import { bootTime, CPU_THROTTLING, newPage, stats, timed, timedAndShown } from './timing';
 
 const FIRST_LOAD_BUDGET_GZIP = 200_000; // bytes ("200 KB")
 const INTERACTION_GOAL_P95_MS = 16; // a keystroke or a click within a page
+// The outreach list painted after a search keystroke: the RAIL model's 100 ms
+// for a response the person sees (the keystroke itself is echoed within a frame).
+const FILTER_RESULTS_GOAL_P95_MS = 100;
 const ROUTE_SWITCH_GOAL_P95_MS = 100; // a new page is built: a looser goal
 const BOOT_LARGE_GOAL_P95_MS = 600; // from the service worker, with the large data stored
 const SAVE_GOAL_P95_MS = 10;
@@ -182,11 +185,20 @@ test('benchmark', async ({ browser, baseURL }) => {
     const search = outreach.getByLabel('Search your list');
     await search.focus();
     const samples = [];
+    const list = 'section[aria-labelledby="outreach-list"]';
+    const press = (key: string) => timedAndShown(page, 'keydown', 'input', list, () => page.keyboard.press(key));
     for (const word of ['acme', 'engineer', 'ana 12', 'zz']) {
-      for (const key of [...word]) samples.push(await timed(page, 'keydown', 'input', () => page.keyboard.press(key === ' ' ? 'Space' : key)));
-      for (let i = 0; i < word.length; i++) samples.push(await timed(page, 'keydown', 'input', () => page.keyboard.press('Backspace')));
+      for (const key of [...word]) samples.push(await press(key === ' ' ? 'Space' : key));
+      for (let i = 0; i < word.length; i++) samples.push(await press('Backspace'));
     }
-    interactions.filter_keystroke = interaction(samples, { where: 'Share, "Search your list", typing and erasing words over 5,000 contacts' });
+    const shown = samples.flatMap((sample) => (sample.shown === null ? [] : [sample.shown]));
+    interactions.filter_keystroke = interaction(samples, {
+      where: 'Share, "Search your list", typing and erasing words over 5,000 contacts',
+      // The list follows a keystroke after the next frame: this is when it is painted.
+      results_shown_ms: stats(shown),
+      results_goal_p95_ms: FILTER_RESULTS_GOAL_P95_MS,
+      results_meet_goal: stats(shown).p95 <= FILTER_RESULTS_GOAL_P95_MS,
+    });
   }
 
   // Adding a contact (the list and follow-ups re-sort around it).

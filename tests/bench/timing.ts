@@ -54,6 +54,31 @@ function installHelpers() {
       });
     },
   };
+  /**
+   * `armShown(start, selector)` times what an interaction shows, where the app
+   * updates part of a page after the input was answered (the outreach list
+   * follows a search a frame later): from the `start` event to the frame
+   * that painted the last change inside `selector`, within `window_ms`;
+   * `null` when nothing there changed.
+   */
+  w.__bench.armShown = (startType: string, selector: string, windowMs = 600) => {
+    let start: number | null = null;
+    let painted: number | null = null;
+    const onStart = (event: Event) => {
+      if (start === null) start = event.timeStamp;
+    };
+    window.addEventListener(startType, onStart, true);
+    const target = document.querySelector(selector);
+    const observer = new MutationObserver(() => requestAnimationFrame(() => { painted = performance.now(); }));
+    if (target) observer.observe(target, { subtree: true, childList: true, characterData: true });
+    w.__bench.shown = new Promise((resolve) => {
+      setTimeout(() => {
+        observer.disconnect();
+        window.removeEventListener(startType, onStart, true);
+        resolve(start !== null && painted !== null ? painted - start : null);
+      }, windowMs);
+    });
+  };
   // Time of the first page heading: the app has mounted and its handlers are live.
   w.__boot = null;
   const observer = new MutationObserver(() => {
@@ -81,6 +106,17 @@ export async function newPage(browser: Browser, serviceWorkers: 'allow' | 'block
 export async function bootTime(page: Page): Promise<number> {
   await page.waitForFunction(() => (window as any).__boot !== null, null, { timeout: 60_000 });
   return page.evaluate(() => (window as any).__boot as number);
+}
+
+/**
+ * Times one interaction as [`timed`] does, and also until what it changed
+ * inside `selector` is painted (`shown`, `null` when nothing changed there).
+ */
+export async function timedAndShown(page: Page, startType: string, endType: string, selector: string, act: () => Promise<void>) {
+  await page.evaluate(([s, sel]) => (window as any).__bench.armShown(s, sel), [startType, selector]);
+  const sample = await timed(page, startType, endType, act);
+  const shown = await page.evaluate(() => (window as any).__bench.shown as Promise<number | null>);
+  return { ...sample, shown };
 }
 
 /** Times one interaction: arms the helpers, performs `act`, reads the result. */

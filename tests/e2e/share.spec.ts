@@ -86,6 +86,11 @@ test('import connections, put a weak tie in a target company first, follow up, a
   await expect(zoe.getByText(`Follow-up due since ${longDay(-7)}, whenever you are ready.`)).toBeVisible();
   await expect(zoe.getByLabel('Status')).toHaveValue('messaged');
   await expect(due.getByRole('list', { name: 'Follow up today' })).toContainText('Zoë Martin');
+  // The due row follows a new name where it stands (rows are keyed by the contact).
+  await zoe.getByLabel('Name', { exact: true }).fill('Zoë Martin-Roy');
+  await expect(due.getByRole('list', { name: 'Follow up today' }).getByRole('listitem')).toHaveText([/^Zoë Martin-Roy — \d+ \w+ \d{4}$/]);
+  await zoe.getByLabel('Name', { exact: true }).fill('Zoë Martin');
+  await expect(due.getByRole('list', { name: 'Follow up today' })).not.toContainText('Martin-Roy');
 
   // A call today restarts the clock: the follow-up moves two weeks out and leaves the due list.
   await zoe.getByLabel('Date', { exact: true }).fill(isoDay(0));

@@ -90,6 +90,19 @@ impl Filter {
         self.text.split_whitespace().map(str::to_lowercase).collect()
     }
 
+    /// Whether everything this filter keeps, `wider` keeps too: the same
+    /// choices, and each of `wider`'s words inside one of these words (as
+    /// when a search is typed further), so this filter need only look among
+    /// what `wider` selected.
+    fn narrows(&self, wider: &Filter) -> bool {
+        let words = self.words();
+        self.status == wider.status
+            && self.tie == wider.tie
+            && self.target == wider.target
+            && self.due == wider.due
+            && wider.words().iter().all(|wide| words.iter().any(|word| word.contains(wide.as_str())))
+    }
+
     fn matches_entry(&self, entry: &Entry, words: &[Finder<'_>], today: NaiveDate, week_end: NaiveDate) -> bool {
         if self.status.is_some_and(|status| entry.status != status) {
             return false;
@@ -160,7 +173,21 @@ pub struct IndexCache {
     /// The edit time of each contact as prepared.
     seen: HashMap<Uuid, Timestamp>,
     sorted: Vec<(SortKey, Entry)>,
+    /// The last few filters and what they selected, most recent first, while
+    /// the index stays as it is ([`IndexCache::select_recalling`]).
+    recent: Vec<Selection>,
 }
+
+/// What one filter selected: places in [`IndexCache::sorted`].
+#[derive(Debug)]
+struct Selection {
+    filter: Filter,
+    days: (NaiveDate, NaiveDate),
+    places: Vec<u32>,
+}
+
+/// How many recent selections are kept: a word typed and erased again.
+const RECENT: usize = 16;
 
 /// Past this many changed contacts (an import), sorting everything again is
 /// cheaper than inserting them one by one.
@@ -188,6 +215,7 @@ impl IndexCache {
             self.rebuild(contacts, targets, sort, today);
             return true;
         }
+        self.recent.clear();
         let matcher = targets.matcher();
         let stale: HashSet<Uuid> = changed.iter().map(|contact| contact.meta.id).collect();
         if removed > 0 {
@@ -219,6 +247,7 @@ impl IndexCache {
         self.sorted.sort_by(|a, b| a.0.cmp(&b.0));
         self.seen = contacts.iter().map(|contact| (contact.meta.id, contact.meta.updated_at)).collect();
         self.context = Some((sort, today, targets.clone()));
+        self.recent.clear();
     }
 
     pub fn len(&self) -> usize {
@@ -238,6 +267,47 @@ impl IndexCache {
             .filter(|(_, entry)| filter.matches_entry(entry, &words, today, week_end))
             .map(|(_, entry)| entry.id)
             .collect()
+    }
+
+    /// [`IndexCache::select`] for a filter being typed: a filter chosen a
+    /// moment ago is answered from memory (erasing a letter), and one that
+    /// narrows a recent filter looks only among that filter's matches
+    /// (typing a letter), instead of searching all 5,000 contacts each time.
+    pub fn select_recalling(&mut self, filter: &Filter, today: NaiveDate, week_end: NaiveDate) -> Vec<Uuid> {
+        let days = (today, week_end);
+        let kept = self.recent.iter().position(|selection| selection.days == days && selection.filter == *filter);
+        let selection = match kept {
+            Some(at) => self.recent.remove(at),
+            None => {
+                let words = filter.words();
+                let words = finders(&words);
+                let sorted = &self.sorted;
+                let keeps = |place: &u32| {
+                    sorted
+                        .get(*place as usize)
+                        .is_some_and(|(_, entry)| filter.matches_entry(entry, &words, today, week_end))
+                };
+                let narrowest = self
+                    .recent
+                    .iter()
+                    .filter(|selection| selection.days == days && filter.narrows(&selection.filter))
+                    .min_by_key(|selection| selection.places.len());
+                let places = match narrowest {
+                    Some(wider) => wider.places.iter().copied().filter(keeps).collect(),
+                    None => (0..u32::try_from(sorted.len()).unwrap_or(u32::MAX)).filter(keeps).collect(),
+                };
+                Selection { filter: filter.clone(), days, places }
+            }
+        };
+        let ids = selection
+            .places
+            .iter()
+            .filter_map(|place| self.sorted.get(*place as usize))
+            .map(|(_, entry)| entry.id)
+            .collect();
+        self.recent.insert(0, selection);
+        self.recent.truncate(RECENT);
+        ids
     }
 }
 

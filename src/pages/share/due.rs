@@ -3,12 +3,15 @@
 
 use chrono::NaiveTime;
 use leptos::prelude::*;
+use reactive_stores::Field;
 use uuid::Uuid;
 
 use super::{short_date, use_share_ui};
 use crate::components::show_more::{Paging, ShowMore};
+use crate::derived::use_follow_ups;
 use crate::io::contacts_export::write_follow_ups_ics;
 use crate::model::live::*;
+use crate::model::outreach::Contact;
 use crate::store::use_store;
 use crate::web::{clock, download::download_text};
 
@@ -20,23 +23,13 @@ pub fn DueList() -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
     let (message, set_message) = signal(String::new());
-    // (id, name, date), soonest first; worked out once per change of the list.
-    let due = Memo::new(move |_| {
-        let week_end = ui.week_end.get();
-        store.workbook.outreach().contacts().with(|contacts| {
-            crate::model::outreach::due_by(contacts, week_end)
-                .into_iter()
-                .filter_map(|contact| {
-                    contact.next_follow_up().map(|next| (contact.meta.id, contact.name.clone(), next))
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    // Shared with Today, and worked out once per change of the list.
+    let due = use_follow_ups().due;
     let today_all = Memo::new(move |_| {
-        due.with(|due| due.iter().filter(|(_, _, next)| *next <= ui.today).cloned().collect::<Vec<_>>())
+        due.with(|due| due.iter().filter(|due| due.date <= ui.today).map(|due| due.contact).collect::<Vec<_>>())
     });
     let week_all = Memo::new(move |_| {
-        due.with(|due| due.iter().filter(|(_, _, next)| *next > ui.today).cloned().collect::<Vec<_>>())
+        due.with(|due| due.iter().filter(|due| due.date > ui.today).map(|due| due.contact).collect::<Vec<_>>())
     });
     // After a long import hundreds can be due at once: a page at a time.
     let (today_paging, week_paging) = (Paging::new(PAGE), Paging::new(PAGE));
@@ -55,9 +48,6 @@ pub fn DueList() -> impl IntoView {
             Err(err) => set_message.set(format!("Sorry, {err}.")),
         }
     };
-    let item = |(_, name, next): (Uuid, String, chrono::NaiveDate)| {
-        view! { <li>{name}<span class="hint">{format!(" — {}", short_date(next))}</span></li> }
-    };
     view! {
         <section class="card" aria-labelledby="due-heading">
             <h2 id="due-heading">"Follow up today and this week"</h2>
@@ -68,14 +58,14 @@ pub fn DueList() -> impl IntoView {
                 <Show when=move || !today_list().is_empty()>
                     <h3>"Today"</h3>
                     <ul class="due-list" aria-label="Follow up today">
-                        <For each=today_list key=|entry| entry.clone() children=item />
+                        <For each=today_list key=|id| *id let:id><DueRow id=id /></For>
                     </ul>
                     <ShowMore paging=today_paging total=Signal::derive(move || today_all.with(Vec::len)) label="Show more for today" />
                 </Show>
                 <Show when=move || !week_list().is_empty()>
                     <h3>"Later this week"</h3>
                     <ul class="due-list" aria-label="Follow up later this week">
-                        <For each=week_list key=|entry| entry.clone() children=item />
+                        <For each=week_list key=|id| *id let:id><DueRow id=id /></For>
                     </ul>
                     <ShowMore paging=week_paging total=Signal::derive(move || week_all.with(Vec::len)) label="Show more for later this week" />
                 </Show>
@@ -86,4 +76,19 @@ pub fn DueList() -> impl IntoView {
             <p class="message" role="status">{move || message.get()}</p>
         </section>
     }
+}
+
+/// One follow-up: it reads its own contact, so a new name or date shows
+/// where the row already is.
+#[component]
+fn DueRow(id: Uuid) -> impl IntoView {
+    let store = use_store();
+    let contact: Field<Contact> = store.workbook.outreach().contacts().at_key(id).into();
+    let line =
+        Memo::new(move |_| contact.try_with(|contact| (contact.name.trim().to_owned(), contact.next_follow_up())));
+    let name = move || line.with(|line| line.as_ref().map(|(name, _)| name.clone()));
+    let when = move || {
+        line.with(|line| line.as_ref().and_then(|(_, next)| next.map(|next| format!(" — {}", short_date(next)))))
+    };
+    view! { <li>{name}<span class="hint">{when}</span></li> }
 }
