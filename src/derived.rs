@@ -13,7 +13,7 @@ use crate::model::outreach::OutreachStoreFields;
 use crate::model::plan::end_of_week;
 use crate::model::plan::PlanStoreFields;
 use crate::model::progress::{next_step, NextStep, Step, StepState};
-use crate::model::today::{follow_ups_due, with_follow_ups, DueItem, FollowUpDue, StepStatus};
+use crate::model::today::{with_follow_ups, DueItem, FollowUpDue, StepStatus};
 use crate::model::workbook::WorkbookStoreFields;
 use crate::model::{Debrief, Outreach};
 use crate::save::room::Usage;
@@ -121,11 +121,13 @@ pub struct FollowUps {
 }
 
 impl FollowUps {
-    fn new(store: Store) -> Self {
+    /// Read from the outreach index, which keeps each contact's follow-up
+    /// date edit by edit: adding a contact does not work out 5,000 dates.
+    fn new(store: Store, index: OutreachIndex) -> Self {
         let workbook = store.workbook;
         let due = Memo::new(move |_| {
             let end = end_of_week(clock::today(), workbook.mojo().week_starts_on().get());
-            workbook.outreach().contacts().with(|contacts| follow_ups_due(contacts, end))
+            index.with(|index| index.follow_ups_due(end))
         });
         Self { due }
     }
@@ -225,8 +227,9 @@ impl Room {
 /// Creates the shared derived data; call once, below the store.
 pub fn provide(store: Store) {
     let states = StepStates::new(store);
-    let follow_ups = FollowUps::new(store);
-    provide_context(OutreachIndex::new(store));
+    let index = OutreachIndex::new(store);
+    let follow_ups = FollowUps::new(store, index);
+    provide_context(index);
     provide_context(TodayFigures::new(store, states, follow_ups));
     provide_context(states);
     provide_context(follow_ups);

@@ -7,6 +7,7 @@ use comeback::model::outreach::links::{mailto, safe_link, tel};
 use comeback::model::outreach::view::{compare, index, priority_group, select, DueFilter, Filter, IndexCache, Sort};
 use comeback::model::outreach::{Channel, Contact, Frequency, Outreach, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS};
 use comeback::model::plan::{TargetKind, Targets};
+use comeback::model::today::follow_ups_due;
 use uuid::Uuid;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -232,6 +233,7 @@ fn the_index_kept_edit_by_edit_equals_the_index_made_anew() {
             select(outreach, targets, &filter, sort, today(), week_end),
             "{step}"
         );
+        assert_eq!(cache.follow_ups_due(week_end), follow_ups_due(&outreach.contacts, week_end), "{step}: follow-ups");
         assert!(!cache.refresh(&outreach.contacts, targets, sort, today()), "{step}: nothing more to do");
     };
     check(&mut cache, &outreach, &targets, Sort::Priority, "first preparation");
@@ -242,6 +244,11 @@ fn the_index_kept_edit_by_edit_equals_the_index_made_anew() {
     check(&mut cache, &outreach, &targets, Sort::Priority, "a status");
     outreach.log_interaction(ids[7], day(2026, 11, 1), Channel::Email, "hello", at(4));
     check(&mut cache, &outreach, &targets, Sort::Priority, "an interaction");
+    for (i, at_time) in [(9, 7), (11, 8), (2, 9)] {
+        outreach.log_interaction(ids[i], day(2026, 11, 1), Channel::Email, "hello", at(at_time));
+    }
+    check(&mut cache, &outreach, &targets, Sort::Priority, "follow-ups due on one day, by name");
+    assert_eq!(cache.follow_ups_due(week_end).len(), 4);
     person(&mut outreach, "Zed", Some(Frequency::OnceAYearOrLess), Some(true));
     check(&mut cache, &outreach, &targets, Sort::Priority, "an add");
     outreach.remove_contact(ids[0], at(5));

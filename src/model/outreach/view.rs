@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use super::{Contact, Outreach, Status, TieStrength};
 use crate::model::plan::Targets;
+use crate::model::today::FollowUpDue;
 use crate::model::Timestamp;
 
 /// Which follow-ups to keep.
@@ -132,6 +133,8 @@ fn finders(words: &[String]) -> Vec<Finder<'_>> {
 #[derive(Clone, Debug, PartialEq)]
 struct Entry {
     id: Uuid,
+    /// The name as shown, trimmed.
+    name: String,
     /// [`Contact::search_text`]: every searchable field, lowercased.
     haystack: String,
     status: Status,
@@ -144,6 +147,7 @@ impl Entry {
     fn of(contact: &Contact, target: bool) -> Self {
         Self {
             id: contact.meta.id,
+            name: contact.name.trim().to_owned(),
             haystack: contact.search_text(),
             status: contact.status,
             tie: contact.tie(),
@@ -266,6 +270,21 @@ impl IndexCache {
             .iter()
             .filter(|(_, entry)| filter.matches_entry(entry, &words, today, week_end))
             .map(|(_, entry)| entry.id)
+            .collect()
+    }
+
+    /// The follow-ups due on or before `end`, soonest first, then by name:
+    /// [`crate::model::today::follow_ups_due`] from the prepared contacts,
+    /// without working out 5,000 follow-up dates again.
+    pub fn follow_ups_due(&self, end: NaiveDate) -> Vec<FollowUpDue> {
+        let mut due: Vec<(NaiveDate, &SortKey, &Entry)> = self
+            .sorted
+            .iter()
+            .filter_map(|(key, entry)| entry.next_follow_up.filter(|next| *next <= end).map(|next| (next, key, entry)))
+            .collect();
+        due.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)).then_with(|| a.2.id.cmp(&b.2.id)));
+        due.into_iter()
+            .map(|(date, _, entry)| FollowUpDue { contact: entry.id, name: entry.name.clone(), date })
             .collect()
     }
 
