@@ -53,6 +53,30 @@ fn weekly_totals_follow_the_first_day() {
     assert_eq!(mojo.hours_in_week(mojo.week_of(date(2026, 3, 8)), None), 6.0);
 }
 
+// Guards the week card's totals made in one pass: per week and per project,
+// for either first day of the week, they equal the log read week by week.
+#[test]
+fn week_totals_in_one_pass_equal_the_log_read_week_by_week() {
+    let (mut mojo, first) = with_project("Portfolio");
+    let second = mojo.add_project("Course", at(0)).unwrap();
+    for day in 0..60u64 {
+        let when = date(2026, 1, 1) + chrono::Days::new(day * 3);
+        let project = if day % 2 == 0 { first } else { second };
+        mojo.log_time(project, when, 0.25 * (day % 7 + 1) as f32, "", at(day as i64)).unwrap();
+    }
+    for first_day in [Weekday::Mon, Weekday::Sun] {
+        mojo.set_week_start(first_day, at(100));
+        let totals = mojo.week_totals();
+        let today = date(2026, 6, 30);
+        assert_eq!(totals.recent(mojo.week_of(today), 30), mojo.recent_weeks(today, 30), "{first_day:?}");
+        for week in mojo.recent_weeks(today, 30) {
+            for project in [None, Some(first), Some(second)] {
+                assert_eq!(totals.hours(week.start, project), mojo.hours_in_week(week.start, project), "{week:?}");
+            }
+        }
+    }
+}
+
 // Guards the year boundary: the week of New Year holds days of both years.
 #[test]
 fn a_week_across_new_year() {

@@ -194,32 +194,16 @@ impl Workbook {
 
     /// What the failure answer suggests for each part until the person writes
     /// their own: the debrief summary, the key lesson, the time-off summary,
-    /// and the chosen path with the target roles.
+    /// and the chosen path with the target roles. Each part reads one section
+    /// ([`Debrief::answer_words`], [`Mojo::done_since_words`],
+    /// [`Plan::ready_words`]), so each can be kept apart.
     pub fn answer_suggestions(&self) -> crate::model::plan::story::Parts {
-        let non_empty = |text: &str| Some(text.trim().to_owned()).filter(|text| !text.is_empty());
-        let ready = match (
-            self.plan.path.chosen_option().map(|option| option.name.trim().to_lowercase()),
-            self.plan.targets.roles_phrase(),
-        ) {
-            (_, roles) if !roles.is_empty() => Some(format!(
-                "I know what I want next: a role as {roles}, and I am ready to give it my full attention."
-            )),
-            (Some(path), _) if !path.is_empty() => Some(format!(
-                "I have decided on my next step: {}. I am ready to give it my full attention.",
-                super::words::clause(&path)
-            )),
-            _ => None,
-        };
-        use super::words::sentence;
+        let (what_happened, learned) = self.debrief.answer_words();
         crate::model::plan::story::Parts {
-            what_happened: non_empty(&sentence(&self.debrief.summary)),
-            learned: self
-                .debrief
-                .key_lesson()
-                .and_then(|note| non_empty(&note.text))
-                .map(|lesson| format!("Looking back, the biggest lesson for me was this: {}", sentence(&lesson))),
+            what_happened,
+            learned,
             done_since: self.mojo.done_since_words(),
-            why_ready: ready,
+            why_ready: self.plan.ready_words(),
         }
     }
 
@@ -235,5 +219,38 @@ impl Workbook {
             action.meta.touch(now);
         }
         self.debrief.remove_note(super::debrief::NoteList::Options, option, now);
+    }
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    Some(text.trim().to_owned()).filter(|text| !text.is_empty())
+}
+
+impl super::Debrief {
+    /// The failure answer's first two parts: what happened, and the lesson.
+    pub fn answer_words(&self) -> (Option<String>, Option<String>) {
+        use super::words::sentence;
+        let learned = self
+            .key_lesson()
+            .and_then(|note| non_empty(&note.text))
+            .map(|lesson| format!("Looking back, the biggest lesson for me was this: {}", sentence(&lesson)));
+        (non_empty(&sentence(&self.summary)), learned)
+    }
+}
+
+impl super::Plan {
+    /// The failure answer's last part: why the person is ready, from the
+    /// target roles or the chosen path.
+    pub fn ready_words(&self) -> Option<String> {
+        match (self.path.chosen_option().map(|option| option.name.trim().to_lowercase()), self.targets.roles_phrase()) {
+            (_, roles) if !roles.is_empty() => Some(format!(
+                "I know what I want next: a role as {roles}, and I am ready to give it my full attention."
+            )),
+            (Some(path), _) if !path.is_empty() => Some(format!(
+                "I have decided on my next step: {}. I am ready to give it my full attention.",
+                super::words::clause(&path)
+            )),
+            _ => None,
+        }
     }
 }

@@ -14,7 +14,9 @@ mod week;
 
 pub use chart::{chart_geometry, Bar, ChartGeometry};
 pub use links::safe_link;
-pub use week::{format_hours, parse_hours, round_hours, week_start, HoursError, WeekTotal, MAX_HOURS_PER_DAY};
+pub use week::{
+    format_hours, parse_hours, round_hours, week_start, HoursError, WeekTotal, WeekTotals, MAX_HOURS_PER_DAY,
+};
 
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};

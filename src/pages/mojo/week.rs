@@ -2,11 +2,14 @@
 //! the first day of the week; a twelve-week chart drawn as SVG, with the
 //! same numbers in a table for screen readers and keyboard users.
 
+use std::collections::HashMap;
+
 use chrono::Weekday;
 use leptos::prelude::*;
 
 use crate::model::live::*;
 use crate::model::mojo::{chart_geometry, format_hours, CHART_WEEKS};
+use crate::model::Mojo;
 use crate::model::SetbackKind;
 use crate::store::use_store;
 use crate::web::clock;
@@ -35,7 +38,9 @@ pub fn Week() -> impl IntoView {
     let (goal_error, set_goal_error) = signal(None::<String>);
     let goal = move || store.workbook.mojo().with(|mojo| mojo.weekly_hours_goal);
     let this_week = move || store.workbook.mojo().with(|mojo| mojo.week_of(clock::today()));
-    let week_hours = move || store.workbook.mojo().with(|mojo| mojo.hours_in_week(this_week(), None));
+    // One pass over the log per change of the section, read by every figure below.
+    let totals = Memo::new(move |_| store.workbook.mojo().with(Mojo::week_totals));
+    let week_hours = move || totals.with(|totals| totals.hours(this_week(), None));
     let total_line = move || {
         let (hours, goal) = (week_hours(), goal());
         if goal > 0.0 {
@@ -62,25 +67,35 @@ pub fn Week() -> impl IntoView {
             (!parts.is_empty()).then(|| parts.join(" "))
         })
     };
-    let per_project = move || {
-        store.workbook.mojo().with(|mojo| {
-            let start = mojo.week_of(clock::today());
-            mojo.projects
-                .iter()
-                .map(|project| {
-                    let target =
-                        if project.weekly_hours > 0.0 { format_hours(project.weekly_hours) } else { "—".to_owned() };
-                    (
-                        project.meta.id,
-                        project.display_name(),
-                        format_hours(mojo.hours_in_week(start, Some(project.meta.id))),
-                        target,
-                    )
-                })
-                .collect::<Vec<_>>()
+    // This week's line per project, by project id; the table's rows are
+    // keyed by the id and read their own line.
+    let per_project = Memo::new(move |_| {
+        let start = this_week();
+        totals.with(|totals| {
+            store.workbook.mojo().projects().with(|projects| {
+                projects
+                    .iter()
+                    .map(|project| {
+                        let target = if project.weekly_hours > 0.0 {
+                            format_hours(project.weekly_hours)
+                        } else {
+                            "—".to_owned()
+                        };
+                        let hours = format_hours(totals.hours(start, Some(project.meta.id)));
+                        (project.meta.id, (project.display_name(), hours, target))
+                    })
+                    .collect::<HashMap<_, _>>()
+            })
         })
+    });
+    let project_ids = move || {
+        store
+            .workbook
+            .mojo()
+            .projects()
+            .with(|projects| projects.iter().map(|project| project.meta.id).collect::<Vec<_>>())
     };
-    let weeks = move || store.workbook.mojo().with(|mojo| mojo.recent_weeks(clock::today(), CHART_WEEKS));
+    let weeks = move || totals.with(|totals| totals.recent(this_week(), CHART_WEEKS));
 
     let set_goal = move |text: String| {
         let hours = text.replace(',', ".").trim().parse::<f32>();
@@ -110,7 +125,7 @@ pub fn Week() -> impl IntoView {
                 value=move || week_hours().min(goal().max(0.25)).to_string()
             ></progress>
             <p class="hint">{rest_line}</p>
-            <Show when=move || !per_project().is_empty()>
+            <Show when=move || per_project.with(|rows| !rows.is_empty())>
                 <table class="week-table">
                     <caption>"This week by project"</caption>
                     <thead>
@@ -121,12 +136,20 @@ pub fn Week() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=per_project key=|row| row.clone() let:row>
-                            <tr>
-                                <th scope="row">{row.1}</th>
-                                <td>{row.2}</td>
-                                <td>{row.3}</td>
-                            </tr>
+                        <For each=project_ids key=|id| *id let:id>
+                            {
+                                let line = Memo::new(move |_| per_project.with(|lines| lines.get(&id).cloned()));
+                                let part = move |pick: fn(&(String, String, String)) -> &String| {
+                                    line.with(|line| line.as_ref().map(|line| pick(line).clone()))
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{move || part(|line| &line.0)}</th>
+                                        <td>{move || part(|line| &line.1)}</td>
+                                        <td>{move || part(|line| &line.2)}</td>
+                                    </tr>
+                                }
+                            }
                         </For>
                     </tbody>
                 </table>

@@ -14,9 +14,16 @@ use crate::web::{clipboard::copy_and_report, clock};
 #[component]
 pub fn FailureAnswerSection() -> impl IntoView {
     let store = use_store();
-    // Worked out once per edit and shared by the four parts: the Mojo part
-    // reads the whole time log.
-    let suggestions = Memo::new(move |_| store.workbook.with(|workbook| workbook.answer_suggestions()));
+    // Each part's suggestion follows its own section only: the Mojo part
+    // reads the whole time log, so it is not worked out again for a plan edit.
+    let workbook = store.workbook;
+    let from_debrief = Memo::new(move |_| workbook.debrief().with(|debrief| debrief.answer_words()));
+    let from_mojo = Memo::new(move |_| workbook.mojo().with(|mojo| mojo.done_since_words()));
+    let from_plan = Memo::new(move |_| workbook.plan().with(|plan| plan.ready_words()));
+    let suggestions = Memo::new(move |_| {
+        let (what_happened, learned) = from_debrief.get();
+        Parts { what_happened, learned, done_since: from_mojo.get(), why_ready: from_plan.get() }
+    });
     let resolved = Memo::new(move |_| {
         suggestions.with(|suggestions| store.workbook.plan().with(|plan| plan.answer.parts.resolved(suggestions)))
     });
