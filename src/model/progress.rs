@@ -166,8 +166,9 @@ impl Debrief {
     }
 
     /// Its core: the key lesson chosen and the closure written.
+    /// The same rule as the guided sequence's required parts.
     pub fn core_written(&self) -> bool {
-        self.key_lesson().is_some_and(|lesson| !lesson.text.trim().is_empty()) && !self.closure_note.trim().is_empty()
+        self.missing_to_finish().is_empty()
     }
 
     pub fn step_state(&self) -> StepState {
