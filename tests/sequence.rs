@@ -245,3 +245,14 @@ fn the_place_is_stored_with_the_workbook() {
     let Loaded::Current(reloaded) = read(&storage).decode() else { panic!("the workbook reads back") };
     assert_eq!(reloaded.debrief.resume_screen(), Screen::Part(Part::Closure));
 }
+
+// Guards Today's suggestion: a debrief under way opens the sequence where the
+// person left off, one ready to close opens at its closure.
+#[test]
+fn the_next_step_leads_into_the_sequence() {
+    use comeback::model::progress::NextStep;
+    use comeback::route::Route;
+    assert_eq!(Route::from_hash(NextStep::ContinueDebrief.href()), Route::DebriefGuide(None));
+    assert_eq!(Route::from_hash(NextStep::CloseDebrief.href()), Route::DebriefGuide(Some(Screen::Part(Part::Closure))));
+    assert_eq!(Route::from_hash(NextStep::BeginDebrief.href()), Route::Debrief, "a first look starts at the overview");
+}

@@ -396,8 +396,15 @@ impl NextStep {
         }
     }
 
-    /// Where the suggestion leads (a route's address).
+    /// Where the suggestion leads (a route's address). A debrief under way
+    /// opens its guided sequence where the person left off, and one ready to
+    /// close opens at its closure.
     pub fn href(self) -> &'static str {
+        match self {
+            NextStep::ContinueDebrief => return "#/debrief/guide",
+            NextStep::CloseDebrief => return "#/debrief/guide/closure",
+            _ => {}
+        }
         match self.step() {
             None if self == NextStep::FirstSteps => "#/first-steps",
             None => "#/share",
