@@ -35,10 +35,14 @@ pub fn App() -> impl IntoView {
     derived::provide(store);
     components::theme::apply_theme();
     let route = router::use_hash_route();
+    // The sequence reads its screen from the route; the page itself is drawn
+    // again only when the page changes.
+    provide_context(route);
+    let page = Memo::new(move |_| route.with(route::Route::page));
 
     view! {
         <a class="skip-link" href="#main" on:click=router::skip_to_main>"Skip to content"</a>
-        <div class="shell" class:focus-mode=move || route.with(|route| *route == route::Route::DebriefSession)>
+        <div class="shell" class:focus-mode=move || route.with(|route| matches!(route, route::Route::DebriefSession(_)))>
             <header class="app-header">
                 <a class="brand" href="#/">"Comeback"</a>
                 <SaveIndicator />
@@ -48,7 +52,7 @@ pub fn App() -> impl IntoView {
                 <UpdateBanner />
                 <Notices />
                 <ExampleBanner />
-                {move || view! { <Page route=route.get() /> }}
+                {move || view! { <Page route=page.get() /> }}
             </main>
         </div>
     }

@@ -3,14 +3,19 @@
 //! under `/<repo>/`, with reloads and deep links, and offline from one cached
 //! `index.html`.
 
+use crate::model::sequence::Screen;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Today,
     /// The practical checklist and survival budget.
     FirstSteps,
     Debrief,
-    /// The distraction-free debrief session.
-    DebriefSession,
+    /// The debrief as a guided sequence, at one screen (`None`: where the
+    /// person left off).
+    DebriefGuide(Option<Screen>),
+    /// The same sequence as a focused session: navigation hidden, a timer.
+    DebriefSession(Option<Screen>),
     Share,
     Mojo,
     NextMove,
@@ -38,7 +43,7 @@ impl Route {
     pub fn step(&self) -> Option<crate::model::progress::Step> {
         use crate::model::progress::Step;
         match self {
-            Route::Debrief | Route::DebriefSession => Some(Step::Debrief),
+            Route::Debrief | Route::DebriefGuide(_) | Route::DebriefSession(_) => Some(Step::Debrief),
             Route::Share => Some(Step::Share),
             Route::Mojo => Some(Step::Mojo),
             Route::NextMove => Some(Step::NextMove),
@@ -54,7 +59,16 @@ impl Route {
             "" | "today" => Route::Today,
             "first-steps" => Route::FirstSteps,
             "debrief" => Route::Debrief,
-            "debrief/session" => Route::DebriefSession,
+            "debrief/guide" => Route::DebriefGuide(None),
+            "debrief/session" => Route::DebriefSession(None),
+            // An address of a screen this build does not have opens the
+            // sequence where the person left off.
+            other if other.starts_with("debrief/guide/") => {
+                Route::DebriefGuide(Screen::from_key(other.trim_start_matches("debrief/guide/")))
+            }
+            other if other.starts_with("debrief/session/") => {
+                Route::DebriefSession(Screen::from_key(other.trim_start_matches("debrief/session/")))
+            }
             "share" => Route::Share,
             "mojo" => Route::Mojo,
             "next" => Route::NextMove,
@@ -69,7 +83,10 @@ impl Route {
             Route::Today => "#/".into(),
             Route::FirstSteps => "#/first-steps".into(),
             Route::Debrief => "#/debrief".into(),
-            Route::DebriefSession => "#/debrief/session".into(),
+            Route::DebriefGuide(None) => "#/debrief/guide".into(),
+            Route::DebriefGuide(Some(screen)) => format!("#/debrief/guide/{}", screen.key()),
+            Route::DebriefSession(None) => "#/debrief/session".into(),
+            Route::DebriefSession(Some(screen)) => format!("#/debrief/session/{}", screen.key()),
             Route::Share => "#/share".into(),
             Route::Mojo => "#/mojo".into(),
             Route::NextMove => "#/next".into(),
@@ -78,12 +95,30 @@ impl Route {
         }
     }
 
+    /// The page this route shows, without the sequence's screen: moving
+    /// from one screen to the next keeps the same page (and its timer).
+    pub fn page(&self) -> Route {
+        match self {
+            Route::DebriefGuide(_) => Route::DebriefGuide(None),
+            Route::DebriefSession(_) => Route::DebriefSession(None),
+            other => other.clone(),
+        }
+    }
+
+    /// The sequence's screen this route asks for, if any.
+    pub fn screen(&self) -> Option<Screen> {
+        match self {
+            Route::DebriefGuide(screen) | Route::DebriefSession(screen) => *screen,
+            _ => None,
+        }
+    }
+
     /// Short name for the navigation.
     pub fn nav_label(&self) -> &'static str {
         match self {
             Route::Today => "Today",
             Route::FirstSteps => "First steps",
-            Route::Debrief | Route::DebriefSession => "Debrief",
+            Route::Debrief | Route::DebriefGuide(_) | Route::DebriefSession(_) => "Debrief",
             Route::Share => "Share",
             Route::Mojo => "Mojo",
             Route::NextMove => "Next move",
@@ -98,7 +133,8 @@ impl Route {
             Route::Today => "Today",
             Route::FirstSteps => "First steps",
             Route::Debrief => "Step 1: Debrief",
-            Route::DebriefSession => "Debrief session",
+            Route::DebriefGuide(screen) => return sequence_title("Debrief", *screen),
+            Route::DebriefSession(screen) => return sequence_title("Debrief session", *screen),
             Route::Share => "Step 2: Share",
             Route::Mojo => "Step 3: Regain your mojo",
             Route::NextMove => "Step 4: Next move",
@@ -106,6 +142,22 @@ impl Route {
             Route::NotFound(_) => "Page not found",
         };
         format!("{page} · Comeback")
+    }
+}
+
+/// "Debrief, part 4 of 9: The hard questions · Comeback".
+fn sequence_title(page: &str, screen: Option<Screen>) -> String {
+    match screen {
+        Some(screen) => {
+            let part = screen.part();
+            format!(
+                "{page}, part {} of {}: {} · Comeback",
+                part.number(),
+                crate::model::sequence::Part::ALL.len(),
+                part.title()
+            )
+        }
+        None => format!("{page}, part by part · Comeback"),
     }
 }
 
@@ -122,7 +174,8 @@ mod tests {
 
     #[test]
     fn pages_outside_the_navigation_have_their_own_addresses() {
-        assert_eq!(Route::from_hash(&Route::DebriefSession.href()), Route::DebriefSession);
+        assert_eq!(Route::from_hash(&Route::DebriefSession(None).href()), Route::DebriefSession(None));
+        assert_eq!(Route::from_hash(&Route::DebriefGuide(None).href()), Route::DebriefGuide(None));
         assert_eq!(Route::from_hash(&Route::FirstSteps.href()), Route::FirstSteps);
     }
 
@@ -133,6 +186,32 @@ mod tests {
         assert_eq!(Route::from_hash("#/share/"), Route::Share);
         assert_eq!(Route::from_hash("#/mojo?x=1"), Route::Mojo);
         assert_eq!(Route::from_hash("#/nope"), Route::NotFound("nope".into()));
+    }
+
+    // Guards the sequence's addresses: every screen round-trips, in both
+    // modes, and moving between screens stays on one page.
+    #[test]
+    fn every_screen_of_the_sequence_has_an_address() {
+        use crate::model::questions::Theme;
+        use crate::model::sequence::{Part, QuestionGroup, Screen};
+        let screens = Part::ALL
+            .into_iter()
+            .map(Screen::Part)
+            .chain(Theme::ALL.into_iter().map(|theme| Screen::Questions(QuestionGroup::Theme(theme))))
+            .chain([Screen::Questions(QuestionGroup::Own)]);
+        for screen in screens {
+            for route in [Route::DebriefGuide(Some(screen)), Route::DebriefSession(Some(screen))] {
+                assert_eq!(Route::from_hash(&route.href()), route);
+                assert_eq!(route.screen(), Some(screen));
+            }
+            assert_eq!(Route::DebriefGuide(Some(screen)).page(), Route::DebriefGuide(None));
+        }
+        assert_eq!(Route::from_hash("#/debrief/guide/questions/goals").href(), "#/debrief/guide/questions/goals");
+        assert_eq!(Route::from_hash("#/debrief/guide/nowhere"), Route::DebriefGuide(None));
+        assert_eq!(
+            Route::DebriefSession(Some(Screen::Part(Part::Questions))).title(),
+            "Debrief session, part 4 of 9: The hard questions · Comeback"
+        );
     }
 
     #[test]

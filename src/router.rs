@@ -13,7 +13,10 @@ pub fn use_hash_route() -> ReadSignal<Route> {
     let _ = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(current()));
 
     Effect::new(move |_| document().set_title(&route.with(Route::title)));
-    Effect::watch(move || route.get(), |_, _, _| request_animation_frame(focus_page_heading), false);
+    // A new page moves focus to its heading; a new screen of the debrief's
+    // sequence is the same page, which moves focus itself.
+    let page = Memo::new(move |_| route.with(Route::page));
+    Effect::watch(move || page.get(), |_, _, _| request_animation_frame(focus_page_heading), false);
     route
 }
 

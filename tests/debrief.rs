@@ -142,7 +142,7 @@ fn factors_carry_how_much_was_in_my_control() {
     assert!(debrief.factors.is_empty());
 }
 
-// Guards the key lesson: exactly one, and finishing needs it.
+// Guards the key lesson: exactly one, and finishing needs it (and the note).
 #[test]
 fn exactly_one_key_lesson_and_finishing_needs_it() {
     let mut debrief = Debrief::default();
@@ -154,6 +154,8 @@ fn exactly_one_key_lesson_and_finishing_needs_it() {
     assert_eq!(debrief.key_lesson().unwrap().text, "I quit my day job too soon");
     debrief.set_key_lesson(Uuid::new_v4(), at(5));
     assert_eq!(debrief.key_lesson, Some(second), "an unknown id changes nothing");
+    assert_eq!(debrief.finish(at(6)), Err(FinishError::NoClosureNote), "and the note to oneself");
+    debrief.set_closure_note("Time to move on.", at(6));
     assert_eq!(debrief.finish(at(6)), Ok(()));
     assert_eq!(debrief.done_at, Some(at(6)));
     debrief.remove_note(NoteList::Lessons, second, at(7));
@@ -173,9 +175,10 @@ fn session_length_never_drops_below_two_hours() {
     assert_eq!(debrief.session.minutes, MIN_SESSION_MINUTES);
 }
 
-// Guards the progress indicator against counting empty parts.
+// Guards the progress indicator against counting empty parts: it follows
+// the sequence's parts, in their order, each complete by its own rule.
 #[test]
-fn progress_follows_what_is_filled() {
+fn progress_follows_what_is_complete() {
     let mut debrief = Debrief::default();
     assert!(debrief.progress().iter().all(|part| !part.filled));
     debrief.set_setback(Some(comeback::model::SetbackKind::Stalled), at(1));
@@ -188,10 +191,10 @@ fn progress_follows_what_is_filled() {
     let lesson = debrief.add_note(NoteList::Lessons, "Ask for the promotion", at(2)).unwrap();
     debrief.set_key_lesson(lesson, at(2));
     debrief.set_closure_note("Enough.", at(3));
-    assert_eq!(filled(&debrief), ["What happened", "Key lesson"], "closure needs the done mark");
+    assert_eq!(filled(&debrief), ["What happened", "Lessons and the key lesson"], "closure needs the done mark");
     debrief.finish(at(4)).unwrap();
-    assert_eq!(filled(&debrief), ["What happened", "Key lesson", "Closure"]);
-    assert_eq!(debrief.progress().len(), 7);
+    assert_eq!(filled(&debrief), ["What happened", "Lessons and the key lesson", "Closure"]);
+    assert_eq!(debrief.progress().len(), 9);
 }
 
 // Guards the link between an option and its plan action: one action, the option's live text.

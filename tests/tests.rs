@@ -22,6 +22,7 @@ mod outreach;
 mod parts;
 mod progress;
 mod room;
+mod sequence;
 mod stored;
 mod today;
 mod words;

@@ -29,7 +29,7 @@ fn an_empty_workbook() {
     assert_eq!(
         summaries(&workbook),
         [
-            (false, "0 of 7 parts written.".to_owned()),
+            (false, "0 of 9 parts written.".to_owned()),
             (false, "No one on your outreach list yet.".to_owned()),
             (false, "No side project or event yet. Rest counts too.".to_owned()),
             (false, "No path chosen yet. No open opportunities. No actions in your plan yet.".to_owned()),
@@ -45,6 +45,7 @@ fn the_overview_follows_what_is_written_and_marked() {
     let mut workbook = Workbook::new(at(0));
     let lesson = workbook.debrief.add_note(NoteList::Lessons, "Ask for feedback early", at(3)).unwrap();
     workbook.debrief.set_key_lesson(lesson, at(3));
+    workbook.debrief.set_closure_note("It is behind me now.", at(3));
     workbook.debrief.finish(at(4)).unwrap();
     let amina = workbook.outreach.add_contact("Amina", "old colleague", None, at(5));
     let project = workbook.mojo.add_project("Portfolio site", at(6)).unwrap();

@@ -18,7 +18,7 @@ pub enum MigrationError {
 type Step = fn(Map<String, Value>) -> Result<Map<String, Value>, MigrationError>;
 
 /// `STEPS[i]` upgrades version `i + 1` to `i + 2`.
-const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 /// Upgrades `doc`, stored at `from`, to `SCHEMA_VERSION`. A document already
 /// current is returned as it is, so running it twice changes nothing.
@@ -135,6 +135,15 @@ fn v5_to_v6(mut doc: Map<String, Value>) -> Result<Map<String, Value>, Migration
     Ok(doc)
 }
 
+/// Version 7 remembers where the person left the debrief's guided sequence
+/// (`debrief.place`, see `model::sequence`); a document without it opens at
+/// the first part, so the step changes nothing but the number. The number
+/// matters: a version 6 build would drop the place on its next save; now it
+/// opens a version 7 document read-only instead.
+fn v6_to_v7(doc: Map<String, Value>) -> Result<Map<String, Value>, MigrationError> {
+    Ok(doc)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,7 +256,7 @@ mod tests {
                 "updated_at": "2026-10-10T09:00:00Z"},
             "mojo": {"weekly_hours_goal": 20.0}}));
         let v6 = migrate(v5.clone(), 5).unwrap();
-        assert_eq!(v6["schema_version"], json!(6));
+        assert_eq!(v6["schema_version"], json!(SCHEMA_VERSION));
         assert_eq!(v6["outreach"]["done_at"], json!("2026-10-02T09:00:00Z"), "someone was reached");
         assert_eq!(v6["plan"]["done_at"], json!("2026-10-09T09:00:00Z"), "the offer accepted");
         assert_eq!(v6["plan"]["end_state"], json!("job_accepted"));
@@ -271,7 +280,7 @@ mod tests {
             "plan": {"opportunities": {"list": [{"stage": "offer", "updated_at": "2026-10-09T09:00:00Z"}]}}}));
         let v6 = migrate(untouched.clone(), 5).unwrap();
         let mut expected = untouched;
-        expected.insert("schema_version".into(), json!(6));
+        expected.insert("schema_version".into(), json!(SCHEMA_VERSION));
         assert_eq!(v6, expected);
 
         let posted_without_time = object(json!({"schema_version": 5,
@@ -281,6 +290,29 @@ mod tests {
 
         let wrong = object(json!({"schema_version": 5, "outreach": {"contacts": "Ana"}}));
         assert!(matches!(migrate(wrong, 5), Err(MigrationError::Shape { version: 5, .. })));
+    }
+
+    // Guards the v6 -> v7 step: the document is kept whole, and the typed
+    // workbook opens it at the start of the debrief's sequence; a version 7
+    // place is read back as written.
+    #[test]
+    fn v6_to_v7_keeps_every_field_and_opens_the_sequence_at_its_start() {
+        use crate::model::sequence::{Part, Screen};
+        let v6 = object(json!({"schema_version": 6, "created_at": "2026-01-02T09:00:00Z",
+            "debrief": {"summary": "x", "closure_note": "Enough.", "done_at": null, "updated_at": "2026-10-02T09:00:00Z"},
+            "outreach": {"done_at": "2026-10-03T09:00:00Z"}, "settings": {"theme": "dark"}}));
+        let v7 = migrate(v6.clone(), 6).unwrap();
+        let mut expected = v6;
+        expected.insert("schema_version".into(), json!(7));
+        assert_eq!(v7, expected);
+        let workbook = crate::io::stored::workbook_from_object(v7.clone()).unwrap();
+        assert_eq!(workbook.debrief.place, None);
+        assert_eq!(workbook.debrief.resume_screen(), Screen::Part(Part::WhatHappened));
+
+        let mut placed = v7;
+        placed["debrief"]["place"] = json!({"screen": "questions/money", "at": "2026-10-04T09:00:00Z"});
+        let workbook = crate::io::stored::workbook_from_object(placed).unwrap();
+        assert_eq!(workbook.debrief.place.map(|place| place.screen), Some("questions/money".to_owned()));
     }
 
     // Guards idempotence: a current document passes through unchanged.

@@ -338,6 +338,7 @@ fn section_text(
                 options,
                 closure_note,
                 done_at,
+                place,
                 updated_at,
                 removed,
             } = &workbook.debrief;
@@ -356,6 +357,9 @@ fn section_text(
             o.field("options", options)?;
             o.field("closure_note", closure_note)?;
             o.field("done_at", done_at)?;
+            if let Some(place) = place {
+                o.field("place", place)?;
+            }
             o.field("updated_at", updated_at)?;
             if !removed.is_empty() {
                 o.field("removed", removed)?;

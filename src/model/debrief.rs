@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::merge::Removed;
 use super::meta::{RecordMeta, Timestamp};
+use super::sequence::{Part, Place};
 
 /// What kind of setback this was; it tailors the questions the debrief asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -290,15 +291,19 @@ pub struct Debrief {
     pub options: Vec<Note>,
     pub closure_note: String,
     pub done_at: Option<Timestamp>,
+    /// Where the person left the guided sequence (schema 7; `model::sequence`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
     pub updated_at: Option<Timestamp>,
     /// Deleted records, so that merging an older backup does not bring them back.
     #[serde(skip_serializing_if = "Removed::is_empty")]
     pub removed: Removed,
 }
 
-/// One part of the debrief and whether it has something in it.
+/// One part of the debrief and whether it is complete.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Part {
+pub struct PartProgress {
+    pub part: Part,
     pub name: &'static str,
     pub filled: bool,
 }
@@ -307,6 +312,8 @@ pub struct Part {
 pub enum FinishError {
     #[error("choose the one lesson that matters most before you close the debrief")]
     NoKeyLesson,
+    #[error("write a note to yourself before you close the debrief")]
+    NoClosureNote,
 }
 
 impl Debrief {
@@ -565,10 +572,13 @@ impl Debrief {
         }
     }
 
-    /// Marks the debrief done; it needs the key lesson.
+    /// Marks the debrief done; it needs its required parts (the key lesson
+    /// and the note to oneself, see `sequence::Part::is_required`).
     pub fn finish(&mut self, now: Timestamp) -> Result<(), FinishError> {
-        if self.key_lesson().is_none() {
-            return Err(FinishError::NoKeyLesson);
+        match self.missing_to_finish().first() {
+            Some(Part::Lessons) => return Err(FinishError::NoKeyLesson),
+            Some(_) => return Err(FinishError::NoClosureNote),
+            None => {}
         }
         self.done_at = Some(now);
         self.touch(now);
@@ -584,17 +594,11 @@ impl Debrief {
         self.done_at.is_some()
     }
 
-    /// What is filled in, part by part, for the progress indicator.
-    pub fn progress(&self) -> Vec<Part> {
-        let part = |name, filled| Part { name, filled };
-        vec![
-            part("What happened", self.setback.is_some() && !self.summary.trim().is_empty()),
-            part("Debrief scheduled", self.session.is_scheduled()),
-            part("Timeline", self.timeline.iter().any(|event| !event.what.trim().is_empty())),
-            part("Hard questions", self.answered_count() > 0),
-            part("Contributing factors", !self.factors.is_empty()),
-            part("Key lesson", self.key_lesson().is_some()),
-            part("Closure", !self.closure_note.trim().is_empty() && self.is_done()),
-        ]
+    /// What is complete, part by part, in the sequence's order.
+    pub fn progress(&self) -> Vec<PartProgress> {
+        Part::ALL
+            .into_iter()
+            .map(|part| PartProgress { part, name: part.title(), filled: self.is_complete(part) })
+            .collect()
     }
 }

@@ -163,6 +163,8 @@ fn add_debrief(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {
     debrief.add_note(NoteList::Options, "Operations roles in food companies", now);
     debrief.closure_note = "It was a brave try and I learned a lot. I am ready to use it.".into();
     let _ = debrief.finish(now);
+    // Gone through part by part, to the end.
+    debrief.set_place(super::sequence::Screen::Part(super::sequence::Part::Closure), now);
     debrief.session.date = Some(days_before(today, 20));
 }
 

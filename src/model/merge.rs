@@ -17,6 +17,9 @@
 //!   `plan.done_at` with `plan.end_state`, schema 6) is one of those fields:
 //!   marking or reopening a step is an edit of its section, so the side that
 //!   did it last gives it.
+//! - **The debrief's place in its guided sequence** (`debrief.place`,
+//!   schema 7) carries its own time and is not an edit of the section: the
+//!   later place wins, whichever side's section wins.
 //! - **Settings** are this device's preferences: the theme stays; the last
 //!   export is the later of the two; the welcome counts as read if either was.
 //!
@@ -46,6 +49,7 @@ use super::plan::path::{Criterion, PathOption};
 use super::plan::story::{AnswerVersion, Story};
 use super::plan::targets::Target;
 use super::plan::ActionItem;
+use super::sequence::Place;
 use super::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings, Workbook, SCHEMA_VERSION};
 
 /// Tombstones: the ids of deleted records and when they were deleted.
@@ -321,11 +325,23 @@ impl<'a> Merger<'a> {
     }
 }
 
+/// Section fields that are not "the section's own fields": its edit time,
+/// its tombstones, and the debrief's place (merged by its own time).
+const MERGED_ON_THEIR_OWN: [&str; 3] = ["updated_at", "removed", "place"];
+
+/// The later of two places in the debrief's sequence (ties: the later key).
+fn later_place(ours: &Option<Place>, theirs: &Option<Place>) -> Option<Place> {
+    match (ours, theirs) {
+        (Some(a), Some(b)) => Some(if (b.at, &b.screen) > (a.at, &a.screen) { b.clone() } else { a.clone() }),
+        (a, b) => a.clone().or_else(|| b.clone()),
+    }
+}
+
 /// A section's fields that are not lists (lists are merged record by record).
 fn own_fields<S: Serialize>(section: &S) -> Value {
     fn strip(value: &mut Value) {
         if let Value::Object(fields) = value {
-            fields.retain(|name, field| !field.is_array() && name != "updated_at" && name != "removed");
+            fields.retain(|name, field| !field.is_array() && !MERGED_ON_THEIR_OWN.contains(&name.as_str()));
             fields.values_mut().for_each(strip);
         }
     }
@@ -364,6 +380,7 @@ pub fn merge(ours: &Workbook, theirs: &Workbook) -> Merged {
     m.records("Budget: income", &mut out.first_steps.budget.income, |w| &w.first_steps.budget.income);
     m.records("Budget: essential costs", &mut out.first_steps.budget.essential, |w| &w.first_steps.budget.essential);
     m.records("Budget: optional costs", &mut out.first_steps.budget.optional, |w| &w.first_steps.budget.optional);
+    out.debrief.place = later_place(&ours.debrief.place, &theirs.debrief.place);
     m.records("Timeline events", &mut out.debrief.timeline, |w| &w.debrief.timeline);
     m.records("Answers", &mut out.debrief.answers, |w| &w.debrief.answers);
     m.records("Own questions", &mut out.debrief.own_questions, |w| &w.debrief.own_questions);

@@ -166,8 +166,9 @@ impl Debrief {
     }
 
     /// Its core: the key lesson chosen and the closure written.
+    /// The same rule as the guided sequence's required parts.
     pub fn core_written(&self) -> bool {
-        self.key_lesson().is_some_and(|lesson| !lesson.text.trim().is_empty()) && !self.closure_note.trim().is_empty()
+        self.missing_to_finish().is_empty()
     }
 
     pub fn step_state(&self) -> StepState {
@@ -395,8 +396,15 @@ impl NextStep {
         }
     }
 
-    /// Where the suggestion leads (a route's address).
+    /// Where the suggestion leads (a route's address). A debrief under way
+    /// opens its guided sequence where the person left off, and one ready to
+    /// close opens at its closure.
     pub fn href(self) -> &'static str {
+        match self {
+            NextStep::ContinueDebrief => return "#/debrief/guide",
+            NextStep::CloseDebrief => return "#/debrief/guide/closure",
+            _ => {}
+        }
         match self.step() {
             None if self == NextStep::FirstSteps => "#/first-steps",
             None => "#/share",

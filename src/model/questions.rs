@@ -18,6 +18,22 @@ pub enum Theme {
 impl Theme {
     pub const ALL: [Theme; 6] = [Theme::Events, Theme::Goals, Theme::Skills, Theme::People, Theme::Money, Theme::Fit];
 
+    /// Stable key, used in the sequence's addresses and its remembered place.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Events => "events",
+            Theme::Goals => "goals",
+            Theme::Skills => "skills",
+            Theme::People => "people",
+            Theme::Money => "money",
+            Theme::Fit => "fit",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|theme| theme.key() == key)
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Theme::Events => "How it unfolded",

@@ -9,7 +9,7 @@ use super::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings, Timestamp};
 
 /// The shape of the document this build writes. Raise it with every change
 /// that older builds could misread, and add a step to `io::migrate`.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// `Store`: the live workbook is a `reactive_stores::Store<Workbook>`, so each
 /// section is a field of its own that pages read and edit separately.

@@ -70,6 +70,51 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+// The debrief part by part on a phone: every screen of the guided sequence,
+// empty and with the example data, in both themes; its end (what is missing,
+// or the way on to Step 2); and the focused session asking before it is left.
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme, the debrief part by part`, () => {
+    test.use({ colorScheme, viewport: { width: 390, height: 844 } });
+
+    for (const data of ['empty', 'example'] as const) {
+      test(`every part of the sequence, ${data}, has no WCAG A/AA violations`, async ({ page }) => {
+        test.setTimeout(120_000);
+        if (data === 'example') await loadExample(page);
+        await open(page, '#/debrief/guide/what-happened');
+        const where = page.locator('#sequence-where');
+        const seen: string[] = [];
+        for (;;) {
+          const screen = `${await where.textContent()} (${page.url().split('#')[1]})`;
+          seen.push(screen);
+          expect(await violations(page), screen).toEqual([]);
+          const next = page.getByRole('button', { name: 'Next', exact: true });
+          if ((await next.count()) === 0) break;
+          const before = page.url();
+          await next.click();
+          await expect(page).not.toHaveURL(before);
+        }
+        expect(seen.length).toBeGreaterThan(9);
+        await expect(where).toHaveText('Part 9 of 9: Closure');
+        if (data === 'empty') {
+          await page.getByRole('button', { name: 'Finish the debrief' }).click();
+          await expect(page.locator('#sequence-missing')).toBeVisible();
+        } else {
+          await expect(page.getByRole('link', { name: 'Go on to Step 2: Share it' })).toBeVisible();
+        }
+        expect(await violations(page), 'the end of the sequence').toEqual([]);
+      });
+    }
+
+    test('the focused session asking before it is left has no WCAG A/AA violations', async ({ page }) => {
+      await open(page, '#/debrief/session/timeline');
+      await page.getByRole('button', { name: 'Leave the session (Esc)' }).click();
+      await expect(page.getByRole('alertdialog', { name: 'Leave the session?' })).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+    });
+  });
+}
+
 // The large data set is generated once and stored before the app boots.
 // For axe, the timeline is cut to 50 events: the Debrief page renders every
 // event (six controls each) and axe over 300 of them takes close to a minute

@@ -24,7 +24,7 @@ test('export, change, restore with a preview, then undo byte for byte', async ({
   const text = await downloadedText(file);
   const backup = JSON.parse(text);
   expect(backup.format).toBe('comeback-backup');
-  expect(backup.schema_version).toBe(6);
+  expect(backup.schema_version).toBe(7);
   expect(backup.counts.timeline_events).toBe(1);
   expect(backup.workbook.debrief.summary).toBe('Before the backup <b>bold?</b>');
   await expect(exportCard).toContainText('Your last backup:');

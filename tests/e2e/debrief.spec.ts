@@ -1,5 +1,6 @@
 // Step 1, the debrief: a whole debrief typed as a person would, kept across
-// a reload; the focused session by keyboard; the calendar and Markdown files.
+// a reload; the calendar and Markdown files. The guided sequence and the
+// focused session: sequence.spec.ts.
 import { test, expect, open, downloadedText } from './fixtures';
 
 test.use({ timezoneId: 'Europe/Paris' });
@@ -95,7 +96,7 @@ test('a full debrief is typed, kept across a reload, and taken out as files', as
   await closure.getByLabel('A note to yourself').fill('It was brave to try. Time to move on.');
   await closure.getByRole('button', { name: 'Mark the debrief done' }).click();
   await expect(closure.getByText(/Debrief done on/)).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Your debrief: 7 of 7 parts' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your debrief: 8 of 9 parts' })).toBeVisible();
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
 
   // Everything is still there after a reload.
@@ -131,30 +132,6 @@ test('a full debrief is typed, kept across a reload, and taken out as files', as
     expect(markdown).toContain(text);
   }
   expect(markdown.indexOf('First month with a profit')).toBeLessThan(markdown.indexOf('Opened the bakery full time'));
-});
-
-test('the focused session hides the navigation, saves as you type, and Escape leaves it', async ({ page }) => {
-  await open(page, '#/debrief');
-  await page.getByRole('radio', { name: 'I was fired or laid off' }).check();
-  const start = page.getByRole('link', { name: 'Start a focused debrief session' });
-  await start.focus();
-  await page.keyboard.press('Enter');
-
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Debrief session');
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
-  await expect(page.getByRole('timer')).toContainText('of 3:00:00 planned');
-  await expect(page.getByText('Part 1 of')).toBeVisible();
-
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByText('Part 2 of')).toBeVisible();
-  await page.getByLabel('My answer').fill('The targets doubled in a year.');
-  await page.getByLabel('My answer').press('Escape');
-
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Step 1: Debrief with yourself');
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  await expect(page.getByRole('group', { name: /first sense something was going wrong/ }).getByLabel('My answer')).toHaveValue(
-    'The targets doubled in a year.',
-  );
 });
 
 test('timeline events reorder with the keyboard alone', async ({ page }) => {

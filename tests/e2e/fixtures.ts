@@ -1,7 +1,7 @@
 // The `page` every test gets fails the test on any console error, uncaught
 // exception, or request that leaves the app's own origin (the app must never
 // talk to a server).
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -60,8 +60,20 @@ export async function settled(page: Page) {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
 }
 
+/** Focuses an element and presses keys on it, as a keyboard user does. */
+export async function press(target: Locator, key: string) {
+  await target.focus();
+  await target.page().keyboard.press(key);
+}
+
+/** Types into a field from the keyboard. */
+export async function type(target: Locator, text: string) {
+  await target.focus();
+  await target.page().keyboard.type(text);
+}
+
 /** Every route of the app, the unknown one included (it shows "page not found"). */
-export const routes = ['', '#/first-steps', '#/debrief', '#/debrief/session', '#/share', '#/mojo', '#/next', '#/backup', '#/nowhere'];
+export const routes = ['', '#/first-steps', '#/debrief', '#/debrief/guide', '#/debrief/session', '#/share', '#/mojo', '#/next', '#/backup', '#/nowhere'];
 
 /** Loads the example workbook the way a visitor does, from the welcome on Today. */
 export async function loadExample(page: Page) {

@@ -2,20 +2,8 @@
 // welcome to "comeback complete" by keyboard alone, Today, the navigation and
 // each page agreeing on where the person is; and the example data showing a
 // next step that matches its state.
-import type { Locator, Page } from '@playwright/test';
-import { test, expect, open, loadExample } from './fixtures';
-
-/** Focuses an element and presses keys on it, as a keyboard user does. */
-async function press(target: Locator, key: string) {
-  await target.focus();
-  await target.page().keyboard.press(key);
-}
-
-/** Types into a field from the keyboard. */
-async function type(target: Locator, text: string) {
-  await target.focus();
-  await target.page().keyboard.type(text);
-}
+import type { Page } from '@playwright/test';
+import { test, expect, open, loadExample, press, type } from './fixtures';
 
 async function nextStep(page: Page) {
   return page.getByRole('region', { name: 'A good next step' });

@@ -33,7 +33,7 @@ test('Today suggests the next step and lists what is due this week', async ({ pa
   await expect(page.getByRole('region', { name: 'Due this week' }).getByRole('link', { name: 'Call the benefits office' })).toBeVisible();
   await expect(next.getByRole('link', { name: 'Continue the debrief' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: '4. Make your next move' })).toContainText('0 of 1 actions done.');
-  await expect(page.getByRole('listitem').filter({ hasText: '1. Debrief with yourself' })).toContainText('0 of 7 parts written.');
+  await expect(page.getByRole('listitem').filter({ hasText: '1. Debrief with yourself' })).toContainText('0 of 9 parts written.');
 });
 
 test('the theme switch overrides the system and survives a reload', async ({ page }) => {

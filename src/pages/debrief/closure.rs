@@ -9,8 +9,10 @@ use crate::model::live::*;
 use crate::store::use_store;
 use crate::web::{clock, download::download_text};
 
+/// `in_sequence`: the guided sequence closes the debrief with its own
+/// "Finish" button, so the card shows the mark but not the button.
 #[component]
-pub fn Closure() -> impl IntoView {
+pub fn Closure(#[prop(optional)] in_sequence: bool) -> impl IntoView {
     let store = use_store();
     let (error, set_error) = signal(None::<String>);
     let done_at = move || store.workbook.debrief().with(|debrief| debrief.done_at);
@@ -39,6 +41,7 @@ pub fn Closure() -> impl IntoView {
                     </div>
                 }
                 .into_any(),
+                None if in_sequence => ().into_any(),
                 None => view! {
                     <div class="actions">
                         <button type="button" on:click=finish>"Mark the debrief done"</button>

@@ -243,6 +243,19 @@ fn NoteRow(list: NoteList, id: Uuid, item_label: &'static str, key_choice: bool,
     }
 }
 
+/// What went well, what went wrong, where luck helped.
+#[component]
+pub fn LookingBack() -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="looking-back">
+            <h2 id="looking-back">"Looking back"</h2>
+            <NoteListEditor list=NoteList::WentWell title="What went well" item_label="Went well" add_label="Something that went well" />
+            <NoteListEditor list=NoteList::WentWrong title="What went wrong" item_label="Went wrong" add_label="Something that went wrong" />
+            <NoteListEditor list=NoteList::Lucky title="Where I got lucky" item_label="Lucky" add_label="Where luck helped" />
+        </section>
+    }
+}
+
 #[component]
 pub fn Lessons() -> impl IntoView {
     view! {

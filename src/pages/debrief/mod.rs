@@ -1,23 +1,23 @@
-//! Step 1: the debrief with yourself. One page with every part of the
-//! debrief, plus a distraction-free session view (`session`).
+//! Step 1: the debrief with yourself. The overview (one page with every
+//! part, for reading, printing and the Markdown copy) and the same parts as
+//! a guided sequence (`sequence`), plain or as a focused session.
 
 mod closure;
 mod lists;
 mod progress;
 mod questions;
 mod schedule;
-pub mod session;
+pub mod sequence;
 mod timeline;
 mod what_happened;
 
 use leptos::prelude::*;
 
 use crate::components::deferred::Deferred;
+use crate::components::page_intro::PageIntro;
 use crate::components::step_end::StepEnd;
 use crate::model::progress::Step;
-
-use crate::components::page_intro::PageIntro;
-use crate::model::debrief::NoteList;
+use crate::model::sequence::{Part, Screen};
 use crate::route::Route;
 use crate::store::use_store;
 
@@ -32,34 +32,34 @@ pub fn DebriefPage() -> impl IntoView {
                 lead="Before applying anywhere or asking anyone for work, give yourself closure. Block two or three quiet hours, put what happened in order, and find out honestly why it did not work."
             />
             <progress::Progress />
-            <p class="no-print">
-                <a class="button-link" href=Route::DebriefSession.href()>"Start a focused debrief session"</a>
-                " One question at a time, with a timer and nothing else on screen."
-            </p>
             <fieldset class="plain" disabled=move || !store.can_edit()>
                 <legend class="visually-hidden">"Your debrief"</legend>
                 <what_happened::WhatHappened />
+                <InSequence part=Part::WhatHappened />
                 <schedule::Schedule />
+                <InSequence part=Part::QuietBlock />
                 // Below the first screen: drawn once the top is on screen.
                 <Deferred>
                     <timeline::Timeline />
+                    <InSequence part=Part::Timeline />
                 </Deferred>
                 <Deferred>
                     <questions::Questions />
+                    <InSequence part=Part::Questions />
                 </Deferred>
                 <Deferred>
                     <lists::Factors />
-                    <section class="card" aria-labelledby="looking-back">
-                        <h2 id="looking-back">"Looking back"</h2>
-                        <lists::NoteListEditor list=NoteList::WentWell title="What went well" item_label="Went well" add_label="Something that went well" />
-                        <lists::NoteListEditor list=NoteList::WentWrong title="What went wrong" item_label="Went wrong" add_label="Something that went wrong" />
-                        <lists::NoteListEditor list=NoteList::Lucky title="Where I got lucky" item_label="Lucky" add_label="Where luck helped" />
-                    </section>
+                    <InSequence part=Part::Factors />
+                    <lists::LookingBack />
+                    <InSequence part=Part::LookingBack />
                 </Deferred>
                 <Deferred>
                     <lists::Lessons />
+                    <InSequence part=Part::Lessons />
                     <lists::Options />
+                    <InSequence part=Part::Options />
                     <closure::Closure />
+                    <InSequence part=Part::Closure />
                 </Deferred>
             </fieldset>
             <Deferred>
@@ -67,5 +67,17 @@ pub fn DebriefPage() -> impl IntoView {
                 <StepEnd step=Step::Debrief />
             </Deferred>
         </section>
+    }
+}
+
+/// Under each part of the overview: the way into the sequence at that part.
+#[component]
+fn InSequence(part: Part) -> impl IntoView {
+    view! {
+        <p class="in-sequence no-print">
+            <a href=Route::DebriefGuide(Some(Screen::Part(part))).href()>
+                {format!("Work on “{}” on its own (part {} of {})", part.title(), part.number(), Part::ALL.len())}
+            </a>
+        </p>
     }
 }

@@ -8,17 +8,22 @@ use crate::components::fields::{AddLine, TextArea};
 use crate::model::debrief::{Answer, MAX_WHYS};
 use crate::model::live::*;
 use crate::model::questions::{questions_for, Theme};
+use crate::model::sequence::QuestionGroup;
 use crate::store::use_store;
 use crate::web::focus::focus_by_id;
 
+/// The hard questions, every group of them (the overview) or `only` one
+/// (a screen of the guided sequence).
 #[component]
-pub fn Questions() -> impl IntoView {
+pub fn Questions(#[prop(optional)] only: Option<QuestionGroup>) -> impl IntoView {
     let store = use_store();
     let kind = Memo::new(move |_| store.workbook.debrief().with(|debrief| debrief.setback));
+    let shown = move |group: QuestionGroup| only.is_none_or(|only| only == group);
     let groups = move || {
         let questions = questions_for(kind.get());
         Theme::ALL
             .into_iter()
+            .filter(|theme| shown(QuestionGroup::Theme(*theme)))
             .filter_map(|theme| {
                 let in_theme: Vec<_> = questions.iter().filter(|question| question.theme == theme).copied().collect();
                 (!in_theme.is_empty()).then(|| {
@@ -33,6 +38,22 @@ pub fn Questions() -> impl IntoView {
             })
             .collect_view()
     };
+    view! {
+        <section class="card" aria-labelledby="questions">
+            <h2 id="questions">"The hard questions"</h2>
+            <p class="hint">
+                "Go beneath the surface, even if no big answer comes. Skip any question that does not fit; use “Ask why” to dig deeper."
+            </p>
+            {groups}
+            {shown(QuestionGroup::Own).then(|| view! { <OwnQuestions /> })}
+        </section>
+    }
+}
+
+/// The person's own questions, and the line to add one.
+#[component]
+fn OwnQuestions() -> impl IntoView {
+    let store = use_store();
     let own_ids = move || {
         store.workbook.with(|workbook| {
             workbook.debrief.own_questions.iter().map(|question| question.meta.id).collect::<Vec<Uuid>>()
@@ -46,25 +67,20 @@ pub fn Questions() -> impl IntoView {
         }
     });
     view! {
-        <section class="card" aria-labelledby="questions">
-            <h2 id="questions">"The hard questions"</h2>
-            <p class="hint">
-                "Go beneath the surface, even if no big answer comes. Skip any question that does not fit; use “Ask why” to dig deeper."
-            </p>
-            {groups}
-            <h3>"My own questions"</h3>
-            <For each=own_ids key=|id| *id let:id>
-                <OwnQuestion id=id />
-            </For>
-            <AddLine id="own-question".into() label="Add a question of your own" button="Add question" on_add=add_own />
-        </section>
+        <h3>{QuestionGroup::Own.title()}</h3>
+        <For each=own_ids key=|id| *id let:id>
+            <OwnQuestion id=id />
+        </For>
+        <AddLine id="own-question".into() label="Add a question of your own" button="Add question" on_add=add_own />
     }
 }
 
 #[component]
 fn OwnQuestion(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let text = move || {
+    // A memo: the card is drawn again only when the question's text changes,
+    // not on every keystroke of its answer (that would take the focus away).
+    let text = Memo::new(move |_| {
         store.workbook.with(|workbook| {
             workbook
                 .debrief
@@ -73,10 +89,10 @@ fn OwnQuestion(id: Uuid) -> impl IntoView {
                 .find(|question| question.meta.id == id)
                 .map(|question| question.text.clone())
         })
-    };
+    });
     let remove = move |_| store.edit_debrief(move |debrief, now| debrief.remove_own_question(id, now));
     view! {
-        {move || text().map(|text| view! { <QuestionCard key=id.to_string() text=text /> })}
+        {move || text.get().map(|text| view! { <QuestionCard key=id.to_string() text=text /> })}
         <div class="actions">
             <button type="button" class="secondary" on:click=remove>"Remove this question"</button>
         </div>

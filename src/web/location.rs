@@ -1,0 +1,8 @@
+//! Moving to another page of the app from code (a button, not a link).
+
+use leptos::prelude::window;
+
+/// Goes to `href`, a route's `#/…` address; the router follows.
+pub fn go_to(href: &str) {
+    let _ = window().location().set_hash(href);
+}
