@@ -234,6 +234,8 @@ fn the_index_kept_edit_by_edit_equals_the_index_made_anew() {
             "{step}"
         );
         assert_eq!(cache.follow_ups_due(week_end), follow_ups_due(&outreach.contacts, week_end), "{step}: follow-ups");
+        let targeted = outreach.contacts.iter().filter(|contact| contact.is_target(targets)).count();
+        assert_eq!(cache.target_count(), targeted, "{step}: people in target jobs");
         assert!(!cache.refresh(&outreach.contacts, targets, sort, today()), "{step}: nothing more to do");
     };
     check(&mut cache, &outreach, &targets, Sort::Priority, "first preparation");

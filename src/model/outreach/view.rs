@@ -262,6 +262,11 @@ impl IndexCache {
         self.sorted.is_empty()
     }
 
+    /// How many contacts work in a target job or company.
+    pub fn target_count(&self) -> usize {
+        self.sorted.iter().filter(|(_, entry)| entry.target).count()
+    }
+
     /// The ids that pass `filter`, in the sort's order.
     pub fn select(&self, filter: &Filter, today: NaiveDate, week_end: NaiveDate) -> Vec<Uuid> {
         let words = filter.words();

@@ -3,6 +3,9 @@
 use leptos::prelude::*;
 
 use crate::components::fields::AddLine;
+use crate::derived::use_outreach_index;
+use crate::model::live::*;
+use crate::model::outreach::view::IndexCache;
 use crate::model::plan::TargetKind;
 use crate::route::Route;
 use crate::store::use_store;
@@ -10,11 +13,10 @@ use crate::store::use_store;
 #[component]
 pub fn TargetsSection() -> impl IntoView {
     let store = use_store();
-    let matched = move || {
-        store.workbook.with(|workbook| {
-            workbook.outreach.contacts.iter().filter(|contact| contact.is_target(&workbook.plan.targets)).count()
-        })
-    };
+    // From the outreach index, which marks each contact in a target job once
+    // per edit of that contact or of the targets, not 5,000 checks per edit.
+    let index = use_outreach_index();
+    let matched = move || index.with(IndexCache::target_count);
     view! {
         <section class="card" aria-labelledby="targets">
             <h2 id="targets" tabindex="-1">"Targets"</h2>
@@ -43,8 +45,8 @@ pub fn TargetsSection() -> impl IntoView {
 fn TargetList(kind: TargetKind, heading: &'static str, add_label: &'static str) -> impl IntoView {
     let store = use_store();
     let targets = Memo::new(move |_| {
-        store.workbook.with(|workbook| {
-            workbook.plan.targets.of_kind(kind).map(|target| (target.meta.id, target.text.clone())).collect::<Vec<_>>()
+        store.workbook.plan().targets().with(|targets| {
+            targets.of_kind(kind).map(|target| (target.meta.id, target.text.clone())).collect::<Vec<_>>()
         })
     });
     let add = Callback::new(move |text: String| {
@@ -61,7 +63,7 @@ fn TargetList(kind: TargetKind, heading: &'static str, add_label: &'static str) 
             <h3>{heading}</h3>
             <Show when=move || !targets.get().is_empty() fallback=|| view! { <p class="hint">"None yet."</p> }>
                 <ul class="tags">
-                    <For each=move || targets.get() key=|target| target.clone() let((target, text))>
+                    <For each=move || targets.get() key=|(target, _)| *target let((target, text))>
                         <li>
                             {text.clone()}
                             <button
