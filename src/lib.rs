@@ -35,6 +35,8 @@ pub fn App() -> impl IntoView {
     derived::provide(store);
     components::theme::apply_theme();
     let route = router::use_hash_route();
+    // The other pages' code, fetched while nobody is waiting for it.
+    pages::lazy::prefetch_when_idle();
 
     view! {
         <a class="skip-link" href="#main" on:click=router::skip_to_main>"Skip to content"</a>

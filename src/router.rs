@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::route::Route;
+use crate::web::focus;
 
 /// The current route, updated on every `hashchange`.
 pub fn use_hash_route() -> ReadSignal<Route> {
@@ -13,17 +14,8 @@ pub fn use_hash_route() -> ReadSignal<Route> {
     let _ = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(current()));
 
     Effect::new(move |_| document().set_title(&route.with(Route::title)));
-    Effect::watch(move || route.get(), |_, _, _| request_animation_frame(focus_page_heading), false);
+    Effect::watch(move || route.get(), |_, _, _| focus::focus_page_heading_after_route_change(), false);
     route
-}
-
-fn focus_page_heading() {
-    if let Ok(Some(heading)) = document().query_selector("main h1") {
-        use wasm_bindgen::JsCast;
-        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-            let _ = heading.focus();
-        }
-    }
 }
 
 /// The skip link moves focus to the main content without touching the

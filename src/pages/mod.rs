@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod debrief;
 pub mod first_steps;
+pub mod lazy;
 pub mod mojo;
 pub mod next_move;
 pub mod not_found;
@@ -12,6 +13,11 @@ pub mod today;
 use leptos::prelude::*;
 
 use crate::route::Route;
+use lazy::{Chunk, LazyPage};
+
+fn lazy_page(chunk: Chunk) -> AnyView {
+    view! { <LazyPage chunk=chunk /> }.into_any()
+}
 
 /// The page for a route.
 #[component]
@@ -24,7 +30,8 @@ pub fn Page(route: Route) -> impl IntoView {
         Route::Share => share::SharePage().into_any(),
         Route::Mojo => mojo::MojoPage().into_any(),
         Route::NextMove => next_move::NextMovePage().into_any(),
-        Route::Backup => backup::BackupPage().into_any(),
+        // From a chunk of its own (see `lazy`).
+        Route::Backup => lazy_page(Chunk::Backup),
         Route::NotFound(path) => view! { <not_found::NotFoundPage path=path /> }.into_any(),
     }
 }
