@@ -72,6 +72,12 @@ macro_rules! page_chunks {
 
 // In the order a person new to the workbook is likely to open them.
 page_chunks! {
+    FirstSteps: first_steps, load_first_steps, preload_first_steps => super::first_steps::FirstStepsPage();
+    Debrief: debrief, load_debrief, preload_debrief => super::debrief::DebriefPage();
+    DebriefSession: debrief_session, load_debrief_session, preload_debrief_session => super::debrief::session::SessionPage();
+    Share: share, load_share, preload_share => super::share::SharePage();
+    Mojo: mojo, load_mojo, preload_mojo => super::mojo::MojoPage();
+    NextMove: next_move, load_next_move, preload_next_move => super::next_move::NextMovePage();
     Backup: backup, load_backup, preload_backup => super::backup::BackupPage();
 }
 

@@ -24,13 +24,13 @@ fn lazy_page(chunk: Chunk) -> AnyView {
 pub fn Page(route: Route) -> impl IntoView {
     match route {
         Route::Today => today::TodayPage().into_any(),
-        Route::FirstSteps => first_steps::FirstStepsPage().into_any(),
-        Route::Debrief => debrief::DebriefPage().into_any(),
-        Route::DebriefSession => debrief::session::SessionPage().into_any(),
-        Route::Share => share::SharePage().into_any(),
-        Route::Mojo => mojo::MojoPage().into_any(),
-        Route::NextMove => next_move::NextMovePage().into_any(),
-        // From a chunk of its own (see `lazy`).
+        // The other pages come from chunks of their own (see `lazy`).
+        Route::FirstSteps => lazy_page(Chunk::FirstSteps),
+        Route::Debrief => lazy_page(Chunk::Debrief),
+        Route::DebriefSession => lazy_page(Chunk::DebriefSession),
+        Route::Share => lazy_page(Chunk::Share),
+        Route::Mojo => lazy_page(Chunk::Mojo),
+        Route::NextMove => lazy_page(Chunk::NextMove),
         Route::Backup => lazy_page(Chunk::Backup),
         Route::NotFound(path) => view! { <not_found::NotFoundPage path=path /> }.into_any(),
     }
