@@ -39,6 +39,8 @@ pub fn App() -> impl IntoView {
     // again only when the page changes.
     provide_context(route);
     let page = Memo::new(move |_| route.with(route::Route::page));
+    // The other pages' code, fetched while nobody is waiting for it.
+    pages::lazy::prefetch_when_idle();
 
     view! {
         <a class="skip-link" href="#main" on:click=router::skip_to_main>"Skip to content"</a>

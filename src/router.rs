@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::route::Route;
+use crate::web::focus;
 
 /// The current route, updated on every `hashchange`.
 pub fn use_hash_route() -> ReadSignal<Route> {
@@ -16,17 +17,8 @@ pub fn use_hash_route() -> ReadSignal<Route> {
     // A new page moves focus to its heading; a new screen of the debrief's
     // sequence is the same page, which moves focus itself.
     let page = Memo::new(move |_| route.with(Route::page));
-    Effect::watch(move || page.get(), |_, _, _| request_animation_frame(focus_page_heading), false);
+    Effect::watch(move || page.get(), |_, _, _| focus::focus_page_heading_after_route_change(), false);
     route
-}
-
-fn focus_page_heading() {
-    if let Ok(Some(heading)) = document().query_selector("main h1") {
-        use wasm_bindgen::JsCast;
-        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-            let _ = heading.focus();
-        }
-    }
 }
 
 /// The skip link moves focus to the main content without touching the

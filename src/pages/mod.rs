@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod debrief;
 pub mod first_steps;
+pub mod lazy;
 pub mod mojo;
 pub mod next_move;
 pub mod not_found;
@@ -12,20 +13,25 @@ pub mod today;
 use leptos::prelude::*;
 
 use crate::route::Route;
+use lazy::{Chunk, LazyPage};
+
+fn lazy_page(chunk: Chunk) -> AnyView {
+    view! { <LazyPage chunk=chunk /> }.into_any()
+}
 
 /// The page for a route.
 #[component]
 pub fn Page(route: Route) -> impl IntoView {
     match route {
         Route::Today => today::TodayPage().into_any(),
-        Route::FirstSteps => first_steps::FirstStepsPage().into_any(),
-        Route::Debrief => debrief::DebriefPage().into_any(),
-        Route::DebriefGuide(_) => view! { <debrief::sequence::SequencePage focused=false /> }.into_any(),
-        Route::DebriefSession(_) => view! { <debrief::sequence::SequencePage focused=true /> }.into_any(),
-        Route::Share => share::SharePage().into_any(),
-        Route::Mojo => mojo::MojoPage().into_any(),
-        Route::NextMove => next_move::NextMovePage().into_any(),
-        Route::Backup => backup::BackupPage().into_any(),
+        // The other pages come from chunks of their own (see `lazy`).
+        Route::FirstSteps => lazy_page(Chunk::FirstSteps),
+        Route::Debrief => lazy_page(Chunk::Debrief),
+        Route::DebriefGuide(_) | Route::DebriefSession(_) => lazy_page(Chunk::DebriefSequence),
+        Route::Share => lazy_page(Chunk::Share),
+        Route::Mojo => lazy_page(Chunk::Mojo),
+        Route::NextMove => lazy_page(Chunk::NextMove),
+        Route::Backup => lazy_page(Chunk::Backup),
         Route::NotFound(path) => view! { <not_found::NotFoundPage path=path /> }.into_any(),
     }
 }

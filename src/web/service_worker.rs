@@ -83,3 +83,26 @@ pub fn apply_update() {
         }
     });
 }
+
+/// Reloads the app on the newest build there is: a version waiting to take
+/// over does so first (as with `apply_update`); otherwise the page simply
+/// reloads. Save pending edits before calling this.
+pub fn reload_newest() {
+    let reload_now = || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    };
+    let Some(container) = container() else { return reload_now() };
+    wasm_bindgen_futures::spawn_local(async move {
+        let waiting = match JsFuture::from(container.get_registration()).await {
+            Ok(registration) => registration.dyn_into::<ServiceWorkerRegistration>().ok().and_then(|r| r.waiting()),
+            Err(_) => None,
+        };
+        if waiting.is_some() {
+            apply_update();
+        } else {
+            reload_now();
+        }
+    });
+}

@@ -44,6 +44,17 @@ export const test = base.extend<{ problems: string[] }>({
 
 export { expect };
 
+/** Holds every request matching `glob` until the returned function is called. */
+export async function holdRequests(page: Page, glob: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(glob, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Opens a page of the app and waits until it has rendered its heading. */
 export async function open(page: Page, hash = '') {
   await page.goto(hash ? `./${hash}` : './');

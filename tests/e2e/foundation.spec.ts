@@ -1,6 +1,6 @@
 // The foundation: every route renders, the debrief slice saves and restores,
 // and stored data is never lost or overwritten behind the person's back.
-import { test, expect, open, stored, recoveryCopies, WORKBOOK_KEY, NS } from './fixtures';
+import { test, expect, open, holdRequests, stored, recoveryCopies, WORKBOOK_KEY, NS } from './fixtures';
 
 const routes = [
   { hash: '', heading: 'Today', title: 'Today · Comeback' },
@@ -26,12 +26,7 @@ for (const route of routes) {
 // On a slow network the WebAssembly takes seconds to arrive the first time:
 // the page says what Comeback is meanwhile, and the app replaces that text.
 test('before the app has loaded, the page already says what Comeback is', async ({ page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, '**/*.wasm');
   await page.goto('./', { waitUntil: 'domcontentloaded' });
   await expect(page.getByText('Opening your workbook…')).toBeVisible();
   await expect(page.getByText(/^A private workbook for getting back on your feet/)).toBeVisible();

@@ -33,6 +33,15 @@ fn clock_text(seconds: u64) -> String {
 /// The id the sequence moves focus to when a new screen opens.
 const SCREEN_ID: &str = "sequence-screen";
 
+/// The sequence as the route it was opened at asks: the guided sequence, or
+/// the focused session (one chunk holds both).
+#[component]
+pub fn SequenceForRoute() -> impl IntoView {
+    let focused = use_context::<ReadSignal<Route>>()
+        .is_some_and(|route| matches!(route.get_untracked(), Route::DebriefSession(_)));
+    view! { <SequencePage focused=focused /> }
+}
+
 #[component]
 pub fn SequencePage(focused: bool) -> impl IntoView {
     let store = use_store();

@@ -1,0 +1,146 @@
+//! The pages a first visit does not need. In the release build each is a wasm
+//! chunk of its own (the `split` feature: tools/build-wasm cuts the linked
+//! wasm at these split points), fetched when the page is first opened, or
+//! earlier once the app is idle, so that opening it rarely waits. Other
+//! builds (tests, `trunk serve`) link them in as ordinary functions.
+
+use leptos::prelude::*;
+
+use crate::store::use_store;
+use crate::web::{focus, later, service_worker};
+
+/// A page's chunk could not be fetched: offline before it was ever stored,
+/// or this tab runs a build whose files an update has replaced.
+#[derive(Debug, Clone, Copy)]
+pub struct ChunkMissing;
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for ChunkMissing {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        ChunkMissing
+    }
+}
+
+/// For each page: `$load` builds it from chunk `$chunk`, `$preload` only
+/// fetches the chunk, and [`Chunk`] names it. `fallible`: a failed fetch is an
+/// `Err` to show, not a panic (which would end the app), and is not
+/// remembered, so the next call tries again.
+macro_rules! page_chunks {
+    ($($name:ident: $chunk:ident, $load:ident, $preload:ident => $page:expr;)*) => {
+        $(
+            #[cfg(feature = "split")]
+            #[wasm_split_helpers::wasm_split($chunk, fallible, preload($preload))]
+            fn $load() -> Result<AnyView, ChunkMissing> {
+                Ok($page.into_any())
+            }
+
+            #[cfg(not(feature = "split"))]
+            async fn $load() -> Result<AnyView, ChunkMissing> {
+                Ok($page.into_any())
+            }
+
+            #[cfg(not(feature = "split"))]
+            async fn $preload() -> Result<(), ChunkMissing> {
+                Ok(())
+            }
+        )*
+
+        /// The pages that are not in the entry module.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Chunk {
+            $($name,)*
+        }
+
+        impl Chunk {
+            /// Every chunk, in the order the idle prefetch fetches them.
+            pub const ALL: &[Chunk] = &[$(Chunk::$name,)*];
+
+            async fn load(self) -> Result<AnyView, ChunkMissing> {
+                match self {
+                    $(Chunk::$name => $load().await,)*
+                }
+            }
+
+            async fn preload(self) -> bool {
+                match self {
+                    $(Chunk::$name => $preload().await.is_ok(),)*
+                }
+            }
+        }
+    };
+}
+
+// In the order a person new to the workbook is likely to open them.
+page_chunks! {
+    FirstSteps: first_steps, load_first_steps, preload_first_steps => super::first_steps::FirstStepsPage();
+    Debrief: debrief, load_debrief, preload_debrief => super::debrief::DebriefPage();
+    DebriefSequence: debrief_sequence, load_debrief_sequence, preload_debrief_sequence => super::debrief::sequence::SequenceForRoute();
+    Share: share, load_share, preload_share => super::share::SharePage();
+    Mojo: mojo, load_mojo, preload_mojo => super::mojo::MojoPage();
+    NextMove: next_move, load_next_move, preload_next_move => super::next_move::NextMovePage();
+    Backup: backup, load_backup, preload_backup => super::backup::BackupPage();
+}
+
+/// Once the app is idle, fetches every chunk, one after the other, so that a
+/// page opened later is ready at once (and, with the service worker's copy,
+/// offline). A chunk that fails here is simply fetched again when opened.
+pub fn prefetch_when_idle() {
+    later::when_idle(|| {
+        leptos::task::spawn_local(async {
+            for chunk in Chunk::ALL {
+                chunk.preload().await;
+            }
+        })
+    });
+}
+
+/// A page from a chunk: shown once the chunk is there, or, when it cannot be
+/// fetched, a plain message with a way to try again.
+#[component]
+pub fn LazyPage(chunk: Chunk) -> impl IntoView {
+    let attempt = RwSignal::new(0_u32);
+    let page = move || {
+        attempt.track();
+        Suspend::new(async move {
+            match chunk.load().await {
+                Ok(page) => {
+                    // A route change to a page still loading found no heading
+                    // to focus: its focus waits for the page to be drawn.
+                    later::after_paint(focus::page_heading_ready);
+                    page
+                }
+                Err(ChunkMissing) => {
+                    view! { <ChunkFailed retry=move || attempt.update(|attempt| *attempt += 1) /> }.into_any()
+                }
+            }
+        })
+    };
+    view! {
+        <Suspense fallback=|| view! { <p class="page-loading" role="status">"Opening the page…"</p> }>{page}</Suspense>
+    }
+}
+
+/// What a failed chunk fetch shows. Nothing the person wrote is at risk: the
+/// workbook is saved, only this page's code is missing.
+#[component]
+fn ChunkFailed(retry: impl Fn() + Copy + 'static) -> impl IntoView {
+    let store = use_store();
+    let reload = move |_| {
+        store.save_now();
+        service_worker::reload_newest();
+    };
+    view! {
+        <section class="page">
+            <div class="banner warning" role="alert">
+                <h1>"This page could not be opened"</h1>
+                <p>
+                    "Comeback could not fetch this part of the app. If you are offline, try again once you are connected. If Comeback was updated in another tab, reload to use the new version. Your work is saved either way."
+                </p>
+                <div class="actions">
+                    <button type="button" on:click=move |_| retry()>"Try again"</button>
+                    <button type="button" class="secondary" on:click=reload>"Reload Comeback"</button>
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,134 @@
+// The release build is split by page (src/pages/lazy.rs, tools/build-wasm):
+// Today is in the entry, every other page in a wasm chunk of its own, fetched
+// when the app is idle or when the page is opened. These tests run without
+// the service worker, so every chunk request reaches the network, where the
+// test can hold it or make it fail.
+import { test, expect, open, holdRequests } from './fixtures';
+import type { Page } from '@playwright/test';
+
+test.use({ serviceWorkers: 'block' });
+
+/** The chunks: one per page that is not Today. */
+const CHUNK = /\/wasm-[0-9a-f]+\/split_[a-z_]+\.wasm$/;
+const PAGES = [
+  { link: 'First steps', heading: 'First steps after the blow' },
+  { link: 'Debrief', heading: 'Step 1: Debrief with yourself' },
+  { link: 'Share', heading: 'Step 2: Share it' },
+  { link: 'Mojo', heading: 'Step 3: Regain your mojo' },
+  { link: 'Next move', heading: 'Step 4: Make your next move' },
+  { link: 'Backup', heading: 'Backup & settings' },
+];
+
+/** The chunk requests that failed on purpose log errors: expected here, not elsewhere. */
+function forgiveFailedFetches(problems: string[]) {
+  const expected = /split_backup\.wasm|Failed to fetch|net::ERR_FAILED|TypeError/;
+  const rest = problems.filter((problem) => !expected.test(problem));
+  problems.splice(0, problems.length, ...rest);
+}
+
+/** Makes the Backup chunk fail to load while `failing()` is true. */
+async function failBackupChunk(page: Page, failing: () => boolean) {
+  await page.route('**/split_backup.wasm', (route) => (failing() ? route.abort('failed') : route.continue()));
+}
+
+test('a first visit to Today fetches no page chunk before Today is on screen, then all of them once idle', async ({ page }) => {
+  // When Today's heading first appears, by the page's own clock.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('main h1')) {
+        (window as unknown as { headingAt: number }).headingAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const splits = new Set<string>();
+  const pending = new Set<string>();
+  page.on('request', (request) => {
+    const pathname = new URL(request.url()).pathname;
+    if (!pathname.endsWith('.wasm')) return;
+    pending.add(request.url());
+    if (CHUNK.test(pathname)) splits.add(pathname);
+  });
+  page.on('requestfinished', (request) => pending.delete(request.url()));
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+  // The idle prefetch: seven chunks (six pages and the debrief session),
+  // with the shared pieces they import, all arrived.
+  await expect.poll(() => splits.size, { timeout: 20_000 }).toBe(7);
+  await expect.poll(() => pending.size, { timeout: 20_000 }).toBe(0);
+  const { headingAt, firstChunkAt } = await page.evaluate(() => ({
+    headingAt: (window as unknown as { headingAt: number }).headingAt,
+    firstChunkAt: Math.min(
+      ...performance.getEntriesByType('resource').filter((entry) => /\/split_[a-z_]+\.wasm$/.test(entry.name)).map((entry) => entry.startTime),
+    ),
+  }));
+  expect(headingAt).toBeGreaterThan(0);
+  expect(firstChunkAt).toBeGreaterThan(headingAt);
+
+  // Now every page opens without fetching anything more.
+  const later: string[] = [];
+  page.on('request', (request) => later.push(new URL(request.url()).pathname));
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const { link, heading } of PAGES) {
+    await nav.getByRole('link', { name: link }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  }
+  // (Chromium asks for the favicon again on each change of the fragment.)
+  expect(later.filter((pathname) => !pathname.includes('/favicon-'))).toEqual([]);
+});
+
+test('a page whose code cannot be fetched says so plainly, and "Try again" opens it once it can', async ({ page, problems }) => {
+  let failing = true;
+  await failBackupChunk(page, () => failing);
+  await open(page, '#/backup');
+  const alert = page.getByRole('alert');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page could not be opened');
+  await expect(alert).toContainText('Your work is saved either way.');
+  await expect(alert.getByRole('button', { name: 'Reload Comeback' })).toBeVisible();
+
+  // Still failing: the same message, nothing else breaks.
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page could not be opened');
+
+  failing = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Backup & settings');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The rest of the app never stopped working.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+  forgiveFailedFetches(problems);
+});
+
+test('"Reload Comeback" after a failed fetch keeps what was typed and opens the page', async ({ page, problems }) => {
+  let failing = false;
+  await failBackupChunk(page, () => failing);
+  await open(page, '#/debrief');
+  await page.getByLabel('In a sentence or two, what happened?').fill('Typed before the failure.');
+  failing = true;
+  // A fresh tab's worth of state: the prefetch may already have loaded it.
+  await page.evaluate(() => location.reload());
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Step 1: Debrief with yourself');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backup' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page could not be opened');
+
+  failing = false;
+  await page.getByRole('button', { name: 'Reload Comeback' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Backup & settings');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Debrief' }).click();
+  await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue('Typed before the failure.');
+  forgiveFailedFetches(problems);
+});
+
+test('a page that arrives late still gets the focus on its heading', async ({ page }) => {
+  const release = await holdRequests(page, '**/split_mojo.wasm');
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mojo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Opening the page…' })).toBeVisible();
+  // Past the frame after the route change: there was no heading to focus then.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Step 3: Regain your mojo');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
