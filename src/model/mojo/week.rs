@@ -84,6 +84,18 @@ pub struct WeekTotal {
     pub hours: f32,
 }
 
+/// The `count` weeks up to and including `this_week`, oldest first, with
+/// the hours `hours_of` gives each week's first day.
+fn weeks_back(this_week: NaiveDate, count: usize, hours_of: impl Fn(NaiveDate) -> f32) -> Vec<WeekTotal> {
+    (0..count)
+        .rev()
+        .map(|back| {
+            let start = this_week - Days::new(7 * back as u64);
+            WeekTotal { start, hours: hours_of(start) }
+        })
+        .collect()
+}
+
 /// Hours per week, in all and per project, from one pass over the log: the
 /// week card and its chart read their figures here instead of passing over
 /// the whole log once per figure (twelve weeks, each project, the total).
@@ -106,13 +118,7 @@ impl WeekTotals {
 
     /// The `count` weeks up to and including `this_week`, oldest first.
     pub fn recent(&self, this_week: NaiveDate, count: usize) -> Vec<WeekTotal> {
-        (0..count)
-            .rev()
-            .map(|back| {
-                let start = this_week - Days::new(7 * back as u64);
-                WeekTotal { start, hours: self.hours(start, None) }
-            })
-            .collect()
+        weeks_back(this_week, count, |start| self.hours(start, None))
     }
 }
 
@@ -147,14 +153,7 @@ impl Mojo {
     /// The last `count` weeks up to and including the one holding `today`,
     /// oldest first.
     pub fn recent_weeks(&self, today: NaiveDate, count: usize) -> Vec<WeekTotal> {
-        let this_week = self.week_of(today);
-        (0..count)
-            .rev()
-            .map(|back| {
-                let start = this_week - Days::new(7 * back as u64);
-                WeekTotal { start, hours: self.hours_in_week(start, None) }
-            })
-            .collect()
+        weeks_back(self.week_of(today), count, |start| self.hours_in_week(start, None))
     }
 
     /// All hours ever logged on a project, or on all of them.
