@@ -2,7 +2,7 @@
 // restore byte for byte, refuse files that are not backups, merge a backup
 // from another device, lock a backup with a passphrase, restore a snapshot,
 // and ask the browser to keep the data.
-import { test, expect, open, settled, stored, downloadedText, tempFile, backupText, NS } from './fixtures';
+import { test, expect, open, reloadKeepingSnapshot, stored, downloadedText, tempFile, backupText } from './fixtures';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -193,10 +193,8 @@ test('a daily snapshot is listed with its date and restored in one click, with u
   await open(page, '#/debrief');
   await page.getByLabel('In a sentence or two, what happened?').fill('As it was this morning');
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
-  await page.reload(); // Opening the app keeps the day's snapshot, once the page is on screen.
-  await settled(page);
+  const snapshots = await reloadKeepingSnapshot(page);
   const morning = await stored(page);
-  const snapshots = await page.evaluate((ns) => Object.keys(localStorage).filter((key) => key.startsWith(`${ns}snapshot.`)), NS);
   expect(snapshots).toHaveLength(1);
   expect(await stored(page, snapshots[0])).toBe(morning);
 

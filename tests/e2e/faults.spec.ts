@@ -3,7 +3,7 @@
 // missing fields and repeated ids in an import, a failure in the middle of a
 // save, script payloads typed and imported, a past schema migrated once and
 // for all, and corrupt data falling back to the last good snapshot.
-import { test, expect, open, settled, stored, recoveryCopies, downloadedText, tempFile, backupText, WORKBOOK_KEY, LEGACY_WORKBOOK_KEY, NS } from './fixtures';
+import { test, expect, open, reloadKeepingSnapshot, stored, recoveryCopies, downloadedText, tempFile, backupText, WORKBOOK_KEY, LEGACY_WORKBOOK_KEY, NS } from './fixtures';
 import type { Page } from '@playwright/test';
 import { generateWorkbookText, LARGE } from './data/generate';
 import * as fs from 'node:fs';
@@ -231,8 +231,7 @@ test('corrupt data can fall back to the last good snapshot, keeping the unreadab
   await open(page, '#/debrief');
   await page.getByLabel(SUMMARY).fill('Good this morning');
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
-  await page.reload(); // keeps today's snapshot, once the page is on screen
-  await settled(page);
+  await reloadKeepingSnapshot(page);
   const good = await stored(page);
   const raw = '{"schema_version": 2, "debrief": {"summary": "cut off';
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [WORKBOOK_KEY, raw]);

@@ -71,6 +71,24 @@ export async function settled(page: Page) {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
 }
 
+/** The keys of the daily snapshots kept at this address, oldest first. */
+export function snapshotKeys(page: Page): Promise<string[]> {
+  return page.evaluate((ns) => Object.keys(localStorage).filter((key) => key.startsWith(`${ns}snapshot.`)).sort(), NS);
+}
+
+/**
+ * Reloads the page and waits until opening it has kept today's snapshot:
+ * the app does that once its first page is on screen, and on a slow
+ * machine the wasm can still be loading when `settled` returns.
+ */
+export async function reloadKeepingSnapshot(page: Page): Promise<string[]> {
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect.poll(() => snapshotKeys(page)).not.toHaveLength(0);
+  await settled(page);
+  return snapshotKeys(page);
+}
+
 /** Focuses an element and presses keys on it, as a keyboard user does. */
 export async function press(target: Locator, key: string) {
   await target.focus();

@@ -2,16 +2,13 @@
 // the daily snapshot and the Undo copy are kept compressed (src/io/kept.rs)
 // beside the workbook, a backup or a snapshot restores, and Undo puts back
 // the exact text.
-import { test, expect, open, stored, tempFile, backupText, WORKBOOK_KEY, NS } from './fixtures';
+import { test, expect, open, stored, snapshotKeys, tempFile, backupText, WORKBOOK_KEY, NS } from './fixtures';
 import type { Page } from '@playwright/test';
 import { generateWorkbookText, LARGE } from './data/generate';
 
 const QUOTA = 5_242_879;
 const BEFORE_IMPORT = `${NS}before-import`;
 const large = generateWorkbookText(LARGE);
-
-const snapshotKeys = (page: Page) =>
-  page.evaluate((ns) => Object.keys(localStorage).filter((key) => key.startsWith(`${ns}snapshot.`)).sort(), NS);
 
 /** Characters in use at this address, keys and values, as the browser counts them. */
 const used = (page: Page) =>
