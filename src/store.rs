@@ -1,8 +1,9 @@
 //! The live workbook shared by every page, and its autosave.
 //!
-//! The workbook is a `reactive_stores::Store`: every section, field and keyed
-//! record (a contact, a time entry) is a reactive path of its own, so a page
-//! reads only the fields it shows and an edit notifies only their readers.
+//! The workbook is a `reactive_stores::Store`: every section and field is a
+//! reactive path of its own, and each record of the long lists (a contact, a
+//! time entry) is read through its own handle (`records`), so a page reads
+//! only what it shows and an edit notifies only their readers.
 //! Pages change the workbook only through the `edit_*` methods, each as
 //! narrow as the change: [`Store::edit_field`] for one section or field,
 //! [`Store::edit_contact`] and [`Store::edit_entry`] for one record, and
@@ -10,6 +11,8 @@
 //! sections. Each records the edit and schedules a debounced write. Writes
 //! also happen at once when the page is hidden or closed, so a reload right
 //! after typing keeps the last keystroke.
+
+pub mod records;
 
 use std::time::Duration;
 
@@ -32,23 +35,27 @@ use crate::save::decide::{self, Follow, Kept, OtherTab};
 pub use crate::save::decide::{Notice, StoreError};
 use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
 use crate::web::{clock, later, storage};
+use records::{LiveRecord, LiveRecords};
 
 /// Notifies the readers of each part of a section that differs between its
 /// shape before and after an edit: a write through the part's own field
 /// reaches that part's readers and the section's whole readers, not the
-/// other parts'. The keyed list is written through only when its ids
-/// changed (a keyed field's write also rebuilds its id map, a pass over
-/// 5,000 contacts); an edit inside its records notifies it, and the
-/// section's edit time tells the section's whole readers. The shape is
-/// taken apart without `..`, so a part added to it must be named here.
+/// other parts'. The long list's rows are told through its `LiveRecords`
+/// (only the rows whose record changed); its list-wide readers when
+/// anything in it changed, and the section's edit time tells the section's
+/// whole readers. The shape is taken apart without `..`, so a part added to
+/// it must be named here.
 macro_rules! notify_changed {
-    ($section:expr, $shape:ident, $before:expr, $after:expr, keyed $keyed:ident, [$($part:ident),*]) => {{
-        let $shape { $keyed, $($part),* } = $after;
-        if !$keyed.same_ids(&$before.$keyed) {
-            $section.$keyed().update(|_| {});
-        } else if $keyed != $before.$keyed {
-            $section.$keyed().notify();
-            $section.updated_at().update(|_| {});
+    ($section:expr, $shape:ident, $before:expr, $after:expr, $records:expr, $list:ident, [$($part:ident),*]) => {{
+        let $shape { $list, $($part),* } = $after;
+        if $list != $before.$list {
+            $records.changed(&$before.$list, &$list);
+            if $list.same_ids(&$before.$list) {
+                $section.$list().notify();
+                $section.updated_at().update(|_| {});
+            } else {
+                $section.$list().update(|_| {});
+            }
         }
         $(
             if $before.$part != $part {
@@ -73,6 +80,9 @@ pub struct Store {
     dirty: StoredValue<Option<Dirty>>,
     /// A `storage` event from another tab is waiting to be followed.
     following: StoredValue<bool>,
+    /// The long lists' rows read their records through these.
+    pub contacts: LiveRecords<Contact>,
+    pub entries: LiveRecords<TimeEntry>,
 }
 
 impl Store {
@@ -98,14 +108,17 @@ impl Store {
                 *recovery_key = kept;
             }
         }
+        let workbook = Live::new(opening.workbook);
         let store = Self {
-            workbook: Live::new(opening.workbook),
+            workbook,
             status: RwSignal::new(tracker.status()),
             notice: RwSignal::new(opening.notice),
             tracker: StoredValue::new(tracker),
             written: StoredValue::new(written),
             dirty: StoredValue::new(None),
             following: StoredValue::new(false),
+            contacts: LiveRecords::new(workbook.outreach().contacts(), |contact| contact.meta.id),
+            entries: LiveRecords::new(workbook.mojo().entries(), |entry| entry.meta.id),
         };
         store.flush_when_leaving();
         if opening.snapshot || opening.move_layout {
@@ -179,7 +192,8 @@ impl Store {
             OutreachShape,
             before,
             after,
-            keyed contacts,
+            self.contacts,
+            contacts,
             [share_by, announcement, done_at, updated_at, removed]
         );
     }
@@ -198,7 +212,8 @@ impl Store {
             MojoShape,
             before,
             after,
-            keyed entries,
+            self.entries,
+            entries,
             [weekly_hours_goal, week_starts_on, downtime, projects, events, proud, done_at, updated_at, removed]
         );
     }
@@ -224,9 +239,9 @@ impl Store {
     }
 
     /// Applies a change to one section or field of the workbook without a
-    /// keyed list inside (e.g. `store.workbook.debrief()`): only that field's
+    /// long list inside (e.g. `store.workbook.debrief()`): only that field's
     /// readers, its parents' and its children's are notified, never its
-    /// siblings'. Outreach and mojo hold keyed lists: use their own edits.
+    /// siblings'. Outreach and mojo hold long lists: use their own edits.
     pub fn edit_field<F>(&self, field: F, change: impl FnOnce(&mut <F as Update>::Value, Timestamp))
     where
         F: Update + StoreField,
@@ -322,23 +337,32 @@ impl Store {
     /// notified, not the rest of the page. The contact's and the section's
     /// edit times are set (the merge reads them).
     pub fn edit_contact(&self, id: Uuid, change: impl FnOnce(&mut Contact)) {
-        let outreach = self.workbook.outreach();
-        let record = outreach.contacts().at_key(id);
-        self.edit_record(record, |contact| &mut contact.meta, outreach.updated_at(), List::Contacts, change);
+        let updated_at = self.workbook.outreach().updated_at();
+        self.edit_record(self.contacts, id, |contact| &mut contact.meta, updated_at, List::Contacts, change);
     }
 
     /// Edits one entry of the time log, as [`Store::edit_contact`] does a contact.
     pub fn edit_entry(&self, id: Uuid, change: impl FnOnce(&mut TimeEntry)) {
-        let mojo = self.workbook.mojo();
-        let record = mojo.entries().at_key(id);
-        self.edit_record(record, |entry| &mut entry.meta, mojo.updated_at(), List::Entries, change);
+        let updated_at = self.workbook.mojo().updated_at();
+        self.edit_record(self.entries, id, |entry| &mut entry.meta, updated_at, List::Entries, change);
     }
 
-    /// One keyed record's edit: the record's and its section's edit times are
+    /// The handle a contact's row reads its contact through.
+    pub fn contact(&self, id: Uuid) -> LiveRecord<Contact> {
+        self.contacts.record(id)
+    }
+
+    /// The handle a time log row reads its entry through.
+    pub fn entry(&self, id: Uuid) -> LiveRecord<TimeEntry> {
+        self.entries.record(id)
+    }
+
+    /// One record's edit: the record's and its section's edit times are
     /// set, and the save walks only its list. A record already gone is left alone.
-    fn edit_record<R>(
+    fn edit_record<R: Send + Sync + 'static>(
         &self,
-        record: impl Update<Value = R>,
+        records: LiveRecords<R>,
+        id: Uuid,
         meta: fn(&mut R) -> &mut RecordMeta,
         section_updated_at: impl Set<Value = Option<Timestamp>>,
         list: List,
@@ -348,22 +372,21 @@ impl Store {
             return;
         }
         let now = clock::edit_time();
-        let found = record.try_update(|record| {
+        let found = records.update(id, |record| {
             change(record);
             meta(record).touch(now);
         });
-        if found.is_some() {
+        if found {
             section_updated_at.set(Some(now));
             self.edited(Dirty::Lists([list].into()));
         }
     }
 
-    /// The keyed collections' id → position maps, brought up to date after a
-    /// change made around them (a whole-workbook edit, a restore, another
-    /// tab): without it a record handle could find a stale position.
+    /// After a change made around the long lists (a whole-workbook edit, a
+    /// restore, another tab): their rows look their records up again.
     fn refresh_keys(&self) {
-        self.workbook.outreach().contacts().update_keys();
-        self.workbook.mojo().entries().update_keys();
+        self.contacts.replaced();
+        self.entries.replaced();
     }
 }
 

@@ -1,6 +1,6 @@
 //! The live workbook as a `reactive_stores::Store`: the patterns the store
-//! and the pages rely on (keyed records, narrow edits, whole replacements).
-//! Keyed stores are young upstream, so each pattern used is pinned here.
+//! and the pages rely on (a record per row, narrow edits, whole replacements).
+//! Stores are young upstream, so each pattern used is pinned here.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -9,8 +9,9 @@ use chrono::{DateTime, Utc};
 use comeback::model::live::*;
 use comeback::model::outreach::Contact;
 use comeback::model::Workbook;
+use comeback::store::records::LiveRecords;
 use leptos::prelude::*;
-use reactive_stores::{Field, Store};
+use reactive_stores::Store;
 use uuid::Uuid;
 
 fn at(seconds: i64) -> DateTime<Utc> {
@@ -40,34 +41,42 @@ fn runs(counter: &Arc<AtomicUsize>) -> usize {
     counter.load(Ordering::SeqCst)
 }
 
-// Guards rows: editing one contact through its key re-runs that contact's
-// readers and the list's, never another row's.
+fn live_contacts(store: Store<Workbook>) -> LiveRecords<Contact> {
+    LiveRecords::new(store.outreach().contacts(), |contact| contact.meta.id)
+}
+
+// Guards rows: editing one contact through its handle re-runs that
+// contact's readers and the list's, never another row's.
 #[test]
-fn a_keyed_edit_notifies_its_record_and_the_list_not_its_siblings() {
+fn a_record_edit_notifies_its_record_and_the_list_not_its_siblings() {
     let owner = Owner::new();
     owner.set();
     let (workbook, ids) = with_contacts(&["Ana", "Ben"]);
     let store = Store::new(workbook);
-    let ana: Field<Contact> = store.outreach().contacts().at_key(ids[0]).into();
-    let ben: Field<Contact> = store.outreach().contacts().at_key(ids[1]).into();
-    let (ana_name, ana_runs) = counted(move || ana.with(|contact| contact.name.clone()));
-    let (ben_name, ben_runs) = counted(move || ben.with(|contact| contact.name.clone()));
+    let contacts = live_contacts(store);
+    let (ana, ben) = (contacts.record(ids[0]), contacts.record(ids[1]));
+    let (ana_name, ana_runs) = counted(move || ana.try_with(|contact| contact.name.clone()));
+    let (ben_name, ben_runs) = counted(move || ben.try_with(|contact| contact.name.clone()));
     let (count, list_runs) = counted(move || store.outreach().contacts().with(Vec::len));
     let (summary, debrief_runs) = counted(move || store.debrief().with(|debrief| debrief.summary.clone()));
     assert_eq!(
         (ana_name.get(), ben_name.get(), count.get(), summary.get()),
-        ("Ana".into(), "Ben".into(), 2, String::new())
+        (Some("Ana".into()), Some("Ben".into()), 2, String::new())
     );
 
-    store.outreach().contacts().at_key(ids[0]).update(|contact| contact.name = "Ana Lima".into());
-    assert_eq!(ana_name.get(), "Ana Lima");
-    assert_eq!(ben_name.get(), "Ben");
+    assert!(contacts.update(ids[0], |contact| contact.name = "Ana Lima".into()));
+    assert_eq!(ana_name.get(), Some("Ana Lima".into()));
+    assert_eq!(ben_name.get(), Some("Ben".into()));
     assert_eq!(count.get(), 2);
     summary.get();
     assert_eq!(runs(&ana_runs), 2, "the edited record's reader runs again");
     assert_eq!(runs(&ben_runs), 1, "a sibling's reader does not");
     assert_eq!(runs(&list_runs), 2, "the list's reader does");
     assert_eq!(runs(&debrief_runs), 1, "another section's reader does not");
+    assert!(
+        !contacts.update(Uuid::new_v4(), |contact| contact.name = "Nobody".into()),
+        "a record not there is left alone"
+    );
 }
 
 // Guards sections: an edit of the debrief does not re-run outreach readers.
@@ -89,17 +98,61 @@ fn a_section_edit_leaves_other_sections_alone() {
     assert_eq!(runs(&mojo_runs), 1);
 }
 
-// Guards `Store::show` and whole-workbook edits: after a change made around a
-// keyed list, its keys are refreshed, so a handle finds its own record, a new
-// record is found and a removed one is gone.
+// Guards an edit of the whole list (an add, an import): only the rows whose
+// record changed are told, and a row finds its record after the ids moved.
 #[test]
-fn keys_refreshed_after_a_whole_replacement_find_the_right_records() {
+fn a_list_edit_notifies_only_the_rows_whose_record_changed() {
+    use comeback::model::outreach::OutreachShape;
+
     let owner = Owner::new();
     owner.set();
     let (workbook, ids) = with_contacts(&["Ana", "Ben", "Cleo"]);
     let store = Store::new(workbook);
-    let cleo: Field<Contact> = store.outreach().contacts().at_key(ids[2]).into();
-    assert_eq!(cleo.with(|contact| contact.name.clone()), "Cleo");
+    let contacts = live_contacts(store);
+    let (ana, cleo) = (contacts.record(ids[0]), contacts.record(ids[2]));
+    let (ana_name, ana_runs) = counted(move || ana.try_with(|contact| contact.name.clone()));
+    let (cleo_name, cleo_runs) = counted(move || cleo.try_with(|contact| contact.name.clone()));
+    ana_name.get();
+    cleo_name.get();
+
+    // Dan is added, and Cleo renamed in the same edit.
+    let edit = |change: &dyn Fn(&mut comeback::model::Outreach)| {
+        let before = store.outreach().with_untracked(OutreachShape::of);
+        store.outreach().update_untracked(|outreach| change(outreach));
+        let after = store.outreach().with_untracked(OutreachShape::of);
+        contacts.changed(&before.contacts, &after.contacts);
+    };
+    edit(&|outreach| {
+        outreach.add_contact("Dan", "", None, at(5));
+        let cleo = outreach.contacts.iter_mut().find(|contact| contact.meta.id == ids[2]).unwrap();
+        cleo.name = "Cleo B".into();
+        cleo.meta.touch(at(6));
+    });
+    assert_eq!(cleo_name.get(), Some("Cleo B".into()));
+    assert_eq!(ana_name.get(), Some("Ana".into()));
+    assert_eq!(runs(&cleo_runs), 2, "the changed record's row runs again");
+    assert_eq!(runs(&ana_runs), 1, "a row whose record did not change does not");
+
+    // Ben is removed: Cleo's row finds her one place up.
+    edit(&|outreach| outreach.contacts.retain(|contact| contact.meta.id != ids[1]));
+    assert_eq!(cleo_name.get(), Some("Cleo B".into()), "found at its new position");
+    assert_eq!(contacts.with_untracked(ids[1], |contact| contact.name.clone()), None, "a removed record is gone");
+    assert_eq!(runs(&ana_runs), 1, "a row whose record did not change does not");
+}
+
+// Guards `Store::show` and whole-workbook edits: after the list was replaced
+// around the handles, each finds its own record, a new record is found and a
+// removed one is gone.
+#[test]
+fn handles_after_a_whole_replacement_find_the_right_records() {
+    let owner = Owner::new();
+    owner.set();
+    let (workbook, ids) = with_contacts(&["Ana", "Ben", "Cleo"]);
+    let store = Store::new(workbook);
+    let contacts = live_contacts(store);
+    let cleo = contacts.record(ids[2]);
+    let (cleo_name, cleo_runs) = counted(move || cleo.try_with(|contact| contact.name.clone()));
+    assert_eq!(cleo_name.get(), Some("Cleo".into()));
 
     // A restore: Ana is gone, Dan is new, Cleo moved from third to first.
     let (mut restored, _) = with_contacts(&[]);
@@ -109,15 +162,17 @@ fn keys_refreshed_after_a_whole_replacement_find_the_right_records() {
     kept.reverse();
     restored.outreach.contacts.splice(0..0, kept);
     store.set(restored);
-    store.outreach().contacts().update_keys();
+    contacts.replaced();
 
-    assert_eq!(cleo.with(|contact| contact.name.clone()), "Cleo", "a handle follows its record, not its position");
-    let dan_field: Field<Contact> = store.outreach().contacts().at_key(dan).into();
-    assert_eq!(dan_field.with(|contact| contact.name.clone()), "Dan");
-    let ana: Field<Contact> = store.outreach().contacts().at_key(ids[0]).into();
-    assert!(ana.try_with(|contact| contact.name.clone()).is_none(), "a removed record reads as gone, without a panic");
+    assert_eq!(cleo_name.get(), Some("Cleo".into()), "a handle follows its record, not its position");
+    assert_eq!(runs(&cleo_runs), 2, "every row looks again after a replacement");
+    assert_eq!(contacts.record(dan).try_with(|contact| contact.name.clone()), Some("Dan".into()));
+    assert!(
+        contacts.record(ids[0]).try_with(|contact| contact.name.clone()).is_none(),
+        "a removed record reads as gone, without a panic"
+    );
 
-    store.outreach().contacts().at_key(ids[2]).update(|contact| contact.name = "Cleo B".into());
+    assert!(contacts.update(ids[2], |contact| contact.name = "Cleo B".into()));
     assert_eq!(store.outreach().contacts().with(|contacts| contacts[0].name.clone()), "Cleo B");
 }
 

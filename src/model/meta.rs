@@ -41,27 +41,36 @@ impl Default for RecordMeta {
 }
 
 /// What tells whether an edit changed a list of records without keeping a
-/// copy of it: the ids in order and the latest edit time. Every edit of a
-/// record touches it (the merge relies on that too), and edit times only
-/// grow, so an edit inside the list moves `latest`; an add, a removal or a
-/// move changes `ids`.
+/// copy of it: each record's id and edit time, in order. Every edit of a
+/// record touches it (the merge relies on that too), so an edit inside the
+/// list changes a time; an add, a removal or a move changes the ids.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ListShape {
-    ids: Vec<Uuid>,
-    latest: Option<Timestamp>,
+    records: Vec<(Uuid, Timestamp)>,
 }
 
 impl ListShape {
     pub fn of<T>(records: &[T], meta: impl Fn(&T) -> &RecordMeta) -> Self {
-        Self {
-            ids: records.iter().map(|record| meta(record).id).collect(),
-            latest: records.iter().map(|record| meta(record).updated_at).max(),
-        }
+        Self { records: records.iter().map(|record| (meta(record).id, meta(record).updated_at)).collect() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Each record's id and edit time, in order.
+    pub fn records(&self) -> impl Iterator<Item = (Uuid, Timestamp)> + '_ {
+        self.records.iter().copied()
     }
 
     /// Whether the records are the same ones in the same order (an edit
     /// inside one of them keeps the ids).
     pub fn same_ids(&self, other: &Self) -> bool {
-        self.ids == other.ids
+        self.records.len() == other.records.len()
+            && self.records.iter().zip(&other.records).all(|((mine, _), (theirs, _))| mine == theirs)
     }
 }

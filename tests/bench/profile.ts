@@ -5,6 +5,10 @@
 //
 //   tools/profile share-filter|add-contact|log-hours|routes|route:Debrief|save-outreach
 //
+// INCLUSIVE=n: time with callees by Rust function (ONLY=text: names that
+// contain it; WITHIN=text: samples inside such a function; CALLERS=text: our
+// nearest caller of it). TRACE=1: the main thread's tasks from a trace.
+//
 // Prints the functions with the most self time, and the total.
 import { test, type Page } from '@playwright/test';
 import { generateWorkbookText, LARGE } from '../e2e/data/generate';
@@ -109,7 +113,16 @@ function inclusive(profile: any, byId: Map<number, any>, deltas: number[]) {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const sums = new Map<string, number>();
+  // WITHIN=name: only the samples taken inside a function whose name contains it.
+  const within = (id: number) => {
+    if (!process.env.WITHIN) return true;
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      if ((byId.get(at)?.callFrame.functionName ?? '').includes(process.env.WITHIN)) return true;
+    }
+    return false;
+  };
   profile.samples?.forEach((id: number, i: number) => {
+    if (!within(id)) return;
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const name: string = byId.get(at)?.callFrame.functionName ?? '';
@@ -127,7 +140,7 @@ function inclusive(profile: any, byId: Map<number, any>, deltas: number[]) {
       for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
         const name: string = byId.get(at)?.callFrame.functionName ?? '';
         if (name.includes(process.env.CALLERS!)) inside = true;
-        else if (inside && name.startsWith('comeback::')) {
+        else if (inside && /^(_ZN\d+)?comeback/.test(name)) {
           by.set(name, (by.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
           return;
         }

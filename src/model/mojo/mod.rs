@@ -355,8 +355,8 @@ pub struct Mojo {
     pub week_starts_on: Weekday,
     pub downtime: Downtime,
     pub projects: Vec<SideProject>,
-    /// Keyed by id in the live store: a row of the log edits its own entry only.
-    #[store(key: Uuid = |entry| entry.meta.id)]
+    /// A row of the live store reads and edits its own entry only
+    /// (`store::records`).
     pub entries: Vec<TimeEntry>,
     pub events: Vec<ComfortEvent>,
     pub proud: Vec<ProudItem>,

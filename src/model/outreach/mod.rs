@@ -372,8 +372,8 @@ impl Contact {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, reactive_stores::Store)]
 #[serde(default)]
 pub struct Outreach {
-    /// Keyed by id in the live store: a row edits its own contact only.
-    #[store(key: Uuid = |contact| contact.meta.id)]
+    /// A row of the live store reads and edits its own contact only
+    /// (`store::records`).
     pub contacts: Vec<Contact>,
     /// The day the person chose to stop hiding and start telling people.
     pub share_by: Option<NaiveDate>,

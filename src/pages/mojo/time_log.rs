@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use reactive_stores::Field;
 use uuid::Uuid;
 
 use super::short_date;
@@ -205,7 +204,7 @@ pub fn TimeLog() -> impl IntoView {
 #[component]
 fn EntryRow(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let record: Field<TimeEntry> = store.workbook.mojo().entries().at_key(id).into();
+    let record = store.entry(id);
     // One memo the row's bindings read: a change elsewhere in the log (an
     // entry added above) re-runs it, not every binding. `try_with`: the
     // entry may be gone a moment before its row is.

@@ -1,8 +1,8 @@
 //! One contact, opened from the list: every field, the status, the tie
 //! strength, the follow-up clock, and the interaction log.
 
+use crate::store::records::LiveRecord;
 use leptos::prelude::*;
-use reactive_stores::Field;
 use uuid::Uuid;
 
 use super::{long_date, short_date, use_share_ui};
@@ -23,7 +23,7 @@ use crate::web::focus::focus_by_id;
 /// edits that record only, so typing in one field re-renders this card, not
 /// the list or the page.
 #[component]
-pub fn ContactDetail(id: Uuid, contact: Field<Contact>) -> impl IntoView {
+pub fn ContactDetail(id: Uuid, contact: LiveRecord<Contact>) -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
     // `try_with`: the record may be gone (removed here or in another tab)
@@ -203,7 +203,7 @@ pub fn ContactDetail(id: Uuid, contact: Field<Contact>) -> impl IntoView {
 
 /// "Introduced by": another contact on the list.
 #[component]
-fn IntroducedBy(id: Uuid, contact: Field<Contact>) -> impl IntoView {
+fn IntroducedBy(id: Uuid, contact: LiveRecord<Contact>) -> impl IntoView {
     let store = use_store();
     let query = RwSignal::new(String::new());
     // The person who introduced them, by name (looked up when the link changes).
@@ -277,7 +277,7 @@ fn IntroducedBy(id: Uuid, contact: Field<Contact>) -> impl IntoView {
 const INTRODUCER_MATCHES: usize = 8;
 
 #[component]
-fn FollowUp(id: Uuid, contact: Field<Contact>) -> impl IntoView {
+fn FollowUp(id: Uuid, contact: LiveRecord<Contact>) -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
     let clock =
@@ -316,7 +316,7 @@ fn FollowUp(id: Uuid, contact: Field<Contact>) -> impl IntoView {
 }
 
 #[component]
-fn InteractionLog(id: Uuid, contact: Field<Contact>) -> impl IntoView {
+fn InteractionLog(id: Uuid, contact: LiveRecord<Contact>) -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
     let date = RwSignal::new(ui.today.to_string());
@@ -406,7 +406,7 @@ fn InteractionLog(id: Uuid, contact: Field<Contact>) -> impl IntoView {
 
 /// A message to this person from a template, to copy or open in the email app.
 #[component]
-fn Messages(id: Uuid, contact: Field<Contact>) -> impl IntoView {
+fn Messages(id: Uuid, contact: LiveRecord<Contact>) -> impl IntoView {
     let store = use_store();
     let kind = RwSignal::new(MessageKind::default());
     let (copied, set_copied) = signal(String::new());

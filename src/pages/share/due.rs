@@ -3,15 +3,12 @@
 
 use chrono::NaiveTime;
 use leptos::prelude::*;
-use reactive_stores::Field;
 use uuid::Uuid;
 
 use super::{short_date, use_share_ui};
 use crate::components::show_more::{Paging, ShowMore};
 use crate::derived::use_follow_ups;
 use crate::io::contacts_export::write_follow_ups_ics;
-use crate::model::live::*;
-use crate::model::outreach::Contact;
 use crate::store::use_store;
 use crate::web::{clock, download::download_text};
 
@@ -83,7 +80,7 @@ pub fn DueList() -> impl IntoView {
 #[component]
 fn DueRow(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let contact: Field<Contact> = store.workbook.outreach().contacts().at_key(id).into();
+    let contact = store.contact(id);
     let line =
         Memo::new(move |_| contact.try_with(|contact| (contact.name.trim().to_owned(), contact.next_follow_up())));
     let name = move || line.with(|line| line.as_ref().map(|(name, _)| name.clone()));

@@ -6,7 +6,6 @@
 //! or the sort (`index`); a filter keystroke only filters that index.
 
 use leptos::prelude::*;
-use reactive_stores::Field;
 use uuid::Uuid;
 
 use super::contact::ContactDetail;
@@ -195,7 +194,7 @@ impl RowSummary {
 fn ContactRow(id: Uuid) -> impl IntoView {
     let store = use_store();
     let ui = use_share_ui();
-    let contact: Field<Contact> = store.workbook.outreach().contacts().at_key(id).into();
+    let contact = store.contact(id);
     let summary = Memo::new(move |_| {
         store.workbook.plan().targets().with(|targets| contact.try_with(|contact| RowSummary::of(contact, targets)))
     });
