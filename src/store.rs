@@ -48,13 +48,14 @@ use records::{LiveRecord, LiveRecords};
 macro_rules! notify_changed {
     ($section:expr, $shape:ident, $before:expr, $after:expr, $records:expr, $list:ident, [$($part:ident),*]) => {{
         let $shape { $list, $($part),* } = $after;
-        if $list != $before.$list {
-            $records.changed(&$before.$list, &$list);
-            if $list.same_ids(&$before.$list) {
+        let changes = $before.$list.changes(&$list);
+        if !changes.is_empty() {
+            $records.changed(&changes);
+            if changes.ids_changed {
+                $section.$list().update(|_| {});
+            } else {
                 $section.$list().notify();
                 $section.updated_at().update(|_| {});
-            } else {
-                $section.$list().update(|_| {});
             }
         }
         $(

@@ -120,7 +120,7 @@ fn a_list_edit_notifies_only_the_rows_whose_record_changed() {
         let before = store.outreach().with_untracked(OutreachShape::of);
         store.outreach().update_untracked(|outreach| change(outreach));
         let after = store.outreach().with_untracked(OutreachShape::of);
-        contacts.changed(&before.contacts, &after.contacts);
+        contacts.changed(&before.contacts.changes(&after.contacts));
     };
     edit(&|outreach| {
         outreach.add_contact("Dan", "", None, at(5));
@@ -199,19 +199,19 @@ fn a_section_shape_changes_in_the_parts_an_edit_touched() {
     let before = MojoShape::of(&workbook.mojo);
     workbook.mojo.set_entry_hours(entry, 2.0, at(4)).unwrap();
     let after = MojoShape::of(&workbook.mojo);
-    assert!(before.entries.same_ids(&after.entries), "an edit inside an entry keeps the ids");
+    assert!(!before.entries.changes(&after.entries).ids_changed, "an edit inside an entry keeps the ids");
     assert_ne!(before.entries, after.entries, "and still changes the list's shape");
 
     let before = MojoShape::of(&workbook.mojo);
     workbook.mojo.remove_entry(entry, at(5));
     let after = MojoShape::of(&workbook.mojo);
-    assert!(!before.entries.same_ids(&after.entries));
+    assert!(before.entries.changes(&after.entries).ids_changed);
     assert_ne!(before.removed, after.removed, "a removal leaves a tombstone");
 
     let before = OutreachShape::of(&workbook.outreach);
     workbook.outreach.update_contact(ids[1], at(6), |contact| contact.name = "Bilal H.".into());
     let after = OutreachShape::of(&workbook.outreach);
-    assert!(before.contacts.same_ids(&after.contacts));
+    assert!(!before.contacts.changes(&after.contacts).ids_changed);
     assert_ne!(before.contacts, after.contacts);
     assert_eq!((&before.announcement, before.share_by), (&after.announcement, after.share_by));
 
@@ -220,4 +220,36 @@ fn a_section_shape_changes_in_the_parts_an_edit_touched() {
     let after = OutreachShape::of(&workbook.outreach);
     assert_eq!(before.contacts, after.contacts, "a date beside the list leaves the list alone");
     assert_ne!(before.share_by, after.share_by);
+}
+
+// Guards what `Store::edit_outreach` tells the rows: an edit names its
+// record, an add the new one only, a removal every record from its place on.
+#[test]
+fn list_changes_name_the_records_an_edit_reached() {
+    use comeback::model::meta::ListShape;
+    use comeback::model::outreach::OutreachShape;
+
+    let (mut workbook, ids) = with_contacts(&["Ana", "Ben", "Cleo"]);
+    let shape = |workbook: &Workbook| OutreachShape::of(&workbook.outreach).contacts;
+    let changes = |before: &ListShape, after: &ListShape| {
+        let changes = before.changes(after);
+        (changes.records, changes.ids_changed)
+    };
+
+    let before = shape(&workbook);
+    assert!(before.changes(&shape(&workbook)).is_empty(), "nothing done, nothing changed");
+    workbook.outreach.update_contact(ids[1], at(2), |contact| contact.name = "Ben Ode".into());
+    assert_eq!(changes(&before, &shape(&workbook)), (vec![ids[1]], false));
+
+    let before = shape(&workbook);
+    let dan = workbook.outreach.add_contact("Dan", "", None, at(3));
+    assert_eq!(changes(&before, &shape(&workbook)), (vec![dan], true), "an add names the new record only");
+
+    let before = shape(&workbook);
+    workbook.outreach.remove_contact(ids[1], at(4));
+    assert_eq!(
+        changes(&before, &shape(&workbook)),
+        (vec![ids[1], ids[2], dan, ids[2], dan], true),
+        "a removal names the records from its place on, before and after"
+    );
 }

@@ -10,39 +10,16 @@
 //! one pass the first time a row looks a record up, and an edit reaches the
 //! rows that read the record through one trigger per record.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use leptos::prelude::*;
 use reactive_stores::Field;
 use uuid::Uuid;
 
-use crate::model::meta::ListShape;
-
-/// The ids are random (version 4): their own bits are a good hash, and
-/// hashing 5,000 of them with SipHash would cost more than the lookup saves.
-#[derive(Default)]
-pub struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Every byte counts: a version 4 id has fixed bits in two of them.
-        for byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*byte);
-        }
-    }
-}
-
-type ById<V> = HashMap<Uuid, V, BuildHasherDefault<IdHasher>>;
+use crate::model::meta::{IdMap, ListChanges};
 
 /// Where each record of the list is, as of the last change of its ids.
 #[derive(Default)]
 struct Positions {
-    at: ById<usize>,
+    at: IdMap<usize>,
     fresh: bool,
 }
 
@@ -51,7 +28,7 @@ pub struct LiveRecords<T: Send + Sync + 'static> {
     list: Field<Vec<T>>,
     id_of: fn(&T) -> Uuid,
     /// One trigger per record a view has read.
-    readers: StoredValue<ById<ArcTrigger>>,
+    readers: StoredValue<IdMap<ArcTrigger>>,
     positions: StoredValue<Positions>,
 }
 
@@ -70,7 +47,7 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
         Self {
             list: list.into(),
             id_of,
-            readers: StoredValue::new(ById::default()),
+            readers: StoredValue::new(IdMap::default()),
             positions: StoredValue::new(Positions::default()),
         }
     }
@@ -113,27 +90,15 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
         found
     }
 
-    /// After an edit of the whole list whose shape went from `before` to
-    /// `after`: the readers of each record that changed (a new edit time) are
-    /// told, and those of records added, removed or moved, whose positions
-    /// are then found again. Walks the two shapes side by side, so adding a
-    /// contact at the end costs one comparison per contact and no hashing.
-    pub fn changed(&self, before: &ListShape, after: &ListShape) {
-        let same_prefix = before.records().zip(after.records()).take_while(|((was, _), (is, _))| was == is).count();
-        let mut changed: Vec<Uuid> = before
-            .records()
-            .zip(after.records())
-            .take(same_prefix)
-            .filter(|((_, was), (_, is))| was != is)
-            .map(|(_, (id, _))| id)
-            .collect();
-        if same_prefix < before.len() || same_prefix < after.len() {
-            changed.extend(before.records().skip(same_prefix).map(|(id, _)| id));
-            changed.extend(after.records().skip(same_prefix).map(|(id, _)| id));
+    /// After an edit of the whole list ([`crate::model::meta::ListShape::changes`]): the readers
+    /// of each record that changed, was added, removed or moved are told, and
+    /// after a change of ids the positions are found again.
+    pub fn changed(&self, changes: &ListChanges) {
+        if changes.ids_changed {
             self.positions.update_value(|positions| positions.fresh = false);
         }
-        for id in changed {
-            self.notify(id);
+        for id in &changes.records {
+            self.notify(*id);
         }
     }
 

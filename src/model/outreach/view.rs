@@ -8,13 +8,13 @@
 //! when the list or the sort changes; [`IndexCache::select`] then only filters.
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use memchr::memmem::Finder;
 use uuid::Uuid;
 
 use super::{Contact, Outreach, Status, TieStrength};
+use crate::model::meta::{IdMap, IdSet};
 use crate::model::plan::Targets;
 use crate::model::today::FollowUpDue;
 use crate::model::Timestamp;
@@ -175,7 +175,7 @@ pub fn index(outreach: &Outreach, targets: &Targets, sort: Sort, today: NaiveDat
 pub struct IndexCache {
     context: Option<(Sort, NaiveDate, Targets)>,
     /// The edit time of each contact as prepared.
-    seen: HashMap<Uuid, Timestamp>,
+    seen: IdMap<Timestamp>,
     sorted: Vec<(SortKey, Entry)>,
     /// The last few filters and what they selected, most recent first, while
     /// the index stays as it is ([`IndexCache::select_recalling`]).
@@ -221,12 +221,15 @@ impl IndexCache {
         }
         self.recent.clear();
         let matcher = targets.matcher();
-        let stale: HashSet<Uuid> = changed.iter().map(|contact| contact.meta.id).collect();
+        // Only contacts prepared before have an entry to take out: a contact
+        // just added has none, so adding one walks no list here.
+        let stale: IdSet =
+            changed.iter().map(|contact| contact.meta.id).filter(|id| self.seen.contains_key(id)).collect();
         if removed > 0 {
-            let live: HashSet<Uuid> = contacts.iter().map(|contact| contact.meta.id).collect();
+            let live: IdSet = contacts.iter().map(|contact| contact.meta.id).collect();
             self.sorted.retain(|(_, entry)| live.contains(&entry.id) && !stale.contains(&entry.id));
             self.seen.retain(|id, _| live.contains(id));
-        } else {
+        } else if !stale.is_empty() {
             self.sorted.retain(|(_, entry)| !stale.contains(&entry.id));
         }
         for contact in changed {

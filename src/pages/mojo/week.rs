@@ -8,7 +8,7 @@ use chrono::Weekday;
 use leptos::prelude::*;
 
 use crate::model::live::*;
-use crate::model::mojo::{chart_geometry, format_hours, CHART_WEEKS};
+use crate::model::mojo::{chart_geometry, format_hours, Bar, WeekTotal, CHART_WEEKS};
 use crate::model::Mojo;
 use crate::model::SetbackKind;
 use crate::store::use_store;
@@ -95,7 +95,7 @@ pub fn Week() -> impl IntoView {
             .projects()
             .with(|projects| projects.iter().map(|project| project.meta.id).collect::<Vec<_>>())
     };
-    let weeks = move || totals.with(|totals| totals.recent(this_week(), CHART_WEEKS));
+    let weeks = Memo::new(move |_| totals.with(|totals| totals.recent(this_week(), CHART_WEEKS)));
 
     let set_goal = move |text: String| {
         let hours = text.replace(',', ".").trim().parse::<f32>();
@@ -183,53 +183,7 @@ pub fn Week() -> impl IntoView {
             <p class="error" role="alert">{move || goal_error.get()}</p>
 
             <h3 id="chart-heading">{format!("The last {CHART_WEEKS} weeks")}</h3>
-            {move || {
-                let weeks = weeks();
-                let geometry = chart_geometry(&weeks, goal(), PLOT_WIDTH, PLOT_HEIGHT);
-                let last = geometry.bars.len().saturating_sub(1);
-                let bars = geometry
-                    .bars
-                    .iter()
-                    .enumerate()
-                    .map(|(index, bar)| {
-                        let label_y = PLOT_TOP + bar.y - 4.0;
-                        view! {
-                            <rect
-                                class=if index == last { "bar current" } else { "bar" }
-                                x=(PLOT_LEFT + bar.x).to_string()
-                                y=(PLOT_TOP + bar.y).to_string()
-                                width=bar.width.to_string()
-                                height=bar.height.to_string()
-                                rx="2"
-                            ></rect>
-                            {(bar.hours > 0.0).then(|| view! {
-                                <text class="bar-label" x=(PLOT_LEFT + bar.x + bar.width / 2.0).to_string() y=label_y.to_string() text-anchor="middle">
-                                    {format_hours(bar.hours).trim_end_matches(" h").to_owned()}
-                                </text>
-                            })}
-                        }
-                    })
-                    .collect_view();
-                let target = geometry.target_y.map(|y| {
-                    let y = PLOT_TOP + y;
-                    view! {
-                        <line class="target" x1=PLOT_LEFT.to_string() x2=(PLOT_LEFT + PLOT_WIDTH).to_string() y1=y.to_string() y2=y.to_string()></line>
-                        <text class="target-label" x=(PLOT_LEFT + PLOT_WIDTH).to_string() y=(y - 4.0).to_string() text-anchor="end">
-                            {format!("Goal {}", format_hours(goal()))}
-                        </text>
-                    }
-                });
-                let baseline = PLOT_TOP + PLOT_HEIGHT;
-                view! {
-                    <svg class="week-chart" viewBox=format!("0 0 {VIEW_WIDTH} {VIEW_HEIGHT}") aria-hidden="true" focusable="false">
-                        <line class="axis" x1=PLOT_LEFT.to_string() x2=(PLOT_LEFT + PLOT_WIDTH).to_string() y1=baseline.to_string() y2=baseline.to_string()></line>
-                        {bars}
-                        {target}
-                        <text class="axis-label" x=PLOT_LEFT.to_string() y=(VIEW_HEIGHT - 8.0).to_string()>{format!("{} weeks ago", CHART_WEEKS - 1)}</text>
-                        <text class="axis-label" x=(PLOT_LEFT + PLOT_WIDTH).to_string() y=(VIEW_HEIGHT - 8.0).to_string() text-anchor="end">"This week"</text>
-                    </svg>
-                }
-            }}
+            <WeekChart weeks=weeks goal=goal />
             <details class="chart-table">
                 <summary>"Show the chart as a table"</summary>
                 <table>
@@ -242,31 +196,99 @@ pub fn Week() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || {
-                            let this_week = this_week();
-                            let goal = format_hours(goal());
-                            weeks()
-                                .into_iter()
-                                .rev()
-                                .map(|week| {
-                                    let name = if week.start == this_week {
-                                        format!("{} (this week)", week.start.format("%-d %b %Y"))
-                                    } else {
-                                        week.start.format("%-d %b %Y").to_string()
-                                    };
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{name}</th>
-                                            <td>{format_hours(week.hours)}</td>
-                                            <td>{goal.clone()}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+                        {(0..CHART_WEEKS)
+                            .map(|newest_first| {
+                                let row = Memo::new(move |_| {
+                                    let this_week = this_week();
+                                    weeks.with(|weeks| {
+                                        weeks.iter().rev().nth(newest_first).map(|week| {
+                                            let start = week.start.format("%-d %b %Y");
+                                            let name = if week.start == this_week {
+                                                format!("{start} (this week)")
+                                            } else {
+                                                start.to_string()
+                                            };
+                                            (name, format_hours(week.hours))
+                                        })
+                                    })
+                                });
+                                let cell = move |part: fn(&(String, String)) -> &String| {
+                                    row.with(|row| row.as_ref().map(part).cloned().unwrap_or_default())
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{move || cell(|row| &row.0)}</th>
+                                        <td>{move || cell(|row| &row.1)}</td>
+                                        <td>{move || format_hours(goal())}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </details>
         </section>
+    }
+}
+
+/// The chart of the last weeks: one bar per week, drawn once, whose
+/// attributes follow that week's figures (logging an hour moves this week's
+/// bar, and the others only when the scale changes).
+#[component]
+fn WeekChart(weeks: Memo<Vec<WeekTotal>>, goal: impl Fn() -> f32 + Copy + Send + Sync + 'static) -> impl IntoView {
+    let geometry = Memo::new(move |_| weeks.with(|weeks| chart_geometry(weeks, goal(), PLOT_WIDTH, PLOT_HEIGHT)));
+    let target = Memo::new(move |_| geometry.with(|geometry| geometry.target_y));
+    let bars = (0..CHART_WEEKS)
+        .map(|index| {
+            let bar = Memo::new(move |_| geometry.with(|geometry| geometry.bars.get(index).cloned()));
+            let number = move |of: fn(&Bar) -> f32| bar.with(|bar| bar.as_ref().map_or(0.0, of).to_string());
+            let label = move || {
+                bar.with(|bar| {
+                    bar.as_ref()
+                        .filter(|bar| bar.hours > 0.0)
+                        .map(|bar| format_hours(bar.hours).trim_end_matches(" h").to_owned())
+                        .unwrap_or_default()
+                })
+            };
+            view! {
+                <rect
+                    class=if index + 1 == CHART_WEEKS { "bar current" } else { "bar" }
+                    x=move || number(|bar| PLOT_LEFT + bar.x)
+                    y=move || number(|bar| PLOT_TOP + bar.y)
+                    width=move || number(|bar| bar.width)
+                    height=move || number(|bar| bar.height)
+                    rx="2"
+                ></rect>
+                <text
+                    class="bar-label"
+                    x=move || number(|bar| PLOT_LEFT + bar.x + bar.width / 2.0)
+                    y=move || number(|bar| PLOT_TOP + bar.y - 4.0)
+                    text-anchor="middle"
+                >
+                    {label}
+                </text>
+            }
+        })
+        .collect_view();
+    let target_line = move || {
+        target.get().map(|y| {
+            let y = PLOT_TOP + y;
+            view! {
+                <line class="target" x1=PLOT_LEFT.to_string() x2=(PLOT_LEFT + PLOT_WIDTH).to_string() y1=y.to_string() y2=y.to_string()></line>
+                <text class="target-label" x=(PLOT_LEFT + PLOT_WIDTH).to_string() y=(y - 4.0).to_string() text-anchor="end">
+                    {move || format!("Goal {}", format_hours(goal()))}
+                </text>
+            }
+        })
+    };
+    let baseline = PLOT_TOP + PLOT_HEIGHT;
+    view! {
+        <svg class="week-chart" viewBox=format!("0 0 {VIEW_WIDTH} {VIEW_HEIGHT}") aria-hidden="true" focusable="false">
+            <line class="axis" x1=PLOT_LEFT.to_string() x2=(PLOT_LEFT + PLOT_WIDTH).to_string() y1=baseline.to_string() y2=baseline.to_string()></line>
+            {bars}
+            {target_line}
+            <text class="axis-label" x=PLOT_LEFT.to_string() y=(VIEW_HEIGHT - 8.0).to_string()>{format!("{} weeks ago", CHART_WEEKS - 1)}</text>
+            <text class="axis-label" x=(PLOT_LEFT + PLOT_WIDTH).to_string() y=(VIEW_HEIGHT - 8.0).to_string() text-anchor="end">"This week"</text>
+        </svg>
     }
 }
