@@ -178,8 +178,11 @@ async function trace(cdp: any, page: Page) {
     t.count += 1;
     total.set(e.name, t);
   }
-  const layouts = mine.filter((e) => e.name === 'Layout').map((e) => e.args?.beginData?.totalObjects);
-  console.log(`layout objects: ${layouts.slice(0, 6).join(', ')}; DOM elements: ${await page.evaluate(() => document.getElementsByTagName('*').length)}`);
+  // Each layout: objects needing it / all objects, and its time.
+  const layouts = mine
+    .filter((e) => e.name === 'Layout')
+    .map((e) => `${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects} ${(e.dur / 1000).toFixed(1)} ms`);
+  console.log(`layouts: ${layouts.slice(0, 8).join(', ')}; DOM elements: ${await page.evaluate(() => document.getElementsByTagName('*').length)}`);
   const byType = new Map<string, number>();
   for (const e of mine.filter((e) => e.name === 'EventDispatch')) byType.set(e.args?.data?.type, (byType.get(e.args?.data?.type) ?? 0) + e.dur / 1000);
   console.log(`events: ${[...byType.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([t, ms]) => `${t} ${ms.toFixed(0)} ms`).join(', ')}`);

@@ -195,20 +195,18 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
     let store = use_store();
     let opportunity =
         Memo::new(move |_| store.workbook.plan().with(|plan| plan.opportunities.get(id).cloned().unwrap_or_default()));
+    // The person it came through is read by id, and only their own edits
+    // reach this card (not every edit of the 5,000 contacts).
     let source_name = move || {
-        store.workbook.with(|workbook| {
-            let opportunity = opportunity.get();
-            let person = opportunity
-                .contact
-                .and_then(|contact| workbook.outreach.contact(contact))
-                .map(|contact| contact.name.clone());
-            match (person, opportunity.source_note.trim()) {
-                (Some(name), _) => format!("Through {name}"),
-                (None, "") if opportunity.source == SourceKind::Other => String::new(),
-                (None, "") => opportunity.source.label().to_owned(),
-                (None, note) => format!("{}: {note}", opportunity.source.label()),
-            }
-        })
+        let opportunity = opportunity.get();
+        let person =
+            opportunity.contact.and_then(|contact| store.contact(contact).try_with(|person| person.name.clone()));
+        match (person, opportunity.source_note.trim()) {
+            (Some(name), _) => format!("Through {name}"),
+            (None, "") if opportunity.source == SourceKind::Other => String::new(),
+            (None, "") => opportunity.source.label().to_owned(),
+            (None, note) => format!("{}: {note}", opportunity.source.label()),
+        }
     };
     let title = move || opportunity.get().title();
     let (next_id, back_id, stage_id) =
