@@ -69,7 +69,7 @@ fn ControlSelect(id: String, #[prop(into)] value: Signal<Control>, on_change: Ca
         }>
             {Control::ALL
                 .into_iter()
-                .map(|control| view! { <option value=control.key() selected=move || value.get() == control>{control.label()}</option> })
+                .map(|control| view! { <option value=control.key() prop:selected=move || value.get() == control>{control.label()}</option> })
                 .collect_view()}
         </select>
     }

@@ -93,7 +93,7 @@ pub fn Schedule() -> impl IntoView {
                             .into_iter()
                             .map(|(minutes, label)| {
                                 view! {
-                                    <option value=minutes.to_string() selected=move || session().minutes == minutes>
+                                    <option value=minutes.to_string() prop:selected=move || session().minutes == minutes>
                                         {label}
                                     </option>
                                 }

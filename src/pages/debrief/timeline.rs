@@ -138,9 +138,9 @@ pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
                     <div class="field">
                         <label for=field_id("precision")>"How exact is the date?"</label>
                         <select id=field_id("precision") on:change:target=move |event| set_precision(event.target().value())>
-                            <option value="day" selected=move || shown_precision() == "day">"Exact day"</option>
-                            <option value="month" selected=move || shown_precision() == "month">"Month only"</option>
-                            <option value="unknown" selected=move || shown_precision() == "unknown">"Not sure"</option>
+                            <option value="day" prop:selected=move || shown_precision() == "day">"Exact day"</option>
+                            <option value="month" prop:selected=move || shown_precision() == "month">"Month only"</option>
+                            <option value="unknown" prop:selected=move || shown_precision() == "unknown">"Not sure"</option>
                         </select>
                     </div>
                     <Show when=move || shown_precision() != "unknown">

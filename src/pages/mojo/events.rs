@@ -88,7 +88,7 @@ fn EventRow(id: Uuid) -> impl IntoView {
                             {EventKind::ALL
                                 .into_iter()
                                 .map(|kind| view! {
-                                    <option value=kind.key() selected=move || event().is_some_and(|event| event.kind == kind)>{kind.label()}</option>
+                                    <option value=kind.key() prop:selected=move || event().is_some_and(|event| event.kind == kind)>{kind.label()}</option>
                                 })
                                 .collect_view()}
                         </select>

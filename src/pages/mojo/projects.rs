@@ -91,7 +91,7 @@ fn ProjectRow(id: Uuid) -> impl IntoView {
                             {ProjectKind::ALL
                                 .into_iter()
                                 .map(|kind| view! {
-                                    <option value=kind.key() selected=move || project().is_some_and(|project| project.kind == kind)>{kind.label()}</option>
+                                    <option value=kind.key() prop:selected=move || project().is_some_and(|project| project.kind == kind)>{kind.label()}</option>
                                 })
                                 .collect_view()}
                         </select>
@@ -106,7 +106,7 @@ fn ProjectRow(id: Uuid) -> impl IntoView {
                             {ProjectStatus::ALL
                                 .into_iter()
                                 .map(|status| view! {
-                                    <option value=status.key() selected=move || project().is_some_and(|project| project.status == status)>{status.label()}</option>
+                                    <option value=status.key() prop:selected=move || project().is_some_and(|project| project.status == status)>{status.label()}</option>
                                 })
                                 .collect_view()}
                         </select>

@@ -19,7 +19,7 @@ fn KindSelect(id: String, #[prop(into)] value: Signal<ProudKind>, on_change: Cal
         }>
             {ProudKind::ALL
                 .into_iter()
-                .map(|kind| view! { <option value=kind.key() selected=move || value.get() == kind>{kind.label()}</option> })
+                .map(|kind| view! { <option value=kind.key() prop:selected=move || value.get() == kind>{kind.label()}</option> })
                 .collect_view()}
         </select>
     }

@@ -175,7 +175,7 @@ pub fn Week() -> impl IntoView {
                     <select id="week-start" on:change:target=move |event| set_first_day(event.target().value())>
                         {DAYS
                             .into_iter()
-                            .map(|(day, name)| view! { <option value=name selected=move || first_day() == day>{name}</option> })
+                            .map(|(day, name)| view! { <option value=name prop:selected=move || first_day() == day>{name}</option> })
                             .collect_view()}
                     </select>
                 </div>

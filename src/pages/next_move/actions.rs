@@ -170,7 +170,7 @@ fn ActionRow(id: Uuid, today: NaiveDate) -> impl IntoView {
                     <select id=move_id on:change:target=move |event| move_to(event.target().value())>
                         {Horizon::ALL
                             .into_iter()
-                            .map(|option| view! { <option value=option.key() selected=move || horizon() == option>{option.label()}</option> })
+                            .map(|option| view! { <option value=option.key() prop:selected=move || horizon() == option>{option.label()}</option> })
                             .collect_view()}
                     </select>
                 </div>
