@@ -13,6 +13,7 @@ pub mod later;
 pub mod location;
 pub mod persist;
 pub mod service_worker;
+pub mod split_loader;
 pub mod storage;
 
 use wasm_bindgen::{JsCast, JsValue};
