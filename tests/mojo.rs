@@ -393,3 +393,24 @@ fn rest_is_part_of_the_plan() {
     assert_eq!(in_week, [date(2026, 3, 17), date(2026, 3, 20)]);
     assert!(mojo.rest_days_in_week(date(2026, 3, 23)).is_empty());
 }
+
+// Guards the log's first page: picking the newest entries before sorting
+// gives exactly the start of the whole sorted log, same-day entries logged
+// last first, for any page size.
+#[test]
+fn the_newest_entries_picked_first_are_the_start_of_the_whole_log() {
+    use comeback::model::mojo::{newest_first, newest_first_up_to};
+    let (mut mojo, project) = with_project("A small app");
+    for i in 0..40_u32 {
+        // Days out of order, several entries on most days.
+        let day = date(2026, 11, 1 + (i * 7) % 13);
+        mojo.log_time(project, day, 0.25, &format!("entry {i}"), at(i64::from(i))).unwrap();
+    }
+    let whole: Vec<&str> = newest_first(&mojo.entries).iter().map(|entry| entry.note.as_str()).collect();
+    assert_eq!(whole.len(), 40);
+    for limit in [0, 1, 5, 20, 39, 40, 100] {
+        let first: Vec<&str> =
+            newest_first_up_to(&mojo.entries, limit).iter().map(|entry| entry.note.as_str()).collect();
+        assert_eq!(first, whole[..limit.min(40)], "limit {limit}");
+    }
+}

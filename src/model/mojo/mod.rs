@@ -791,8 +791,20 @@ impl Mojo {
 
 /// Time entries newest first; among one day's, the last logged first.
 pub fn newest_first(entries: &[TimeEntry]) -> Vec<&TimeEntry> {
-    let mut entries: Vec<&TimeEntry> = entries.iter().collect();
-    entries.reverse();
-    entries.sort_by_key(|entry| std::cmp::Reverse(entry.date));
-    entries
+    newest_first_up_to(entries, usize::MAX)
+}
+
+/// The first `limit` of [`newest_first`]: picked before they are sorted, so
+/// the log's first page beside 2,000 entries sorts twenty, not 2,000.
+pub fn newest_first_up_to(entries: &[TimeEntry], limit: usize) -> Vec<&TimeEntry> {
+    use std::cmp::Reverse;
+    // Newest day first; on one day, the entry logged last first.
+    let mut places: Vec<(Reverse<NaiveDate>, Reverse<usize>)> =
+        entries.iter().enumerate().map(|(at, entry)| (Reverse(entry.date), Reverse(at))).collect();
+    if limit < places.len() {
+        places.select_nth_unstable(limit);
+        places.truncate(limit);
+    }
+    places.sort_unstable();
+    places.into_iter().map(|(_, Reverse(at))| &entries[at]).collect()
 }

@@ -111,9 +111,8 @@ pub fn TimeLog() -> impl IntoView {
     let entry_ids = Memo::new(move |_| {
         let limit = if show_all.get() { usize::MAX } else { SHOWN_ENTRIES };
         entries.with(|entries| {
-            crate::model::mojo::newest_first(entries)
+            crate::model::mojo::newest_first_up_to(entries, limit)
                 .iter()
-                .take(limit)
                 .map(|entry| entry.meta.id)
                 .collect::<Vec<Uuid>>()
         })
