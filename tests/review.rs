@@ -203,7 +203,7 @@ fn priorities_become_linked_dated_actions() {
     assert_eq!(action.due, Some(date(2026, 12, 6)));
     assert_eq!(action.origin, Some(ActionOrigin::ReviewPriority { review, priority: first }));
     assert_eq!(workbook.action_title(&action), "Call Ana about the analyst role");
-    workbook.set_priority_text(review, first, "Call Ana on Tuesday", at(4));
+    workbook.mojo.set_priority_text(review, first, "Call Ana on Tuesday", at(4));
     assert_eq!(workbook.action_title(&action), "Call Ana on Tuesday", "linked, not copied");
     assert_eq!(workbook.plan.actions.len(), 3);
 

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::{Days, NaiveDate};
 
+use crate::model::mojo::format_hours;
 use crate::model::plan::Stage;
 use crate::model::Workbook;
 
@@ -74,6 +75,41 @@ impl WeekFigures {
             (today - self.start).num_days() as usize + 1
         };
         self.rest_days > 0 && (self.rest_days >= days_so_far || self.nothing_logged())
+    }
+}
+
+/// One line of the week's figures, as the review and its export show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureLine {
+    pub label: &'static str,
+    pub value: String,
+}
+
+impl WeekFigures {
+    /// The figures in words, in the order of the method; `waiting` is the
+    /// follow-ups still waiting at the week's end, when worked out.
+    pub fn lines(&self, goal: f32, waiting: Option<usize>) -> Vec<FigureLine> {
+        let line = |label, value: String| FigureLine { label, value };
+        let hours = if goal > 0.0 {
+            format!("{} of your {} goal", format_hours(self.hours), format_hours(goal))
+        } else {
+            format_hours(self.hours)
+        };
+        let mut follow_ups = format!("{} done", self.follow_ups_done);
+        if let Some(waiting) = waiting {
+            follow_ups.push_str(&format!(", {waiting} waiting"));
+        }
+        vec![
+            line("Hours on side projects", hours),
+            line("People reached", self.people_reached.to_string()),
+            line("Replies", self.replies.to_string()),
+            line("Follow-ups", follow_ups),
+            line("Events attended", self.events_attended.to_string()),
+            line("Opportunities", format!("{} added, {} moved on", self.opportunities_added, self.opportunities_moved)),
+            line("Actions done", self.actions_done.to_string()),
+            line("Proud entries written", self.proud_added.to_string()),
+            line("Rest days", self.rest_days.to_string()),
+        ]
     }
 }
 

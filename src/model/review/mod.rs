@@ -10,7 +10,7 @@
 mod figures;
 mod momentum;
 
-pub use figures::{Undated, WeekFigures};
+pub use figures::{FigureLine, Undated, WeekFigures};
 pub use momentum::{momentum_geometry, Momentum, MomentumGeometry, MomentumWeek, Panel, PanelBar, MOMENTUM_WEEKS};
 
 use chrono::{Days, NaiveDate, Weekday};
@@ -135,6 +135,16 @@ impl Mojo {
             self.updated_at = Some(now);
         }
     }
+    /// Changes a priority's words; its action in the plan shows them at once.
+    pub fn set_priority_text(&mut self, review: Uuid, priority: Uuid, text: &str, now: Timestamp) {
+        let text = text.to_owned();
+        self.update_review(review, now, |review| {
+            if let Some(found) = review.priorities.iter_mut().find(|candidate| candidate.meta.id == priority) {
+                found.text = text;
+                found.meta.touch(now);
+            }
+        });
+    }
 }
 
 impl Workbook {
@@ -170,17 +180,6 @@ impl Workbook {
             action.due = Some(due);
         });
         Ok(id)
-    }
-
-    /// Changes a priority's words; its action in the plan shows them at once.
-    pub fn set_priority_text(&mut self, review: Uuid, priority: Uuid, text: &str, now: Timestamp) {
-        let text = text.to_owned();
-        self.mojo.update_review(review, now, |review| {
-            if let Some(found) = review.priorities.iter_mut().find(|candidate| candidate.meta.id == priority) {
-                found.text = text;
-                found.meta.touch(now);
-            }
-        });
     }
 
     /// Removes a priority; its action stays in the plan with the last words
