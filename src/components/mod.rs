@@ -4,6 +4,7 @@ pub mod deferred;
 pub mod example_banner;
 pub mod fields;
 pub mod install;
+pub mod lock_choice;
 pub mod nav;
 pub mod notices;
 pub mod page_intro;

@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::fields::TextInput;
+use crate::components::lock_choice::{LockChoice, LockFields};
 use crate::io::backup;
 use crate::store::use_store;
 use crate::web::share::{can_share_files, share_text_file, Shared};
@@ -30,9 +30,7 @@ pub fn SendBackup(
 ) -> impl IntoView {
     let store = use_store();
     let (message, set_message) = signal(None::<String>);
-    let (locking, set_locking) = signal(false);
-    let passphrase = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
+    let lock = LockChoice::new();
     let (busy, set_busy) = signal(false);
     // The locked backup, once prepared; any change to the choices drops it.
     let prepared = RwSignal::new(None::<Ready>);
@@ -71,15 +69,10 @@ pub fn SendBackup(
         send(Ready { name: backup::shared_file_name(now, false), text });
     };
     let prepare_locked = move |_| {
-        let secret = passphrase.get_untracked();
-        if secret.is_empty() {
-            set_message.set(Some("Choose a passphrase first, or untick “Lock it with a passphrase”.".into()));
-            return;
-        }
-        if secret != again.get_untracked() {
-            set_message.set(Some("The two passphrases are not the same. Type them again; nothing was sent.".into()));
-            return;
-        }
+        let secret = match lock.passphrase("nothing was sent") {
+            Ok(secret) => secret,
+            Err(why) => return set_message.set(Some(why)),
+        };
         let now = clock::now();
         let text = store.workbook.with_untracked(|workbook| backup::export(workbook, env!("CARGO_PKG_VERSION"), now));
         set_busy.set(true);
@@ -107,24 +100,10 @@ pub fn SendBackup(
 
     view! {
         <div class="send-backup">
-            <label class="choice">
-                <input
-                    type="checkbox"
-                    prop:checked=locking
-                    on:change:target=move |event| {
-                        set_locking.set(event.target().checked());
-                        forget();
-                    }
-                />
-                <span>"Lock it with a passphrase"</span>
-            </label>
-            <Show when=move || locking.get()>
-                <TextInput id=format!("{id}-passphrase") label="Passphrase" value=passphrase on_input=Callback::new(move |text| { passphrase.set(text); forget(); }) kind="password" />
-                <TextInput id=format!("{id}-passphrase-again") label="The same passphrase again" value=again on_input=Callback::new(move |text| { again.set(text); forget(); }) kind="password" />
-            </Show>
+            <LockFields choice=lock id=id on_change=Callback::new(move |()| forget()) />
             <div class="actions">
                 <Show
-                    when=move || locking.get()
+                    when=move || lock.locking.get()
                     fallback=move || view! { <button type="button" on:click=send_now>"Send a backup to myself"</button> }
                 >
                     <button type="button" on:click=prepare_locked disabled=move || busy.get()>"Prepare a locked backup"</button>

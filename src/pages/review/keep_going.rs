@@ -170,13 +170,13 @@ fn MomentumChart(weeks: Vec<MomentumWeek>, earlier: usize) -> impl IntoView {
         <details class="chart-table">
             <summary>"Show the weeks as a table"</summary>
             <table>
-                <caption>"Week by week since the setback, newest first"</caption>
+                <caption>"Week by week since the setback, newest first: people reached, hours on side projects, applications, energy"</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Week"</th>
-                        <th scope="col">"People reached"</th>
+                        <th scope="col">"People"</th>
                         <th scope="col">"Hours"</th>
-                        <th scope="col">"Applications"</th>
+                        <th scope="col">"Applied"</th>
                         <th scope="col">"Energy"</th>
                     </tr>
                 </thead>
