@@ -34,6 +34,8 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     derived::provide(store);
     components::theme::apply_theme();
+    // The browser's install offer can come at any moment: listen from the start.
+    components::install::provide_install_offer();
     let route = router::use_hash_route();
     // The sequence reads its screen from the route; the page itself is drawn
     // again only when the page changes.

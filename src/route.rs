@@ -20,6 +20,9 @@ pub enum Route {
     Mojo,
     NextMove,
     Backup,
+    /// The weekly review of the week starting on a day (`None`: the week
+    /// offered today, see `model::review::review_week`).
+    Review(Option<chrono::NaiveDate>),
     NotFound(String),
 }
 
@@ -73,6 +76,11 @@ impl Route {
             "mojo" => Route::Mojo,
             "next" => Route::NextMove,
             "backup" => Route::Backup,
+            "review" => Route::Review(None),
+            // A day that is not a date opens the week offered today.
+            other if other.starts_with("review/") => {
+                Route::Review(chrono::NaiveDate::parse_from_str(other.trim_start_matches("review/"), "%Y-%m-%d").ok())
+            }
             other => Route::NotFound(other.to_owned()),
         }
     }
@@ -91,6 +99,8 @@ impl Route {
             Route::Mojo => "#/mojo".into(),
             Route::NextMove => "#/next".into(),
             Route::Backup => "#/backup".into(),
+            Route::Review(None) => "#/review".into(),
+            Route::Review(Some(week)) => format!("#/review/{week}"),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }
@@ -101,6 +111,8 @@ impl Route {
         match self {
             Route::DebriefGuide(_) => Route::DebriefGuide(None),
             Route::DebriefSession(_) => Route::DebriefSession(None),
+            // Moving from one week to another stays on the page.
+            Route::Review(_) => Route::Review(None),
             other => other.clone(),
         }
     }
@@ -123,6 +135,7 @@ impl Route {
             Route::Mojo => "Mojo",
             Route::NextMove => "Next move",
             Route::Backup => "Backup",
+            Route::Review(_) => "Weekly review",
             Route::NotFound(_) => "Not found",
         }
     }
@@ -139,6 +152,7 @@ impl Route {
             Route::Mojo => "Step 3: Regain your mojo",
             Route::NextMove => "Step 4: Next move",
             Route::Backup => "Backup & settings",
+            Route::Review(_) => "Weekly review",
             Route::NotFound(_) => "Page not found",
         };
         format!("{page} · Comeback")
@@ -177,6 +191,11 @@ mod tests {
         assert_eq!(Route::from_hash(&Route::DebriefSession(None).href()), Route::DebriefSession(None));
         assert_eq!(Route::from_hash(&Route::DebriefGuide(None).href()), Route::DebriefGuide(None));
         assert_eq!(Route::from_hash(&Route::FirstSteps.href()), Route::FirstSteps);
+        let week = chrono::NaiveDate::from_ymd_opt(2026, 11, 23);
+        assert_eq!(Route::from_hash(&Route::Review(week).href()), Route::Review(week));
+        assert_eq!(Route::from_hash("#/review"), Route::Review(None));
+        assert_eq!(Route::from_hash("#/review/someday"), Route::Review(None));
+        assert_eq!(Route::Review(week).page(), Route::Review(None));
     }
 
     #[test]

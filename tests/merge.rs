@@ -143,7 +143,7 @@ fn every_removal_leaves_a_tombstone() {
     let person = mojo.add_person(meetup, "Jo", at(1)).unwrap();
     mojo.remove_person(meetup, person, at(2));
     mojo.remove_event(meetup, at(2));
-    let proud = mojo.add_proud(Default::default(), "Shipped", at(1)).unwrap();
+    let proud = mojo.add_proud(Default::default(), "Shipped", at(1).date_naive(), at(1)).unwrap();
     mojo.remove_proud(proud, at(2));
 
     assert!([event, note, factor, question, option].iter().all(|id| workbook.debrief.removed.contains(*id)));

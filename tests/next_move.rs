@@ -304,7 +304,7 @@ fn dated_open_actions_become_calendar_events() {
     let plan = &mut workbook.plan;
     let call = plan.add_action("Call Ana about the opening", Some(day(2026, 12, 2)), at(1)).unwrap();
     let done = plan.add_action("Update CV", Some(day(2026, 12, 1)), at(1)).unwrap();
-    plan.set_done(done, true, at(2));
+    plan.set_done(done, true, at(2).date_naive(), at(2));
     plan.add_action("Someday: learn Go", None, at(1));
     let dated = plan.dated_open_actions();
     assert_eq!(dated.len(), 1);

@@ -118,8 +118,8 @@ fn newer_schema_is_recognised_and_read_leniently() {
 
 #[test]
 fn newer_schema_with_unknown_shapes_is_still_newer_not_corrupt() {
-    let loaded = decode(Some(r#"{"schema_version": 8, "debrief": "now a string"}"#));
-    assert_eq!(loaded, Loaded::Newer { version: 8, workbook: None });
+    let loaded = decode(Some(r#"{"schema_version": 9, "debrief": "now a string"}"#));
+    assert_eq!(loaded, Loaded::Newer { version: 9, workbook: None });
 }
 
 // Guards corrupt data: every unreadable shape keeps the raw text exactly.

@@ -21,6 +21,7 @@ mod next_move;
 mod outreach;
 mod parts;
 mod progress;
+mod review;
 mod room;
 mod sequence;
 mod stored;

@@ -111,7 +111,7 @@ fn due_this_week_gathers_actions_checklist_and_events_soonest_first() {
     workbook.plan.add_action("Send two applications", Some(sunday), at(1));
     workbook.plan.add_action("Later thing", Some(next_monday), at(1));
     let done = workbook.plan.add_action("Already done", Some(today()), at(1)).unwrap();
-    workbook.plan.set_done(done, true, at(2));
+    workbook.plan.set_done(done, true, at(2).date_naive(), at(2));
     let item = workbook.first_steps.checklist[0].meta.id;
     workbook.first_steps.update_item(item, at(3), |item| item.due = Some(today()));
     let event = workbook.mojo.add_event(Some(NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()), at(4));

@@ -3,10 +3,13 @@
 pub mod deferred;
 pub mod example_banner;
 pub mod fields;
+pub mod install;
+pub mod lock_choice;
 pub mod nav;
 pub mod notices;
 pub mod page_intro;
 pub mod save_indicator;
+pub mod send_backup;
 pub mod show_more;
 pub mod step_end;
 pub mod theme;

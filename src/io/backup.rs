@@ -117,6 +117,13 @@ pub fn locked_file_name(now: Timestamp) -> String {
     format!("comeback-backup-{}-locked.json", now.format("%Y-%m-%d"))
 }
 
+/// The file name for a backup sent with the share sheet: plain text, the one
+/// type of the two Chromium lets a web page share (restore reads it back).
+pub fn shared_file_name(now: Timestamp, locked: bool) -> String {
+    let lock = if locked { "-locked" } else { "" };
+    format!("comeback-backup-{}{lock}.txt", now.format("%Y-%m-%d"))
+}
+
 /// The text of a backup of `workbook`.
 pub fn export(workbook: &Workbook, app_version: &str, now: Timestamp) -> String {
     let header = Header {

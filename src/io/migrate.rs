@@ -18,7 +18,8 @@ pub enum MigrationError {
 type Step = fn(Map<String, Value>) -> Result<Map<String, Value>, MigrationError>;
 
 /// `STEPS[i]` upgrades version `i + 1` to `i + 2`.
-const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
+const STEPS: [Step; (SCHEMA_VERSION - 1) as usize] =
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8];
 
 /// Upgrades `doc`, stored at `from`, to `SCHEMA_VERSION`. A document already
 /// current is returned as it is, so running it twice changes nothing.
@@ -141,6 +142,18 @@ fn v5_to_v6(mut doc: Map<String, Value>) -> Result<Map<String, Value>, Migration
 /// matters: a version 6 build would drop the place on its next save; now it
 /// opens a version 7 document read-only instead.
 fn v6_to_v7(doc: Map<String, Value>) -> Result<Map<String, Value>, MigrationError> {
+    Ok(doc)
+}
+
+/// Version 8 keeps the days the weekly review counts by (the setback's own
+/// day, when an action was done, when a contact replied, when a proud entry
+/// was written) and the weekly reviews themselves. What was done before has
+/// no day, and none is invented: the review says those are counted in no
+/// week (`model::review::Undated`). So the step changes nothing but the
+/// number. The number matters: a version 7 build would drop the reviews and
+/// the days on its next save, and could not read an action linked to a
+/// review's priority; now it opens a version 8 document read-only instead.
+fn v7_to_v8(doc: Map<String, Value>) -> Result<Map<String, Value>, MigrationError> {
     Ok(doc)
 }
 
@@ -303,7 +316,7 @@ mod tests {
             "outreach": {"done_at": "2026-10-03T09:00:00Z"}, "settings": {"theme": "dark"}}));
         let v7 = migrate(v6.clone(), 6).unwrap();
         let mut expected = v6;
-        expected.insert("schema_version".into(), json!(7));
+        expected.insert("schema_version".into(), json!(SCHEMA_VERSION));
         assert_eq!(v7, expected);
         let workbook = crate::io::stored::workbook_from_object(v7.clone()).unwrap();
         assert_eq!(workbook.debrief.place, None);
@@ -313,6 +326,35 @@ mod tests {
         placed["debrief"]["place"] = json!({"screen": "questions/money", "at": "2026-10-04T09:00:00Z"});
         let workbook = crate::io::stored::workbook_from_object(placed).unwrap();
         assert_eq!(workbook.debrief.place.map(|place| place.screen), Some("questions/money".to_owned()));
+    }
+
+    // Guards the v7 -> v8 step: the document is kept whole and nothing is
+    // dated that was not: done actions, replies and proud entries from
+    // before have no day, and the typed workbook counts them as undated.
+    #[test]
+    fn v7_to_v8_keeps_every_field_and_invents_no_day() {
+        let v7 = object(json!({"schema_version": 7, "created_at": "2026-01-02T09:00:00Z",
+            "debrief": {"setback": "fired_or_laid_off", "updated_at": "2026-10-02T09:00:00Z"},
+            "outreach": {"contacts": [{"id": "00000000-0000-4000-8000-000000000001", "updated_at": "2026-10-01T09:00:00Z",
+                "name": "Ana", "status": "replied"}]},
+            "mojo": {"proud": [{"id": "00000000-0000-4000-8000-000000000002", "updated_at": "2026-10-01T09:00:00Z",
+                "text": "Shipped the site"}]},
+            "plan": {"actions": [{"id": "00000000-0000-4000-8000-000000000003", "updated_at": "2026-10-05T09:00:00Z",
+                "title": "Call Ana", "done": true}]}}));
+        let v8 = migrate(v7.clone(), 7).unwrap();
+        let mut expected = v7;
+        expected.insert("schema_version".into(), json!(8));
+        assert_eq!(v8, expected);
+        assert_eq!(migrate(v8.clone(), 8).unwrap(), v8, "running it again changes nothing");
+
+        let workbook = crate::io::stored::workbook_from_object(v8).unwrap();
+        assert_eq!(workbook.debrief.setback_on, None);
+        assert_eq!(workbook.plan.actions[0].done_on, None);
+        assert_eq!(workbook.outreach.contacts[0].replied_on, None);
+        assert!(workbook.mojo.reviews.is_empty());
+        let undated = workbook.undated();
+        assert_eq!((undated.actions_done, undated.replies, undated.proud), (1, 1, 1));
+        assert!(undated.words().is_some_and(|words| words.contains("1 action done, 1 reply and 1 proud entry")));
     }
 
     // Guards idempotence: a current document passes through unchanged.

@@ -16,5 +16,6 @@ pub mod linkedin_csv;
 pub mod migrate;
 pub mod namespace;
 pub mod parts;
+pub mod review_markdown;
 pub mod stored;
 pub mod vcard;

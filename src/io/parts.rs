@@ -324,6 +324,7 @@ fn section_text(
         Section::Debrief => {
             let Debrief {
                 setback,
+                setback_on,
                 summary,
                 session,
                 timeline: _,
@@ -343,6 +344,7 @@ fn section_text(
                 removed,
             } = &workbook.debrief;
             o.field("setback", setback)?;
+            o.field("setback_on", setback_on)?;
             o.field("summary", summary)?;
             o.field("session", session)?;
             o.raw("timeline", &reference(List::Timeline));
@@ -385,6 +387,7 @@ fn section_text(
                 entries: _,
                 events: _,
                 proud,
+                reviews,
                 done_at,
                 updated_at,
                 removed,
@@ -396,6 +399,7 @@ fn section_text(
             o.raw("entries", &reference(List::Entries));
             o.raw("events", &reference(List::Events));
             o.field("proud", proud)?;
+            o.field("reviews", reviews)?;
             o.field("done_at", done_at)?;
             o.field("updated_at", updated_at)?;
             if !removed.is_empty() {

@@ -274,6 +274,8 @@ pub enum NoteList {
 #[serde(default)]
 pub struct Debrief {
     pub setback: Option<SetbackKind>,
+    /// The day it happened (schema 8): the momentum chart counts weeks from it.
+    pub setback_on: Option<NaiveDate>,
     /// One or two sentences: what happened.
     pub summary: String,
     pub session: Session,
@@ -324,6 +326,13 @@ impl Debrief {
     pub fn set_setback(&mut self, kind: Option<SetbackKind>, now: Timestamp) {
         if self.setback != kind {
             self.setback = kind;
+            self.touch(now);
+        }
+    }
+
+    pub fn set_setback_on(&mut self, day: Option<NaiveDate>, now: Timestamp) {
+        if self.setback_on != day {
+            self.setback_on = day;
             self.touch(now);
         }
     }

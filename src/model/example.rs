@@ -106,6 +106,7 @@ fn add_budget(workbook: &mut Workbook, now: Timestamp) {
 fn add_debrief(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {
     let debrief = &mut workbook.debrief;
     debrief.set_setback(Some(SetbackKind::BusinessFailed), now);
+    debrief.set_setback_on(Some(days_before(today, 75)), now);
     debrief.set_summary(
         "I opened a small bakery, Crumb & Co., and closed it 18 months later. I left a steady job after one good month, grew the menu too fast, and ran out of savings in the second winter.",
         now,
@@ -193,7 +194,7 @@ fn add_outreach(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {
                     "Told him about the bakery; he offered to ask around.",
                     now,
                 );
-                outreach.update_contact(id, now, |contact| contact.status = Status::Replied);
+                outreach.update_contact(id, now, |contact| contact.set_status(Status::Replied, days_before(today, 14)));
             }
             2 => {
                 outreach.log_interaction(
@@ -203,7 +204,8 @@ fn add_outreach(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {
                     "Asked for an introduction to her operations team.",
                     now,
                 );
-                outreach.update_contact(id, now, |contact| contact.status = Status::IntroAsked);
+                outreach
+                    .update_contact(id, now, |contact| contact.set_status(Status::IntroAsked, days_before(today, 5)));
             }
             4 => {
                 outreach.log_interaction(
@@ -213,7 +215,7 @@ fn add_outreach(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {
                     "Coffee chat about the analyst team.",
                     now,
                 );
-                outreach.update_contact(id, now, |contact| contact.status = Status::Met);
+                outreach.update_contact(id, now, |contact| contact.set_status(Status::Met, days_before(today, 3)));
             }
             9 => {
                 outreach.log_interaction(id, days_before(today, 25), Channel::InPerson, "Chatted at the market.", now);
@@ -275,8 +277,18 @@ fn add_mojo(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {
         event.name = "Small business breakfast".into();
         event.kind = EventKind::Networking;
     });
-    mojo.add_proud(ProudKind::Accomplishment, "Kept the bakery going through a pandemic-sized winter", now);
-    mojo.add_proud(ProudKind::Praise, "A regular wrote that our bread was the best part of her week", now);
+    mojo.add_proud(
+        ProudKind::Accomplishment,
+        "Kept the bakery going through a pandemic-sized winter",
+        days_before(today, 20),
+        now,
+    );
+    mojo.add_proud(
+        ProudKind::Praise,
+        "A regular wrote that our bread was the best part of her week",
+        days_before(today, 9),
+        now,
+    );
 }
 
 fn add_plan(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {

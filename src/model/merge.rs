@@ -20,6 +20,13 @@
 //! - **The debrief's place in its guided sequence** (`debrief.place`,
 //!   schema 7) carries its own time and is not an edit of the section: the
 //!   later place wins, whichever side's section wins.
+//! - **Weekly reviews** (`mojo.reviews`, schema 8) are matched by their
+//!   week, not their id: a week has one review, so two devices that each
+//!   started one for the same week keep the one edited last, with the
+//!   priorities of both (a deleted review stays deleted, by its id).
+//! - **The days kept since schema 8** (`debrief.setback_on`, an action's
+//!   `done_on`, a contact's `replied_on`, a proud entry's `added_on`) go
+//!   with their record or section, like any other field of it.
 //! - **Settings** are this device's preferences: the theme stays; the last
 //!   export is the later of the two; the welcome counts as read if either was.
 //!
@@ -49,6 +56,7 @@ use super::plan::path::{Criterion, PathOption};
 use super::plan::story::{AnswerVersion, Story};
 use super::plan::targets::Target;
 use super::plan::ActionItem;
+use super::review::{Priority, WeeklyReview};
 use super::sequence::Place;
 use super::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings, Workbook, SCHEMA_VERSION};
 
@@ -151,7 +159,26 @@ records!(
     Opportunity,
     AnswerVersion,
     Story,
+    Priority,
 );
+
+/// Reviews are keyed by their week: a week has one review, whichever device
+/// started it. The version edited last wins, with both sides' priorities.
+impl Record for WeeklyReview {
+    type Key = chrono::NaiveDate;
+    fn key(&self) -> chrono::NaiveDate {
+        self.week
+    }
+    fn edited_at(&self) -> Timestamp {
+        self.meta.updated_at
+    }
+    fn is_removed(&self, removed: &Removed) -> bool {
+        removed.removes(self.meta.id, self.meta.updated_at)
+    }
+    fn merge_children(&mut self, other: &Self, removed: &Removed) {
+        self.priorities = merge_records(&self.priorities, &other.priorities, removed);
+    }
+}
 
 /// Answers are keyed by their question; an own question's deletion removes its answer.
 impl Record for Answer {
@@ -397,6 +424,7 @@ pub fn merge(ours: &Workbook, theirs: &Workbook) -> Merged {
     m.records("Rest days", &mut out.mojo.downtime.rest_days, |w| &w.mojo.downtime.rest_days);
     m.records("Comfort-zone events", &mut out.mojo.events, |w| &w.mojo.events);
     m.records("Proud list", &mut out.mojo.proud, |w| &w.mojo.proud);
+    m.records("Weekly reviews", &mut out.mojo.reviews, |w| &w.mojo.reviews);
     m.records("Actions", &mut out.plan.actions, |w| &w.plan.actions);
     m.records("Paths to compare", &mut out.plan.path.options, |w| &w.plan.path.options);
     m.records("What matters in a path", &mut out.plan.path.criteria, |w| &w.plan.path.criteria);

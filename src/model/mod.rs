@@ -11,6 +11,7 @@ pub mod outreach;
 pub mod plan;
 pub mod progress;
 pub mod questions;
+pub mod review;
 pub mod sequence;
 pub mod settings;
 pub mod today;

@@ -9,7 +9,7 @@ use super::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings, Timestamp};
 
 /// The shape of the document this build writes. Raise it with every change
 /// that older builds could misread, and add a step to `io::migrate`.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// `Store`: the live workbook is a `reactive_stores::Store<Workbook>`, so each
 /// section is a field of its own that pages read and edit separately.
@@ -122,6 +122,7 @@ impl Workbook {
                     Some(format!("{} ({})", step.text.trim(), project.display_name()))
                 })
             }
+            Some(ActionOrigin::ReviewPriority { .. }) => self.priority_words(action),
             None => None,
         };
         linked.unwrap_or_else(|| action.title.clone())

@@ -79,6 +79,8 @@ page_chunks! {
     Mojo: mojo, load_mojo, preload_mojo => super::mojo::MojoPage();
     NextMove: next_move, load_next_move, preload_next_move => super::next_move::NextMovePage();
     Backup: backup, load_backup, preload_backup => super::backup::BackupPage();
+    Review: review, load_review, preload_review => super::review::ReviewPage();
+    KeepGoing: keep_going, load_keep_going, preload_keep_going => super::review::keep_going::KeepGoing();
 }
 
 /// Once the app is idle, fetches every chunk, so that a page opened later is
@@ -128,6 +130,32 @@ pub fn LazyPage(chunk: Chunk) -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="page-loading" role="status">"Opening the page…"</p> }>{page}</Suspense>
     }
+}
+
+/// A part of a page (Today's momentum card) from a chunk of its own, kept
+/// out of the entry module: nothing shows while it loads, and a failed
+/// fetch is one quiet line with a way to try again, not a page of its own.
+#[component]
+pub fn LazyPart(chunk: Chunk) -> impl IntoView {
+    let attempt = RwSignal::new(0_u32);
+    let part = move || {
+        attempt.track();
+        Suspend::new(async move {
+            match chunk.load().await {
+                Ok(part) => part,
+                Err(ChunkMissing) => view! {
+                    <p class="hint">
+                        "This part of the page could not be fetched. Your work is saved. "
+                        <button type="button" class="secondary" on:click=move |_| attempt.update(|attempt| *attempt += 1)>
+                            "Try again"
+                        </button>
+                    </p>
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{part}</Suspense> }
 }
 
 /// What a failed chunk fetch shows. Nothing the person wrote is at risk: the

@@ -7,6 +7,7 @@ pub mod lazy;
 pub mod mojo;
 pub mod next_move;
 pub mod not_found;
+pub mod review;
 pub mod share;
 pub mod today;
 
@@ -32,6 +33,7 @@ pub fn Page(route: Route) -> impl IntoView {
         Route::Mojo => lazy_page(Chunk::Mojo),
         Route::NextMove => lazy_page(Chunk::NextMove),
         Route::Backup => lazy_page(Chunk::Backup),
+        Route::Review(_) => lazy_page(Chunk::Review),
         Route::NotFound(path) => view! { <not_found::NotFoundPage path=path /> }.into_any(),
     }
 }

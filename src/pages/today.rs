@@ -11,6 +11,7 @@ use crate::model::first_steps::date_label;
 use crate::model::live::*;
 use crate::model::outreach::share::{sharing_clock, sharing_clock_text};
 use crate::model::SetbackKind;
+use crate::pages::lazy::{Chunk, LazyPart};
 use crate::route::Route;
 use crate::store::use_store;
 use crate::web::clock;
@@ -52,6 +53,8 @@ pub fn TodayPage() -> impl IntoView {
                 <p>{move || next.get().message(store.workbook.debrief().setback().get())}</p>
                 <p><a href=move || next.get().href()>{move || next.get().link_text()}</a></p>
             </section>
+            // The weekly review's offer and the momentum chart: a chunk of their own.
+            <LazyPart chunk=Chunk::KeepGoing />
             <section class="card" aria-labelledby="due-this-week">
                 <h2 id="due-this-week">"Due this week"</h2>
                 {move || {

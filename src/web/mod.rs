@@ -8,11 +8,13 @@ pub mod crypto;
 pub mod download;
 pub mod files;
 pub mod focus;
+pub mod install;
 pub mod keys;
 pub mod later;
 pub mod location;
 pub mod persist;
 pub mod service_worker;
+pub mod share;
 pub mod split_loader;
 pub mod storage;
 

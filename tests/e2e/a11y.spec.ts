@@ -67,6 +67,33 @@ for (const colorScheme of ['light', 'dark'] as const) {
         expect(await violations(page), hash || '/').toEqual([]);
       }
     });
+
+    test('the weekly review, the momentum table and the install guidance have no WCAG A/AA violations', async ({ page }) => {
+      await page.addInitScript(() => {
+        // An iPad (a Mac with a touch screen) in Safari: the Home Screen steps show.
+        Object.defineProperty(Navigator.prototype, 'userAgent', { get: () => 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15' });
+        Object.defineProperty(Navigator.prototype, 'maxTouchPoints', { get: () => 5 });
+      });
+      await loadExample(page);
+      await open(page, '#/review');
+      await page.getByLabel('What moved this week?').fill('Two calls.');
+      await page.getByRole('radio', { name: '4, good' }).check();
+      await page.getByLabel('A priority for next week').fill('Call Ana');
+      await page.getByLabel('A priority for next week').press('Enter');
+      await page.getByRole('checkbox', { name: 'Lock it with a passphrase' }).check();
+      expect(await violations(page), '#/review').toEqual([]);
+
+      await open(page);
+      await page.evaluate(() => {
+        const event = new Event('beforeinstallprompt', { cancelable: true });
+        window.dispatchEvent(event);
+      });
+      await expect(page.getByRole('button', { name: 'Install Comeback' })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Keep your work on this iPhone or iPad' })).toBeVisible();
+      await page.getByText('Show the weeks as a table').click();
+      await expect(page.getByRole('region', { name: 'Momentum since the setback' }).getByRole('table')).toBeVisible();
+      expect(await violations(page), 'Today').toEqual([]);
+    });
   });
 }
 

@@ -24,7 +24,7 @@ test('export, change, restore with a preview, then undo byte for byte', async ({
   const text = await downloadedText(file);
   const backup = JSON.parse(text);
   expect(backup.format).toBe('comeback-backup');
-  expect(backup.schema_version).toBe(7);
+  expect(backup.schema_version).toBe(8);
   expect(backup.counts.timeline_events).toBe(1);
   expect(backup.workbook.debrief.summary).toBe('Before the backup <b>bold?</b>');
   await expect(exportCard).toContainText('Your last backup:');
@@ -223,4 +223,98 @@ test('the browser can be asked to keep the data, and its answer is shown', async
     await ask.click();
     await expect(card.getByRole('status')).toHaveText(/^(Granted|Not granted): /);
   }
+});
+
+/** Replaces the Web Share API with a stub that keeps what it was handed (`window.sharedFile`). */
+async function stubShare(page: import('@playwright/test').Page, outcome: 'sent' | 'cancelled' = 'sent') {
+  await page.addInitScript((outcome) => {
+    const kept = window as unknown as { sharedFile?: { name: string; type: string; text: string; title?: string } };
+    Object.defineProperty(Navigator.prototype, 'canShare', {
+      configurable: true,
+      value: (data: ShareData) => Array.isArray(data.files) && data.files.every((file) => file.type === 'text/plain'),
+    });
+    Object.defineProperty(Navigator.prototype, 'share', {
+      configurable: true,
+      value: async (data: ShareData) => {
+        if (outcome === 'cancelled') throw new DOMException('Share canceled', 'AbortError');
+        const file = data.files![0];
+        kept.sharedFile = { name: file.name, type: file.type, text: await file.text(), title: data.title };
+      },
+    });
+  }, outcome);
+}
+
+function sharedFile(page: import('@playwright/test').Page) {
+  return page.evaluate(() => (window as unknown as { sharedFile?: { name: string; type: string; text: string } }).sharedFile);
+}
+
+test('send a backup to myself: a plain-text file to the share sheet, which restore reads back', async ({ page }) => {
+  await stubShare(page);
+  await open(page, '#/debrief');
+  await page.getByLabel('In a sentence or two, what happened?').fill('Sent to myself');
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  await page.goto('./#/backup');
+  const card = page.getByRole('region', { name: 'Send a backup to myself' });
+  await card.getByRole('button', { name: 'Send a backup to myself' }).click();
+  await expect(card.getByRole('status')).toContainText('Your backup is on its way');
+  const shared = await sharedFile(page);
+  expect(shared!.name).toMatch(/^comeback-backup-\d{4}-\d{2}-\d{2}\.txt$/);
+  expect(shared!.type).toBe('text/plain');
+  expect(JSON.parse(shared!.text).workbook.debrief.summary).toBe('Sent to myself');
+  await expect(page.getByRole('region', { name: 'Make a backup' })).toContainText('Your last backup:');
+
+  // Restore takes the shared .txt file back.
+  await page.goto('./#/debrief');
+  await page.getByLabel('In a sentence or two, what happened?').fill('Changed since');
+  await page.goto('./#/backup');
+  const restore = page.getByRole('region', { name: 'Restore from a backup' });
+  await restore.getByLabel('Choose a backup file').setInputFiles(tempFile(shared!.name, shared!.text));
+  await restore.getByRole('region', { name: 'What is in this backup' }).getByRole('button', { name: 'Replace my data with this backup' }).click();
+  await page.goto('./#/debrief');
+  await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue('Sent to myself');
+});
+
+test('a locked backup is prepared with one tap and sent with a second', async ({ page }) => {
+  await stubShare(page);
+  await open(page, '#/backup');
+  const card = page.getByRole('region', { name: 'Send a backup to myself' });
+  await card.getByRole('checkbox', { name: 'Lock it with a passphrase' }).check();
+  await card.getByLabel('Passphrase', { exact: true }).fill('a long sentence only I know');
+  await card.getByLabel('The same passphrase again').fill('a long sentence only I know');
+  await expect(card.getByRole('button', { name: 'Send the locked backup' })).toHaveCount(0);
+  await card.getByRole('button', { name: 'Prepare a locked backup' }).click();
+  const send = card.getByRole('button', { name: 'Send the locked backup' });
+  await expect(send).toBeFocused({ timeout: 20_000 });
+  expect(await sharedFile(page)).toBeUndefined();
+  await page.keyboard.press('Enter');
+  await expect(card.getByRole('status')).toContainText('Your backup is on its way');
+  const shared = await sharedFile(page);
+  expect(shared!.name).toMatch(/-locked\.txt$/);
+  expect(JSON.parse(shared!.text).format).toBe('comeback-encrypted-backup');
+  // A new passphrase drops the prepared file: it is prepared again.
+  await card.getByLabel('Passphrase', { exact: true }).fill('another sentence');
+  await expect(send).toHaveCount(0);
+});
+
+test('closing the share sheet sends nothing and says so', async ({ page }) => {
+  await stubShare(page, 'cancelled');
+  await open(page, '#/backup');
+  const card = page.getByRole('region', { name: 'Send a backup to myself' });
+  await card.getByRole('button', { name: 'Send a backup to myself' }).click();
+  await expect(card.getByRole('status')).toContainText('Nothing was sent');
+  await expect(page.getByRole('region', { name: 'Make a backup' })).toContainText('You have not made a backup yet.');
+});
+
+test('without file sharing, the backup is downloaded instead', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete (Navigator.prototype as unknown as Record<string, unknown>).canShare;
+    delete (Navigator.prototype as unknown as Record<string, unknown>).share;
+  });
+  await open(page, '#/review');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Send a backup to myself' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^comeback-backup-\d{4}-\d{2}-\d{2}\.txt$/);
+  expect(JSON.parse(await downloadedText(file)).format).toBe('comeback-backup');
+  await expect(page.getByText('was downloaded instead')).toBeVisible();
 });

@@ -219,7 +219,7 @@ test('a workbook of a past schema is migrated once, and loading it again changes
   await page.getByLabel(SUMMARY).fill(`${shown}.`);
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
   const migrated = await stored(page);
-  expect(JSON.parse(migrated!).schema_version).toBe(7);
+  expect(JSON.parse(migrated!).schema_version).toBe(8);
   await page.reload();
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await page.reload();
@@ -344,7 +344,7 @@ test('the benchmark\'s 3 MB workbook in one legacy key moves into buckets within
   expect(layout.root).toBeLessThan(1000);
   const moved = await stored(page);
   const workbook = JSON.parse(moved!);
-  expect(workbook.schema_version).toBe(7);
+  expect(workbook.schema_version).toBe(8);
   expect(workbook.outreach.contacts).toHaveLength(LARGE.contacts);
   expect(workbook.mojo.entries).toHaveLength(LARGE.timeEntries);
   expect(workbook.debrief.timeline).toHaveLength(LARGE.timelineEvents);

@@ -102,7 +102,7 @@ export async function type(target: Locator, text: string) {
 }
 
 /** Every route of the app, the unknown one included (it shows "page not found"). */
-export const routes = ['', '#/first-steps', '#/debrief', '#/debrief/guide', '#/debrief/session', '#/share', '#/mojo', '#/next', '#/backup', '#/nowhere'];
+export const routes = ['', '#/first-steps', '#/debrief', '#/debrief/guide', '#/debrief/session', '#/share', '#/mojo', '#/next', '#/backup', '#/review', '#/nowhere'];
 
 /** Loads the example workbook the way a visitor does, from the welcome on Today. */
 export async function loadExample(page: Page) {

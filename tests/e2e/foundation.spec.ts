@@ -71,7 +71,7 @@ test('the debrief summary and setback kind are saved and restored', async ({ pag
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
 
   const saved = JSON.parse((await stored(page))!);
-  expect(saved.schema_version).toBe(7);
+  expect(saved.schema_version).toBe(8);
   expect(saved.debrief.setback).toBe('business_failed');
 
   await page.reload();

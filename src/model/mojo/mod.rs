@@ -25,6 +25,7 @@ use uuid::Uuid;
 use super::merge::Removed;
 use super::meta::{ListShape, RecordMeta, Timestamp};
 use super::outreach::Outreach;
+use super::review::WeeklyReview;
 
 /// The method's figure for side-project time per week.
 pub const DEFAULT_WEEKLY_HOURS_GOAL: f32 = 20.0;
@@ -343,6 +344,8 @@ pub struct ProudItem {
     pub kind: ProudKind,
     pub text: String,
     pub date: Option<NaiveDate>,
+    /// The local day it was written down (schema 8), for the weekly review.
+    pub added_on: Option<NaiveDate>,
     /// Shown as a link only when it is http or https (see `safe_link`).
     pub link: String,
 }
@@ -360,6 +363,8 @@ pub struct Mojo {
     pub entries: Vec<TimeEntry>,
     pub events: Vec<ComfortEvent>,
     pub proud: Vec<ProudItem>,
+    /// The weekly reviews (schema 8, see `model::review`), one per week.
+    pub reviews: Vec<WeeklyReview>,
     /// When the person marked Step 3 done (see `model::progress`).
     pub done_at: Option<Timestamp>,
     pub updated_at: Option<Timestamp>,
@@ -378,6 +383,7 @@ impl Default for Mojo {
             entries: Vec::new(),
             events: Vec::new(),
             proud: Vec::new(),
+            reviews: Vec::new(),
             done_at: None,
             updated_at: None,
             removed: Removed::default(),
@@ -397,6 +403,7 @@ pub struct MojoShape {
     pub entries: ListShape,
     pub events: Vec<ComfortEvent>,
     pub proud: Vec<ProudItem>,
+    pub reviews: Vec<WeeklyReview>,
     pub done_at: Option<Timestamp>,
     pub updated_at: Option<Timestamp>,
     pub removed: (usize, Option<Timestamp>),
@@ -412,6 +419,7 @@ impl MojoShape {
             entries,
             events,
             proud,
+            reviews,
             done_at,
             updated_at,
             removed,
@@ -424,6 +432,7 @@ impl MojoShape {
             entries: ListShape::of(entries, |entry| &entry.meta),
             events: events.clone(),
             proud: proud.clone(),
+            reviews: reviews.clone(),
             done_at: *done_at,
             updated_at: *updated_at,
             removed: removed.shape(),
@@ -762,12 +771,19 @@ impl Mojo {
 
     // --- Proud list ---------------------------------------------------------
 
-    pub fn add_proud(&mut self, kind: ProudKind, text: &str, now: Timestamp) -> Option<Uuid> {
+    /// Adds an entry to the proud list, written on the local day `today`.
+    pub fn add_proud(&mut self, kind: ProudKind, text: &str, today: NaiveDate, now: Timestamp) -> Option<Uuid> {
         let text = text.trim();
         if text.is_empty() {
             return None;
         }
-        let item = ProudItem { meta: RecordMeta::new(now), kind, text: text.to_owned(), ..ProudItem::default() };
+        let item = ProudItem {
+            meta: RecordMeta::new(now),
+            kind,
+            text: text.to_owned(),
+            added_on: Some(today),
+            ..ProudItem::default()
+        };
         let id = item.meta.id;
         self.proud.push(item);
         self.touch(now);

@@ -179,6 +179,11 @@ impl Status {
         Self::ALL.into_iter().find(|status| status.key() == key)
     }
 
+    /// They answered: a reply, or what only comes after one.
+    pub fn means_replied(self) -> bool {
+        matches!(self, Status::Replied | Status::IntroAsked | Status::Introduced | Status::Met | Status::Referral)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Status::NotContacted => "Not contacted yet",
@@ -272,6 +277,9 @@ pub struct Contact {
     pub profile_url: String,
     pub notes: String,
     pub status: Status,
+    /// The local day they first replied (schema 8), for the weekly review:
+    /// set when the status first moves to a reply or beyond.
+    pub replied_on: Option<NaiveDate>,
     /// The contact who introduced them, if any.
     pub introduced_by: Option<Uuid>,
     pub interactions: Vec<Interaction>,
@@ -296,6 +304,7 @@ impl Default for Contact {
             profile_url: String::new(),
             notes: String::new(),
             status: Status::NotContacted,
+            replied_on: None,
             introduced_by: None,
             interactions: Vec::new(),
             follow_up_days: DEFAULT_FOLLOW_UP_DAYS,
@@ -307,6 +316,20 @@ impl Contact {
     /// A new contact with a fresh id.
     pub fn new(name: &str, now: Timestamp) -> Self {
         Self { meta: RecordMeta::new(now), name: name.trim().to_owned(), ..Self::default() }
+    }
+
+    /// Sets the status; the first move to a reply or beyond (introduction
+    /// asked, met…) dates the reply on the local day `today`.
+    pub fn set_status(&mut self, status: Status, today: NaiveDate) {
+        if status.means_replied() && self.replied_on.is_none() {
+            self.replied_on = Some(today);
+        }
+        self.status = status;
+    }
+
+    /// Whether they replied, whether or not the day was kept.
+    pub fn has_replied(&self) -> bool {
+        self.replied_on.is_some() || self.status.means_replied()
     }
 
     /// The tie strength, once the person has said how often they meet.

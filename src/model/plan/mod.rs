@@ -31,6 +31,8 @@ pub enum ActionOrigin {
     FollowUp { contact: Uuid },
     /// A milestone of a side project.
     Milestone { project: Uuid, milestone: Uuid },
+    /// A priority for next week set in a weekly review (schema 8).
+    ReviewPriority { review: Uuid, priority: Uuid },
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -43,6 +45,9 @@ pub struct ActionItem {
     pub done: bool,
     pub origin: Option<ActionOrigin>,
     pub due: Option<NaiveDate>,
+    /// The local day it was marked done (schema 8), for the weekly review;
+    /// actions done before it was kept have none.
+    pub done_on: Option<NaiveDate>,
 }
 
 /// The 30/60/90-day view of the plan: how far off an action is.
@@ -164,8 +169,10 @@ impl Plan {
         id
     }
 
-    pub fn set_done(&mut self, id: Uuid, done: bool, now: Timestamp) {
+    /// Marks an action done on the local day `today`, or not done.
+    pub fn set_done(&mut self, id: Uuid, done: bool, today: NaiveDate, now: Timestamp) {
         if let Some(action) = self.actions.iter_mut().find(|action| action.meta.id == id) {
+            action.done_on = if done { action.done_on.filter(|_| action.done).or(Some(today)) } else { None };
             action.done = done;
             action.meta.touch(now);
             self.updated_at = Some(now);

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::fields::TextInput;
+use crate::components::lock_choice::{LockChoice, LockFields};
 use crate::io::backup;
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
@@ -15,9 +15,7 @@ use crate::web::{clock, crypto, download::download_text};
 pub fn ExportBackup() -> impl IntoView {
     let store = use_store();
     let (message, set_message) = signal(None::<String>);
-    let (locking, set_locking) = signal(false);
-    let passphrase = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
+    let lock = LockChoice::new();
     let (busy, set_busy) = signal(false);
     let last = move || store.workbook.settings().with(|settings| settings.last_export_at);
     let old = move || store.workbook.settings().with(|settings| settings.backup_is_old(clock::now()));
@@ -33,21 +31,15 @@ pub fn ExportBackup() -> impl IntoView {
     let export = move |_| {
         let now = clock::now();
         let text = store.workbook.with_untracked(|workbook| backup::export(workbook, env!("CARGO_PKG_VERSION"), now));
-        if !locking.get_untracked() {
+        if !lock.locking.get_untracked() {
             let done = "Your backup is downloading. Keep it somewhere safe, like a folder you back up or a USB stick.";
             deliver(Ok(text), backup::file_name(now), done);
             return;
         }
-        let secret = passphrase.get_untracked();
-        if secret.is_empty() {
-            set_message.set(Some("Choose a passphrase first, or untick “Lock it with a passphrase”.".into()));
-            return;
-        }
-        if secret != again.get_untracked() {
-            set_message
-                .set(Some("The two passphrases are not the same. Type them again; nothing was downloaded.".into()));
-            return;
-        }
+        let secret = match lock.passphrase("nothing was downloaded") {
+            Ok(secret) => secret,
+            Err(why) => return set_message.set(Some(why)),
+        };
         set_busy.set(true);
         set_message.set(Some("Locking your backup…".into()));
         spawn_local(async move {
@@ -70,17 +62,7 @@ pub fn ExportBackup() -> impl IntoView {
                 }}
                 {move || old().then_some(" A fresh one would be a good idea when you have a moment.")}
             </p>
-            <label class="choice">
-                <input type="checkbox" prop:checked=locking on:change:target=move |event| set_locking.set(event.target().checked()) />
-                <span>"Lock it with a passphrase"</span>
-            </label>
-            <Show when=move || locking.get()>
-                <p class="hint">
-                    "Anyone who finds a locked backup sees only scrambled text. There is no way to recover a forgotten passphrase, and no hint is kept: a long sentence only you would think of is easiest to remember and hardest to guess."
-                </p>
-                <TextInput id="export-passphrase".into() label="Passphrase" value=passphrase on_input=Callback::new(move |text| passphrase.set(text)) kind="password" />
-                <TextInput id="export-passphrase-again".into() label="The same passphrase again" value=again on_input=Callback::new(move |text| again.set(text)) kind="password" />
-            </Show>
+            <LockFields choice=lock id="export" />
             <div class="actions">
                 <button type="button" on:click=export disabled=move || busy.get()>"Download a backup"</button>
             </div>

@@ -9,7 +9,9 @@ mod room;
 use leptos::prelude::*;
 
 use crate::components::deferred::Deferred;
+use crate::components::install::{InstallGuidance, Place};
 use crate::components::page_intro::PageIntro;
+use crate::components::send_backup::SendBackup;
 use crate::components::theme::ThemeSwitch;
 use crate::derived::use_room;
 use crate::store::use_store;
@@ -40,7 +42,13 @@ pub fn BackupPage() -> impl IntoView {
                 lead="Your workbook lives only in this browser on this device. Nothing is sent anywhere, and there is no account."
             />
             <ThemeSwitch />
+            <InstallGuidance place=Place::Backup />
             <export::ExportBackup />
+            <section class="card" aria-labelledby="send-backup">
+                <h2 id="send-backup">"Send a backup to myself"</h2>
+                <p>"On a phone, this puts a backup file in your mail, notes or drive, wherever you choose. Where the browser cannot do that, the file is downloaded instead. Restore, below, reads it back."</p>
+                <SendBackup id="backup-page" />
+            </section>
             <restore::RestoreBackup />
             // Below the first screen: drawn once the top is on screen.
             <Deferred>

@@ -118,7 +118,7 @@ pub fn RestoreBackup() -> impl IntoView {
             <p class="hint">"You will see what is in the file before anything changes."</p>
             <div class="field">
                 <label for="restore-file">"Choose a backup file"</label>
-                <input id="restore-file" type="file" accept=".json,application/json" on:change=choose />
+                <input id="restore-file" type="file" accept=".json,application/json,.txt,text/plain" on:change=choose />
             </div>
             <Show when=move || locked.with(Option::is_some)>
                 <form class="preview" aria-label="Unlock this backup" on:submit=unlock>

@@ -8,6 +8,7 @@ use crate::components::fields::{date_input_value as date_value, parse_date_input
 use crate::model::live::*;
 use crate::model::mojo::{safe_link, ProudItem, ProudKind};
 use crate::store::use_store;
+use crate::web::clock;
 
 #[component]
 fn KindSelect(id: String, #[prop(into)] value: Signal<ProudKind>, on_change: Callback<ProudKind>) -> impl IntoView {
@@ -40,7 +41,7 @@ pub fn Proud() -> impl IntoView {
             return;
         }
         store.edit(move |workbook, now| {
-            workbook.mojo.add_proud(chosen, &value, now);
+            workbook.mojo.add_proud(chosen, &value, clock::today(), now);
         });
         set_text.set(String::new());
     };

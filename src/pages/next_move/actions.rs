@@ -146,7 +146,7 @@ fn ActionRow(id: Uuid, today: NaiveDate) -> impl IntoView {
                     prop:checked=move || action().done
                     on:change:target=move |event| {
                         let done = event.target().checked();
-                        store.edit_plan(move |plan, now| plan.set_done(id, done, now));
+                        store.edit_plan(move |plan, now| plan.set_done(id, done, clock::today(), now));
                     }
                 />
                 <span class:done-text=move || action().done>{title}</span>

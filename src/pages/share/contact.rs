@@ -154,7 +154,7 @@ pub fn ContactDetail(id: Uuid, contact: LiveRecord<Contact>) -> impl IntoView {
                         id=format!("contact-{id}-status")
                         on:change:target=move |event| {
                             let chosen = Status::from_key(&event.target().value()).unwrap_or_default();
-                            update(Box::new(move |contact| contact.status = chosen));
+                            update(Box::new(move |contact| contact.set_status(chosen, crate::web::clock::today())));
                         }
                     >
                         {Status::ALL
