@@ -215,7 +215,18 @@ impl Store {
             after,
             self.entries,
             entries,
-            [weekly_hours_goal, week_starts_on, downtime, projects, events, proud, reviews, done_at, updated_at, removed]
+            [
+                weekly_hours_goal,
+                week_starts_on,
+                downtime,
+                projects,
+                events,
+                proud,
+                reviews,
+                done_at,
+                updated_at,
+                removed
+            ]
         );
     }
 
