@@ -31,6 +31,10 @@ test('the policy is strict and comes first in <head>', async ({ page }) => {
 test('after one visit every route reloads with the network off', async ({ page, context }) => {
   await open(page);
   await waitForServiceWorker(page);
+  // The first visit's idle prefetch fetches one chunk at a time, outside the
+  // worker (it started before the worker took the page): let it finish, or
+  // going offline fails its fetch in flight (the worker has every file anyway).
+  await page.waitForLoadState('networkidle');
   await context.setOffline(true);
   for (const hash of routes) {
     await page.goto(`./${hash}`);
