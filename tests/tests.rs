@@ -14,6 +14,7 @@ mod ics;
 mod import;
 mod kept;
 mod live_state;
+mod lock;
 mod merge;
 mod model;
 mod mojo;

@@ -13,6 +13,7 @@ pub mod encrypted;
 pub mod ics;
 pub mod kept;
 pub mod linkedin_csv;
+pub mod lock;
 pub mod migrate;
 pub mod namespace;
 pub mod parts;

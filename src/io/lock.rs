@@ -1,0 +1,264 @@
+//! The workbook locked on this device: every value Comeback stores is sealed
+//! with AES-256-GCM under a key derived from a passphrase, and the root says
+//! so in plain words that an older build understands as "newer, read only".
+//!
+//! # A sealed value
+//! `lk1:` then, in `io::dense` text, the 12-byte nonce and the AES-256-GCM
+//! ciphertext (tag appended) of one flag byte and the value: flag 0, the
+//! value's UTF-8; flag 1, its raw deflate (JSON shrinks to a fifth, so a
+//! sealed workbook takes less room than a plain one). The associated data
+//! is [`AD_PREFIX`] and the full storage key: a value moved to another key
+//! (records swapped) fails to open, as does any changed character.
+//!
+//! # The root of a locked workbook
+//! ```json
+//! { "schema_version": 9, "lock": { "format": "comeback-lock", "version": 1,
+//!   "kdf": "PBKDF2-SHA-256", "iterations": 600000, "salt": "…base64…",
+//!   "cipher": "AES-256-GCM", "state": "locked" },
+//!   "manifest": "lk1:…" }
+//! ```
+//! `manifest` is the sealed root of the plain layout (`io::parts`); its
+//! associated data also names the state, so the state cannot be changed
+//! without the key. While the lock is being turned on (`locking`) or off
+//! (`unlocking`), a value may still be plain or already sealed: the change
+//! goes one key at a time, in place, and resumes where it stopped.
+//!
+//! Pure: the nonces and the key bits come from the browser (`web::lock`).
+
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Nonce};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::base64;
+use super::dense;
+pub use super::encrypted::{CIPHER, ITERATIONS, KDF, MAX_ITERATIONS, SALT_BYTES};
+
+pub const FORMAT: &str = "comeback-lock";
+pub const VERSION: u32 = 1;
+/// The schema version of a locked root: above every plain one this build
+/// writes, so that an older build opens it read only and never saves over it.
+pub const LOCKED_SCHEMA: u32 = 9;
+/// The header of a sealed value.
+pub const SEALED_HEADER: &str = "lk1:";
+pub const KEY_BYTES: usize = 32;
+pub const NONCE_BYTES: usize = 12;
+/// Begins the associated data of every sealed value (then its storage key).
+pub const AD_PREFIX: &str = "comeback-lock/1 ";
+/// Values shorter than this are sealed as they are: deflate would not help.
+const DEFLATE_FROM: usize = 64;
+const RAW: u8 = 0;
+const DEFLATED: u8 = 1;
+/// Deflate's level (zlib's default, as `io::kept`).
+const LEVEL: u8 = 6;
+
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum LockError {
+    #[error("this passphrase does not open the workbook")]
+    WrongKey,
+    #[error("a locked value is damaged or was changed ({0})")]
+    Damaged(String),
+    #[error("the workbook was locked by a newer version of Comeback (lock {0}); update the app, then try again")]
+    Newer(u32),
+    #[error("the workbook is locked with {0}, which this version of Comeback cannot open")]
+    Unsupported(String),
+}
+
+/// Where a locked workbook stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// Being locked: each value is plain or sealed.
+    Locking,
+    /// Every value is sealed.
+    Locked,
+    /// Being unlocked for good: each value is sealed or plain.
+    Unlocking,
+}
+
+impl State {
+    fn name(self) -> &'static str {
+        match self {
+            State::Locking => "locking",
+            State::Locked => "locked",
+            State::Unlocking => "unlocking",
+        }
+    }
+
+    /// Whether a plain value may be read as it is (a change under way).
+    pub fn accepts_plain(self) -> bool {
+        self != State::Locked
+    }
+}
+
+/// How the key is derived, as the root says (no hint of the passphrase).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lock {
+    pub format: String,
+    pub version: u32,
+    pub kdf: String,
+    pub iterations: u32,
+    pub salt: String,
+    pub cipher: String,
+    pub state: State,
+    /// Lock again after this many minutes without a keystroke or a tap
+    /// (`None`: only on request). Plain: it says nothing of the workbook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idle_minutes: Option<u32>,
+}
+
+impl Lock {
+    pub fn new(salt: &[u8], state: State) -> Self {
+        Self {
+            format: FORMAT.into(),
+            version: VERSION,
+            kdf: KDF.into(),
+            iterations: ITERATIONS,
+            salt: base64::encode(salt),
+            cipher: CIPHER.into(),
+            state,
+            idle_minutes: None,
+        }
+    }
+
+    /// The salt's bytes, once the lock is checked.
+    pub fn salt_bytes(&self) -> Result<Vec<u8>, LockError> {
+        base64::decode(&self.salt).map_err(|err| LockError::Damaged(format!("its salt: {err}")))
+    }
+
+    fn check(&self) -> Result<(), LockError> {
+        if self.version > VERSION {
+            return Err(LockError::Newer(self.version));
+        }
+        if self.format != FORMAT {
+            return Err(LockError::Damaged("not a Comeback lock".into()));
+        }
+        if self.kdf != KDF {
+            return Err(LockError::Unsupported(format!("the key derivation “{}”", self.kdf)));
+        }
+        if self.cipher != CIPHER {
+            return Err(LockError::Unsupported(format!("the cipher “{}”", self.cipher)));
+        }
+        if !(1..=MAX_ITERATIONS).contains(&self.iterations) {
+            return Err(LockError::Damaged(format!("its iteration count ({})", self.iterations)));
+        }
+        if self.salt_bytes()?.len() < SALT_BYTES {
+            return Err(LockError::Damaged("its salt is too short".into()));
+        }
+        Ok(())
+    }
+}
+
+/// The plain root of a locked workbook.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LockedRoot {
+    pub schema_version: u32,
+    pub lock: Lock,
+    /// The sealed root of the plain layout.
+    pub manifest: String,
+}
+
+/// The lock the stored root names, if it is a locked root; `Err` for a
+/// locked root this build cannot open. A plain root (or none) is `Ok(None)`.
+pub fn lock_of(root: &str) -> Result<Option<Lock>, LockError> {
+    // A plain root is JSON too: only a root with a `lock` member is locked.
+    #[derive(Deserialize)]
+    struct Probe {
+        lock: Option<serde_json::Value>,
+    }
+    match serde_json::from_str::<Probe>(root) {
+        Ok(Probe { lock: Some(_) }) => {}
+        _ => return Ok(None),
+    }
+    let root: LockedRoot = serde_json::from_str(root).map_err(|err| LockError::Damaged(err.to_string()))?;
+    root.lock.check()?;
+    Ok(Some(root.lock))
+}
+
+/// Whether `stored` is a sealed value (not whether it opens).
+pub fn is_sealed(stored: &str) -> bool {
+    stored.starts_with(SEALED_HEADER)
+}
+
+/// Seals and opens values with one key, derived once per unlock.
+pub struct Cipher {
+    aes: Aes256Gcm,
+}
+
+impl Cipher {
+    pub fn new(key: &[u8; KEY_BYTES]) -> Self {
+        Self { aes: Aes256Gcm::new(&(*key).into()) }
+    }
+
+    /// The sealed text of `value`, stored under `storage_key`. `nonce` must
+    /// be fresh random bytes for every call (the browser's `getRandomValues`).
+    pub fn seal(&self, storage_key: &str, value: &str, nonce: [u8; NONCE_BYTES]) -> String {
+        let mut plain = Vec::with_capacity(value.len() + 1);
+        // Kept copies are already gzip: deflating them again gains nothing.
+        if value.len() >= DEFLATE_FROM && !value.starts_with(super::kept::GZIP_HEADER) {
+            plain.push(DEFLATED);
+            plain.extend(miniz_oxide::deflate::compress_to_vec(value.as_bytes(), LEVEL));
+        } else {
+            plain.push(RAW);
+            plain.extend(value.as_bytes());
+        }
+        let ad = associated_data(storage_key);
+        // Encryption fails only for inputs over 64 GB.
+        let sealed = self.aes.encrypt(Nonce::from_slice(&nonce), Payload { msg: &plain, aad: &ad }).unwrap_or_default();
+        let mut bytes = nonce.to_vec();
+        bytes.extend(sealed);
+        format!("{SEALED_HEADER}{}", dense::encode(&bytes))
+    }
+
+    /// The value sealed under `storage_key`. Another key, another storage
+    /// key or any change to the text is refused.
+    pub fn open(&self, storage_key: &str, stored: &str) -> Result<String, LockError> {
+        let coded = stored.strip_prefix(SEALED_HEADER).ok_or_else(|| LockError::Damaged("it is not sealed".into()))?;
+        let bytes = dense::decode(coded).map_err(|err| LockError::Damaged(err.to_string()))?;
+        if bytes.len() < NONCE_BYTES + 16 {
+            return Err(LockError::Damaged("it is too short".into()));
+        }
+        let (nonce, sealed) = bytes.split_at(NONCE_BYTES);
+        let ad = associated_data(storage_key);
+        let plain = self
+            .aes
+            .decrypt(Nonce::from_slice(nonce), Payload { msg: sealed, aad: &ad })
+            .map_err(|_| LockError::WrongKey)?;
+        let text = match plain.split_first() {
+            Some((&RAW, text)) => text.to_vec(),
+            Some((&DEFLATED, deflated)) => miniz_oxide::inflate::decompress_to_vec(deflated)
+                .map_err(|_| LockError::Damaged("it does not decompress".into()))?,
+            _ => return Err(LockError::Damaged("unknown content".into())),
+        };
+        String::from_utf8(text).map_err(|_| LockError::Damaged("it is not text".into()))
+    }
+
+    /// The locked root holding `manifest` (the plain layout's root text).
+    pub fn seal_root(&self, root_key: &str, lock: &Lock, manifest: &str, nonce: [u8; NONCE_BYTES]) -> String {
+        let root = LockedRoot {
+            schema_version: LOCKED_SCHEMA,
+            lock: lock.clone(),
+            manifest: self.seal(&root_ad(root_key, lock.state), manifest, nonce),
+        };
+        // Strings and numbers always serialise.
+        serde_json::to_string(&root).unwrap_or_default()
+    }
+
+    /// The plain layout's root from a locked root, and its lock. A wrong key
+    /// is [`LockError::WrongKey`]: the first thing an unlock checks.
+    pub fn open_root(&self, root_key: &str, stored: &str) -> Result<(Lock, String), LockError> {
+        let root: LockedRoot = serde_json::from_str(stored).map_err(|err| LockError::Damaged(err.to_string()))?;
+        root.lock.check()?;
+        let manifest = self.open(&root_ad(root_key, root.lock.state), &root.manifest)?;
+        Ok((root.lock, manifest))
+    }
+}
+
+fn associated_data(storage_key: &str) -> Vec<u8> {
+    format!("{AD_PREFIX}{storage_key}").into_bytes()
+}
+
+/// The root's manifest is bound to its key and to the lock's state.
+fn root_ad(root_key: &str, state: State) -> String {
+    format!("{root_key}#{}", state.name())
+}
