@@ -28,9 +28,31 @@ use components::{
 use pages::Page;
 use store::Store;
 
+/// The app, once the workbook can be read: a locked one first asks for its
+/// passphrase (`pages::unlock`, fetched only then).
 #[component]
 pub fn App() -> impl IntoView {
+    let locked = RwSignal::new(web::storage::needs_unlock());
+    provide_context(pages::unlock::Unlocked(Callback::new(move |()| locked.set(false))));
+    view! {
+        <Show
+            when=move || !locked.get()
+            fallback=|| view! {
+                <main id="main" tabindex="-1" class="shell">
+                    <pages::lazy::LazyPart chunk=pages::lazy::Chunk::Unlock />
+                </main>
+            }
+        >
+            <Workbook />
+        </Show>
+    }
+}
+
+/// The workbook's pages around its live state.
+#[component]
+fn Workbook() -> impl IntoView {
     let store = Store::load();
+    store.lock_when_idle();
     provide_context(store);
     derived::provide(store);
     components::theme::apply_theme();

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use reactive_stores::{Store as Live, StoreField, StorePathSegment};
 use uuid::Uuid;
 
-use crate::io::backup::Counts;
+use crate::io::backup::{self, Counts};
 use crate::io::parts::{self, Dirty, List, Written};
 use crate::io::stored::Loaded;
 use crate::model::debrief::DebriefStoreFields;
@@ -34,7 +34,7 @@ use crate::model::{RecordMeta, Timestamp, Workbook};
 use crate::save::decide::{self, Follow, Kept, OtherTab};
 pub use crate::save::decide::{Notice, StoreError};
 use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
-use crate::web::{clock, later, storage};
+use crate::web::{clock, download, idle, later, location, storage};
 use records::{LiveRecord, LiveRecords};
 
 /// Notifies the readers of each part of a section that differs between its
@@ -592,6 +592,43 @@ impl Store {
         Ok(())
     }
 
+    /// Downloads a plain backup of the workbook, and notes when it was made.
+    pub fn download_backup(&self) -> Result<(), String> {
+        let now = clock::now();
+        let text = self.workbook.with_untracked(|workbook| backup::export(workbook, env!("CARGO_PKG_VERSION"), now));
+        download::download_text(&backup::file_name(now), "application/json", &text).map_err(|err| err.to_string())?;
+        self.edit_settings(|settings, now| settings.last_export_at = Some(now));
+        Ok(())
+    }
+
+    /// Locks this tab: pending edits are saved, the key is forgotten and the
+    /// page starts again (asking for the passphrase if the workbook is still
+    /// locked), so nothing of the key or the workbook stays in memory.
+    pub fn lock_now(&self) {
+        self.save_now();
+        storage::install_sealer(None);
+        location::reload();
+    }
+
+    /// Locks every tab after the lock's idle time, if the workbook is locked
+    /// and says one.
+    pub fn lock_when_idle(&self) {
+        if !storage::is_sealing() {
+            return;
+        }
+        if let Ok(Some(minutes)) = storage::stored_lock().map(|lock| lock.and_then(|lock| lock.idle_minutes)) {
+            let store = *self;
+            idle::watch(minutes, move || store.lock_all());
+        }
+    }
+
+    /// Locks every tab: [`Store::lock_now`] here, after telling the others.
+    pub fn lock_all(&self) {
+        self.save_now();
+        let _ = storage::signal_lock(clock::now_ms());
+        self.lock_now();
+    }
+
     /// Erases everything stored on this device and starts over.
     pub fn erase_everything(&self) -> Result<(), StoreError> {
         storage::erase_all()?;
@@ -635,6 +672,15 @@ impl Store {
         // Another tab of the app saved (the root or any part): follow it, so
         // that neither tab silently writes over the other's work.
         let _ = window_event_listener(leptos::ev::storage, move |event| {
+            // Another tab locked, or turned the lock on or off, or changed the
+            // passphrase: this tab's key (or its lack of one) no longer fits.
+            if event.key().is_some_and(|key| storage::is_lock_signal(&key))
+                || (event.key().is_some_and(|key| parts::is_workbook_key(&storage::namespace(), &key))
+                    && storage::lock_changed_elsewhere())
+            {
+                store.lock_now();
+                return;
+            }
             // Another tab saved. Its manifest is written last, once per save,
             // so only that key counts (a restore of 5,000 records writes
             // hundreds of buckets, then one manifest); a burst is followed once.

@@ -53,3 +53,67 @@ async fn a_changed_file_is_refused() {
     sealed.ciphertext[3] ^= 1;
     assert_eq!(crypto::unlock(&sealed, "pass").await, Err(CryptoError::WrongPassphrase));
 }
+
+// Guards the lock's key bits: PBKDF2-HMAC-SHA-256 as standard (RFC 7914's test vector, one round).
+#[wasm_bindgen_test]
+async fn the_locks_key_bits_are_standard_pbkdf2() {
+    let bits = crypto::derive_bits("password", b"salt", 1).await.unwrap();
+    let hex: String = bits.iter().map(|byte| format!("{byte:02x}")).collect();
+    assert_eq!(hex, "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b");
+    // NFC: "é" typed as one character or as e + a combining accent is one passphrase.
+    assert_eq!(crypto::nfc("e\u{301}te\u{301}"), "\u{e9}t\u{e9}");
+}
+
+// Guards the lock in storage: once on, nothing readable is stored; a wrong
+// passphrase changes nothing; the right one reads it all; off, it is plain again.
+#[wasm_bindgen_test]
+async fn a_locked_workbook_is_stored_sealed_and_opens_with_its_passphrase_only() {
+    use comeback::io::namespace::Namespace;
+    use comeback::io::stored::Loaded;
+    use comeback::web::lock::{self, UnlockError};
+    use comeback::web::storage;
+
+    storage::local_storage().unwrap().clear().unwrap();
+    storage::set_namespace(Namespace::from_pathname("/comeback/"));
+    let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+    let mut workbook = Workbook::new(now);
+    workbook.debrief.set_summary("Let go after the merger. Only I should read this.", now);
+    storage::save_workbook(&workbook).unwrap();
+    let everything = || {
+        let store = storage::local_storage().unwrap();
+        storage::keys()
+            .unwrap()
+            .into_iter()
+            .map(|key| store.get_item(&key).unwrap().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+
+    let started = js_sys::Date::now();
+    lock::turn_on("river walk", &workbook, Some(15)).await.unwrap();
+    console_log!("turning the lock on took {:.0} ms", js_sys::Date::now() - started);
+    assert!(everything().iter().all(|value| !value.contains("merger")));
+    assert!(
+        matches!(storage::load_workbook().unwrap(), Loaded::Current(read) if read.debrief.summary == workbook.debrief.summary)
+    );
+
+    // A new tab: no key yet.
+    storage::install_sealer(None);
+    assert!(storage::needs_unlock());
+    // Read without the key, it is a newer schema: read only, nothing plain.
+    assert!(matches!(storage::load_workbook().unwrap(), Loaded::Newer { version: 9, .. }));
+    let before = everything();
+    assert_eq!(lock::unlock("river walk!").await, Err(UnlockError::WrongPassphrase));
+    assert_eq!(everything(), before);
+    lock::unlock("river walk").await.unwrap();
+    assert!(
+        matches!(storage::load_workbook().unwrap(), Loaded::Current(read) if read.debrief.summary == workbook.debrief.summary)
+    );
+    assert_eq!(storage::stored_lock().unwrap().unwrap().idle_minutes, Some(15));
+
+    lock::turn_off("river walk").await.unwrap();
+    assert!(!storage::needs_unlock() && !storage::is_sealing());
+    assert!(everything().iter().any(|value| value.contains("merger")));
+    assert!(
+        matches!(storage::load_workbook().unwrap(), Loaded::Current(read) if read.debrief.summary == workbook.debrief.summary)
+    );
+}

@@ -5,14 +5,13 @@
 use leptos::prelude::*;
 
 use crate::derived::use_room;
-use crate::io::backup;
 use crate::model::first_steps::date_label;
 use crate::route::Route;
 use crate::save::room::Usage;
 use crate::save::SaveStatus;
 use crate::store::{use_store, Notice};
 use crate::web::download::download_text;
-use crate::web::{clock, storage};
+use crate::web::storage;
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -44,16 +43,9 @@ fn NearlyFull() -> impl IntoView {
     let store = use_store();
     let room = use_room();
     let (message, set_message) = signal(None::<String>);
-    let download = move |_| {
-        let now = clock::now();
-        let text = store.workbook.with_untracked(|workbook| backup::export(workbook, env!("CARGO_PKG_VERSION"), now));
-        match download_text(&backup::file_name(now), "application/json", &text) {
-            Ok(()) => {
-                store.edit_settings(|settings, now| settings.last_export_at = Some(now));
-                set_message.set(Some("Your backup is downloading. Keep it somewhere safe.".into()));
-            }
-            Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
-        }
+    let download = move |_| match store.download_backup() {
+        Ok(()) => set_message.set(Some("Your backup is downloading. Keep it somewhere safe.".into())),
+        Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
     };
     let remove_older = move |_| {
         if let Err(err) = storage::remove_older_snapshots() {

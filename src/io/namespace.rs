@@ -29,6 +29,9 @@ pub const WORKBOOK: &str = "workbook";
 pub const RECOVERY: &str = "recovery.";
 /// The stored workbook as it was before a backup replaced it, for Undo.
 pub const BEFORE_IMPORT: &str = "before-import";
+/// Written (never sealed, never read) when a tab locks the workbook again,
+/// so that every other tab hears of it (a `storage` event) and locks too.
+pub const LOCK_SIGNAL: &str = "lock-signal";
 /// What was stored before the example data was loaded.
 pub const BEFORE_EXAMPLE: &str = "before-example";
 

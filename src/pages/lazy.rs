@@ -81,6 +81,7 @@ page_chunks! {
     Backup: backup, load_backup, preload_backup => super::backup::BackupPage();
     Review: review, load_review, preload_review => super::review::ReviewPage();
     KeepGoing: keep_going, load_keep_going, preload_keep_going => super::review::keep_going::KeepGoing();
+    Unlock: unlock, load_unlock, preload_unlock => super::unlock::UnlockPage();
 }
 
 /// Once the app is idle, fetches every chunk, so that a page opened later is
@@ -99,7 +100,8 @@ pub fn prefetch_when_idle() {
             }
             shared += 1;
         }
-        for chunk in Chunk::ALL {
+        // The unlock page is fetched only by a locked workbook, when it opens.
+        for chunk in Chunk::ALL.iter().filter(|chunk| **chunk != Chunk::Unlock) {
             later::idle_period().await;
             chunk.preload().await;
         }

@@ -10,6 +10,7 @@ pub mod not_found;
 pub mod review;
 pub mod share;
 pub mod today;
+pub mod unlock;
 
 use leptos::prelude::*;
 

@@ -44,6 +44,15 @@ fn failed(err: JsValue) -> CryptoError {
     CryptoError::Failed(describe_js_error(&err))
 }
 
+/// The passphrase as a PBKDF2 base key that may be used for `usage`.
+async fn pbkdf2_base(subtle: &SubtleCrypto, passphrase: &str, usage: &str) -> Result<CryptoKey, CryptoError> {
+    let secret = Uint8Array::from(passphrase.as_bytes());
+    let base = resolve(subtle.import_key_with_str("raw", &secret, "PBKDF2", false, &Array::of1(&usage.into())))
+        .await
+        .map_err(failed)?;
+    base.dyn_into().map_err(failed)
+}
+
 /// The AES-GCM key for `passphrase` and `salt`.
 async fn derive_key(
     subtle: &SubtleCrypto,
@@ -51,11 +60,7 @@ async fn derive_key(
     salt: &[u8],
     iterations: u32,
 ) -> Result<CryptoKey, CryptoError> {
-    let secret = Uint8Array::from(passphrase.as_bytes());
-    let base = resolve(subtle.import_key_with_str("raw", &secret, "PBKDF2", false, &Array::of1(&"deriveKey".into())))
-        .await
-        .map_err(failed)?;
-    let base: CryptoKey = base.dyn_into().map_err(failed)?;
+    let base = pbkdf2_base(subtle, passphrase, "deriveKey").await?;
     let params = Pbkdf2Params::new_with_str("PBKDF2", "SHA-256", iterations, &Uint8Array::from(salt));
     let key = resolve(subtle.derive_key_with_object_and_object(
         &params,
@@ -103,4 +108,30 @@ pub async fn unlock(sealed: &Sealed, passphrase: &str) -> Result<String, CryptoE
             }
         })?;
     String::from_utf8(Uint8Array::new(&plaintext).to_vec()).map_err(|_| CryptoError::NotText)
+}
+
+/// The 32 key bits PBKDF2-SHA-256 derives from `passphrase` and `salt`, for
+/// the workbook's lock (`io::lock`), whose every save encrypts synchronously
+/// in Rust: WebCrypto's own AES is asynchronous only.
+pub async fn derive_bits(passphrase: &str, salt: &[u8], iterations: u32) -> Result<[u8; 32], CryptoError> {
+    let (_, subtle) = subtle()?;
+    let base = pbkdf2_base(&subtle, passphrase, "deriveBits").await?;
+    let params = Pbkdf2Params::new_with_str("PBKDF2", "SHA-256", iterations, &Uint8Array::from(salt));
+    let bits = resolve(subtle.derive_bits_with_object(&params, &base, 256)).await.map_err(failed)?;
+    Uint8Array::new(&bits).to_vec().try_into().map_err(|_| CryptoError::Failed("the key is not 256 bits".into()))
+}
+
+/// `N` random bytes from the browser's `crypto.getRandomValues`.
+pub fn random_bytes<const N: usize>() -> Result<[u8; N], CryptoError> {
+    let (crypto, _) = subtle()?;
+    let mut bytes = [0u8; N];
+    crypto.get_random_values_with_u8_array(&mut bytes).map_err(failed)?;
+    Ok(bytes)
+}
+
+/// `text` in Unicode NFC, so that a passphrase typed on another keyboard
+/// (é as one character or as e and an accent) derives the same key. The
+/// browser's own `String.prototype.normalize`: no tables in the wasm.
+pub fn nfc(text: &str) -> String {
+    js_sys::JsString::from(text).normalize("NFC").into()
 }

@@ -6,3 +6,8 @@ use leptos::prelude::window;
 pub fn go_to(href: &str) {
     let _ = window().location().set_hash(href);
 }
+
+/// Starts the page again (after a lock: nothing stays in memory).
+pub fn reload() {
+    let _ = window().location().reload();
+}

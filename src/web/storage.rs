@@ -11,6 +11,7 @@
 //! `get`/`set` (JSON) hold the one small typed value, the legacy claim.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use gloo_storage::{LocalStorage, Storage as _};
 use thiserror::Error;
@@ -19,6 +20,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::describe_js_error;
 use crate::io::backup::Counts;
 use crate::io::kept;
+use crate::io::lock::{self, Lock};
 use crate::io::namespace::{self, Namespace, LEGACY_CLAIM_KEY};
 use crate::io::parts::{self, Dirty, Document, Move, Save, Written};
 use crate::io::stored::{self, Loaded};
@@ -38,6 +40,8 @@ pub enum StorageError {
     ReadFailed(String),
     #[error("the workbook could not be prepared for saving ({0})")]
     Encode(String),
+    #[error("the locked workbook could not be read ({0})")]
+    Sealed(String),
 }
 
 thread_local! {
@@ -106,11 +110,108 @@ pub fn local_storage() -> Result<web_sys::Storage, StorageError> {
     }
 }
 
-pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+/// Seals what this copy stores while its workbook is locked and this tab
+/// holds the key: every value of the namespace is sealed as it is written
+/// and opened as it is read, so the rest of the app (parts, snapshots, Undo
+/// and recovery copies) reads and writes plain text as ever. Installed by
+/// `web::lock` after an unlock; the cipher itself lives there, in a chunk a
+/// plain workbook never loads.
+pub trait Sealer {
+    fn seal(&self, key: &str, value: &str) -> Result<String, StorageError>;
+    fn open(&self, key: &str, stored: &str) -> Result<String, StorageError>;
+    /// The salt of the lock this key belongs to: another tab that locked,
+    /// unlocked or changed the passphrase stores another.
+    fn salt(&self) -> String;
+}
+
+thread_local! {
+    static SEALER: RefCell<Option<Rc<dyn Sealer>>> = const { RefCell::new(None) };
+}
+
+/// Seals from now on with `sealer`; `None` forgets it (and the key with it).
+pub fn install_sealer(sealer: Option<Rc<dyn Sealer>>) {
+    SEALER.with(|cell| *cell.borrow_mut() = sealer);
+}
+
+/// Whether this tab holds the key of a locked workbook.
+pub fn is_sealing() -> bool {
+    SEALER.with(|cell| cell.borrow().is_some())
+}
+
+fn sealer_for(key: &str) -> Option<Rc<dyn Sealer>> {
+    let ours = namespace().local(key).is_some_and(|local| local != namespace::LOCK_SIGNAL);
+    if !ours {
+        return None;
+    }
+    SEALER.with(|cell| cell.borrow().clone())
+}
+
+/// Tells every other tab to lock (they hear a `storage` event), without
+/// saying anything about the key.
+pub fn signal_lock(now_ms: f64) -> Result<(), StorageError> {
+    write_raw(&key(namespace::LOCK_SIGNAL), &now_ms.to_string())
+}
+
+/// Whether `key` (of a `storage` event) says another tab locked.
+pub fn is_lock_signal(key: &str) -> bool {
+    namespace().local(key) == Some(namespace::LOCK_SIGNAL)
+}
+
+/// The lock the stored root names, if the workbook is locked.
+pub fn stored_lock() -> Result<Option<Lock>, StorageError> {
+    let Some(root) = read_raw(&workbook_key())? else { return Ok(None) };
+    lock::lock_of(&root).map_err(|err| StorageError::ReadFailed(err.to_string()))
+}
+
+/// Whether the workbook is locked and this tab does not hold its key: the
+/// app asks for the passphrase before anything is read. A locked root this
+/// build cannot open is left to the store, which opens it read only.
+pub fn needs_unlock() -> bool {
+    matches!(stored_lock(), Ok(Some(_))) && SEALER.with(|cell| cell.borrow().is_none())
+}
+
+/// Whether another tab changed the lock (turned it on or off, or changed the
+/// passphrase) since this tab last read it: this tab's key no longer fits.
+pub fn lock_changed_elsewhere() -> bool {
+    let held = SEALER.with(|cell| cell.borrow().as_ref().map(|sealer| sealer.salt()));
+    let stored = stored_lock().ok().flatten().map(|lock| lock.salt);
+    held != stored
+}
+
+/// The value stored under `key` as it is, sealed or not.
+pub fn read_raw(key: &str) -> Result<Option<String>, StorageError> {
     local_storage()?.get_item(key).map_err(|err| StorageError::ReadFailed(describe_js_error(&err)))
 }
 
+/// The value under `key`, opened if it is sealed.
+pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+    let Some(stored) = read_raw(key)? else { return Ok(None) };
+    match sealer_for(key) {
+        Some(sealer) => sealer.open(key, &stored).map(Some),
+        None if lock::is_sealed(&stored) => {
+            Err(StorageError::ReadFailed("the workbook is locked; unlock it first".into()))
+        }
+        None => Ok(Some(stored)),
+    }
+}
+
+/// Stores `value` under `key`, sealed while the workbook is locked. Refused
+/// when another tab turned the lock on or off, or changed the passphrase,
+/// since this tab read it: its text would be stored plain in a locked
+/// workbook, or sealed with a key that no longer opens it.
 pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    let ours = namespace().local(key).is_some_and(|local| local != namespace::LOCK_SIGNAL);
+    if ours && lock_changed_elsewhere() {
+        return Err(StorageError::Sealed("the lock was changed in another tab; reload to go on".into()));
+    }
+    match sealer_for(key) {
+        Some(sealer) => write_raw(key, &sealer.seal(key, value)?),
+        None => write_raw(key, value),
+    }
+}
+
+/// Stores `value` under `key` as it is.
+pub fn write_raw(key: &str, value: &str) -> Result<(), StorageError> {
     local_storage()?.set_item(key, value).map_err(|err| {
         if is_quota_error(&err) {
             StorageError::QuotaExceeded
@@ -556,6 +657,8 @@ pub fn usage() -> Result<Usage, StorageError> {
 /// of its namespace, no other copy's.
 pub fn erase_all() -> Result<(), StorageError> {
     let namespace = namespace();
+    // What is written next starts a plain workbook.
+    install_sealer(None);
     for key in keys()?.into_iter().filter(|key| namespace.local(key).is_some()) {
         remove(&key)?;
     }

@@ -126,3 +126,60 @@ export async function timed(page: Page, startType: string, endType: string, act:
   return page.evaluate(() => (window as any).__bench.result as Promise<{ work: number; next_frame: number }>);
 }
 
+
+/**
+ * The edits whose saves are timed: the debrief (a small part) and the
+ * outreach list (the part holding the 5,000 contacts, the biggest).
+ */
+export const SAVE_EDITS = [
+  { part: 'debrief', route: '#/debrief', field: 'debrief-summary', event: 'input', where: 'Debrief, the summary' },
+  { part: 'outreach', route: '#/share', field: 'share-by', event: 'change', where: 'Share, "Start sharing by" (the outreach part: 5,000 contacts)' },
+];
+
+/**
+ * Times 20 saves of `edit` on the open page: an edit is made, then the app
+ * is told the page is being hidden (`pagehide`), which saves at once; the
+ * dispatch is timed, and the writes alone through Storage.prototype.setItem.
+ */
+export async function saveTimes(page: Page, edit: (typeof SAVE_EDITS)[number], workbookKey: string, goal: number) {
+  const samples = await page.evaluate(async ({ runs, edit, workbookKey }) => {
+    const results: { save: number; write: number; characters: number }[] = [];
+    const setItem = Storage.prototype.setItem;
+    let write = 0;
+    let characters = 0;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      const start = performance.now();
+      setItem.call(this, key, value);
+      write += performance.now() - start;
+      if (key === workbookKey || key.startsWith(`${workbookKey}.`)) characters += key.length + value.length;
+    };
+    const field = document.getElementById(edit.field) as HTMLInputElement | HTMLTextAreaElement | null;
+    if (!field) throw new Error(`no field #${edit.field} on ${edit.route}`);
+    for (let i = 0; i < runs; i++) {
+      field.value = edit.part === 'debrief' ? `Laid off in the March round (${i}).` : `2026-12-${String(1 + i).padStart(2, '0')}`;
+      // The edit is applied at once; its save is due 300 ms later, or now on `pagehide`.
+      field.dispatchEvent(new Event(edit.event, { bubbles: true }));
+      write = 0;
+      characters = 0;
+      const start = performance.now();
+      window.dispatchEvent(new Event('pagehide'));
+      const save = performance.now() - start;
+      if (characters === 0) {
+        const keys = Object.keys(localStorage).map((key) => `${key}: ${localStorage.getItem(key)?.length}`);
+        throw new Error(`the save did not write the workbook (run ${i}; stored ${keys.join(', ')}; header: ${document.querySelector('header')?.textContent})`);
+      }
+      results.push({ save, write, characters });
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    }
+    Storage.prototype.setItem = setItem;
+    return results;
+  }, { runs: 20, edit, workbookKey });
+  const save = stats(samples.map((s) => s.save));
+  return {
+    where: edit.where,
+    characters_written: samples[samples.length - 1].characters,
+    serialize_and_write_ms: save,
+    write_only_ms: stats(samples.map((s) => s.write)),
+    meets_goal: save.p95 <= goal,
+  };
+}

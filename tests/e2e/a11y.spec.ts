@@ -28,6 +28,24 @@ for (const colorScheme of ['light', 'dark'] as const) {
       });
     }
 
+    test('the lock form, the locked workbook\'s settings and the unlock page have no WCAG A/AA violations', async ({ page }) => {
+      test.setTimeout(60_000);
+      await open(page, '#/backup');
+      const card = page.getByRole('region', { name: 'Lock this workbook on this device' });
+      await card.getByLabel('Passphrase', { exact: true }).fill('a sentence only I would think of');
+      await card.getByLabel('The same passphrase again').fill('a sentence only I would think of');
+      expect(await violations(page)).toEqual([]);
+      await card.getByRole('button', { name: 'Lock my workbook' }).click();
+      await expect(card.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: 15_000 });
+      expect(await violations(page)).toEqual([]);
+      await page.reload();
+      await expect(page.getByRole('heading', { name: 'Your workbook is locked' })).toBeVisible();
+      await page.getByLabel('Passphrase').fill('not it');
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await expect(page.getByRole('status')).toContainText('does not open this workbook');
+      expect(await violations(page)).toEqual([]);
+    });
+
     test('pages with content in them have no WCAG A/AA violations', async ({ page }) => {
       await open(page, '#/debrief');
       await page.getByRole('radio', { name: 'I was fired or laid off' }).check();

@@ -9,13 +9,16 @@ use crate::io::backup;
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
 use crate::store::use_store;
-use crate::web::{clock, crypto, download::download_text};
+use crate::web::{clock, crypto, download::download_text, storage};
 
 #[component]
 pub fn ExportBackup() -> impl IntoView {
     let store = use_store();
     let (message, set_message) = signal(None::<String>);
     let lock = LockChoice::new();
+    // A locked workbook's backups are locked too, unless the person chooses otherwise.
+    let workbook_locked = storage::is_sealing();
+    lock.locking.set(workbook_locked);
     let (busy, set_busy) = signal(false);
     let last = move || store.workbook.settings().with(|settings| settings.last_export_at);
     let old = move || store.workbook.settings().with(|settings| settings.backup_is_old(clock::now()));
@@ -63,6 +66,11 @@ pub fn ExportBackup() -> impl IntoView {
                 {move || old().then_some(" A fresh one would be a good idea when you have a moment.")}
             </p>
             <LockFields choice=lock id="export" />
+            <Show when=move || workbook_locked && !lock.locking.get()>
+                <p class="hint warning-text">
+                    "Your workbook is locked on this device, but this backup would not be: anyone who has the file can read it. Lock it with your passphrase or another one, or keep the file somewhere only you can reach."
+                </p>
+            </Show>
             <div class="actions">
                 <button type="button" on:click=export disabled=move || busy.get()>"Download a backup"</button>
             </div>

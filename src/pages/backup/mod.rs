@@ -2,6 +2,7 @@
 //! copies, and erasing.
 
 mod export;
+mod lock;
 mod persist;
 mod restore;
 mod room;
@@ -50,6 +51,7 @@ pub fn BackupPage() -> impl IntoView {
                 <SendBackup id="backup-page" />
             </section>
             <restore::RestoreBackup />
+            <lock::LockCard />
             // Below the first screen: drawn once the top is on screen.
             <Deferred>
                 <persist::Persistence />

@@ -1,0 +1,187 @@
+//! "Lock this workbook on this device": turning the lock on (a passphrase
+//! typed twice, an idle time, a plain warning and a backup first), and once
+//! it is on, "Lock now", changing the passphrase and turning it off. The
+//! storage side is `web::lock`.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::fields::TextInput;
+use crate::store::use_store;
+use crate::web::{lock, storage};
+
+/// The idle times offered, in minutes (`None`: only on request).
+const IDLE_CHOICES: [(Option<u32>, &str); 4] = [
+    (Some(5), "After 5 minutes"),
+    (Some(15), "After 15 minutes"),
+    (Some(60), "After an hour"),
+    (None, "Only when I lock it"),
+];
+
+/// The passphrase typed twice, or why it cannot be used.
+fn typed_twice(first: &str, again: &str) -> Result<String, String> {
+    if first.is_empty() {
+        return Err("Choose a passphrase first.".into());
+    }
+    if first != again {
+        return Err("The two passphrases are not the same. Type them again; nothing was changed.".into());
+    }
+    Ok(first.to_owned())
+}
+
+#[component]
+pub fn LockCard() -> impl IntoView {
+    let locked = RwSignal::new(storage::is_sealing());
+    view! {
+        <section class="card" aria-labelledby="lock-workbook">
+            <h2 id="lock-workbook">"Lock this workbook on this device"</h2>
+            <Show when=move || locked.get() fallback=move || view! { <TurnOn locked=locked /> }>
+                <Locked locked=locked />
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn TurnOn(locked: RwSignal<bool>) -> impl IntoView {
+    let store = use_store();
+    let first = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let idle = RwSignal::new(Some(15_u32));
+    let (message, set_message) = signal(None::<String>);
+    let (busy, set_busy) = signal(false);
+    let backup_first = move |_| match store.download_backup() {
+        Ok(()) => set_message.set(Some("Your backup is downloading. Keep it somewhere safe.".into())),
+        Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
+    };
+    let turn_on = move |_| {
+        let passphrase = match typed_twice(&first.get_untracked(), &again.get_untracked()) {
+            Ok(passphrase) => passphrase,
+            Err(why) => return set_message.set(Some(why)),
+        };
+        store.save_now();
+        set_busy.set(true);
+        set_message.set(Some("Locking your workbook…".into()));
+        let workbook = store.workbook.with_untracked(Clone::clone);
+        let idle_minutes = idle.get_untracked();
+        spawn_local(async move {
+            match lock::turn_on(&passphrase, &workbook, idle_minutes).await {
+                Ok(()) => {
+                    first.set(String::new());
+                    again.set(String::new());
+                    store.lock_when_idle();
+                    locked.set(true);
+                }
+                Err(err) => set_message.set(Some(format!("The workbook was not locked: {err}"))),
+            }
+            set_busy.set(false);
+        });
+    };
+    view! {
+        <p>
+            "Anyone who opens this browser can read what you wrote here. With a lock, everything Comeback keeps on this device is scrambled, and opening it takes your passphrase."
+        </p>
+        <div class="banner warning">
+            <p>
+                <strong>"If you forget this passphrase, no one can open your workbook: not us, not you. There is no reset and no hint."</strong>
+                " A long sentence only you would think of is easiest to remember and hardest to guess."
+            </p>
+        </div>
+        <p>"A backup first means a forgotten passphrase costs you nothing."</p>
+        <div class="actions">
+            <button type="button" class="secondary" on:click=backup_first>"Download a backup first"</button>
+        </div>
+        <TextInput id="lock-passphrase".into() label="Passphrase" value=first on_input=Callback::new(move |text| first.set(text)) kind="password" />
+        <TextInput id="lock-passphrase-again".into() label="The same passphrase again" value=again on_input=Callback::new(move |text| again.set(text)) kind="password" />
+        <div class="field">
+            <label for="lock-idle">"Lock again when I leave it alone"</label>
+            <select
+                id="lock-idle"
+                on:change:target=move |event| {
+                    let chosen = event.target().value().parse::<u32>().ok();
+                    idle.set(chosen);
+                }
+            >
+                {IDLE_CHOICES
+                    .into_iter()
+                    .map(|(minutes, label)| {
+                        let value = minutes.map(|minutes| minutes.to_string()).unwrap_or_default();
+                        view! { <option value=value prop:selected=move || idle.get() == minutes>{label}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+        <div class="actions">
+            <button type="button" on:click=turn_on disabled=move || busy.get() || !store.can_edit()>
+                "Lock my workbook"
+            </button>
+        </div>
+        <p class="message" role="status">{move || message.get()}</p>
+    }
+}
+
+#[component]
+fn Locked(locked: RwSignal<bool>) -> impl IntoView {
+    let store = use_store();
+    let current = RwSignal::new(String::new());
+    let first = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let (message, set_message) = signal(None::<String>);
+    let (busy, set_busy) = signal(false);
+    let change = move |_| {
+        let (old, new) = (current.get_untracked(), typed_twice(&first.get_untracked(), &again.get_untracked()));
+        let new = match new {
+            Ok(new) => new,
+            Err(why) => return set_message.set(Some(why)),
+        };
+        store.save_now();
+        set_busy.set(true);
+        set_message.set(Some("Changing the passphrase…".into()));
+        spawn_local(async move {
+            match lock::change(&old, &new).await {
+                Ok(()) => {
+                    [current, first, again].iter().for_each(|field| field.set(String::new()));
+                    set_message.set(Some("Done: from now on, your new passphrase opens the workbook.".into()));
+                }
+                Err(err) => set_message.set(Some(format!("The passphrase was not changed. {err}"))),
+            }
+            set_busy.set(false);
+        });
+    };
+    let turn_off = move |_| {
+        let old = current.get_untracked();
+        store.save_now();
+        set_busy.set(true);
+        set_message.set(Some("Turning the lock off…".into()));
+        spawn_local(async move {
+            match lock::turn_off(&old).await {
+                Ok(()) => {
+                    current.set(String::new());
+                    locked.set(false);
+                }
+                Err(err) => set_message.set(Some(format!("The lock is still on. {err}"))),
+            }
+            set_busy.set(false);
+        });
+    };
+    view! {
+        <p>
+            "Your workbook is locked on this device: what Comeback keeps here is scrambled, and only your passphrase opens it. This tab holds it open until you lock it or leave it alone."
+        </p>
+        <div class="actions">
+            <button type="button" on:click=move |_| store.lock_all()>"Lock now"</button>
+        </div>
+        <h3>"Change the passphrase or turn the lock off"</h3>
+        <p class="hint">"Both need the passphrase you use now."</p>
+        <TextInput id="lock-current".into() label="Current passphrase" value=current on_input=Callback::new(move |text| current.set(text)) kind="password" />
+        <TextInput id="lock-new".into() label="New passphrase" value=first on_input=Callback::new(move |text| first.set(text)) kind="password" />
+        <TextInput id="lock-new-again".into() label="The new passphrase again" value=again on_input=Callback::new(move |text| again.set(text)) kind="password" />
+        <div class="actions">
+            <button type="button" on:click=change disabled=move || busy.get()>"Change the passphrase"</button>
+            <button type="button" class="secondary" on:click=turn_off disabled=move || busy.get()>
+                "Turn the lock off"
+            </button>
+        </div>
+        <p class="message" role="status">{move || message.get()}</p>
+    }
+}

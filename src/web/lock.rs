@@ -1,0 +1,252 @@
+//! The workbook's lock in this tab: turning it on and off, unlocking, and
+//! the sealer `web::storage` uses while it is unlocked (`io::lock` seals).
+//! Only the lock's pages call this module (the Backup page's lock card and
+//! the unlock page), so the cipher stays in their chunks.
+//!
+//! The key bits are derived once per unlock (PBKDF2 through WebCrypto) and
+//! live only in the sealer, in this tab's memory: locking drops it and
+//! reloads the page, which leaves nothing of the key or the workbook behind.
+//!
+//! Turning the lock on or off rewrites every key in place, one at a time,
+//! each read back before the next: a sealed workbook is smaller than a plain
+//! one, so no moment needs room for two copies, and a change that stops
+//! half-way (a closed tab) is finished by the next unlock, as the root's
+//! state says (`io::lock::State`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use thiserror::Error;
+
+use super::crypto::{self, CryptoError};
+use super::storage::{self, Sealer, StorageError};
+use crate::io::lock::{self, Cipher, Lock, LockError, State, NONCE_BYTES, SALT_BYTES};
+use crate::io::namespace::LOCK_SIGNAL;
+use crate::model::Workbook;
+
+#[derive(Clone, Debug, Error, PartialEq)]
+pub enum UnlockError {
+    #[error("That passphrase does not open this workbook. Nothing was changed; try again.")]
+    WrongPassphrase,
+    #[error("The workbook is not locked.")]
+    NotLocked,
+    #[error("{0}")]
+    Lock(LockError),
+    #[error("{0}")]
+    Crypto(#[from] CryptoError),
+    #[error("{0}")]
+    Storage(#[from] StorageError),
+}
+
+impl From<LockError> for UnlockError {
+    fn from(err: LockError) -> Self {
+        match err {
+            LockError::WrongKey => UnlockError::WrongPassphrase,
+            other => UnlockError::Lock(other),
+        }
+    }
+}
+
+/// Marks a value found plain in a locked workbook, so that it never reads as data.
+const UNSEALED: &str = "unsealed:";
+
+/// Seals and opens this namespace's values with the key of one unlock.
+struct Sealing {
+    cipher: Cipher,
+    lock: RefCell<Lock>,
+    root: String,
+}
+
+fn nonce() -> Result<[u8; NONCE_BYTES], StorageError> {
+    crypto::random_bytes().map_err(|err| StorageError::Sealed(err.to_string()))
+}
+
+impl Sealer for Sealing {
+    fn seal(&self, key: &str, value: &str) -> Result<String, StorageError> {
+        if key == self.root {
+            return Ok(self.cipher.seal_root(&self.root, &self.lock.borrow(), value, nonce()?));
+        }
+        Ok(self.cipher.seal(key, value, nonce()?))
+    }
+
+    /// A value that does not open (changed, moved, or stored plain in a
+    /// locked workbook) is given as it is stored, never as an error: the
+    /// workbook it is part of then reads as unreadable (read only, its text
+    /// kept as a recovery copy), never half-read and never written over.
+    /// The root is the exception: without it nothing can be read at all.
+    fn open(&self, key: &str, stored: &str) -> Result<String, StorageError> {
+        if key == self.root {
+            if lock::lock_of(stored).ok().flatten().is_none() && self.lock.borrow().state.accepts_plain() {
+                return Ok(stored.to_owned());
+            }
+            return self
+                .cipher
+                .open_root(key, stored)
+                .map(|(_, manifest)| manifest)
+                .map_err(|err| StorageError::Sealed(err.to_string()));
+        }
+        if !lock::is_sealed(stored) {
+            // Plain text is only read while the lock is being turned on or off.
+            return match self.lock.borrow().state.accepts_plain() {
+                true => Ok(stored.to_owned()),
+                false => Ok(format!("{UNSEALED}{stored}")),
+            };
+        }
+        Ok(self.cipher.open(key, stored).unwrap_or_else(|_| stored.to_owned()))
+    }
+
+    fn salt(&self) -> String {
+        self.lock.borrow().salt.clone()
+    }
+}
+
+/// The sealer for `passphrase` and `lock`, once the passphrase is checked
+/// against the stored root (when there is one to check it against).
+async fn sealing(passphrase: &str, lock: Lock, check: Option<&str>) -> Result<Rc<Sealing>, UnlockError> {
+    let bits = crypto::derive_bits(&crypto::nfc(passphrase), &lock.salt_bytes()?, lock.iterations).await?;
+    let root = storage::workbook_key();
+    let cipher = Cipher::new(&bits);
+    if let Some(stored) = check {
+        cipher.open_root(&root, stored)?;
+    }
+    Ok(Rc::new(Sealing { cipher, lock: RefCell::new(lock), root }))
+}
+
+/// The stored locked root and its lock.
+fn stored_root() -> Result<(String, Lock), UnlockError> {
+    let root = storage::read_raw(&storage::workbook_key())?.ok_or(UnlockError::NotLocked)?;
+    let lock = lock::lock_of(&root)?.ok_or(UnlockError::NotLocked)?;
+    Ok((root, lock))
+}
+
+/// Unlocks the workbook in this tab with `passphrase`: a wrong one changes
+/// nothing. A lock being turned on or off when its tab closed is finished.
+pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
+    let (root, lock) = stored_root()?;
+    let sealing = sealing(passphrase, lock, Some(&root)).await?;
+    storage::install_sealer(Some(sealing.clone()));
+    match sealing.lock.borrow().state {
+        State::Locked => return Ok(()),
+        State::Locking => {}
+        State::Unlocking => return Ok(finish_unlocking(&sealing)?),
+    }
+    Ok(finish_locking(&sealing)?)
+}
+
+/// Whether `passphrase` opens the stored workbook (for turning the lock off
+/// or changing it: both ask for the current one).
+pub async fn check(passphrase: &str) -> Result<(), UnlockError> {
+    let (root, lock) = stored_root()?;
+    sealing(passphrase, lock, Some(&root)).await.map(|_| ())
+}
+
+/// Locks the stored workbook with `passphrase` (save pending edits first;
+/// `workbook` is stored first if nothing is yet).
+pub async fn turn_on(passphrase: &str, workbook: &Workbook, idle_minutes: Option<u32>) -> Result<(), UnlockError> {
+    let salt = crypto::random_bytes::<SALT_BYTES>()?;
+    let lock = Lock { idle_minutes, ..Lock::new(&salt, State::Locking) };
+    let sealing = sealing(passphrase, lock, None).await?;
+    let root = storage::workbook_key();
+    if storage::read(&root)?.is_none() {
+        storage::save_workbook(workbook)?;
+    }
+    let manifest = storage::read(&root)?.unwrap_or_default();
+    // First the root: from here on an older build opens it read only. A
+    // change that stops after this stays "locking": the next unlock finishes it.
+    storage::write_raw(&root, &sealing.seal(&root, &manifest)?)?;
+    storage::install_sealer(Some(sealing.clone()));
+    Ok(finish_locking(&sealing)?)
+}
+
+/// Seals every plain value, then marks the root locked.
+fn finish_locking(sealing: &Sealing) -> Result<(), StorageError> {
+    for key in values_to_change()? {
+        let Some(stored) = storage::read_raw(&key)? else { continue };
+        if lock::is_sealed(&stored) {
+            continue;
+        }
+        let sealed = sealing.seal(&key, &stored)?;
+        storage::write_raw(&key, &sealed)?;
+        read_back(sealing, &key, &stored)?;
+    }
+    set_state(sealing, State::Locked)
+}
+
+/// Turns the lock off: every value is opened and stored plain, the root last.
+pub async fn turn_off(passphrase: &str) -> Result<(), UnlockError> {
+    let (root, lock) = stored_root()?;
+    let sealing = sealing(passphrase, lock, Some(&root)).await?;
+    storage::install_sealer(Some(sealing.clone()));
+    set_state(&sealing, State::Unlocking)?;
+    Ok(finish_unlocking(&sealing)?)
+}
+
+fn finish_unlocking(sealing: &Sealing) -> Result<(), StorageError> {
+    for key in values_to_change()? {
+        let Some(stored) = storage::read_raw(&key)? else { continue };
+        if !lock::is_sealed(&stored) {
+            continue;
+        }
+        let plain = sealing.cipher.open(&key, &stored).map_err(|err| StorageError::Sealed(format!("{key}: {err}")))?;
+        storage::write_raw(&key, &plain)?;
+    }
+    let root = storage::workbook_key();
+    if let Some(manifest) = storage::read(&root)? {
+        storage::write_raw(&root, &manifest)?;
+    }
+    storage::install_sealer(None);
+    Ok(())
+}
+
+/// Changes the passphrase: every value is opened with the old key, then
+/// sealed with the new one in place (the same length: nothing needs more
+/// room), the root last, naming the new salt. Every value is opened before
+/// the first is rewritten, so a damaged one changes nothing; the rewrite
+/// itself is one synchronous step.
+pub async fn change(current: &str, new: &str) -> Result<(), UnlockError> {
+    let (root, lock) = stored_root()?;
+    let old = sealing(current, lock, Some(&root)).await?;
+    let salt = crypto::random_bytes::<SALT_BYTES>()?;
+    let idle_minutes = old.lock.borrow().idle_minutes;
+    let new = sealing(new, Lock { idle_minutes, ..Lock::new(&salt, State::Locked) }, None).await?;
+    let root_key = storage::workbook_key();
+    let manifest = old.open(&root_key, &root)?;
+    let mut opened = Vec::new();
+    for key in values_to_change()? {
+        let Some(stored) = storage::read_raw(&key)? else { continue };
+        let plain = old.cipher.open(&key, &stored).map_err(|err| StorageError::Sealed(format!("{key}: {err}")))?;
+        opened.push((key, plain));
+    }
+    for (key, plain) in &opened {
+        storage::write_raw(key, &new.seal(key, plain)?)?;
+    }
+    storage::write_raw(&root_key, &new.seal(&root_key, &manifest)?)?;
+    storage::install_sealer(Some(new));
+    Ok(())
+}
+
+/// Every key of this copy the lock seals (all but the root and the signal).
+fn values_to_change() -> Result<Vec<String>, StorageError> {
+    let namespace = storage::namespace();
+    let root = storage::workbook_key();
+    Ok(storage::keys()?
+        .into_iter()
+        .filter(|key| *key != root && namespace.local(key).is_some_and(|local| local != LOCK_SIGNAL))
+        .collect())
+}
+
+/// Reads `key` back and checks it opens to `plain`.
+fn read_back(sealing: &Sealing, key: &str, plain: &str) -> Result<(), StorageError> {
+    let stored = storage::read_raw(key)?.unwrap_or_default();
+    match sealing.cipher.open(key, &stored).as_deref() == Ok(plain) {
+        true => Ok(()),
+        false => Err(StorageError::Sealed(format!("{key} did not read back as written"))),
+    }
+}
+
+fn set_state(sealing: &Sealing, state: State) -> Result<(), StorageError> {
+    let root = storage::workbook_key();
+    let Some(manifest) = storage::read(&root)? else { return Ok(()) };
+    sealing.lock.borrow_mut().state = state;
+    storage::write_raw(&root, &sealing.seal(&root, &manifest)?)
+}
