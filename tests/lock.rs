@@ -150,3 +150,113 @@ fn a_newer_or_foreign_lock_is_refused() {
     assert!(matches!(edited("\"salt\":\"", "\"salt\":\"*"), Err(LockError::Damaged(_))));
     assert!(!root.to_lowercase().contains("hint"));
 }
+
+mod layout {
+    //! The stored layout (`io::parts`) under the lock: every value sealed as
+    //! `web::storage` seals it, read back through `Cipher::read_value`.
+    use std::collections::BTreeMap;
+    use std::convert::Infallible;
+
+    use super::*;
+    use comeback::io::namespace::Namespace;
+    use comeback::io::parts::{read_document, split};
+    use comeback::model::example::example_workbook;
+    use comeback::model::outreach::Contact;
+    use comeback::model::Workbook;
+
+    type Storage = BTreeMap<String, String>;
+
+    fn ns() -> Namespace {
+        Namespace::from_pathname("/comeback/")
+    }
+
+    fn workbook() -> Workbook {
+        let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        let mut workbook = example_workbook(chrono::NaiveDate::from_ymd_opt(2026, 9, 14).unwrap(), now);
+        for n in 0..1500 {
+            let mut contact = Contact::new(&format!("Confidential person {n}"), now);
+            contact.notes = format!("Met at the {n}th meetup; talked about the layoffs and the severance. ").repeat(5);
+            workbook.outreach.contacts.push(contact);
+        }
+        workbook
+    }
+
+    /// The workbook stored plain, and the same keys sealed as a locked tab stores them.
+    fn stored_both(workbook: &Workbook) -> (Storage, Storage) {
+        let (writes, _) = split(&ns(), workbook).unwrap();
+        let plain: Storage = writes.into_iter().collect();
+        let cipher = Cipher::new(&KEY);
+        let mut nonce = nonces();
+        let lock = Lock::new(&[5; 16], State::Locked);
+        let root = ns().root_key();
+        let sealed = plain
+            .iter()
+            .map(|(key, value)| {
+                let sealed = match *key == root {
+                    true => cipher.seal_root(key, &lock, value, nonce()),
+                    false => cipher.seal(key, value, nonce()),
+                };
+                (key.clone(), sealed)
+            })
+            .collect();
+        (plain, sealed)
+    }
+
+    fn read_locked(storage: &Storage) -> Loaded {
+        let cipher = Cipher::new(&KEY);
+        let root = ns().root_key();
+        read_document(&ns(), false, |key| {
+            Ok::<_, Infallible>(storage.get(key).map(|stored| match key == root {
+                true => cipher.open_root(key, stored).unwrap().1,
+                false => cipher.read_value(key, stored, State::Locked),
+            }))
+        })
+        .unwrap()
+        .decode()
+    }
+
+    // Guards the layout under lock: every key sealed, the workbook reads back whole, in less room than plain.
+    #[test]
+    fn a_locked_workbook_reads_back_whole_and_takes_less_room() {
+        let workbook = workbook();
+        let (plain, sealed) = stored_both(&workbook);
+        assert!(plain.len() > 100, "buckets: {}", plain.len());
+        for value in sealed.values() {
+            for word in ["Confidential", "severance", "layoffs"] {
+                assert!(!value.contains(word));
+            }
+        }
+        assert!(matches!(read_locked(&sealed), Loaded::Current(read) if read == workbook));
+        let room = |storage: &Storage| {
+            storage.iter().map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count()).sum::<usize>()
+        };
+        let (plain_room, sealed_room) = (room(&plain), room(&sealed));
+        println!("stored plain {plain_room} characters, sealed {sealed_room}");
+        // Rewriting key by key in place never needs room for two copies.
+        assert!(sealed_room < plain_room);
+    }
+
+    // Guards swapping and tampering in the layout: the workbook reads as unreadable, never half-read.
+    #[test]
+    fn a_swapped_changed_or_plain_value_makes_the_workbook_unreadable() {
+        let workbook = workbook();
+        let (plain, sealed) = stored_both(&workbook);
+        let buckets: Vec<&String> = sealed.keys().filter(|key| key.contains(".contacts.")).take(2).collect();
+
+        let mut swapped = sealed.clone();
+        swapped.insert(buckets[0].clone(), sealed[buckets[1]].clone());
+        swapped.insert(buckets[1].clone(), sealed[buckets[0]].clone());
+        assert!(matches!(read_locked(&swapped), Loaded::Corrupt { .. }));
+
+        let mut changed = sealed.clone();
+        let value = changed.get_mut(buckets[0]).unwrap();
+        let last = value.pop().unwrap();
+        value.push(if last == '\u{4e00}' { '\u{4e01}' } else { '\u{4e00}' });
+        assert!(matches!(read_locked(&changed), Loaded::Corrupt { .. }));
+
+        // A plain value planted in a locked workbook is not read as data.
+        let mut planted = sealed.clone();
+        planted.insert(buckets[0].clone(), plain[buckets[0]].clone());
+        assert!(matches!(read_locked(&planted), Loaded::Corrupt { .. }));
+    }
+}

@@ -45,6 +45,8 @@ pub const KEY_BYTES: usize = 32;
 pub const NONCE_BYTES: usize = 12;
 /// Begins the associated data of every sealed value (then its storage key).
 pub const AD_PREFIX: &str = "comeback-lock/1 ";
+/// Marks a value found plain in a locked workbook, so that it never reads as data.
+pub const UNSEALED: &str = "unsealed:";
 /// Values shorter than this are sealed as they are: deflate would not help.
 const DEFLATE_FROM: usize = 64;
 const RAW: u8 = 0;
@@ -231,6 +233,19 @@ impl Cipher {
             _ => return Err(LockError::Damaged("unknown content".into())),
         };
         String::from_utf8(text).map_err(|_| LockError::Damaged("it is not text".into()))
+    }
+
+    /// What a read of a value (not the root) gives in a workbook locked in
+    /// `state`: the opened value; a plain one as it is while the lock is
+    /// turned on or off. A value that does not open (changed, moved, another
+    /// key) or is plain in a locked workbook is given as stored, marked, and
+    /// never as an error: the workbook it is part of then reads as
+    /// unreadable (read only, its text kept), never half-read.
+    pub fn read_value(&self, storage_key: &str, stored: &str, state: State) -> String {
+        if !is_sealed(stored) {
+            return if state.accepts_plain() { stored.to_owned() } else { format!("{UNSEALED}{stored}") };
+        }
+        self.open(storage_key, stored).unwrap_or_else(|_| stored.to_owned())
     }
 
     /// The locked root holding `manifest` (the plain layout's root text).

@@ -47,9 +47,6 @@ impl From<LockError> for UnlockError {
     }
 }
 
-/// Marks a value found plain in a locked workbook, so that it never reads as data.
-const UNSEALED: &str = "unsealed:";
-
 /// Seals and opens this namespace's values with the key of one unlock.
 struct Sealing {
     cipher: Cipher,
@@ -69,30 +66,20 @@ impl Sealer for Sealing {
         Ok(self.cipher.seal(key, value, nonce()?))
     }
 
-    /// A value that does not open (changed, moved, or stored plain in a
-    /// locked workbook) is given as it is stored, never as an error: the
-    /// workbook it is part of then reads as unreadable (read only, its text
-    /// kept as a recovery copy), never half-read and never written over.
-    /// The root is the exception: without it nothing can be read at all.
+    /// The root must open (without it nothing can be read at all); any
+    /// other value is read as `io::lock::Cipher::read_value` says.
     fn open(&self, key: &str, stored: &str) -> Result<String, StorageError> {
-        if key == self.root {
-            if lock::lock_of(stored).ok().flatten().is_none() && self.lock.borrow().state.accepts_plain() {
-                return Ok(stored.to_owned());
-            }
-            return self
-                .cipher
-                .open_root(key, stored)
-                .map(|(_, manifest)| manifest)
-                .map_err(|err| StorageError::Sealed(err.to_string()));
+        let state = self.lock.borrow().state;
+        if key != self.root {
+            return Ok(self.cipher.read_value(key, stored, state));
         }
-        if !lock::is_sealed(stored) {
-            // Plain text is only read while the lock is being turned on or off.
-            return match self.lock.borrow().state.accepts_plain() {
-                true => Ok(stored.to_owned()),
-                false => Ok(format!("{UNSEALED}{stored}")),
-            };
+        if lock::lock_of(stored).ok().flatten().is_none() && state.accepts_plain() {
+            return Ok(stored.to_owned());
         }
-        Ok(self.cipher.open(key, stored).unwrap_or_else(|_| stored.to_owned()))
+        self.cipher
+            .open_root(key, stored)
+            .map(|(_, manifest)| manifest)
+            .map_err(|err| StorageError::Sealed(err.to_string()))
     }
 
     fn salt(&self) -> String {
