@@ -117,3 +117,54 @@ async fn a_locked_workbook_is_stored_sealed_and_opens_with_its_passphrase_only()
         matches!(storage::load_workbook().unwrap(), Loaded::Current(read) if read.debrief.summary == workbook.debrief.summary)
     );
 }
+
+// Guards resuming: a lock turned on in a tab that closed half-way (root
+// "locking", some values still plain) is finished by the next unlock.
+#[wasm_bindgen_test]
+async fn a_lock_cut_short_is_finished_by_the_next_unlock() {
+    use comeback::io::lock::{self, Cipher, State};
+    use comeback::io::namespace::Namespace;
+    use comeback::io::stored::Loaded;
+    use comeback::web::{lock as web_lock, storage};
+
+    storage::local_storage().unwrap().clear().unwrap();
+    storage::set_namespace(Namespace::from_pathname("/comeback/"));
+    let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+    let mut workbook = Workbook::new(now);
+    workbook.debrief.set_summary("Half-way through locking", now);
+    storage::save_workbook(&workbook).unwrap();
+    let plain: Vec<(String, String)> = storage::keys()
+        .unwrap()
+        .into_iter()
+        .map(|key| (key.clone(), storage::read_raw(&key).unwrap().unwrap()))
+        .collect();
+    web_lock::turn_on("river walk", &workbook, None).await.unwrap();
+    storage::install_sealer(None);
+
+    // As a tab closed right after sealing the root: every other value plain, the root "locking".
+    let root_key = storage::workbook_key();
+    let mut stored_lock = storage::stored_lock().unwrap().unwrap();
+    let bits =
+        crypto::derive_bits("river walk", &stored_lock.salt_bytes().unwrap(), stored_lock.iterations).await.unwrap();
+    let cipher = Cipher::new(&bits);
+    let manifest = cipher.open_root(&root_key, &storage::read_raw(&root_key).unwrap().unwrap()).unwrap().1;
+    stored_lock.state = State::Locking;
+    for (key, value) in &plain {
+        let value =
+            if *key == root_key { cipher.seal_root(key, &stored_lock, &manifest, [9; 12]) } else { value.clone() };
+        storage::write_raw(key, &value).unwrap();
+    }
+    assert!(storage::needs_unlock());
+
+    web_lock::unlock("river walk").await.unwrap();
+    assert_eq!(storage::stored_lock().unwrap().unwrap().state, State::Locked);
+    for (key, _) in &plain {
+        let value = storage::read_raw(key).unwrap().unwrap();
+        assert!(!value.contains("Half-way"), "{key} is still plain");
+        assert!(*key == root_key || lock::is_sealed(&value));
+    }
+    assert!(
+        matches!(storage::load_workbook().unwrap(), Loaded::Current(read) if read.debrief.summary == workbook.debrief.summary)
+    );
+    storage::install_sealer(None);
+}

@@ -30,6 +30,8 @@ pub enum UnlockError {
     WrongPassphrase,
     #[error("The workbook is not locked.")]
     NotLocked,
+    #[error("The workbook is already locked.")]
+    AlreadyLocked,
     #[error("{0}")]
     Lock(LockError),
     #[error("{0}")]
@@ -130,6 +132,9 @@ pub async fn check(passphrase: &str) -> Result<(), UnlockError> {
 /// Locks the stored workbook with `passphrase` (save pending edits first;
 /// `workbook` is stored first if nothing is yet).
 pub async fn turn_on(passphrase: &str, workbook: &Workbook, idle_minutes: Option<u32>) -> Result<(), UnlockError> {
+    if storage::is_sealing() || storage::stored_lock()?.is_some() {
+        return Err(UnlockError::AlreadyLocked);
+    }
     let salt = crypto::random_bytes::<SALT_BYTES>()?;
     let lock = Lock { idle_minutes, ..Lock::new(&salt, State::Locking) };
     let sealing = sealing(passphrase, lock, None).await?;

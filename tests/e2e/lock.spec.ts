@@ -4,7 +4,7 @@
 // changes nothing, the right one shows everything; the passphrase changed
 // and the lock turned off; two tabs; the fault matrix's quota and corrupt
 // rows on a locked workbook.
-import { test, expect, open, downloadedText, WORKBOOK_KEY, NS } from './fixtures';
+import { test, expect, open, downloadedText, tempFile, backupText, WORKBOOK_KEY, NS } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const SUMMARY = 'In a sentence or two, what happened?';
@@ -87,7 +87,7 @@ test('locked: nothing readable is stored, a reload asks for the passphrase, a wr
   // The same passphrase with the ä typed as a + combining diaeresis (NFD) opens it: NFC first.
   await unlock(page, PASSPHRASE.normalize('NFD'));
   await expect(page.getByLabel(SUMMARY)).toHaveValue(LATER);
-  await expect(page.getByRole('textbox', { name: 'What happened' })).toHaveValue('Halvorsen called me in');
+  await expect(page.getByRole('textbox', { name: 'What happened', exact: true })).toHaveValue('Halvorsen called me in');
   await expectNowhere(page, [SECRET, LATER]);
 });
 
@@ -215,4 +215,29 @@ test('fault matrix on a locked workbook: with storage full the work is kept in t
   await page.goto('./#/debrief');
   await expect(page.getByLabel(SUMMARY)).toBeDisabled();
   await expectNowhere(page, [SECRET]);
+});
+
+test('a backup restored into a locked workbook is stored sealed, its Undo copy too', async ({ page }) => {
+  test.setTimeout(60_000);
+  await open(page, '#/debrief');
+  await writeSummary(page, SECRET);
+  const card = await lockOn(page);
+  const restored = 'Restored from the laptop: the Kjærgaard reference';
+  const restore = page.getByRole('region', { name: 'Restore from a backup' });
+  await restore.getByLabel('Choose a backup file').setInputFiles(tempFile('backup.json', backupText({ debrief: { summary: restored } })));
+  await restore.getByRole('region', { name: 'What is in this backup' }).getByRole('button', { name: 'Replace my data with this backup' }).click();
+  await expect(restore.getByText('Your data was replaced by the backup.')).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Lock now' })).toBeVisible();
+  // The workbook and the copy kept for Undo (the text from before) are both sealed.
+  await expectNowhere(page, [restored, SECRET]);
+  await page.reload();
+  await unlock(page);
+  await page.goto('./#/debrief');
+  await expect(page.getByLabel(SUMMARY)).toHaveValue(restored);
+  await page.goto('./#/backup');
+  await restore.getByRole('button', { name: 'Undo the last restore' }).click();
+  await expect(restore.getByText('your data is back as it was')).toBeVisible();
+  await page.goto('./#/debrief');
+  await expect(page.getByLabel(SUMMARY)).toHaveValue(SECRET);
+  await expectNowhere(page, [restored, SECRET]);
 });

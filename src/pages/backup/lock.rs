@@ -72,6 +72,12 @@ fn TurnOn(locked: RwSignal<bool>) -> impl IntoView {
                     store.lock_when_idle();
                     locked.set(true);
                 }
+                // Stopped after the root was sealed (storage full): the lock is on,
+                // and the next unlock seals what is left.
+                Err(err) if storage::is_sealing() => {
+                    locked.set(true);
+                    set_message.set(Some(format!("The lock is on, but not all of the workbook could be sealed yet ({err}). It is finished the next time you unlock.")));
+                }
                 Err(err) => set_message.set(Some(format!("The workbook was not locked: {err}"))),
             }
             set_busy.set(false);
