@@ -18,7 +18,7 @@ export async function measureLocked(browser: Browser, base: string, saveGoal: nu
   await page.evaluate(([key, t]) => { localStorage.clear(); localStorage.setItem(key, t); }, [WORKBOOK_KEY, generateWorkbookText(LARGE)]);
   await page.goto('./#/backup');
   const card = page.getByRole('region', { name: 'Lock this workbook on this device' });
-  await card.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE, { timeout: 60_000 });
+  await card.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE, { timeout: 180_000 });
   await card.getByLabel('The same passphrase again').fill(PASSPHRASE);
   const lockStart = Date.now();
   await card.getByRole('button', { name: 'Lock my workbook' }).click();
@@ -31,7 +31,7 @@ export async function measureLocked(browser: Browser, base: string, saveGoal: nu
   for (let i = 0; i < UNLOCK_RUNS; i++) {
     await page.goto('./#/debrief');
     await page.reload();
-    await page.getByLabel('Passphrase').fill(PASSPHRASE, { timeout: 60_000 });
+    await page.getByLabel('Passphrase').fill(PASSPHRASE, { timeout: 180_000 });
     await page.evaluate(() => {
       const w = window as any;
       w.__unlocked = new Promise<number>((resolve) => {
