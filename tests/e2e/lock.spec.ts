@@ -59,6 +59,7 @@ test('locked: nothing readable is stored, a reload asks for the passphrase, a wr
   await open(page, '#/debrief');
   await writeSummary(page, SECRET);
   await page.getByRole('button', { name: 'Add an event' }).click();
+  await expect(page.getByRole('textbox', { name: 'What happened', exact: true })).toBeFocused();
   await page.keyboard.type('Halvorsen called me in');
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
 
