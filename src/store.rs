@@ -34,7 +34,7 @@ use crate::model::{RecordMeta, Timestamp, Workbook};
 use crate::save::decide::{self, Follow, Kept, OtherTab};
 pub use crate::save::decide::{Notice, StoreError};
 use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
-use crate::web::{clock, later, storage};
+use crate::web::{clock, later, lifecycle, storage};
 use records::{LiveRecord, LiveRecords};
 
 /// Notifies the readers of each part of a section that differs between its
@@ -625,22 +625,14 @@ impl Store {
     /// tabs) and when the page is being unloaded (reload, close, navigate away).
     fn flush_when_leaving(&self) {
         let store = *self;
-        // Dropping a handle keeps its listener: the store lives as long as the page.
-        let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
-            if document().hidden() {
-                store.save_now();
-            }
-        });
-        let _ = window_event_listener(leptos::ev::pagehide, move |_| store.save_now());
+        lifecycle::on_leaving(move || store.save_now());
         // Another tab of the app saved (the root or any part): follow it, so
         // that neither tab silently writes over the other's work.
-        let _ = window_event_listener(leptos::ev::storage, move |event| {
+        lifecycle::on_other_tab_write(move |key| {
             // Another tab saved. Its manifest is written last, once per save,
             // so only that key counts (a restore of 5,000 records writes
             // hundreds of buckets, then one manifest); a burst is followed once.
-            if event.key().is_some_and(|key| parts::is_workbook_key(&storage::namespace(), &key))
-                && !store.following.get_value()
-            {
+            if parts::is_workbook_key(&storage::namespace(), &key) && !store.following.get_value() {
                 store.following.set_value(true);
                 set_timeout(
                     move || {
