@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::outreach::Outreach;
 use super::plan::{Plan, Stage};
 use super::{Debrief, Mojo, SetbackKind, Workbook};
+use crate::model::keyed::keyed_enum;
 
 /// How many people told make "a first group": enough to have begun.
 pub const FIRST_GROUP: usize = 3;
@@ -105,33 +106,14 @@ pub enum EndState {
     NewRole,
 }
 
+keyed_enum!(EndState {
+    JobAccepted => "job_accepted", "I have accepted a new job";
+    FirstClient => "first_client", "My first client has paid me";
+    BusinessLaunched => "business_launched", "My business is launched";
+    NewRole => "new_role", "I have a new role or a promotion";
+});
+
 impl EndState {
-    pub const ALL: [EndState; 4] =
-        [EndState::JobAccepted, EndState::FirstClient, EndState::BusinessLaunched, EndState::NewRole];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            EndState::JobAccepted => "job_accepted",
-            EndState::FirstClient => "first_client",
-            EndState::BusinessLaunched => "business_launched",
-            EndState::NewRole => "new_role",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|end| end.key() == key)
-    }
-
-    /// How the choice reads ("My move is done when…").
-    pub fn label(self) -> &'static str {
-        match self {
-            EndState::JobAccepted => "I have accepted a new job",
-            EndState::FirstClient => "My first client has paid me",
-            EndState::BusinessLaunched => "My business is launched",
-            EndState::NewRole => "I have a new role or a promotion",
-        }
-    }
-
     /// The end as done ("a new job accepted").
     pub fn done_words(self) -> &'static str {
         match self {

@@ -26,6 +26,7 @@ use super::merge::Removed;
 use super::meta::{ListShape, RecordMeta, Timestamp};
 use super::outreach::Outreach;
 use super::review::WeeklyReview;
+use crate::model::keyed::keyed_enum;
 
 /// The method's figure for side-project time per week.
 pub const DEFAULT_WEEKLY_HOURS_GOAL: f32 = 20.0;
@@ -48,45 +49,15 @@ pub enum ProjectKind {
     Other,
 }
 
-impl ProjectKind {
-    pub const ALL: [ProjectKind; 7] = [
-        ProjectKind::Book,
-        ProjectKind::App,
-        ProjectKind::PortfolioSite,
-        ProjectKind::HobbyToConsulting,
-        ProjectKind::Course,
-        ProjectKind::OpenSource,
-        ProjectKind::Other,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ProjectKind::Book => "book",
-            ProjectKind::App => "app",
-            ProjectKind::PortfolioSite => "portfolio_site",
-            ProjectKind::HobbyToConsulting => "hobby_to_consulting",
-            ProjectKind::Course => "course",
-            ProjectKind::OpenSource => "open_source",
-            ProjectKind::Other => "other",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ProjectKind::Book => "Book",
-            ProjectKind::App => "App",
-            ProjectKind::PortfolioSite => "Portfolio site",
-            ProjectKind::HobbyToConsulting => "Hobby turned into consulting",
-            ProjectKind::Course => "Course or certificate",
-            ProjectKind::OpenSource => "Open source",
-            ProjectKind::Other => "Other",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.key() == key)
-    }
-}
+keyed_enum!(ProjectKind {
+    Book => "book", "Book";
+    App => "app", "App";
+    PortfolioSite => "portfolio_site", "Portfolio site";
+    HobbyToConsulting => "hobby_to_consulting", "Hobby turned into consulting";
+    Course => "course", "Course or certificate";
+    OpenSource => "open_source", "Open source";
+    Other => "other", "Other";
+});
 
 /// Where a side project stands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -99,32 +70,12 @@ pub enum ProjectStatus {
     Done,
 }
 
-impl ProjectStatus {
-    pub const ALL: [ProjectStatus; 4] =
-        [ProjectStatus::Idea, ProjectStatus::Active, ProjectStatus::Paused, ProjectStatus::Done];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ProjectStatus::Idea => "idea",
-            ProjectStatus::Active => "active",
-            ProjectStatus::Paused => "paused",
-            ProjectStatus::Done => "done",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ProjectStatus::Idea => "Just an idea",
-            ProjectStatus::Active => "Active",
-            ProjectStatus::Paused => "Paused",
-            ProjectStatus::Done => "Done",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|status| status.key() == key)
-    }
-}
+keyed_enum!(ProjectStatus {
+    Idea => "idea", "Just an idea";
+    Active => "active", "Active";
+    Paused => "paused", "Paused";
+    Done => "done", "Done";
+});
 
 /// A step of a project worth marking (shipped the site, finished chapter 3).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -210,42 +161,16 @@ pub enum EventKind {
     Other,
 }
 
+keyed_enum!(EventKind {
+    Meetup => "meetup", "Meetup";
+    Networking => "networking", "Networking event";
+    CoffeeChat => "coffee_chat", "Coffee chat";
+    Conference => "conference", "Conference";
+    TalkGiven => "talk_given", "Talk I gave";
+    Other => "other", "Other";
+});
+
 impl EventKind {
-    pub const ALL: [EventKind; 6] = [
-        EventKind::Meetup,
-        EventKind::Networking,
-        EventKind::CoffeeChat,
-        EventKind::Conference,
-        EventKind::TalkGiven,
-        EventKind::Other,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            EventKind::Meetup => "meetup",
-            EventKind::Networking => "networking",
-            EventKind::CoffeeChat => "coffee_chat",
-            EventKind::Conference => "conference",
-            EventKind::TalkGiven => "talk_given",
-            EventKind::Other => "other",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            EventKind::Meetup => "Meetup",
-            EventKind::Networking => "Networking event",
-            EventKind::CoffeeChat => "Coffee chat",
-            EventKind::Conference => "Conference",
-            EventKind::TalkGiven => "Talk I gave",
-            EventKind::Other => "Other",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.key() == key)
-    }
-
     /// How the kind reads inside a sentence ("a coffee chat").
     pub fn noun(self) -> &'static str {
         match self {
@@ -311,29 +236,11 @@ pub enum ProudKind {
     Praise,
 }
 
-impl ProudKind {
-    pub const ALL: [ProudKind; 3] = [ProudKind::Accomplishment, ProudKind::BestWork, ProudKind::Praise];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ProudKind::Accomplishment => "accomplishment",
-            ProudKind::BestWork => "best_work",
-            ProudKind::Praise => "praise",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ProudKind::Accomplishment => "Accomplishment",
-            ProudKind::BestWork => "Best work",
-            ProudKind::Praise => "Praise I received",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.key() == key)
-    }
-}
+keyed_enum!(ProudKind {
+    Accomplishment => "accomplishment", "Accomplishment";
+    BestWork => "best_work", "Best work";
+    Praise => "praise", "Praise I received";
+});
 
 /// Evidence that the setback did not erase what came before.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
