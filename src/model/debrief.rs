@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::merge::Removed;
+use super::meta::Removed;
 use super::meta::{RecordMeta, Timestamp};
 use super::sequence::{Part, Place};
 use crate::model::keyed::keyed_enum;

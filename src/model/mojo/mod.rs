@@ -22,7 +22,7 @@ use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::merge::Removed;
+use super::meta::Removed;
 use super::meta::{ListShape, RecordMeta, Timestamp};
 use super::outreach::Outreach;
 use super::review::WeeklyReview;

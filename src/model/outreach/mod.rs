@@ -21,7 +21,7 @@ use uuid::Uuid;
 use crate::model::plan::targets::TargetMatcher;
 use crate::model::plan::Targets;
 
-use super::merge::Removed;
+use super::meta::Removed;
 use super::meta::{ListShape, RecordMeta, Timestamp};
 use crate::model::keyed::keyed_enum;
 

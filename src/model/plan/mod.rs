@@ -17,7 +17,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::merge::Removed;
+use super::meta::Removed;
 use super::meta::{RecordMeta, Timestamp};
 use crate::model::keyed::keyed_enum;
 
