@@ -9,6 +9,7 @@
 
 mod chart;
 mod links;
+pub mod review;
 mod summary;
 mod week;
 
@@ -24,9 +25,8 @@ use uuid::Uuid;
 
 use super::meta::Removed;
 use super::meta::{ListShape, RecordMeta, Timestamp};
-use super::outreach::Outreach;
-use super::review::WeeklyReview;
 use crate::model::keyed::keyed_enum;
+pub use review::WeeklyReview;
 
 /// The method's figure for side-project time per week.
 pub const DEFAULT_WEEKLY_HOURS_GOAL: f32 = 20.0;
@@ -651,29 +651,6 @@ impl Mojo {
             event.meta.touch(now);
         }
         self.touch(now);
-    }
-
-    /// Turns a person met at an event into an outreach contact ("met at
-    /// <event>"), linked both ways: the contact keeps the event's id and the
-    /// person keeps the contact's id. A person already in the list is not
-    /// added twice; the existing contact's id is returned.
-    pub fn person_to_contact(
-        &mut self,
-        outreach: &mut Outreach,
-        event: Uuid,
-        person: Uuid,
-        now: Timestamp,
-    ) -> Option<Uuid> {
-        let found = self.event(event)?;
-        let title = found.title();
-        let met = found.people.iter().find(|candidate| candidate.meta.id == person)?;
-        if let Some(existing) = met.contact.filter(|id| outreach.contact(*id).is_some()) {
-            return Some(existing);
-        }
-        let name = if met.name.trim().is_empty() { "Someone I met".to_owned() } else { met.name.trim().to_owned() };
-        let contact = outreach.add_contact(&name, &format!("met at {title}"), Some(event), now);
-        self.update_person(event, person, now, |person| person.contact = Some(contact));
-        Some(contact)
     }
 
     // --- Proud list ---------------------------------------------------------

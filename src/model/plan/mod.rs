@@ -2,12 +2,14 @@
 //! lives here; the path choice, targets, opportunities, the failure answer
 //! and the activity report each have their own file.
 
+pub mod end_state;
 pub mod opportunities;
 pub mod path;
 pub mod report;
 pub mod story;
 pub mod targets;
 
+pub use end_state::EndState;
 pub use opportunities::{Opportunities, Opportunity, Stage};
 pub use path::PathChoice;
 pub use story::{FailureAnswer, Story};
@@ -124,7 +126,7 @@ pub struct Plan {
     /// Other interview stories (situation, task, action, result, lesson).
     pub stories: Vec<Story>,
     /// What finishing the next move means for this person (see `model::progress`).
-    pub end_state: Option<super::progress::EndState>,
+    pub end_state: Option<EndState>,
     /// When the person marked Step 4 done: the comeback is complete.
     pub done_at: Option<Timestamp>,
     pub updated_at: Option<Timestamp>,

@@ -181,7 +181,7 @@ fn PersonRow(event: Uuid, id: Uuid) -> impl IntoView {
     };
     let to_outreach = move |_| {
         store.edit(move |workbook, now| {
-            workbook.mojo.person_to_contact(&mut workbook.outreach, event, id, now);
+            workbook.person_to_contact(event, id, now);
         });
     };
     view! {

@@ -8,8 +8,10 @@ use uuid::Uuid;
 
 use super::meta::Removed;
 use super::meta::{RecordMeta, Timestamp};
-use super::sequence::{Part, Place};
+pub mod part;
+
 use crate::model::keyed::keyed_enum;
+pub use part::{Part, Place};
 
 /// What kind of setback this was; it tailors the questions the debrief asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
