@@ -12,6 +12,7 @@
 //! also happen at once when the page is hidden or closed, so a reload right
 //! after typing keeps the last keystroke.
 
+pub mod rare;
 pub mod records;
 
 use std::time::Duration;
@@ -103,12 +104,9 @@ impl Store {
         };
         let mut opening = decide::open(read, now);
         tracker.set_read_only(opening.read_only);
-        if let Some(raw) = &opening.keep_recovery {
-            let kept = storage::keep_recovery_copy(raw, now).map_err(|err| err.to_string());
-            if let Some(Notice::Unreadable { recovery_key, .. }) = &mut opening.notice {
-                *recovery_key = kept;
-            }
-        }
+        // Unreadable text: its notice waits for the copy it names (a moment:
+        // the copy's code is fetched first, see `rare`). Nothing is saved meanwhile.
+        let recovery = opening.keep_recovery.take().map(|raw| (raw, opening.notice.take()));
         let workbook = Live::new(opening.workbook);
         let store = Self {
             workbook,
@@ -122,23 +120,39 @@ impl Store {
             entries: LiveRecords::new(workbook.mojo().entries(), |entry| entry.meta.id),
         };
         store.flush_when_leaving();
+        if let Some((raw, notice)) = recovery {
+            leptos::task::spawn_local(async move {
+                let kept = match rare::keep_recovery_copy(raw, now).await {
+                    Ok(kept) => kept.map_err(|err| err.to_string()),
+                    Err(_) => Err("the part of the app that makes it could not be fetched".into()),
+                };
+                let mut notice = notice;
+                if let Some(Notice::Unreadable { recovery_key, .. }) = &mut notice {
+                    *recovery_key = kept;
+                }
+                store.notice.set(notice);
+            });
+        }
         if opening.snapshot || opening.move_layout {
             // Once the first page is on screen (a 3 MB workbook takes a
             // moment to compress or move), and before anything is saved
-            // (saves wait for the debounce): today's snapshot of the text as
-            // it was read, then the move into the current layout, so that
+            // (saves wait for the debounce, the snapshot only for its code,
+            // see `rare`): today's snapshot of the text as it was read, then
+            // the move into the current layout, so that
             // the first edit's save is a small one. A snapshot that cannot
             // be written loses nothing (the Backup page lists the ones there
             // are); a move that fails leaves the old layout readable.
             let (snapshot, move_layout) = (opening.snapshot, opening.move_layout);
             later::after_paint(move || {
-                if snapshot {
-                    let holds = store.workbook.with_untracked(Counts::of);
-                    let _ = storage::take_daily_snapshot(clock::today(), &holds);
-                }
-                if move_layout {
-                    store.move_layout();
-                }
+                let holds = snapshot.then(|| store.workbook.with_untracked(Counts::of));
+                leptos::task::spawn_local(async move {
+                    if let Some(holds) = holds {
+                        let _ = rare::take_daily_snapshot(clock::today(), holds).await;
+                    }
+                    if move_layout {
+                        store.move_layout();
+                    }
+                });
             });
         }
         store

@@ -10,8 +10,9 @@ use crate::model::first_steps::date_label;
 use crate::route::Route;
 use crate::save::room::Usage;
 use crate::save::SaveStatus;
-use crate::store::{use_store, Notice};
+use crate::store::{rare, use_store, Notice};
 use crate::web::download::download_text;
+use crate::web::split_loader::{ChunkMissing, CHUNK_MISSING};
 use crate::web::{clock, storage};
 
 #[component]
@@ -46,14 +47,19 @@ fn NearlyFull() -> impl IntoView {
     let (message, set_message) = signal(None::<String>);
     let download = move |_| {
         let now = clock::now();
-        let text = store.workbook.with_untracked(|workbook| backup::export(workbook, env!("CARGO_PKG_VERSION"), now));
-        match download_text(&backup::file_name(now), "application/json", &text) {
-            Ok(()) => {
-                store.edit_settings(|settings, now| settings.last_export_at = Some(now));
-                set_message.set(Some("Your backup is downloading. Keep it somewhere safe.".into()));
+        leptos::task::spawn_local(async move {
+            let Ok(text) = rare::backup_text(store, now).await else {
+                set_message.set(Some(CHUNK_MISSING.into()));
+                return;
+            };
+            match download_text(&backup::file_name(now), "application/json", &text) {
+                Ok(()) => {
+                    store.edit_settings(|settings, now| settings.last_export_at = Some(now));
+                    set_message.set(Some("Your backup is downloading. Keep it somewhere safe.".into()));
+                }
+                Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
             }
-            Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
-        }
+        });
     };
     let remove_older = move |_| {
         if let Err(err) = storage::remove_older_snapshots() {
@@ -109,15 +115,29 @@ fn StoredDataNotice(notice: Notice) -> impl IntoView {
                 }
             };
             let start_new = move |_| {
-                if let Err(err) = store.start_new_workbook() {
-                    set_error.set(Some(format!("A new workbook was not started: {err}")));
-                }
+                leptos::task::spawn_local(async move {
+                    match rare::start_new_workbook(store).await {
+                        Ok(Ok(())) => {}
+                        Ok(Err(err)) => set_error.set(Some(format!("A new workbook was not started: {err}"))),
+                        Err(ChunkMissing) => set_error.set(Some(CHUNK_MISSING.into())),
+                    }
+                });
             };
-            let last_snapshot = storage::snapshot_list().ok().and_then(|found| found.first().map(|snapshot| snapshot.day));
-            let fall_back = move |_| {
-                if let Err(err) = store.fall_back_to_snapshot() {
-                    set_error.set(Some(format!("The snapshot was not restored: {err}")));
+            // Read from the snapshots' chunk: the button comes a moment later.
+            let (last_snapshot, set_last_snapshot) = signal(None::<chrono::NaiveDate>);
+            leptos::task::spawn_local(async move {
+                if let Ok(day) = rare::newest_snapshot_day().await {
+                    set_last_snapshot.set(day);
                 }
+            });
+            let fall_back = move |_| {
+                leptos::task::spawn_local(async move {
+                    match rare::fall_back_to_snapshot(store).await {
+                        Ok(Ok(_)) => {}
+                        Ok(Err(err)) => set_error.set(Some(format!("The snapshot was not restored: {err}"))),
+                        Err(ChunkMissing) => set_error.set(Some(CHUNK_MISSING.into())),
+                    }
+                });
             };
             let kept = match recovery_key {
                 Ok(key) => format!("It has not been changed or deleted, and a copy is kept on this device under “{key}”."),
@@ -132,7 +152,7 @@ fn StoredDataNotice(notice: Notice) -> impl IntoView {
                     </p>
                     <div class="actions">
                         <button type="button" on:click=download>"Download the unreadable data"</button>
-                        {last_snapshot.map(|day| view! {
+                        {move || last_snapshot.get().map(|day| view! {
                             <button type="button" on:click=fall_back>{format!("Go back to the snapshot of {}", date_label(day))}</button>
                         })}
                         <button type="button" on:click=start_new>"Start a new workbook"</button>
