@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use reactive_stores::Store as Live;
 use uuid::Uuid;
 
 use crate::model::debrief::DebriefStoreFields;
@@ -15,7 +16,7 @@ use crate::model::plan::PlanStoreFields;
 use crate::model::progress::{next_step, NextStep, Step, StepState};
 use crate::model::today::{with_follow_ups, DueItem, FollowUpDue, StepStatus};
 use crate::model::workbook::WorkbookStoreFields;
-use crate::model::{Debrief, Outreach};
+use crate::model::{Debrief, Outreach, Workbook};
 use crate::save::room::Usage;
 use crate::save::SaveStatus;
 use crate::store::Store;
@@ -102,7 +103,10 @@ impl TodayFigures {
         });
         // Small lists (actions, opportunities, checklist, events) read afresh
         // after any edit; the 5,000 contacts' follow-ups only when they change.
-        let besides = Memo::new(move |_| workbook.with(|workbook| workbook.due_besides_follow_ups(clock::today())));
+        let besides = Memo::new(move |_| {
+            track_due_besides_follow_ups(workbook);
+            workbook.with_untracked(|workbook| workbook.due_besides_follow_ups(clock::today()))
+        });
         let due = Memo::new(move |_| {
             follow_ups.due.with(|follow_ups| {
                 besides.with(|besides| workbook.plan().with(|plan| with_follow_ups(besides.clone(), follow_ups, plan)))
@@ -254,4 +258,41 @@ pub fn use_today_figures() -> TodayFigures {
 
 pub fn use_outreach_index() -> OutreachIndex {
     expect_context::<OutreachIndex>()
+}
+
+/// Subscribes the running memo to the fields [`Workbook::week_figures`],
+/// [`Workbook::follow_ups_waiting`] and [`Workbook::undated`] read (keep in
+/// step with them; `tests/live_state.rs` edits each one): typing in a weekly
+/// review, which edits only the reviews, then counts no contact again.
+pub fn track_week_figures(workbook: Live<Workbook>) {
+    let mojo = workbook.mojo();
+    mojo.entries().track();
+    mojo.events().track();
+    mojo.proud().track();
+    mojo.downtime().track();
+    mojo.week_starts_on().track();
+    mojo.weekly_hours_goal().track();
+    workbook.outreach().contacts().track();
+    workbook.plan().opportunities().track();
+    workbook.plan().actions().track();
+    workbook.debrief().setback_on().track();
+    workbook.created_at().track();
+}
+
+/// Subscribes the running memo to the fields
+/// [`Workbook::due_besides_follow_ups`] reads, with the action titles' links
+/// (keep in step with them): Today's list of what is due is not worked out
+/// again for an edit elsewhere, say in the debrief's summary.
+pub fn track_due_besides_follow_ups(workbook: Live<Workbook>) {
+    let plan = workbook.plan();
+    plan.actions().track();
+    plan.opportunities().track();
+    workbook.first_steps().track();
+    let mojo = workbook.mojo();
+    mojo.events().track();
+    mojo.week_starts_on().track();
+    mojo.projects().track();
+    mojo.reviews().track();
+    workbook.debrief().options().track();
+    workbook.outreach().contacts().track();
 }

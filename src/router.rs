@@ -5,15 +5,15 @@
 use leptos::prelude::*;
 
 use crate::route::Route;
-use crate::web::focus;
+use crate::web::{document, focus, location};
 
 /// The current route, updated on every `hashchange`.
 pub fn use_hash_route() -> ReadSignal<Route> {
     let current = || Route::from_hash(&location_hash().unwrap_or_default());
     let (route, set_route) = signal(current());
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(current()));
+    location::on_hash_change(move || set_route.set(current()));
 
-    Effect::new(move |_| document().set_title(&route.with(Route::title)));
+    Effect::new(move |_| document::set_title(&route.with(Route::title)));
     // A new page moves focus to its heading; a new screen of the debrief's
     // sequence is the same page, which moves focus itself.
     let page = Memo::new(move |_| route.with(Route::page));
@@ -25,10 +25,5 @@ pub fn use_hash_route() -> ReadSignal<Route> {
 /// fragment, which holds the route.
 pub fn skip_to_main(event: leptos::ev::MouseEvent) {
     event.prevent_default();
-    if let Some(main) = document().get_element_by_id("main") {
-        use wasm_bindgen::JsCast;
-        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-            let _ = main.focus();
-        }
-    }
+    focus::focus_now("main");
 }

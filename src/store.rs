@@ -12,6 +12,7 @@
 //! also happen at once when the page is hidden or closed, so a reload right
 //! after typing keeps the last keystroke.
 
+pub mod rare;
 pub mod records;
 
 use std::time::Duration;
@@ -34,7 +35,7 @@ use crate::model::{RecordMeta, Timestamp, Workbook};
 use crate::save::decide::{self, Follow, Kept, OtherTab};
 pub use crate::save::decide::{Notice, StoreError};
 use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
-use crate::web::{clock, download, idle, later, location, storage};
+use crate::web::{clock, download, idle, later, lifecycle, location, storage};
 use records::{LiveRecord, LiveRecords};
 
 /// Notifies the readers of each part of a section that differs between its
@@ -103,12 +104,9 @@ impl Store {
         };
         let mut opening = decide::open(read, now);
         tracker.set_read_only(opening.read_only);
-        if let Some(raw) = &opening.keep_recovery {
-            let kept = storage::keep_recovery_copy(raw, now).map_err(|err| err.to_string());
-            if let Some(Notice::Unreadable { recovery_key, .. }) = &mut opening.notice {
-                *recovery_key = kept;
-            }
-        }
+        // Unreadable text: its notice waits for the copy it names (a moment:
+        // the copy's code is fetched first, see `rare`). Nothing is saved meanwhile.
+        let recovery = opening.keep_recovery.take().map(|raw| (raw, opening.notice.take()));
         let workbook = Live::new(opening.workbook);
         let store = Self {
             workbook,
@@ -122,23 +120,39 @@ impl Store {
             entries: LiveRecords::new(workbook.mojo().entries(), |entry| entry.meta.id),
         };
         store.flush_when_leaving();
+        if let Some((raw, notice)) = recovery {
+            leptos::task::spawn_local(async move {
+                let kept = match rare::keep_recovery_copy(raw, now).await {
+                    Ok(kept) => kept.map_err(|err| err.to_string()),
+                    Err(_) => Err("the part of the app that makes it could not be fetched".into()),
+                };
+                let mut notice = notice;
+                if let Some(Notice::Unreadable { recovery_key, .. }) = &mut notice {
+                    *recovery_key = kept;
+                }
+                store.notice.set(notice);
+            });
+        }
         if opening.snapshot || opening.move_layout {
             // Once the first page is on screen (a 3 MB workbook takes a
             // moment to compress or move), and before anything is saved
-            // (saves wait for the debounce): today's snapshot of the text as
-            // it was read, then the move into the current layout, so that
+            // (saves wait for the debounce, the snapshot only for its code,
+            // see `rare`): today's snapshot of the text as it was read, then
+            // the move into the current layout, so that
             // the first edit's save is a small one. A snapshot that cannot
             // be written loses nothing (the Backup page lists the ones there
             // are); a move that fails leaves the old layout readable.
             let (snapshot, move_layout) = (opening.snapshot, opening.move_layout);
             later::after_paint(move || {
-                if snapshot {
-                    let holds = store.workbook.with_untracked(Counts::of);
-                    let _ = storage::take_daily_snapshot(clock::today(), &holds);
-                }
-                if move_layout {
-                    store.move_layout();
-                }
+                let holds = snapshot.then(|| store.workbook.with_untracked(Counts::of));
+                leptos::task::spawn_local(async move {
+                    if let Some(holds) = holds {
+                        let _ = rare::take_daily_snapshot(clock::today(), holds).await;
+                    }
+                    if move_layout {
+                        store.move_layout();
+                    }
+                });
             });
         }
         store
@@ -592,10 +606,13 @@ impl Store {
         Ok(())
     }
 
-    /// Downloads a plain backup of the workbook, and notes when it was made.
-    pub fn download_backup(&self) -> Result<(), String> {
+    /// Downloads a plain backup of the workbook (its serializer is a chunk
+    /// of its own), and notes when it was made.
+    pub async fn download_backup(&self) -> Result<(), String> {
         let now = clock::now();
-        let text = self.workbook.with_untracked(|workbook| backup::export(workbook, env!("CARGO_PKG_VERSION"), now));
+        let text = rare::backup_text(*self, now).await.map_err(|_| {
+            "its part of the app could not be fetched; if you are offline, try again once connected".to_owned()
+        })?;
         download::download_text(&backup::file_name(now), "application/json", &text).map_err(|err| err.to_string())?;
         self.edit_settings(|settings, now| settings.last_export_at = Some(now));
         Ok(())
@@ -662,21 +679,14 @@ impl Store {
     /// tabs) and when the page is being unloaded (reload, close, navigate away).
     fn flush_when_leaving(&self) {
         let store = *self;
-        // Dropping a handle keeps its listener: the store lives as long as the page.
-        let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
-            if document().hidden() {
-                store.save_now();
-            }
-        });
-        let _ = window_event_listener(leptos::ev::pagehide, move |_| store.save_now());
+        lifecycle::on_leaving(move || store.save_now());
         // Another tab of the app saved (the root or any part): follow it, so
         // that neither tab silently writes over the other's work.
-        let _ = window_event_listener(leptos::ev::storage, move |event| {
+        lifecycle::on_other_tab_write(move |key| {
             // Another tab locked, or turned the lock on or off, or changed the
             // passphrase: this tab's key (or its lack of one) no longer fits.
-            if event.key().is_some_and(|key| storage::is_lock_signal(&key))
-                || (event.key().is_some_and(|key| parts::is_workbook_key(&storage::namespace(), &key))
-                    && storage::lock_changed_elsewhere())
+            if storage::is_lock_signal(&key)
+                || (parts::is_workbook_key(&storage::namespace(), &key) && storage::lock_changed_elsewhere())
             {
                 store.lock_now();
                 return;
@@ -684,9 +694,7 @@ impl Store {
             // Another tab saved. Its manifest is written last, once per save,
             // so only that key counts (a restore of 5,000 records writes
             // hundreds of buckets, then one manifest); a burst is followed once.
-            if event.key().is_some_and(|key| parts::is_workbook_key(&storage::namespace(), &key))
-                && !store.following.get_value()
-            {
+            if parts::is_workbook_key(&storage::namespace(), &key) && !store.following.get_value() {
                 store.following.set_value(true);
                 set_timeout(
                     move || {

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use comeback::derived::{track_due_besides_follow_ups, track_week_figures};
 use comeback::model::live::*;
 use comeback::model::outreach::Contact;
 use comeback::model::Workbook;
@@ -252,4 +253,51 @@ fn list_changes_name_the_records_an_edit_reached() {
         (vec![ids[1], ids[2], dan, ids[2], dan], true),
         "a removal names the records from its place on, before and after"
     );
+}
+
+// Guards the weekly review's figures and Today's due list: each follows the
+// fields its model function reads, and typing in a review (the reviews
+// field) or in the debrief's summary counts no contact again.
+#[test]
+fn derived_figures_follow_their_fields_only() {
+    let owner = Owner::new();
+    owner.set();
+    let (workbook, _) = with_contacts(&["Ana"]);
+    let store = Store::new(workbook);
+    let (figures, figure_runs) = counted(move || track_week_figures(store));
+    let (due, due_runs) = counted(move || track_due_besides_follow_ups(store));
+    let read = || {
+        figures.get();
+        due.get();
+    };
+    read();
+
+    store.mojo().reviews().update(|_| {});
+    store.debrief().summary().update(|summary| summary.push('!'));
+    read();
+    assert_eq!(runs(&figure_runs), 1, "a review's words do not count the week again");
+    assert_eq!(runs(&due_runs), 2, "the due list shows review priorities' words");
+    store.debrief().summary().update(|summary| summary.push('!'));
+    read();
+    assert_eq!((runs(&figure_runs), runs(&due_runs)), (1, 2), "the debrief's summary is in neither");
+
+    type Edit = Box<dyn Fn()>;
+    let week_inputs: [(&str, Edit); 11] = [
+        ("time entries", Box::new(move || store.mojo().entries().update(|_| {}))),
+        ("events", Box::new(move || store.mojo().events().update(|_| {}))),
+        ("proud list", Box::new(move || store.mojo().proud().update(|_| {}))),
+        ("downtime", Box::new(move || store.mojo().downtime().update(|_| {}))),
+        ("first day of the week", Box::new(move || store.mojo().week_starts_on().update(|_| {}))),
+        ("weekly goal", Box::new(move || store.mojo().weekly_hours_goal().update(|_| {}))),
+        ("contacts", Box::new(move || store.outreach().contacts().update(|_| {}))),
+        ("opportunities", Box::new(move || store.plan().opportunities().update(|_| {}))),
+        ("actions", Box::new(move || store.plan().actions().update(|_| {}))),
+        ("setback day", Box::new(move || store.debrief().setback_on().update(|_| {}))),
+        ("start of the workbook", Box::new(move || store.created_at().update(|_| {}))),
+    ];
+    for (expected, (name, edit)) in (2..).zip(week_inputs.iter()) {
+        edit();
+        read();
+        assert_eq!(runs(&figure_runs), expected, "the week's figures follow the {name}");
+    }
 }

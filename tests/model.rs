@@ -63,3 +63,57 @@ fn stored_records_keep_their_meta_and_records_without_an_id_are_refused() {
     assert_ne!(RecordMeta::new(at(1)).id, RecordMeta::new(at(1)).id);
     assert!(!RecordMeta::new(at(1)).id.is_nil());
 }
+
+// Guards the keyed enums' one table (`keyed_enum!`): every choice has its
+// own key and label, the key finds it again, and the key is also how the
+// choice is stored, so a form's value and the stored text never drift.
+#[test]
+fn every_keyed_choice_has_its_own_key_and_label_and_is_stored_by_its_key() {
+    use comeback::model::debrief::Control;
+    use comeback::model::mojo::{EventKind, ProjectKind, ProjectStatus, ProudKind};
+    use comeback::model::outreach::share::{AnnouncementStyle, MessageKind};
+    use comeback::model::outreach::view::Sort;
+    use comeback::model::outreach::{Channel, Frequency, Status, TieStrength};
+    use comeback::model::plan::opportunities::SourceKind;
+    use comeback::model::plan::{Horizon, Stage};
+    use comeback::model::progress::EndState;
+    use std::collections::HashSet;
+
+    macro_rules! check {
+        ($($kind:ty),+ $(,)?) => {$(
+            let all = <$kind>::ALL;
+            let keys: HashSet<&str> = all.iter().map(|choice| choice.key()).collect();
+            let labels: HashSet<&str> = all.iter().map(|choice| choice.label()).collect();
+            assert_eq!((keys.len(), labels.len()), (all.len(), all.len()), "{}", stringify!($kind));
+            for choice in all {
+                assert_eq!(<$kind>::from_key(choice.key()), Some(choice));
+                assert!(!choice.label().is_empty());
+            }
+            assert_eq!(<$kind>::from_key("no such key"), None);
+        )+};
+    }
+    // Stored choices also serialize as their key.
+    macro_rules! check_stored {
+        ($($kind:ty),+ $(,)?) => {$(
+            check!($kind);
+            for choice in <$kind>::ALL {
+                assert_eq!(serde_json::to_value(choice).unwrap(), serde_json::json!(choice.key()), "{}", stringify!($kind));
+            }
+        )+};
+    }
+    check_stored!(
+        SetbackKind,
+        Control,
+        ProjectKind,
+        ProjectStatus,
+        EventKind,
+        ProudKind,
+        Stage,
+        SourceKind,
+        Frequency,
+        Status,
+        Channel
+    );
+    // Views and messages, not stored; and tie strength, stored by its own names.
+    check!(EndState, Horizon, Sort, TieStrength, AnnouncementStyle, MessageKind);
+}

@@ -7,7 +7,7 @@ use comeback::model::mojo::{
     chart_geometry, parse_hours, round_hours, safe_link, week_start, EventKind, HoursError, ProjectKind, WeekTotal,
     DEFAULT_WEEKLY_HOURS_GOAL,
 };
-use comeback::model::{Mojo, Outreach, Workbook};
+use comeback::model::{Mojo, Workbook};
 use uuid::Uuid;
 
 fn at(seconds: i64) -> DateTime<Utc> {
@@ -311,7 +311,7 @@ fn a_person_met_becomes_a_linked_contact_once() {
     workbook.mojo.update_event(event, at(1), |found| found.name = "Rust Lyon".into());
     let person = workbook.mojo.add_person(event, " Ana Lopez ", at(2)).unwrap();
 
-    let contact = workbook.mojo.person_to_contact(&mut workbook.outreach, event, person, at(3)).unwrap();
+    let contact = workbook.person_to_contact(event, person, at(3)).unwrap();
     let stored = workbook.outreach.contact(contact).unwrap();
     assert_eq!(stored.name, "Ana Lopez");
     assert_eq!(stored.how_we_know, "met at Rust Lyon");
@@ -319,18 +319,18 @@ fn a_person_met_becomes_a_linked_contact_once() {
     let met = &workbook.mojo.event(event).unwrap().people[0];
     assert_eq!(met.contact, Some(contact), "the person points at the contact");
 
-    let again = workbook.mojo.person_to_contact(&mut workbook.outreach, event, person, at(4));
+    let again = workbook.person_to_contact(event, person, at(4));
     assert_eq!(again, Some(contact));
     assert_eq!(workbook.outreach.contacts.len(), 1, "no duplicate on a second click");
 
     // A contact deleted from the list can be made again.
     workbook.outreach.contacts.clear();
-    let remade = workbook.mojo.person_to_contact(&mut workbook.outreach, event, person, at(5)).unwrap();
+    let remade = workbook.person_to_contact(event, person, at(5)).unwrap();
     assert_ne!(remade, contact);
     assert_eq!(workbook.mojo.event(event).unwrap().people[0].contact, Some(remade));
 
     // Unknown ids do nothing.
-    assert_eq!(workbook.mojo.person_to_contact(&mut Outreach::default(), Uuid::new_v4(), person, at(6)), None);
+    assert_eq!(workbook.person_to_contact(Uuid::new_v4(), person, at(6)), None);
 }
 
 // Guards links: only http and https are ever clickable.

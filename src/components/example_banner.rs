@@ -4,19 +4,25 @@
 use leptos::prelude::*;
 
 use crate::model::live::*;
-use crate::store::use_store;
+use crate::store::{rare, use_store};
+use crate::web::split_loader::{ChunkMissing, CHUNK_MISSING};
 
 #[component]
 pub fn ExampleBanner() -> impl IntoView {
     let store = use_store();
     let showing = move || store.workbook.settings().with(|settings| settings.example);
     let (problem, set_problem) = signal(String::new());
-    let remove = move |_| match store.remove_example() {
-        Ok(()) => {
-            set_problem.set(String::new());
-            crate::web::focus::focus_by_id("main".into());
-        }
-        Err(err) => set_problem.set(format!("The example could not be removed: {err}.")),
+    let remove = move |_| {
+        leptos::task::spawn_local(async move {
+            match rare::remove_example(store).await {
+                Ok(Ok(())) => {
+                    set_problem.set(String::new());
+                    crate::web::focus::focus_by_id("main".into());
+                }
+                Ok(Err(err)) => set_problem.set(format!("The example could not be removed: {err}.")),
+                Err(ChunkMissing) => set_problem.set(CHUNK_MISSING.into()),
+            }
+        });
     };
     view! {
         <Show when=showing>

@@ -9,8 +9,9 @@ use crate::model::first_steps::date_label;
 use crate::route::Route;
 use crate::save::room::Usage;
 use crate::save::SaveStatus;
-use crate::store::{use_store, Notice};
+use crate::store::{rare, use_store, Notice};
 use crate::web::download::download_text;
+use crate::web::split_loader::{ChunkMissing, CHUNK_MISSING};
 use crate::web::storage;
 
 #[component]
@@ -43,9 +44,13 @@ fn NearlyFull() -> impl IntoView {
     let store = use_store();
     let room = use_room();
     let (message, set_message) = signal(None::<String>);
-    let download = move |_| match store.download_backup() {
-        Ok(()) => set_message.set(Some("Your backup is downloading. Keep it somewhere safe.".into())),
-        Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
+    let download = move |_| {
+        leptos::task::spawn_local(async move {
+            match store.download_backup().await {
+                Ok(()) => set_message.set(Some("Your backup is downloading. Keep it somewhere safe.".into())),
+                Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
+            }
+        });
     };
     let remove_older = move |_| {
         if let Err(err) = storage::remove_older_snapshots() {
@@ -101,15 +106,29 @@ fn StoredDataNotice(notice: Notice) -> impl IntoView {
                 }
             };
             let start_new = move |_| {
-                if let Err(err) = store.start_new_workbook() {
-                    set_error.set(Some(format!("A new workbook was not started: {err}")));
-                }
+                leptos::task::spawn_local(async move {
+                    match rare::start_new_workbook(store).await {
+                        Ok(Ok(())) => {}
+                        Ok(Err(err)) => set_error.set(Some(format!("A new workbook was not started: {err}"))),
+                        Err(ChunkMissing) => set_error.set(Some(CHUNK_MISSING.into())),
+                    }
+                });
             };
-            let last_snapshot = storage::snapshot_list().ok().and_then(|found| found.first().map(|snapshot| snapshot.day));
-            let fall_back = move |_| {
-                if let Err(err) = store.fall_back_to_snapshot() {
-                    set_error.set(Some(format!("The snapshot was not restored: {err}")));
+            // Read from the snapshots' chunk: the button comes a moment later.
+            let (last_snapshot, set_last_snapshot) = signal(None::<chrono::NaiveDate>);
+            leptos::task::spawn_local(async move {
+                if let Ok(day) = rare::newest_snapshot_day().await {
+                    set_last_snapshot.set(day);
                 }
+            });
+            let fall_back = move |_| {
+                leptos::task::spawn_local(async move {
+                    match rare::fall_back_to_snapshot(store).await {
+                        Ok(Ok(_)) => {}
+                        Ok(Err(err)) => set_error.set(Some(format!("The snapshot was not restored: {err}"))),
+                        Err(ChunkMissing) => set_error.set(Some(CHUNK_MISSING.into())),
+                    }
+                });
             };
             let kept = match recovery_key {
                 Ok(key) => format!("It has not been changed or deleted, and a copy is kept on this device under “{key}”."),
@@ -124,7 +143,7 @@ fn StoredDataNotice(notice: Notice) -> impl IntoView {
                     </p>
                     <div class="actions">
                         <button type="button" on:click=download>"Download the unreadable data"</button>
-                        {last_snapshot.map(|day| view! {
+                        {move || last_snapshot.get().map(|day| view! {
                             <button type="button" on:click=fall_back>{format!("Go back to the snapshot of {}", date_label(day))}</button>
                         })}
                         <button type="button" on:click=start_new>"Start a new workbook"</button>

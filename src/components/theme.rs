@@ -5,18 +5,14 @@ use leptos::prelude::*;
 use crate::model::live::*;
 use crate::model::ThemeChoice;
 use crate::store::use_store;
+use crate::web::document;
 
 /// Keeps `data-theme` on the root element in step with the setting.
 pub fn apply_theme() {
     let store = use_store();
     Effect::new(move |_| {
         let theme = store.workbook.settings().with(|settings| settings.theme);
-        if let Some(root) = document().document_element() {
-            let _ = match theme.attribute() {
-                Some(value) => root.set_attribute("data-theme", value),
-                None => root.remove_attribute("data-theme"),
-            };
-        }
+        document::set_theme_attribute(theme.attribute());
     });
 }
 

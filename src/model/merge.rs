@@ -41,12 +41,13 @@ use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 
 use chrono::DateTime;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
 
 use super::debrief::{Answer, Factor, Note, OwnQuestion, TimelineEvent};
 use super::first_steps::{ChecklistItem, MoneyLine};
+pub use super::meta::Removed;
 use super::meta::Timestamp;
 use super::mojo::{ComfortEvent, Milestone, PersonMet, ProudItem, RestDay, SideProject, TimeEntry};
 use super::outreach::share::Posting;
@@ -59,48 +60,6 @@ use super::plan::ActionItem;
 use super::review::{Priority, WeeklyReview};
 use super::sequence::Place;
 use super::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings, Workbook, SCHEMA_VERSION};
-
-/// Tombstones: the ids of deleted records and when they were deleted.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Removed(BTreeMap<Uuid, Timestamp>);
-
-impl Removed {
-    /// Notes that the record `id` was deleted at `now` (the latest deletion counts).
-    pub fn record(&mut self, id: Uuid, now: Timestamp) {
-        let at = self.0.entry(id).or_insert(now);
-        *at = (*at).max(now);
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// How many and the latest deletion: what tells whether an edit added one.
-    pub fn shape(&self) -> (usize, Option<Timestamp>) {
-        (self.0.len(), self.0.values().max().copied())
-    }
-
-    pub fn contains(&self, id: Uuid) -> bool {
-        self.0.contains_key(&id)
-    }
-
-    /// Whether a record last edited at `edited_at` stays deleted: it does
-    /// unless it was edited after its deletion.
-    pub fn removes(&self, id: Uuid, edited_at: Timestamp) -> bool {
-        self.0.get(&id).is_some_and(|at| *at >= edited_at)
-    }
-
-    fn absorb(&mut self, other: &Removed) {
-        for (id, at) in &other.0 {
-            self.record(*id, *at);
-        }
-    }
-}
 
 /// A record that can be matched with its copy on another device.
 pub trait Record: Clone + PartialEq + Serialize {

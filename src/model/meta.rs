@@ -1,7 +1,7 @@
 //! What every record carries so that backups from two devices can be merged:
 //! a stable id and the time of its last edit.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Utc};
@@ -28,6 +28,50 @@ impl RecordMeta {
     /// Marks the record as edited at `now`.
     pub fn touch(&mut self, now: Timestamp) {
         self.updated_at = now;
+    }
+}
+
+/// Tombstones: the ids of deleted records and when they were deleted, kept
+/// so that a merge with an older copy does not bring a deleted record back.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Removed(BTreeMap<Uuid, Timestamp>);
+
+impl Removed {
+    /// Notes that the record `id` was deleted at `now` (the latest deletion counts).
+    pub fn record(&mut self, id: Uuid, now: Timestamp) {
+        let at = self.0.entry(id).or_insert(now);
+        *at = (*at).max(now);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// How many and the latest deletion: what tells whether an edit added one.
+    pub fn shape(&self) -> (usize, Option<Timestamp>) {
+        (self.0.len(), self.0.values().max().copied())
+    }
+
+    pub fn contains(&self, id: Uuid) -> bool {
+        self.0.contains_key(&id)
+    }
+
+    /// Whether a record last edited at `edited_at` stays deleted: it does
+    /// unless it was edited after its deletion.
+    pub fn removes(&self, id: Uuid, edited_at: Timestamp) -> bool {
+        self.0.get(&id).is_some_and(|at| *at >= edited_at)
+    }
+
+    /// Takes in another copy's deletions (a merge).
+    pub(crate) fn absorb(&mut self, other: &Removed) {
+        for (id, at) in &other.0 {
+            self.record(*id, *at);
+        }
     }
 }
 

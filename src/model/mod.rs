@@ -4,6 +4,7 @@
 pub mod debrief;
 pub mod example;
 pub mod first_steps;
+pub(crate) mod keyed;
 pub mod merge;
 pub mod meta;
 pub mod mojo;

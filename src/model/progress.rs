@@ -15,9 +15,8 @@
 //! ([`Debrief::step_state`], [`Outreach::step_state`], …), so the navigation
 //! and page headers can follow one small memo a step.
 
-use serde::{Deserialize, Serialize};
-
 use super::outreach::Outreach;
+pub use super::plan::EndState;
 use super::plan::{Plan, Stage};
 use super::{Debrief, Mojo, SetbackKind, Workbook};
 
@@ -87,68 +86,6 @@ impl StepState {
             StepState::UnderWay => "Under way",
             StepState::Ready => "Ready to mark done",
             StepState::Done => "Done",
-        }
-    }
-}
-
-/// The end of the next move: what "I have made my move" means for this person.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EndState {
-    /// A new job accepted.
-    JobAccepted,
-    /// A first paying client, as a freelancer.
-    FirstClient,
-    /// A business launched.
-    BusinessLaunched,
-    /// A new role or a promotion where one already works (a stalled career).
-    NewRole,
-}
-
-impl EndState {
-    pub const ALL: [EndState; 4] =
-        [EndState::JobAccepted, EndState::FirstClient, EndState::BusinessLaunched, EndState::NewRole];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            EndState::JobAccepted => "job_accepted",
-            EndState::FirstClient => "first_client",
-            EndState::BusinessLaunched => "business_launched",
-            EndState::NewRole => "new_role",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|end| end.key() == key)
-    }
-
-    /// How the choice reads ("My move is done when…").
-    pub fn label(self) -> &'static str {
-        match self {
-            EndState::JobAccepted => "I have accepted a new job",
-            EndState::FirstClient => "My first client has paid me",
-            EndState::BusinessLaunched => "My business is launched",
-            EndState::NewRole => "I have a new role or a promotion",
-        }
-    }
-
-    /// The end as done ("a new job accepted").
-    pub fn done_words(self) -> &'static str {
-        match self {
-            EndState::JobAccepted => "a new job accepted",
-            EndState::FirstClient => "a first paying client",
-            EndState::BusinessLaunched => "a business launched",
-            EndState::NewRole => "a new role",
-        }
-    }
-
-    /// The end that usually goes with a path, from the three starting options.
-    pub fn for_path(path_option: uuid::Uuid) -> Option<EndState> {
-        match path_option.as_u128() {
-            super::plan::path::NEW_JOB => Some(EndState::JobAccepted),
-            super::plan::path::FREELANCING => Some(EndState::FirstClient),
-            super::plan::path::NEW_BUSINESS => Some(EndState::BusinessLaunched),
-            _ => None,
         }
     }
 }

@@ -95,6 +95,23 @@ impl Workbook {
 }
 
 impl Workbook {
+    /// Turns a person met at an event into an outreach contact ("met at
+    /// <event>"), linked both ways: the contact keeps the event's id and the
+    /// person keeps the contact's id. A person already in the list is not
+    /// added twice; the existing contact's id is returned.
+    pub fn person_to_contact(&mut self, event: Uuid, person: Uuid, now: Timestamp) -> Option<Uuid> {
+        let found = self.mojo.event(event)?;
+        let title = found.title();
+        let met = found.people.iter().find(|candidate| candidate.meta.id == person)?;
+        if let Some(existing) = met.contact.filter(|id| self.outreach.contact(*id).is_some()) {
+            return Some(existing);
+        }
+        let name = if met.name.trim().is_empty() { "Someone I met".to_owned() } else { met.name.trim().to_owned() };
+        let contact = self.outreach.add_contact(&name, &format!("met at {title}"), Some(event), now);
+        self.mojo.update_person(event, person, now, |person| person.contact = Some(contact));
+        Some(contact)
+    }
+
     /// Sends a debrief option to the action plan as a linked action.
     pub fn send_option_to_plan(&mut self, option: Uuid, now: Timestamp) -> Option<Uuid> {
         self.debrief

@@ -9,17 +9,7 @@ use leptos::prelude::*;
 use crate::store::use_store;
 use crate::web::{focus, later, service_worker, split_loader};
 
-/// A page's chunk could not be fetched: offline before it was ever stored,
-/// or this tab runs a build whose files an update has replaced.
-#[derive(Debug, Clone, Copy)]
-pub struct ChunkMissing;
-
-#[cfg(feature = "split")]
-impl From<wasm_split_helpers::SplitLoaderError> for ChunkMissing {
-    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
-        ChunkMissing
-    }
-}
+pub use crate::web::split_loader::ChunkMissing;
 
 /// For each page: `$load` builds it from chunk `$chunk`, `$preload` only
 /// fetches the chunk, and [`Chunk`] names it. `fallible`: a failed fetch is an

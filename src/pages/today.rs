@@ -13,8 +13,9 @@ use crate::model::outreach::share::{sharing_clock, sharing_clock_text};
 use crate::model::SetbackKind;
 use crate::pages::lazy::{Chunk, LazyPart};
 use crate::route::Route;
-use crate::store::use_store;
+use crate::store::{rare, use_store};
 use crate::web::clock;
+use crate::web::split_loader::{ChunkMissing, CHUNK_MISSING};
 
 /// Things due this week listed at first.
 const DUE_PAGE: usize = 10;
@@ -182,9 +183,13 @@ fn Welcome() -> impl IntoView {
                     "Start"
                 </button>
                 <button type="button" class="secondary" on:click=move |_| {
-                    if let Err(err) = store.load_example() {
-                        set_problem.set(format!("The example could not be shown: {err}."));
-                    }
+                    leptos::task::spawn_local(async move {
+                        match rare::load_example(store).await {
+                            Ok(Ok(())) => {}
+                            Ok(Err(err)) => set_problem.set(format!("The example could not be shown: {err}.")),
+                            Err(ChunkMissing) => set_problem.set(CHUNK_MISSING.into()),
+                        }
+                    });
                 }>
                     "Try it with example data"
                 </button>

@@ -37,6 +37,16 @@ fn focus_page_heading() -> bool {
     }
 }
 
+/// Focuses the element with `id` at once, if it exists (the skip link's
+/// target, already on the page).
+pub fn focus_now(id: &str) {
+    if let Some(Ok(element)) =
+        document().get_element_by_id(id).map(|element| element.dyn_into::<web_sys::HtmlElement>())
+    {
+        let _ = element.focus();
+    }
+}
+
 /// Focuses the element with `id` on the next frame, if it exists.
 pub fn focus_by_id(id: String) {
     request_animation_frame(move || {

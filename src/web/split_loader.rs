@@ -3,6 +3,47 @@
 //! all it needs at once (its loader, __wasm_split.js, does that); the idle
 //! prefetch takes them one at a time through `__comeback_load_shared`, which
 //! tools/build-wasm adds to that loader.
+//!
+//! Also the split points themselves: [`ChunkMissing`], and [`split_fn!`] for
+//! work that is not a page but is rarely needed (src/store/rare.rs).
+
+/// A chunk could not be fetched: offline before it was ever stored, or this
+/// tab runs a build whose files an update has replaced.
+#[derive(Debug, Clone, Copy)]
+pub struct ChunkMissing;
+
+/// What an action whose chunk could not be fetched says.
+pub const CHUNK_MISSING: &str =
+    "Comeback could not fetch the part of the app that does this. If you are offline, try again once you are connected. Nothing was changed.";
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for ChunkMissing {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        ChunkMissing
+    }
+}
+
+/// A function that the release build cuts into chunk `$chunk`, fetched the
+/// first time it is called: so it is `async`, and `Err(ChunkMissing)` when
+/// its chunk cannot be fetched (`fallible`: never a panic, and the next call
+/// tries again). Other builds (tests, `trunk serve`) call the body directly.
+macro_rules! split_fn {
+    ($(#[$doc:meta])* $chunk:ident: fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty $body:block) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[wasm_split_helpers::wasm_split($chunk, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<$out, $crate::web::split_loader::ChunkMissing> {
+            Ok($body)
+        }
+
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> Result<$out, $crate::web::split_loader::ChunkMissing> {
+            Ok($body)
+        }
+    };
+}
+pub(crate) use split_fn;
 
 /// Fetches and instantiates shared chunk `index` (0, 1, …), or finds it already
 /// there; false once past the last one, when it could not be fetched, and in

@@ -7,7 +7,7 @@ import { test, type Browser } from '@playwright/test';
 import { appURL } from '../e2e/browser';
 import { generateWorkbookText, LARGE } from '../e2e/data/generate';
 import { sites } from './compare.config';
-import { newPage, stats, timed, timedAndShown } from './timing';
+import { newPage, stats, timed, timedAndShown, untilQuiet } from './timing';
 
 const rounds = Number(process.env.COMPARE_ROUNDS ?? 3);
 type Sample = { work: number; next_frame: number };
@@ -22,6 +22,7 @@ async function round(browser: Browser, baseURL: string, text: string): Promise<R
   const outreach = page.getByRole('region', { name: 'Your outreach list' });
   await outreach.getByText(`${LARGE.contacts} people.`).waitFor({ timeout: 120_000 });
   await page.waitForTimeout(3000); // a first visit's storage move, if any, is done
+  await untilQuiet(page);
   const out: Record<string, Sample[]> = { filter_keystroke: [], filter_shown: [], add_contact: [], log_hours: [], switch_route: [] };
 
   await outreach.getByLabel('Search your list').focus();

@@ -12,6 +12,7 @@
 // Prints the functions with the most self time, and the total.
 import { test, type Page } from '@playwright/test';
 import { generateWorkbookText, LARGE } from '../e2e/data/generate';
+import { untilQuiet } from './timing';
 
 const what = process.env.PROFILE ?? 'routes';
 
@@ -79,6 +80,7 @@ test('profile', async ({ page }) => {
   await page.goto(`./${start}`);
   await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1000);
+  await untilQuiet(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.THROTTLE ?? 4) });
   if (process.env.TRACE) {

@@ -109,6 +109,29 @@ export async function bootTime(page: Page): Promise<number> {
 }
 
 /**
+ * Waits until the page has fetched nothing new for `quietMs`: the idle
+ * prefetch of the page chunks (one file per idle period, some seconds at 4×)
+ * is over, so an interaction measures itself, not a chunk instantiated
+ * between two keystrokes.
+ */
+export async function untilQuiet(page: Page, quietMs = 2000, timeoutMs = 120_000) {
+  const started = Date.now();
+  let count = -1;
+  let since = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const now = await page.evaluate(() => performance.getEntriesByType('resource').length);
+    if (now !== count) {
+      count = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) {
+      return;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`the page was still fetching after ${timeoutMs} ms`);
+}
+
+/**
  * Times one interaction as [`timed`] does, and also until what it changed
  * inside `selector` is painted (`shown`, `null` when nothing changed there).
  */

@@ -9,6 +9,7 @@
 
 mod chart;
 mod links;
+pub mod review;
 mod summary;
 mod week;
 
@@ -22,10 +23,10 @@ use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::merge::Removed;
+use super::meta::Removed;
 use super::meta::{ListShape, RecordMeta, Timestamp};
-use super::outreach::Outreach;
-use super::review::WeeklyReview;
+use crate::model::keyed::keyed_enum;
+pub use review::WeeklyReview;
 
 /// The method's figure for side-project time per week.
 pub const DEFAULT_WEEKLY_HOURS_GOAL: f32 = 20.0;
@@ -48,45 +49,15 @@ pub enum ProjectKind {
     Other,
 }
 
-impl ProjectKind {
-    pub const ALL: [ProjectKind; 7] = [
-        ProjectKind::Book,
-        ProjectKind::App,
-        ProjectKind::PortfolioSite,
-        ProjectKind::HobbyToConsulting,
-        ProjectKind::Course,
-        ProjectKind::OpenSource,
-        ProjectKind::Other,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ProjectKind::Book => "book",
-            ProjectKind::App => "app",
-            ProjectKind::PortfolioSite => "portfolio_site",
-            ProjectKind::HobbyToConsulting => "hobby_to_consulting",
-            ProjectKind::Course => "course",
-            ProjectKind::OpenSource => "open_source",
-            ProjectKind::Other => "other",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ProjectKind::Book => "Book",
-            ProjectKind::App => "App",
-            ProjectKind::PortfolioSite => "Portfolio site",
-            ProjectKind::HobbyToConsulting => "Hobby turned into consulting",
-            ProjectKind::Course => "Course or certificate",
-            ProjectKind::OpenSource => "Open source",
-            ProjectKind::Other => "Other",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.key() == key)
-    }
-}
+keyed_enum!(ProjectKind {
+    Book => "book", "Book";
+    App => "app", "App";
+    PortfolioSite => "portfolio_site", "Portfolio site";
+    HobbyToConsulting => "hobby_to_consulting", "Hobby turned into consulting";
+    Course => "course", "Course or certificate";
+    OpenSource => "open_source", "Open source";
+    Other => "other", "Other";
+});
 
 /// Where a side project stands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -99,32 +70,12 @@ pub enum ProjectStatus {
     Done,
 }
 
-impl ProjectStatus {
-    pub const ALL: [ProjectStatus; 4] =
-        [ProjectStatus::Idea, ProjectStatus::Active, ProjectStatus::Paused, ProjectStatus::Done];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ProjectStatus::Idea => "idea",
-            ProjectStatus::Active => "active",
-            ProjectStatus::Paused => "paused",
-            ProjectStatus::Done => "done",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ProjectStatus::Idea => "Just an idea",
-            ProjectStatus::Active => "Active",
-            ProjectStatus::Paused => "Paused",
-            ProjectStatus::Done => "Done",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|status| status.key() == key)
-    }
-}
+keyed_enum!(ProjectStatus {
+    Idea => "idea", "Just an idea";
+    Active => "active", "Active";
+    Paused => "paused", "Paused";
+    Done => "done", "Done";
+});
 
 /// A step of a project worth marking (shipped the site, finished chapter 3).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -210,42 +161,16 @@ pub enum EventKind {
     Other,
 }
 
+keyed_enum!(EventKind {
+    Meetup => "meetup", "Meetup";
+    Networking => "networking", "Networking event";
+    CoffeeChat => "coffee_chat", "Coffee chat";
+    Conference => "conference", "Conference";
+    TalkGiven => "talk_given", "Talk I gave";
+    Other => "other", "Other";
+});
+
 impl EventKind {
-    pub const ALL: [EventKind; 6] = [
-        EventKind::Meetup,
-        EventKind::Networking,
-        EventKind::CoffeeChat,
-        EventKind::Conference,
-        EventKind::TalkGiven,
-        EventKind::Other,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            EventKind::Meetup => "meetup",
-            EventKind::Networking => "networking",
-            EventKind::CoffeeChat => "coffee_chat",
-            EventKind::Conference => "conference",
-            EventKind::TalkGiven => "talk_given",
-            EventKind::Other => "other",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            EventKind::Meetup => "Meetup",
-            EventKind::Networking => "Networking event",
-            EventKind::CoffeeChat => "Coffee chat",
-            EventKind::Conference => "Conference",
-            EventKind::TalkGiven => "Talk I gave",
-            EventKind::Other => "Other",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.key() == key)
-    }
-
     /// How the kind reads inside a sentence ("a coffee chat").
     pub fn noun(self) -> &'static str {
         match self {
@@ -311,29 +236,11 @@ pub enum ProudKind {
     Praise,
 }
 
-impl ProudKind {
-    pub const ALL: [ProudKind; 3] = [ProudKind::Accomplishment, ProudKind::BestWork, ProudKind::Praise];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ProudKind::Accomplishment => "accomplishment",
-            ProudKind::BestWork => "best_work",
-            ProudKind::Praise => "praise",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ProudKind::Accomplishment => "Accomplishment",
-            ProudKind::BestWork => "Best work",
-            ProudKind::Praise => "Praise I received",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.key() == key)
-    }
-}
+keyed_enum!(ProudKind {
+    Accomplishment => "accomplishment", "Accomplishment";
+    BestWork => "best_work", "Best work";
+    Praise => "praise", "Praise I received";
+});
 
 /// Evidence that the setback did not erase what came before.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -744,29 +651,6 @@ impl Mojo {
             event.meta.touch(now);
         }
         self.touch(now);
-    }
-
-    /// Turns a person met at an event into an outreach contact ("met at
-    /// <event>"), linked both ways: the contact keeps the event's id and the
-    /// person keeps the contact's id. A person already in the list is not
-    /// added twice; the existing contact's id is returned.
-    pub fn person_to_contact(
-        &mut self,
-        outreach: &mut Outreach,
-        event: Uuid,
-        person: Uuid,
-        now: Timestamp,
-    ) -> Option<Uuid> {
-        let found = self.event(event)?;
-        let title = found.title();
-        let met = found.people.iter().find(|candidate| candidate.meta.id == person)?;
-        if let Some(existing) = met.contact.filter(|id| outreach.contact(*id).is_some()) {
-            return Some(existing);
-        }
-        let name = if met.name.trim().is_empty() { "Someone I met".to_owned() } else { met.name.trim().to_owned() };
-        let contact = outreach.add_contact(&name, &format!("met at {title}"), Some(event), now);
-        self.update_person(event, person, now, |person| person.contact = Some(contact));
-        Some(contact)
     }
 
     // --- Proud list ---------------------------------------------------------

@@ -21,8 +21,9 @@ use uuid::Uuid;
 use crate::model::plan::targets::TargetMatcher;
 use crate::model::plan::Targets;
 
-use super::merge::Removed;
+use super::meta::Removed;
 use super::meta::{ListShape, RecordMeta, Timestamp};
+use crate::model::keyed::keyed_enum;
 
 /// Days between follow-ups unless the person chooses otherwise.
 pub const DEFAULT_FOLLOW_UP_DAYS: u32 = 14;
@@ -40,42 +41,16 @@ pub enum Frequency {
     NeverMet,
 }
 
+keyed_enum!(Frequency {
+    SeveralTimesAWeek => "several_times_a_week", "Several times a week or more";
+    Weekly => "weekly", "Every week";
+    Monthly => "monthly", "Every month";
+    FewTimesAYear => "few_times_a_year", "A few times a year";
+    OnceAYearOrLess => "once_a_year_or_less", "Once a year or less";
+    NeverMet => "never_met", "We have never met";
+});
+
 impl Frequency {
-    pub const ALL: [Frequency; 6] = [
-        Frequency::SeveralTimesAWeek,
-        Frequency::Weekly,
-        Frequency::Monthly,
-        Frequency::FewTimesAYear,
-        Frequency::OnceAYearOrLess,
-        Frequency::NeverMet,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Frequency::SeveralTimesAWeek => "several_times_a_week",
-            Frequency::Weekly => "weekly",
-            Frequency::Monthly => "monthly",
-            Frequency::FewTimesAYear => "few_times_a_year",
-            Frequency::OnceAYearOrLess => "once_a_year_or_less",
-            Frequency::NeverMet => "never_met",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|frequency| frequency.key() == key)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Frequency::SeveralTimesAWeek => "Several times a week or more",
-            Frequency::Weekly => "Every week",
-            Frequency::Monthly => "Every month",
-            Frequency::FewTimesAYear => "A few times a year",
-            Frequency::OnceAYearOrLess => "Once a year or less",
-            Frequency::NeverMet => "We have never met",
-        }
-    }
-
     /// Granovetter's groups (*Getting a Job*, 1974): seen often (twice a
     /// week or more) is a close tie; occasionally (more than once a year,
     /// less than twice a week) and rarely (once a year or less) are weak
@@ -102,32 +77,14 @@ pub enum TieStrength {
     New,
 }
 
+keyed_enum!(TieStrength {
+    Occasional => "occasional", "Occasional tie (weak)";
+    Rare => "rare", "Rare tie (weak)";
+    Close => "close", "Close tie";
+    New => "new", "New contact";
+});
+
 impl TieStrength {
-    pub const ALL: [TieStrength; 4] =
-        [TieStrength::Occasional, TieStrength::Rare, TieStrength::Close, TieStrength::New];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            TieStrength::Occasional => "occasional",
-            TieStrength::Rare => "rare",
-            TieStrength::Close => "close",
-            TieStrength::New => "new",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|tie| tie.key() == key)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            TieStrength::Occasional => "Occasional tie (weak)",
-            TieStrength::Rare => "Rare tie (weak)",
-            TieStrength::Close => "Close tie",
-            TieStrength::New => "New contact",
-        }
-    }
-
     /// Occasional and rare ties are the weak ties most jobs come through.
     pub fn is_weak(self) -> bool {
         matches!(self, TieStrength::Occasional | TieStrength::Rare)
@@ -150,51 +107,21 @@ pub enum Status {
     NotNow,
 }
 
+keyed_enum!(Status {
+    NotContacted => "not_contacted", "Not contacted yet";
+    Messaged => "messaged", "Messaged";
+    Replied => "replied", "Replied";
+    IntroAsked => "intro_asked", "Introduction asked";
+    Introduced => "introduced", "Introduced";
+    Met => "met", "Met";
+    Referral => "referral", "Referral or lead";
+    NotNow => "not_now", "Not now";
+});
+
 impl Status {
-    pub const ALL: [Status; 8] = [
-        Status::NotContacted,
-        Status::Messaged,
-        Status::Replied,
-        Status::IntroAsked,
-        Status::Introduced,
-        Status::Met,
-        Status::Referral,
-        Status::NotNow,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Status::NotContacted => "not_contacted",
-            Status::Messaged => "messaged",
-            Status::Replied => "replied",
-            Status::IntroAsked => "intro_asked",
-            Status::Introduced => "introduced",
-            Status::Met => "met",
-            Status::Referral => "referral",
-            Status::NotNow => "not_now",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|status| status.key() == key)
-    }
-
     /// They answered: a reply, or what only comes after one.
     pub fn means_replied(self) -> bool {
         matches!(self, Status::Replied | Status::IntroAsked | Status::Introduced | Status::Met | Status::Referral)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::NotContacted => "Not contacted yet",
-            Status::Messaged => "Messaged",
-            Status::Replied => "Replied",
-            Status::IntroAsked => "Introduction asked",
-            Status::Introduced => "Introduced",
-            Status::Met => "Met",
-            Status::Referral => "Referral or lead",
-            Status::NotNow => "Not now",
-        }
     }
 }
 
@@ -211,36 +138,14 @@ pub enum Channel {
     Other,
 }
 
-impl Channel {
-    pub const ALL: [Channel; 6] =
-        [Channel::Email, Channel::Message, Channel::Call, Channel::Video, Channel::InPerson, Channel::Other];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Channel::Email => "email",
-            Channel::Message => "message",
-            Channel::Call => "call",
-            Channel::Video => "video",
-            Channel::InPerson => "in_person",
-            Channel::Other => "other",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|channel| channel.key() == key)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Channel::Email => "Email",
-            Channel::Message => "Message (LinkedIn, text, chat)",
-            Channel::Call => "Phone call",
-            Channel::Video => "Video call",
-            Channel::InPerson => "In person",
-            Channel::Other => "Other",
-        }
-    }
-}
+keyed_enum!(Channel {
+    Email => "email", "Email";
+    Message => "message", "Message (LinkedIn, text, chat)";
+    Call => "call", "Phone call";
+    Video => "video", "Video call";
+    InPerson => "in_person", "In person";
+    Other => "other", "Other";
+});
 
 /// One entry of a contact's log: when, how, and what was said.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Contact;
+use crate::model::keyed::keyed_enum;
 use crate::model::meta::RecordMeta;
 use crate::model::words::clause;
 use crate::model::SetbackKind;
@@ -76,30 +77,11 @@ pub enum AnnouncementStyle {
     Short,
 }
 
-impl AnnouncementStyle {
-    pub const ALL: [AnnouncementStyle; 3] =
-        [AnnouncementStyle::Plain, AnnouncementStyle::Warm, AnnouncementStyle::Short];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            AnnouncementStyle::Plain => "plain",
-            AnnouncementStyle::Warm => "warm",
-            AnnouncementStyle::Short => "short",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|style| style.key() == key)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            AnnouncementStyle::Plain => "Plain and direct",
-            AnnouncementStyle::Warm => "Warm, with thanks",
-            AnnouncementStyle::Short => "Short",
-        }
-    }
-}
+keyed_enum!(AnnouncementStyle {
+    Plain => "plain", "Plain and direct";
+    Warm => "warm", "Warm, with thanks";
+    Short => "short", "Short";
+});
 
 /// The person's words for use in a sentence, or a bracketed placeholder
 /// saying what to write there (only where nothing is written and nothing can
@@ -192,32 +174,12 @@ pub enum MessageKind {
     ThankYou,
 }
 
-impl MessageKind {
-    pub const ALL: [MessageKind; 4] =
-        [MessageKind::Reconnect, MessageKind::AskIntroduction, MessageKind::AskCoffee, MessageKind::ThankYou];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            MessageKind::Reconnect => "reconnect",
-            MessageKind::AskIntroduction => "introduction",
-            MessageKind::AskCoffee => "coffee",
-            MessageKind::ThankYou => "thanks",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.key() == key)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            MessageKind::Reconnect => "Reconnect",
-            MessageKind::AskIntroduction => "Ask for an introduction",
-            MessageKind::AskCoffee => "Ask for a coffee",
-            MessageKind::ThankYou => "Thank you",
-        }
-    }
-}
+keyed_enum!(MessageKind {
+    Reconnect => "reconnect", "Reconnect";
+    AskIntroduction => "introduction", "Ask for an introduction";
+    AskCoffee => "coffee", "Ask for a coffee";
+    ThankYou => "thanks", "Thank you";
+});
 
 /// A message's subject and body, filled from the contact's name and company
 /// and the announcement. What the person noted for themselves (how they know

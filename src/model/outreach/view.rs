@@ -14,6 +14,7 @@ use memchr::memmem::Finder;
 use uuid::Uuid;
 
 use super::{Contact, Outreach, Status, TieStrength};
+use crate::model::keyed::keyed_enum;
 use crate::model::meta::{IdMap, IdSet};
 use crate::model::plan::Targets;
 use crate::model::today::FollowUpDue;
@@ -53,31 +54,12 @@ pub enum Sort {
     NextFollowUp,
 }
 
-impl Sort {
-    pub const ALL: [Sort; 4] = [Sort::Priority, Sort::Name, Sort::LastContacted, Sort::NextFollowUp];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Sort::Priority => "priority",
-            Sort::Name => "name",
-            Sort::LastContacted => "last_contacted",
-            Sort::NextFollowUp => "next_follow_up",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|sort| sort.key() == key)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Sort::Priority => "Most promising first",
-            Sort::Name => "Name",
-            Sort::LastContacted => "Last contacted",
-            Sort::NextFollowUp => "Next follow-up",
-        }
-    }
-}
+keyed_enum!(Sort {
+    Priority => "priority", "Most promising first";
+    Name => "name", "Name";
+    LastContacted => "last_contacted", "Last contacted";
+    NextFollowUp => "next_follow_up", "Next follow-up";
+});
 
 impl Filter {
     /// Whether `contact` passes every filter. `week_end` is the last day of this week.

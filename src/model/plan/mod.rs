@@ -2,12 +2,14 @@
 //! lives here; the path choice, targets, opportunities, the failure answer
 //! and the activity report each have their own file.
 
+pub mod end_state;
 pub mod opportunities;
 pub mod path;
 pub mod report;
 pub mod story;
 pub mod targets;
 
+pub use end_state::EndState;
 pub use opportunities::{Opportunities, Opportunity, Stage};
 pub use path::PathChoice;
 pub use story::{FailureAnswer, Story};
@@ -17,8 +19,9 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::merge::Removed;
+use super::meta::Removed;
 use super::meta::{RecordMeta, Timestamp};
+use crate::model::keyed::keyed_enum;
 
 /// Where an action came from. A linked action shows its source's text, so
 /// an edit in either place shows in both.
@@ -63,36 +66,16 @@ pub enum Horizon {
     Someday,
 }
 
+keyed_enum!(Horizon {
+    ThisWeek => "week", "This week";
+    Next30 => "30", "Next 30 days";
+    Next60 => "60", "Within 60 days";
+    Next90 => "90", "Within 90 days";
+    Later => "later", "Later";
+    Someday => "someday", "Someday";
+});
+
 impl Horizon {
-    pub const ALL: [Horizon; 6] =
-        [Horizon::ThisWeek, Horizon::Next30, Horizon::Next60, Horizon::Next90, Horizon::Later, Horizon::Someday];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Horizon::ThisWeek => "This week",
-            Horizon::Next30 => "Next 30 days",
-            Horizon::Next60 => "Within 60 days",
-            Horizon::Next90 => "Within 90 days",
-            Horizon::Later => "Later",
-            Horizon::Someday => "Someday",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Horizon::ThisWeek => "week",
-            Horizon::Next30 => "30",
-            Horizon::Next60 => "60",
-            Horizon::Next90 => "90",
-            Horizon::Later => "later",
-            Horizon::Someday => "someday",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|horizon| horizon.key() == key)
-    }
-
     /// Where an action with this due date sits, seen from `today`.
     pub fn of(due: Option<NaiveDate>, today: NaiveDate, week_starts: Weekday) -> Horizon {
         let Some(due) = due else { return Horizon::Someday };
@@ -143,7 +126,7 @@ pub struct Plan {
     /// Other interview stories (situation, task, action, result, lesson).
     pub stories: Vec<Story>,
     /// What finishing the next move means for this person (see `model::progress`).
-    pub end_state: Option<super::progress::EndState>,
+    pub end_state: Option<EndState>,
     /// When the person marked Step 4 done: the comeback is complete.
     pub done_at: Option<Timestamp>,
     pub updated_at: Option<Timestamp>,

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::model::keyed::keyed_enum;
 use crate::model::meta::{RecordMeta, Timestamp};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -21,48 +22,18 @@ pub enum Stage {
     Rejected,
 }
 
+keyed_enum!(Stage {
+    Idea => "idea", "Idea";
+    Applied => "applied", "Applied";
+    Screening => "screening", "Screening";
+    Interviewing => "interviewing", "Interviewing";
+    Offer => "offer", "Offer";
+    Accepted => "accepted", "Accepted";
+    Declined => "declined", "Declined";
+    Rejected => "rejected", "Rejected";
+});
+
 impl Stage {
-    pub const ALL: [Stage; 8] = [
-        Stage::Idea,
-        Stage::Applied,
-        Stage::Screening,
-        Stage::Interviewing,
-        Stage::Offer,
-        Stage::Accepted,
-        Stage::Declined,
-        Stage::Rejected,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::Idea => "Idea",
-            Stage::Applied => "Applied",
-            Stage::Screening => "Screening",
-            Stage::Interviewing => "Interviewing",
-            Stage::Offer => "Offer",
-            Stage::Accepted => "Accepted",
-            Stage::Declined => "Declined",
-            Stage::Rejected => "Rejected",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Stage::Idea => "idea",
-            Stage::Applied => "applied",
-            Stage::Screening => "screening",
-            Stage::Interviewing => "interviewing",
-            Stage::Offer => "offer",
-            Stage::Accepted => "accepted",
-            Stage::Declined => "declined",
-            Stage::Rejected => "rejected",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|stage| stage.key() == key)
-    }
-
     /// Accepted, declined and rejected end the road.
     pub fn is_closed(self) -> bool {
         matches!(self, Stage::Accepted | Stage::Declined | Stage::Rejected)
@@ -106,32 +77,12 @@ pub enum SourceKind {
     Other,
 }
 
-impl SourceKind {
-    pub const ALL: [SourceKind; 4] =
-        [SourceKind::Contact, SourceKind::JobBoard, SourceKind::Referral, SourceKind::Other];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            SourceKind::Contact => "A contact",
-            SourceKind::JobBoard => "A job board",
-            SourceKind::Referral => "A referral",
-            SourceKind::Other => "Other",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            SourceKind::Contact => "contact",
-            SourceKind::JobBoard => "job_board",
-            SourceKind::Referral => "referral",
-            SourceKind::Other => "other",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.key() == key)
-    }
-}
+keyed_enum!(SourceKind {
+    Contact => "contact", "A contact";
+    JobBoard => "job_board", "A job board";
+    Referral => "referral", "A referral";
+    Other => "other", "Other";
+});
 
 /// One change of stage and the day it happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

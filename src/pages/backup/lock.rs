@@ -50,9 +50,13 @@ fn TurnOn(locked: RwSignal<bool>) -> impl IntoView {
     let idle = RwSignal::new(Some(15_u32));
     let (message, set_message) = signal(None::<String>);
     let (busy, set_busy) = signal(false);
-    let backup_first = move |_| match store.download_backup() {
-        Ok(()) => set_message.set(Some("Your backup is downloading. Keep it somewhere safe.".into())),
-        Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
+    let backup_first = move |_| {
+        leptos::task::spawn_local(async move {
+            match store.download_backup().await {
+                Ok(()) => set_message.set(Some("Your backup is downloading. Keep it somewhere safe.".into())),
+                Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
+            }
+        });
     };
     let turn_on = move |_| {
         let passphrase = match typed_twice(&first.get_untracked(), &again.get_untracked()) {

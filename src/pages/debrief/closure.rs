@@ -7,7 +7,7 @@ use crate::components::fields::TextArea;
 use crate::io::debrief_markdown::debrief_markdown;
 use crate::model::live::*;
 use crate::store::use_store;
-use crate::web::{clock, download::download_text};
+use crate::web::{clock, document, download::download_text};
 
 /// `in_sequence`: the guided sequence closes the debrief with its own
 /// "Finish" button, so the card shows the mark but not the button.
@@ -18,7 +18,7 @@ pub fn Closure(#[prop(optional)] in_sequence: bool) -> impl IntoView {
     let done_at = move || store.workbook.debrief().with(|debrief| debrief.done_at);
     let finish = move |_| {
         let mut result = Ok(());
-        store.edit(|workbook, now| result = workbook.debrief.finish(now));
+        store.edit_debrief(|debrief, now| result = debrief.finish(now));
         set_error.set(result.err().map(|err| format!("Almost there: {err}.")));
     };
     let reopen = move |_| store.edit_debrief(|debrief, now| debrief.reopen(now));
@@ -65,11 +65,7 @@ pub fn TakeItOut() -> impl IntoView {
             set_message.set(Some(err.to_string()));
         }
     };
-    let print = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    };
+    let print = move |_| document::print();
     view! {
         <section class="card no-print" aria-labelledby="take-it-out">
             <h2 id="take-it-out">"Take it with you"</h2>

@@ -26,8 +26,8 @@ pub fn Factors() -> impl IntoView {
         event.prevent_default();
         let value = text.get_untracked();
         let chosen = control.get_untracked();
-        store.edit(move |workbook, now| {
-            workbook.debrief.add_factor(&value, chosen, now);
+        store.edit_debrief(move |debrief, now| {
+            debrief.add_factor(&value, chosen, now);
         });
         set_text.set(String::new());
     };
@@ -144,8 +144,8 @@ pub fn NoteListEditor(
             .with(|workbook| workbook.debrief.notes(list).iter().map(|note| note.meta.id).collect::<Vec<Uuid>>())
     };
     let add = Callback::new(move |text: String| {
-        store.edit(move |workbook, now| {
-            workbook.debrief.add_note(list, &text, now);
+        store.edit_debrief(move |debrief, now| {
+            debrief.add_note(list, &text, now);
         });
     });
     view! {

@@ -61,7 +61,7 @@ fn OwnQuestions() -> impl IntoView {
     };
     let add_own = Callback::new(move |text: String| {
         let mut added = None;
-        store.edit(|workbook, now| added = workbook.debrief.add_own_question(&text, now));
+        store.edit_debrief(|debrief, now| added = debrief.add_own_question(&text, now));
         if let Some(id) = added {
             focus_by_id(format!("answer-{id}"));
         }
@@ -120,9 +120,9 @@ pub fn QuestionCard(key: String, text: String) -> impl IntoView {
     let ask_why = move |_| {
         let key = key.get_value();
         let mut level = 0;
-        store.edit(|workbook, now| {
-            if workbook.debrief.add_why(&key, now) {
-                level = workbook.debrief.answer(&key).map_or(0, |answer| answer.whys.len());
+        store.edit_debrief(|debrief, now| {
+            if debrief.add_why(&key, now) {
+                level = debrief.answer(&key).map_or(0, |answer| answer.whys.len());
             }
         });
         if level > 0 {

@@ -27,7 +27,7 @@ pub fn Timeline() -> impl IntoView {
     let page = move || ids.with(|ids| paging.visible(ids).into_iter().enumerate().collect::<Vec<(usize, Uuid)>>());
     let add = move |_| {
         let mut added = None;
-        store.edit(|workbook, now| added = Some(workbook.debrief.add_event(now)));
+        store.edit_debrief(|debrief, now| added = Some(debrief.add_event(now)));
         if let Some(id) = added {
             // The new event must be on the page to take the focus.
             paging.show_at_least(ids.with_untracked(Vec::len));

@@ -54,9 +54,9 @@ pub fn BudgetEditor() -> impl IntoView {
                         on:input:target=move |event| match parse_amount(&event.target().value()) {
                             Some(cents) => {
                                 set_savings_error.set(false);
-                                store.edit(move |workbook, now| {
-                                    workbook.first_steps.budget.savings_cents = cents;
-                                    workbook.first_steps.updated_at = Some(now);
+                                store.edit_first_steps(move |first_steps, now| {
+                                    first_steps.budget.savings_cents = cents;
+                                    first_steps.updated_at = Some(now);
                                 });
                             }
                             None => set_savings_error.set(true),
@@ -72,9 +72,9 @@ pub fn BudgetEditor() -> impl IntoView {
                         prop:value=move || store.workbook.first_steps().with(|first_steps| first_steps.budget.currency.clone())
                         on:input:target=move |event| {
                             let currency = event.target().value();
-                            store.edit(move |workbook, now| {
-                                workbook.first_steps.budget.currency = currency;
-                                workbook.first_steps.updated_at = Some(now);
+                            store.edit_first_steps(move |first_steps, now| {
+                                first_steps.budget.currency = currency;
+                                first_steps.updated_at = Some(now);
                             });
                         }
                     />
@@ -99,10 +99,10 @@ fn MoneyList(list: BudgetList, title: &'static str, hint: &'static str, item: &'
     };
     let add = move |_| {
         let mut added = None;
-        store.edit(|workbook, now| {
+        store.edit_first_steps(|first_steps, now| {
             let line = MoneyLine { meta: RecordMeta::new(now), ..MoneyLine::default() };
             added = Some(line.meta.id);
-            workbook.first_steps.budget.lines_mut(list).push(line);
+            first_steps.budget.lines_mut(list).push(line);
         });
         if let Some(id) = added {
             focus_by_id(format!("money-{id}-label"));
@@ -136,12 +136,12 @@ fn MoneyRow(list: BudgetList, id: Uuid, item: &'static str) -> impl IntoView {
         })
     };
     let update = move |change: Box<dyn FnOnce(&mut MoneyLine)>| {
-        store.edit(move |workbook, now| {
-            if let Some(line) = workbook.first_steps.budget.lines_mut(list).iter_mut().find(|line| line.meta.id == id) {
+        store.edit_first_steps(move |first_steps, now| {
+            if let Some(line) = first_steps.budget.lines_mut(list).iter_mut().find(|line| line.meta.id == id) {
                 change(line);
                 line.meta.touch(now);
             }
-            workbook.first_steps.updated_at = Some(now);
+            first_steps.updated_at = Some(now);
         })
     };
     // Typed amounts are not re-rendered while typing, so "12." stays as typed.
@@ -184,10 +184,10 @@ fn MoneyRow(list: BudgetList, id: Uuid, item: &'static str) -> impl IntoView {
                 type="button"
                 class="secondary"
                 aria-label=move || format!("Remove {} {}", item.to_lowercase(), number())
-                on:click=move |_| store.edit(move |workbook, now| {
-                    workbook.first_steps.budget.lines_mut(list).retain(|line| line.meta.id != id);
-                    workbook.first_steps.removed.record(id, now);
-                    workbook.first_steps.updated_at = Some(now);
+                on:click=move |_| store.edit_first_steps(move |first_steps, now| {
+                    first_steps.budget.lines_mut(list).retain(|line| line.meta.id != id);
+                    first_steps.removed.record(id, now);
+                    first_steps.updated_at = Some(now);
                 })
             >
                 "Remove"

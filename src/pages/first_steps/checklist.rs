@@ -20,7 +20,7 @@ pub fn Checklist() -> impl IntoView {
     let done = move || store.workbook.with(|workbook| workbook.first_steps.progress_for(workbook.debrief.setback));
     let add = Callback::new(move |title: String| {
         let mut added = None;
-        store.edit(|workbook, now| added = workbook.first_steps.add_item(&title, now));
+        store.edit_first_steps(|first_steps, now| added = first_steps.add_item(&title, now));
         if let Some(id) = added {
             focus_by_id(format!("check-{id}"));
         }

@@ -28,8 +28,8 @@ pub fn Downtime() -> impl IntoView {
             return;
         };
         let note = new_note.get_untracked();
-        store.edit(move |workbook, now| {
-            workbook.mojo.add_rest_day(date, &note, now);
+        store.edit_mojo(move |mojo, now| {
+            mojo.add_rest_day(date, &note, now);
         });
         set_error.set(None);
         set_new_date.set(String::new());

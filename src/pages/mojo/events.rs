@@ -22,7 +22,7 @@ pub fn Events() -> impl IntoView {
     };
     let add = move |_| {
         let mut added = None;
-        store.edit(|workbook, now| added = Some(workbook.mojo.add_event(None, now)));
+        store.edit_mojo(|mojo, now| added = Some(mojo.add_event(None, now)));
         if let Some(id) = added {
             focus_by_id(format!("event-{id}-name"));
         }
@@ -61,8 +61,8 @@ fn EventRow(id: Uuid) -> impl IntoView {
         event().map(|event| event.people.iter().map(|person| person.meta.id).collect::<Vec<Uuid>>()).unwrap_or_default()
     };
     let add_person = Callback::new(move |name: String| {
-        store.edit(move |workbook, now| {
-            workbook.mojo.add_person(id, &name, now);
+        store.edit_mojo(move |mojo, now| {
+            mojo.add_person(id, &name, now);
         });
     });
     view! {
@@ -181,7 +181,7 @@ fn PersonRow(event: Uuid, id: Uuid) -> impl IntoView {
     };
     let to_outreach = move |_| {
         store.edit(move |workbook, now| {
-            workbook.mojo.person_to_contact(&mut workbook.outreach, event, id, now);
+            workbook.person_to_contact(event, id, now);
         });
     };
     view! {

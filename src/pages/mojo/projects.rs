@@ -22,8 +22,8 @@ pub fn Projects() -> impl IntoView {
             .with(|workbook| workbook.mojo.projects.iter().map(|project| project.meta.id).collect::<Vec<Uuid>>())
     };
     let add = Callback::new(move |name: String| {
-        store.edit(move |workbook, now| {
-            workbook.mojo.add_project(&name, now);
+        store.edit_mojo(move |mojo, now| {
+            mojo.add_project(&name, now);
         });
     });
     let goal = move || store.workbook.mojo().weekly_hours_goal().get();
@@ -64,8 +64,8 @@ fn ProjectRow(id: Uuid) -> impl IntoView {
             .unwrap_or_default()
     };
     let add_milestone = Callback::new(move |text: String| {
-        store.edit(move |workbook, now| {
-            workbook.mojo.add_milestone(id, &text, now);
+        store.edit_mojo(move |mojo, now| {
+            mojo.add_milestone(id, &text, now);
         });
     });
     view! {

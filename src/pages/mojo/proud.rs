@@ -40,8 +40,8 @@ pub fn Proud() -> impl IntoView {
         if value.trim().is_empty() {
             return;
         }
-        store.edit(move |workbook, now| {
-            workbook.mojo.add_proud(chosen, &value, clock::today(), now);
+        store.edit_mojo(move |mojo, now| {
+            mojo.add_proud(chosen, &value, clock::today(), now);
         });
         set_text.set(String::new());
     };

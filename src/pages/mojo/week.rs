@@ -101,9 +101,7 @@ pub fn Week() -> impl IntoView {
         let hours = text.replace(',', ".").trim().parse::<f32>();
         let mut result = Err("type the goal as a number of hours, like 20".to_owned());
         if let Ok(hours) = hours {
-            store.edit(|workbook, now| {
-                result = workbook.mojo.set_weekly_goal(hours, now).map_err(|err| err.to_string())
-            });
+            store.edit_mojo(|mojo, now| result = mojo.set_weekly_goal(hours, now).map_err(|err| err.to_string()));
         }
         set_goal_error.set(result.err().map(|err| format!("Goal not changed: {err}.")));
     };

@@ -20,8 +20,8 @@ pub fn ActionPlanSection() -> impl IntoView {
     let today = clock::today();
     let (message, set_message) = signal(String::new());
     let add = Callback::new(move |title: String| {
-        store.edit(move |workbook, now| {
-            workbook.plan.add_action(&title, None, now);
+        store.edit_plan(move |plan, now| {
+            plan.add_action(&title, None, now);
         })
     });
     // A memo, so rows are rebuilt only when an action changes horizon.
@@ -128,10 +128,8 @@ fn ActionRow(id: Uuid, today: NaiveDate) -> impl IntoView {
     let horizon = move || store.workbook.with(|workbook| Horizon::of(action().due, today, workbook.week_starts()));
     let move_to = move |key: String| {
         if let Some(horizon) = Horizon::from_key(&key) {
-            store.edit(move |workbook, now| {
-                let week = workbook.week_starts();
-                workbook.plan.move_to(id, horizon, today, week, now);
-            });
+            let week = store.workbook.mojo().week_starts_on().get_untracked();
+            store.edit_plan(move |plan, now| plan.move_to(id, horizon, today, week, now));
             // The row now stands in another group: keep the keyboard on it.
             focus_by_id(format!("action-{id}-move"));
         }

@@ -35,8 +35,8 @@ pub fn FailureAnswerSection() -> impl IntoView {
     let save_version = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let (name, parts) = (version_name.get_untracked(), resolved.get_untracked());
-        store.edit(move |workbook, now| {
-            workbook.plan.answer.save_version(&name, parts, now);
+        store.edit_plan(move |plan, now| {
+            plan.answer.save_version(&name, parts, now);
         });
         version_name.set(String::new());
     };

@@ -69,8 +69,8 @@ fn AddOpportunity() -> impl IntoView {
         let (chosen_stage, chosen_source, chosen_contact, typed_note) =
             (stage.get_untracked(), source.get_untracked(), contact.get_untracked(), note.get_untracked());
         let today = clock::today();
-        store.edit(move |workbook, now| {
-            let opportunities = &mut workbook.plan.opportunities;
+        store.edit_plan(move |plan, now| {
+            let opportunities = &mut plan.opportunities;
             if let Some(id) = opportunities.add(&typed_company, &typed_role, chosen_stage, today, now) {
                 opportunities.update(id, now, |opportunity| {
                     opportunity.source = chosen_source;

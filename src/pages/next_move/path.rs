@@ -29,13 +29,13 @@ pub fn PathChoiceSection() -> impl IntoView {
         })
     });
     let add_option = Callback::new(move |name: String| {
-        store.edit(move |workbook, now| {
-            workbook.plan.path.add_option(&name, now);
+        store.edit_plan(move |plan, now| {
+            plan.path.add_option(&name, now);
         })
     });
     let add_criterion = Callback::new(move |name: String| {
-        store.edit(move |workbook, now| {
-            workbook.plan.path.add_criterion(&name, now);
+        store.edit_plan(move |plan, now| {
+            plan.path.add_criterion(&name, now);
         })
     });
     let summary = move || {

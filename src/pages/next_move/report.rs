@@ -8,6 +8,7 @@ use crate::components::fields::{date_input_value, parse_date_input};
 use crate::components::show_more::{Paging, ShowMore};
 use crate::io::activity_report::{report_csv, report_file_name, report_markdown};
 use crate::model::first_steps::date_label;
+use crate::model::live::*;
 use crate::model::plan::report::DateRange;
 use crate::store::use_store;
 use crate::web::{clock, download::download_text};
@@ -23,7 +24,14 @@ pub fn ActivityReportSection() -> impl IntoView {
     let from = RwSignal::new(today.with_day(1).unwrap_or(today));
     let to = RwSignal::new(today);
     let range = move || DateRange::new(from.get(), to.get());
-    let activities = Memo::new(move |_| store.workbook.with(|workbook| workbook.activity_report(range())));
+    // What `activity_report` reads: typing in the plan does not walk the contacts again.
+    let activities = Memo::new(move |_| {
+        let range = range();
+        store.workbook.plan().opportunities().track();
+        store.workbook.outreach().contacts().track();
+        store.workbook.mojo().events().track();
+        store.workbook.with_untracked(|workbook| workbook.activity_report(range))
+    });
     // A month of a busy search can hold hundreds of lines: the table shows
     // them a page at a time; the downloads always hold them all.
     let paging = Paging::new(ROWS_PAGE);

@@ -19,7 +19,7 @@ pub fn StoriesSection() -> impl IntoView {
     });
     let add = Callback::new(move |question: String| {
         let mut added = None;
-        store.edit(|workbook, now| added = workbook.plan.add_story(&question, now));
+        store.edit_plan(|plan, now| added = plan.add_story(&question, now));
         if let Some(id) = added {
             focus_by_id(format!("story-{id}-situation"));
         }

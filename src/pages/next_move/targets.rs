@@ -50,8 +50,8 @@ fn TargetList(kind: TargetKind, heading: &'static str, add_label: &'static str) 
         })
     });
     let add = Callback::new(move |text: String| {
-        store.edit(move |workbook, now| {
-            workbook.plan.targets.add(kind, &text, now);
+        store.edit_plan(move |plan, now| {
+            plan.targets.add(kind, &text, now);
         })
     });
     let id = match kind {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::fields::{date_input_value, parse_date_input};
 use crate::components::install::{InstallGuidance, Place};
+use crate::derived::track_week_figures;
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
 use crate::model::mojo::format_hours;
@@ -60,7 +61,12 @@ pub fn KeepGoing() -> impl IntoView {
 fn Momentum() -> impl IntoView {
     let store = use_store();
     let today = clock::today();
-    let momentum = Memo::new(move |_| store.workbook.with(|workbook| workbook.momentum(today)));
+    // The figures' fields and the reviews (energy, links), nothing else.
+    let momentum = Memo::new(move |_| {
+        track_week_figures(store.workbook);
+        store.workbook.mojo().reviews().track();
+        store.workbook.with_untracked(|workbook| workbook.momentum(today))
+    });
     let setback_on = move || store.workbook.debrief().with(|debrief| debrief.setback_on);
     let set_setback_on = move |text: String| {
         let day = parse_date_input(&text);

@@ -15,6 +15,7 @@ use uuid::Uuid;
 use crate::components::fields::{AddLine, RadioChoice, TextArea};
 use crate::components::page_intro::PageIntro;
 use crate::components::send_backup::SendBackup;
+use crate::derived::track_week_figures;
 use crate::io::review_markdown::reviews_markdown;
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
@@ -50,7 +51,8 @@ pub fn ReviewPage() -> impl IntoView {
     });
     let figures = Memo::new(move |_| {
         let week = week.get();
-        store.workbook.with(|workbook| {
+        track_week_figures(store.workbook);
+        store.workbook.with_untracked(|workbook| {
             let figures = workbook.figures_of_week(week);
             let waiting = workbook.follow_ups_waiting(week, today);
             (
@@ -60,7 +62,10 @@ pub fn ReviewPage() -> impl IntoView {
             )
         })
     });
-    let undated = Memo::new(move |_| store.workbook.with(|workbook| workbook.undated().words()));
+    let undated = Memo::new(move |_| {
+        track_week_figures(store.workbook);
+        store.workbook.with_untracked(|workbook| workbook.undated().words())
+    });
 
     // The review is made by its first edit: opening a week writes nothing.
     let edit = move |change: Box<dyn FnOnce(&mut WeeklyReview)>| {

@@ -6,9 +6,12 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::merge::Removed;
+use super::meta::Removed;
 use super::meta::{RecordMeta, Timestamp};
-use super::sequence::{Part, Place};
+pub mod part;
+
+use crate::model::keyed::keyed_enum;
+pub use part::{Part, Place};
 
 /// What kind of setback this was; it tailors the questions the debrief asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -21,41 +24,13 @@ pub enum SetbackKind {
     Other,
 }
 
-impl SetbackKind {
-    pub const ALL: [SetbackKind; 5] = [
-        SetbackKind::FiredOrLaidOff,
-        SetbackKind::BusinessFailed,
-        SetbackKind::ProjectRejected,
-        SetbackKind::Stalled,
-        SetbackKind::Other,
-    ];
-
-    /// Stable key used in forms and storage.
-    pub fn key(self) -> &'static str {
-        match self {
-            SetbackKind::FiredOrLaidOff => "fired_or_laid_off",
-            SetbackKind::BusinessFailed => "business_failed",
-            SetbackKind::ProjectRejected => "project_rejected",
-            SetbackKind::Stalled => "stalled",
-            SetbackKind::Other => "other",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.key() == key)
-    }
-
-    /// How the choice reads to the person using the app.
-    pub fn label(self) -> &'static str {
-        match self {
-            SetbackKind::FiredOrLaidOff => "I was fired or laid off",
-            SetbackKind::BusinessFailed => "My business or freelance work failed",
-            SetbackKind::ProjectRejected => "A project I launched was turned down",
-            SetbackKind::Stalled => "My career has stalled",
-            SetbackKind::Other => "Something else",
-        }
-    }
-}
+keyed_enum!(SetbackKind {
+    FiredOrLaidOff => "fired_or_laid_off", "I was fired or laid off";
+    BusinessFailed => "business_failed", "My business or freelance work failed";
+    ProjectRejected => "project_rejected", "A project I launched was turned down";
+    Stalled => "stalled", "My career has stalled";
+    Other => "other", "Something else";
+});
 
 impl SetbackKind {
     /// A side-project goal that fits: about 20 hours a week between jobs, as
@@ -216,30 +191,15 @@ pub enum Control {
     Outside,
 }
 
+keyed_enum!(Control {
+    Mine => "mine", "Within my control";
+    Partly => "partly", "Partly in my control";
+    Outside => "outside", "Outside my control";
+});
+
 impl Control {
-    pub const ALL: [Control; 3] = [Control::Mine, Control::Partly, Control::Outside];
     /// What a new factor starts with: not pre-marked as the person's fault.
     pub const NEW_FACTOR: Control = Control::Partly;
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Control::Mine => "Within my control",
-            Control::Partly => "Partly in my control",
-            Control::Outside => "Outside my control",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Control::Mine => "mine",
-            Control::Partly => "partly",
-            Control::Outside => "outside",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|control| control.key() == key)
-    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
