@@ -633,10 +633,10 @@ impl Store {
         if !storage::is_sealing() {
             return;
         }
-        if let Ok(Some(minutes)) = storage::stored_lock().map(|lock| lock.and_then(|lock| lock.idle_minutes)) {
-            let store = *self;
-            idle::watch(minutes, move || store.lock_all());
-        }
+        // Watched even with no idle time yet: one can be chosen while unlocked.
+        let minutes = storage::stored_lock().ok().flatten().and_then(|lock| lock.idle_minutes);
+        let store = *self;
+        idle::watch(minutes, move || store.lock_all());
     }
 
     /// Locks every tab: [`Store::lock_now`] here, after telling the others.
@@ -699,6 +699,8 @@ impl Store {
                 set_timeout(
                     move || {
                         store.following.set_value(false);
+                        // Its lock's idle time may have changed too.
+                        store.lock_when_idle();
                         store.follow_other_tab();
                     },
                     Duration::from_millis(50),

@@ -102,6 +102,16 @@ fn no_storage_runs_in_memory() {
     assert!(!opening.read_only && !opening.snapshot && !opening.move_layout);
 }
 
+// Guards stored data that cannot be read (not disabled storage): never written over with an empty workbook.
+#[test]
+fn a_failed_read_opens_read_only() {
+    for err in [StorageError::ReadFailed("I/O".into()), StorageError::Sealed("does not open".into())] {
+        let opening = decide::open(Err(err), now());
+        assert!(matches!(&opening.notice, Some(Notice::ReadFailed(_))));
+        assert!(opening.read_only && !opening.snapshot && !opening.move_layout && opening.keep_recovery.is_none());
+    }
+}
+
 // Guards the other-tab rules: read-only ignores, unsaved edits conflict, otherwise follow.
 #[test]
 fn another_tab_is_followed_unless_there_are_unsaved_edits() {

@@ -175,5 +175,15 @@ fn StoredDataNotice(notice: Notice) -> impl IntoView {
             </div>
         }
         .into_any(),
+        Notice::ReadFailed(reason) => view! {
+            <div class="banner warning" role="alert">
+                <p>
+                    <strong>"Comeback could not read what it keeps on this device. "</strong>
+                    {format!("({reason}) ")}
+                    "Nothing was changed, and nothing will be written in this tab. Reload the page to try again."
+                </p>
+            </div>
+        }
+        .into_any(),
     }
 }

@@ -18,6 +18,10 @@ pub enum Notice {
     Unreadable { reason: String, raw: String, recovery_key: Result<String, String> },
     /// The browser gives no storage at all: work lives only in this tab.
     NoStorage(String),
+    /// Storage is there but what it holds could not be read (a failed read,
+    /// a locked value that does not open): shown empty and never written, so
+    /// nothing stored is replaced by an empty workbook.
+    ReadFailed(String),
     /// Another tab changed the workbook while this one had unsaved edits.
     OtherTabConflict,
 }
@@ -74,7 +78,16 @@ pub fn open(read: Result<(&Document, Loaded), StorageError>, now: Timestamp) -> 
     };
     let (document, loaded) = match read {
         Ok(read) => read,
-        Err(err) => return Opening { notice: Some(Notice::NoStorage(err.to_string())), ..plain(Workbook::new(now)) },
+        Err(err @ StorageError::Unavailable(_)) => {
+            return Opening { notice: Some(Notice::NoStorage(err.to_string())), ..plain(Workbook::new(now)) }
+        }
+        Err(err) => {
+            return Opening {
+                notice: Some(Notice::ReadFailed(err.to_string())),
+                read_only: true,
+                ..plain(Workbook::new(now))
+            }
+        }
     };
     match loaded {
         Loaded::Fresh => plain(Workbook::new(now)),

@@ -19,6 +19,7 @@ use std::rc::Rc;
 use thiserror::Error;
 
 use super::crypto::{self, CryptoError};
+use super::idle;
 use super::storage::{self, Sealer, StorageError};
 use crate::io::lock::{self, Cipher, Lock, LockError, State, NONCE_BYTES, SALT_BYTES};
 use crate::io::namespace::LOCK_SIGNAL;
@@ -89,6 +90,42 @@ impl Sealer for Sealing {
     }
 }
 
+thread_local! {
+    /// The sealer this tab holds, as `web::storage` uses it, for changing its lock's settings.
+    static HELD: RefCell<Option<Rc<Sealing>>> = const { RefCell::new(None) };
+}
+
+/// Seals (or stops sealing) this tab's reads and writes with `sealing`.
+fn hold(sealing: Option<Rc<Sealing>>) {
+    storage::install_sealer(sealing.clone().map(|sealing| sealing as Rc<dyn storage::Sealer>));
+    if sealing.is_none() {
+        // Nothing to lock again any more.
+        idle::set_limit(None);
+    }
+    HELD.with(|held| *held.borrow_mut() = sealing);
+}
+
+/// The idle time of the lock this tab holds open, in minutes (`None`: only on request).
+pub fn idle_minutes() -> Option<u32> {
+    HELD.with(|held| held.borrow().as_ref().and_then(|sealing| sealing.lock.borrow().idle_minutes))
+}
+
+/// Changes when the workbook locks again by itself: stored in the root (so
+/// every tab and the next unlock follow it) and watched from now on here.
+pub fn set_idle_minutes(minutes: Option<u32>) -> Result<(), UnlockError> {
+    let sealing = HELD.with(|held| held.borrow().clone()).ok_or(UnlockError::NotLocked)?;
+    let root = storage::workbook_key();
+    let manifest = storage::read(&root)?.ok_or(UnlockError::NotLocked)?;
+    let before = sealing.lock.borrow().idle_minutes;
+    sealing.lock.borrow_mut().idle_minutes = minutes;
+    if let Err(err) = sealing.seal(&root, &manifest).and_then(|sealed| storage::write_raw(&root, &sealed)) {
+        sealing.lock.borrow_mut().idle_minutes = before;
+        return Err(err.into());
+    }
+    idle::set_limit(minutes);
+    Ok(())
+}
+
 /// The sealer for `passphrase` and `lock`, once the passphrase is checked
 /// against the stored root (when there is one to check it against).
 async fn sealing(passphrase: &str, lock: Lock, check: Option<&str>) -> Result<Rc<Sealing>, UnlockError> {
@@ -113,7 +150,7 @@ fn stored_root() -> Result<(String, Lock), UnlockError> {
 pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
     let (root, lock) = stored_root()?;
     let sealing = sealing(passphrase, lock, Some(&root)).await?;
-    storage::install_sealer(Some(sealing.clone()));
+    hold(Some(sealing.clone()));
     match sealing.lock.borrow().state {
         State::Locked => return Ok(()),
         State::Locking => {}
@@ -146,7 +183,7 @@ pub async fn turn_on(passphrase: &str, workbook: &Workbook, idle_minutes: Option
     // First the root: from here on an older build opens it read only. A
     // change that stops after this stays "locking": the next unlock finishes it.
     storage::write_raw(&root, &sealing.seal(&root, &manifest)?)?;
-    storage::install_sealer(Some(sealing.clone()));
+    hold(Some(sealing.clone()));
     Ok(finish_locking(&sealing)?)
 }
 
@@ -168,7 +205,7 @@ fn finish_locking(sealing: &Sealing) -> Result<(), StorageError> {
 pub async fn turn_off(passphrase: &str) -> Result<(), UnlockError> {
     let (root, lock) = stored_root()?;
     let sealing = sealing(passphrase, lock, Some(&root)).await?;
-    storage::install_sealer(Some(sealing.clone()));
+    hold(Some(sealing.clone()));
     set_state(&sealing, State::Unlocking)?;
     Ok(finish_unlocking(&sealing)?)
 }
@@ -186,7 +223,7 @@ fn finish_unlocking(sealing: &Sealing) -> Result<(), StorageError> {
     if let Some(manifest) = storage::read(&root)? {
         storage::write_raw(&root, &manifest)?;
     }
-    storage::install_sealer(None);
+    hold(None);
     Ok(())
 }
 
@@ -213,7 +250,7 @@ pub async fn change(current: &str, new: &str) -> Result<(), UnlockError> {
         storage::write_raw(key, &new.seal(key, plain)?)?;
     }
     storage::write_raw(&root_key, &new.seal(&root_key, &manifest)?)?;
-    storage::install_sealer(Some(new));
+    hold(Some(new));
     Ok(())
 }
 

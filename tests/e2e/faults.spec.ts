@@ -49,6 +49,26 @@ test('with storage switched off, the app runs in memory with a warning and expor
   expect(backup.workbook.debrief.summary).toBe('Kept only in this tab');
 });
 
+test('when what is stored cannot be read, the app says so and writes nothing over it', async ({ page }) => {
+  await open(page, '#/debrief');
+  await page.getByLabel(SUMMARY).fill('Written before the read fails');
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  await page.addInitScript((key) => {
+    const getItem = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (name: string) {
+      if (name === key) throw new DOMException('The operation failed for reasons unrelated to the database itself.', 'UnknownError');
+      return getItem.call(this, name);
+    };
+  }, WORKBOOK_KEY);
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('Comeback could not read what it keeps on this device');
+  await expect(page.getByLabel(SUMMARY)).toBeDisabled();
+  await page.goto('./#/first-steps');
+  await page.goto('./#/debrief');
+  expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(before);
+});
+
 test('a 50 MB file is refused before it is read', async ({ page }) => {
   await page.addInitScript(() => {
     const read = Blob.prototype.text;

@@ -242,3 +242,47 @@ test('a backup restored into a locked workbook is stored sealed, its Undo copy t
   await expect(page.getByLabel(SUMMARY)).toHaveValue(SECRET);
   await expectNowhere(page, [restored, SECRET]);
 });
+
+test('the idle time chosen while unlocked is kept, and followed', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.clock.install();
+  await open(page, '#/debrief');
+  await writeSummary(page, SECRET);
+  await page.goto('./#/backup');
+  const card = page.getByRole('region', { name: 'Lock this workbook on this device' });
+  await card.getByLabel('Lock again when I leave it alone').selectOption({ label: 'Only when I lock it' });
+  await lockOn(page);
+  await card.getByLabel('Lock again when I leave it alone').selectOption({ label: 'After 5 minutes' });
+  await expect(card.getByRole('status')).toHaveText('It locks again after 5 minutes left alone.');
+  await page.reload();
+  await unlock(page);
+  await expect(card.getByLabel('Lock again when I leave it alone')).toHaveValue('5');
+  await page.clock.runFor(6 * 60_000);
+  await expect(page.getByRole('heading', { name: 'Your workbook is locked' })).toBeVisible();
+});
+
+test('a lock stopped part-way by a full storage says so, keeps the part it sealed, and is finished by the next unlock', async ({ page }) => {
+  test.setTimeout(60_000);
+  await open(page, '#/debrief');
+  await writeSummary(page, SECRET);
+  await page.goto('./#/backup');
+  // The root is sealed first; then the debrief's part does not fit.
+  await page.evaluate(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (/\.workbook\.debrief\.g\d+$/.test(key)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  const card = page.getByRole('region', { name: 'Lock this workbook on this device' });
+  await card.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await card.getByLabel('The same passphrase again').fill(PASSPHRASE);
+  await card.getByRole('button', { name: 'Lock my workbook' }).click();
+  await expect(card.getByRole('status')).toContainText('The lock is on, but not all of the workbook could be sealed yet');
+  await expect(card.getByRole('button', { name: 'Lock now' })).toBeVisible();
+  await page.reload();
+  await unlock(page);
+  await page.goto('./#/debrief');
+  await expect(page.getByLabel(SUMMARY)).toHaveValue(SECRET);
+  await expectNowhere(page, [SECRET]);
+});

@@ -32,23 +32,49 @@ fn typed_twice(first: &str, again: &str) -> Result<String, String> {
 #[component]
 pub fn LockCard() -> impl IntoView {
     let locked = RwSignal::new(storage::is_sealing());
+    // Shared by both forms: a lock that stops part-way says so after the
+    // card has turned to the locked workbook's settings.
+    let message = RwSignal::new(None::<String>);
     view! {
         <section class="card" aria-labelledby="lock-workbook">
             <h2 id="lock-workbook">"Lock this workbook on this device"</h2>
-            <Show when=move || locked.get() fallback=move || view! { <TurnOn locked=locked /> }>
-                <Locked locked=locked />
+            <Show when=move || locked.get() fallback=move || view! { <TurnOn locked=locked message=message /> }>
+                <Locked locked=locked message=message />
             </Show>
+            <p class="message" role="status">{move || message.get()}</p>
         </section>
     }
 }
 
+/// When the workbook locks again by itself.
 #[component]
-fn TurnOn(locked: RwSignal<bool>) -> impl IntoView {
+fn IdleChoice(value: RwSignal<Option<u32>>, #[prop(into)] on_change: Callback<Option<u32>>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="lock-idle">"Lock again when I leave it alone"</label>
+            <select
+                id="lock-idle"
+                on:change:target=move |event| on_change.run(event.target().value().parse::<u32>().ok())
+            >
+                {IDLE_CHOICES
+                    .into_iter()
+                    .map(|(minutes, label)| {
+                        let option = minutes.map(|minutes| minutes.to_string()).unwrap_or_default();
+                        view! { <option value=option prop:selected=move || value.get() == minutes>{label}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn TurnOn(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl IntoView {
     let store = use_store();
     let first = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let idle = RwSignal::new(Some(15_u32));
-    let (message, set_message) = signal(None::<String>);
+    let set_message = message.write_only();
     let (busy, set_busy) = signal(false);
     let backup_first = move |_| {
         leptos::task::spawn_local(async move {
@@ -75,10 +101,13 @@ fn TurnOn(locked: RwSignal<bool>) -> impl IntoView {
                     again.set(String::new());
                     store.lock_when_idle();
                     locked.set(true);
+                    set_message
+                        .set(Some("Your workbook is locked. Opening it from now on takes your passphrase.".into()));
                 }
                 // Stopped after the root was sealed (storage full): the lock is on,
                 // and the next unlock seals what is left.
                 Err(err) if storage::is_sealing() => {
+                    store.lock_when_idle();
                     locked.set(true);
                     set_message.set(Some(format!("The lock is on, but not all of the workbook could be sealed yet ({err}). It is finished the next time you unlock.")));
                 }
@@ -103,41 +132,38 @@ fn TurnOn(locked: RwSignal<bool>) -> impl IntoView {
         </div>
         <TextInput id="lock-passphrase".into() label="Passphrase" value=first on_input=Callback::new(move |text| first.set(text)) kind="password" />
         <TextInput id="lock-passphrase-again".into() label="The same passphrase again" value=again on_input=Callback::new(move |text| again.set(text)) kind="password" />
-        <div class="field">
-            <label for="lock-idle">"Lock again when I leave it alone"</label>
-            <select
-                id="lock-idle"
-                on:change:target=move |event| {
-                    let chosen = event.target().value().parse::<u32>().ok();
-                    idle.set(chosen);
-                }
-            >
-                {IDLE_CHOICES
-                    .into_iter()
-                    .map(|(minutes, label)| {
-                        let value = minutes.map(|minutes| minutes.to_string()).unwrap_or_default();
-                        view! { <option value=value prop:selected=move || idle.get() == minutes>{label}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
+        <IdleChoice value=idle on_change=move |minutes| idle.set(minutes) />
         <div class="actions">
             <button type="button" on:click=turn_on disabled=move || busy.get() || !store.can_edit()>
                 "Lock my workbook"
             </button>
         </div>
-        <p class="message" role="status">{move || message.get()}</p>
     }
 }
 
 #[component]
-fn Locked(locked: RwSignal<bool>) -> impl IntoView {
+fn Locked(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl IntoView {
     let store = use_store();
     let current = RwSignal::new(String::new());
     let first = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
-    let (message, set_message) = signal(None::<String>);
+    let set_message = message.write_only();
     let (busy, set_busy) = signal(false);
+    let idle = RwSignal::new(lock::idle_minutes());
+    let change_idle = move |minutes: Option<u32>| match lock::set_idle_minutes(minutes) {
+        Ok(()) => {
+            idle.set(minutes);
+            set_message.set(Some(match minutes {
+                Some(minutes) => format!("It locks again after {minutes} minutes left alone."),
+                None => "It locks again only when you lock it.".into(),
+            }));
+        }
+        // The select shows the time still in force.
+        Err(err) => {
+            idle.notify();
+            set_message.set(Some(format!("The idle time was not changed: {err}")));
+        }
+    };
     let change = move |_| {
         let (old, new) = (current.get_untracked(), typed_twice(&first.get_untracked(), &again.get_untracked()));
         let new = match new {
@@ -168,6 +194,9 @@ fn Locked(locked: RwSignal<bool>) -> impl IntoView {
                 Ok(()) => {
                     current.set(String::new());
                     locked.set(false);
+                    set_message.set(Some(
+                        "The lock is off: what Comeback keeps on this device is stored as plain text again.".into(),
+                    ));
                 }
                 Err(err) => set_message.set(Some(format!("The lock is still on. {err}"))),
             }
@@ -181,6 +210,7 @@ fn Locked(locked: RwSignal<bool>) -> impl IntoView {
         <div class="actions">
             <button type="button" on:click=move |_| store.lock_all()>"Lock now"</button>
         </div>
+        <IdleChoice value=idle on_change=change_idle />
         <h3>"Change the passphrase or turn the lock off"</h3>
         <p class="hint">"Both need the passphrase you use now."</p>
         <TextInput id="lock-current".into() label="Current passphrase" value=current on_input=Callback::new(move |text| current.set(text)) kind="password" />
@@ -192,6 +222,5 @@ fn Locked(locked: RwSignal<bool>) -> impl IntoView {
                 "Turn the lock off"
             </button>
         </div>
-        <p class="message" role="status">{move || message.get()}</p>
     }
 }
