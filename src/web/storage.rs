@@ -170,12 +170,21 @@ pub fn needs_unlock() -> bool {
     matches!(stored_lock(), Ok(Some(_))) && SEALER.with(|cell| cell.borrow().is_none())
 }
 
+thread_local! {
+    /// Another tab changed the lock: this tab writes nothing more (it reloads).
+    static LOCK_CHANGED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Whether another tab changed the lock (turned it on or off, or changed the
 /// passphrase) since this tab last read it: this tab's key no longer fits.
+/// Asked when another tab wrote the root; once it says yes, every later
+/// write of this tab is refused.
 pub fn lock_changed_elsewhere() -> bool {
     let held = SEALER.with(|cell| cell.borrow().as_ref().map(|sealer| sealer.salt()));
     let stored = stored_lock().ok().flatten().map(|lock| lock.salt);
-    held != stored
+    let changed = held != stored;
+    LOCK_CHANGED.with(|flag| flag.set(flag.get() || changed));
+    changed
 }
 
 /// The value stored under `key` as it is, sealed or not.
@@ -196,12 +205,15 @@ pub fn read(key: &str) -> Result<Option<String>, StorageError> {
 }
 
 /// Stores `value` under `key`, sealed while the workbook is locked. Refused
-/// when another tab turned the lock on or off, or changed the passphrase,
-/// since this tab read it: its text would be stored plain in a locked
-/// workbook, or sealed with a key that no longer opens it.
+/// once another tab turned the lock on or off, or changed the passphrase
+/// (its write of the root told this tab): this tab's text would be stored
+/// plain in a locked workbook, or sealed with a key that no longer opens it.
+/// Not checked by reading the root at every write: another tab's writes
+/// reach this tab's storage when its `storage` event does, not before, and
+/// the root can be megabytes.
 pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
     let ours = namespace().local(key).is_some_and(|local| local != namespace::LOCK_SIGNAL);
-    if ours && lock_changed_elsewhere() {
+    if ours && LOCK_CHANGED.with(std::cell::Cell::get) {
         return Err(StorageError::Sealed("the lock was changed in another tab; reload to go on".into()));
     }
     match sealer_for(key) {
