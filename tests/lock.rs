@@ -151,6 +151,43 @@ fn a_newer_or_foreign_lock_is_refused() {
     assert!(!root.to_lowercase().contains("hint"));
 }
 
+// Guards a passphrase change: the new key alone opens everything (the
+// previous key travels sealed with it), new seals use only the new key, and
+// a root that says "rekeying" must carry the previous key (and only then).
+#[test]
+fn a_passphrase_change_opens_with_the_new_key_alone() {
+    const PREVIOUS: [u8; 32] = [1; 32];
+    let mut nonce = nonces();
+    let old_value = Cipher::new(&PREVIOUS).seal(BUCKET, SECRET, nonce());
+    let new = Cipher::new(&KEY);
+    let sealed_previous = new.seal_key(ROOT, &PREVIOUS, nonce());
+    assert!(!sealed_previous.contains(&comeback::io::base64::encode(&PREVIOUS)));
+    assert_eq!(new.open_key(ROOT, &sealed_previous), Ok(PREVIOUS));
+    // Bound to the new key and to this root.
+    assert_eq!(Cipher::new(&[9; 32]).open_key(ROOT, &sealed_previous), Err(LockError::WrongKey));
+    assert!(new.open_key("comeback@/other/.workbook", &sealed_previous).is_err());
+
+    let rekeying = Cipher::new(&KEY).with_previous(&PREVIOUS);
+    assert_eq!(rekeying.open(BUCKET, &old_value).as_deref(), Ok(SECRET));
+    assert!(!rekeying.is_current(BUCKET, &old_value));
+    let resealed = rekeying.seal(BUCKET, SECRET, nonce());
+    assert!(rekeying.is_current(BUCKET, &resealed));
+    assert_eq!(Cipher::new(&PREVIOUS).open(BUCKET, &resealed), Err(LockError::WrongKey));
+    // Without the previous key, what it sealed does not open.
+    assert_eq!(Cipher::new(&KEY).open(BUCKET, &old_value), Err(LockError::WrongKey));
+    // Nothing is accepted plain while rekeying.
+    assert!(!State::Rekeying.accepts_plain());
+    assert!(rekeying.read_value(BUCKET, SECRET, State::Rekeying).starts_with(lock::UNSEALED));
+
+    let with_previous = Lock { previous_key: Some(sealed_previous), ..Lock::new(&[3; 16], State::Rekeying) };
+    let root = new.seal_root(ROOT, &with_previous, "{}", nonce());
+    assert_eq!(lock::lock_of(&root), Ok(Some(with_previous.clone())));
+    let missing = Lock { previous_key: None, ..with_previous.clone() };
+    assert!(matches!(lock::lock_of(&new.seal_root(ROOT, &missing, "{}", nonce())), Err(LockError::Damaged(_))));
+    let left_over = Lock { state: State::Locked, ..with_previous };
+    assert!(matches!(lock::lock_of(&new.seal_root(ROOT, &left_over, "{}", nonce())), Err(LockError::Damaged(_))));
+}
+
 mod layout {
     //! The stored layout (`io::parts`) under the lock: every value sealed as
     //! `web::storage` seals it, read back through `Cipher::read_value`.

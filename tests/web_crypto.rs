@@ -168,3 +168,58 @@ async fn a_lock_cut_short_is_finished_by_the_next_unlock() {
     );
     storage::install_sealer(None);
 }
+
+// Guards a passphrase change cut short (the root already says the new one,
+// most values still sealed with the old key): the new passphrase alone opens
+// everything and finishes the change; the old one opens nothing any more.
+#[wasm_bindgen_test]
+async fn a_passphrase_change_cut_short_is_finished_by_the_next_unlock() {
+    use comeback::io::lock::{Cipher, Lock, State};
+    use comeback::io::namespace::Namespace;
+    use comeback::io::stored::Loaded;
+    use comeback::web::{lock as web_lock, storage};
+
+    storage::local_storage().unwrap().clear().unwrap();
+    storage::set_namespace(Namespace::from_pathname("/comeback/"));
+    let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+    let mut workbook = Workbook::new(now);
+    workbook.debrief.set_summary("Changing the passphrase", now);
+    storage::save_workbook(&workbook).unwrap();
+    web_lock::turn_on("old river", &workbook, Some(15)).await.unwrap();
+    storage::install_sealer(None);
+
+    // As a tab closed right after the root switched to the new passphrase.
+    let root_key = storage::workbook_key();
+    let old_lock = storage::stored_lock().unwrap().unwrap();
+    let old_bits =
+        crypto::derive_bits("old river", &old_lock.salt_bytes().unwrap(), old_lock.iterations).await.unwrap();
+    let old = Cipher::new(&old_bits);
+    let manifest = old.open_root(&root_key, &storage::read_raw(&root_key).unwrap().unwrap()).unwrap().1;
+    let mut next = Lock { idle_minutes: Some(15), ..Lock::new(&[4; 16], State::Rekeying) };
+    let new_bits = crypto::derive_bits("new river", &[4; 16], next.iterations).await.unwrap();
+    let new = Cipher::new(&new_bits);
+    next.previous_key = Some(new.seal_key(&root_key, &old_bits, [5; 12]));
+    storage::write_raw(&root_key, &new.seal_root(&root_key, &next, &manifest, [6; 12])).unwrap();
+    let values: Vec<String> = storage::keys().unwrap().into_iter().filter(|key| *key != root_key).collect();
+    assert!(values.iter().any(|key| old.open(key, &storage::read_raw(key).unwrap().unwrap()).is_ok()));
+
+    assert_eq!(web_lock::unlock("old river").await, Err(web_lock::UnlockError::WrongPassphrase));
+    web_lock::unlock("new river").await.unwrap();
+    let stored_lock = storage::stored_lock().unwrap().unwrap();
+    assert_eq!(
+        (stored_lock.state, stored_lock.previous_key, stored_lock.idle_minutes),
+        (State::Locked, None, Some(15))
+    );
+    for key in &values {
+        let value = storage::read_raw(key).unwrap().unwrap();
+        if storage::namespace().local(key) != Some(comeback::io::namespace::LOCK_SIGNAL) {
+            assert!(old.open(key, &value).is_err(), "{key} still opens with the old key");
+            assert!(new.is_current(key, &value), "{key} is not sealed with the new key");
+        }
+    }
+    assert!(
+        matches!(storage::load_workbook().unwrap(), Loaded::Current(read) if read.debrief.summary == workbook.debrief.summary)
+    );
+    storage::install_sealer(None);
+    assert_eq!(web_lock::check("old river").await, Err(web_lock::UnlockError::WrongPassphrase));
+}

@@ -21,7 +21,12 @@
 //! associated data also names the state, so the state cannot be changed
 //! without the key. While the lock is being turned on (`locking`) or off
 //! (`unlocking`), a value may still be plain or already sealed: the change
-//! goes one key at a time, in place, and resumes where it stopped.
+//! goes one key at a time, in place, and resumes where it stopped. While the
+//! passphrase is being changed (`rekeying`), a value is sealed with the new
+//! key or the previous one, and the lock carries the previous key's bits
+//! sealed with the new key (`previous_key`): the new passphrase alone opens
+//! everything and finishes the change; once it is finished the previous key
+//! is gone from the root and nothing is left sealed with it.
 //!
 //! Pure: the nonces and the key bits come from the browser (`web::lock`).
 
@@ -76,6 +81,9 @@ pub enum State {
     Locked,
     /// Being unlocked for good: each value is sealed or plain.
     Unlocking,
+    /// The passphrase being changed: each value is sealed with the new key or
+    /// the previous one (which the lock carries, sealed with the new key).
+    Rekeying,
 }
 
 impl State {
@@ -84,12 +92,13 @@ impl State {
             State::Locking => "locking",
             State::Locked => "locked",
             State::Unlocking => "unlocking",
+            State::Rekeying => "rekeying",
         }
     }
 
     /// Whether a plain value may be read as it is (a change under way).
     pub fn accepts_plain(self) -> bool {
-        self != State::Locked
+        matches!(self, State::Locking | State::Unlocking)
     }
 }
 
@@ -107,6 +116,9 @@ pub struct Lock {
     /// (`None`: only on request). Plain: it says nothing of the workbook.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idle_minutes: Option<u32>,
+    /// While `rekeying`: the previous key's bits, sealed with the new key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_key: Option<String>,
 }
 
 impl Lock {
@@ -120,6 +132,7 @@ impl Lock {
             cipher: CIPHER.into(),
             state,
             idle_minutes: None,
+            previous_key: None,
         }
     }
 
@@ -146,6 +159,9 @@ impl Lock {
         }
         if self.salt_bytes()?.len() < SALT_BYTES {
             return Err(LockError::Damaged("its salt is too short".into()));
+        }
+        if (self.state == State::Rekeying) != self.previous_key.is_some() {
+            return Err(LockError::Damaged("its previous key".into()));
         }
         Ok(())
     }
@@ -187,14 +203,34 @@ pub fn is_sealed(stored: &str) -> bool {
     stored.starts_with(SEALED_HEADER)
 }
 
-/// Seals and opens values with one key, derived once per unlock.
+/// Seals and opens values with one key, derived once per unlock (and,
+/// while the passphrase is changed, opens with the previous one too).
 pub struct Cipher {
     aes: Aes256Gcm,
+    previous: Option<Aes256Gcm>,
 }
 
 impl Cipher {
     pub fn new(key: &[u8; KEY_BYTES]) -> Self {
-        Self { aes: Aes256Gcm::new(&(*key).into()) }
+        Self { aes: Aes256Gcm::new(&(*key).into()), previous: None }
+    }
+
+    /// This cipher, opening what `previous` sealed as well (never sealing with it).
+    pub fn with_previous(self, previous: &[u8; KEY_BYTES]) -> Self {
+        Self { previous: Some(Aes256Gcm::new(&(*previous).into())), ..self }
+    }
+
+    /// `previous` (the key being replaced) sealed with this cipher's key, for
+    /// the lock's `previous_key` while the passphrase is changed.
+    pub fn seal_key(&self, root_key: &str, previous: &[u8; KEY_BYTES], nonce: [u8; NONCE_BYTES]) -> String {
+        self.seal(&previous_key_ad(root_key), &base64::encode(previous), nonce)
+    }
+
+    /// The previous key that [`Cipher::seal_key`] sealed.
+    pub fn open_key(&self, root_key: &str, sealed: &str) -> Result<[u8; KEY_BYTES], LockError> {
+        let coded = self.open_with(&self.aes, &previous_key_ad(root_key), sealed)?;
+        let bits = base64::decode(&coded).map_err(|err| LockError::Damaged(format!("its previous key: {err}")))?;
+        bits.try_into().map_err(|_| LockError::Damaged("its previous key is not 256 bits".into()))
     }
 
     /// The sealed text of `value`, stored under `storage_key`. `nonce` must
@@ -217,9 +253,22 @@ impl Cipher {
         format!("{SEALED_HEADER}{}", dense::encode(&bytes))
     }
 
-    /// The value sealed under `storage_key`. Another key, another storage
-    /// key or any change to the text is refused.
+    /// The value sealed under `storage_key` (with this key or, while the
+    /// passphrase is changed, the previous one). Another key, another
+    /// storage key or any change to the text is refused.
     pub fn open(&self, storage_key: &str, stored: &str) -> Result<String, LockError> {
+        match (self.open_with(&self.aes, storage_key, stored), &self.previous) {
+            (Err(LockError::WrongKey), Some(previous)) => self.open_with(previous, storage_key, stored),
+            (opened, _) => opened,
+        }
+    }
+
+    /// Whether `stored` is sealed with this cipher's own key (not the previous one).
+    pub fn is_current(&self, storage_key: &str, stored: &str) -> bool {
+        self.open_with(&self.aes, storage_key, stored).is_ok()
+    }
+
+    fn open_with(&self, aes: &Aes256Gcm, storage_key: &str, stored: &str) -> Result<String, LockError> {
         let coded = stored.strip_prefix(SEALED_HEADER).ok_or_else(|| LockError::Damaged("it is not sealed".into()))?;
         let bytes = dense::decode(coded).map_err(|err| LockError::Damaged(err.to_string()))?;
         if bytes.len() < NONCE_BYTES + 16 {
@@ -227,8 +276,7 @@ impl Cipher {
         }
         let (nonce, sealed) = bytes.split_at(NONCE_BYTES);
         let ad = associated_data(storage_key);
-        let plain = self
-            .aes
+        let plain = aes
             .decrypt(Nonce::from_slice(nonce), Payload { msg: sealed, aad: &ad })
             .map_err(|_| LockError::WrongKey)?;
         let text = match plain.split_first() {
@@ -269,13 +317,19 @@ impl Cipher {
     pub fn open_root(&self, root_key: &str, stored: &str) -> Result<(Lock, String), LockError> {
         let root: LockedRoot = serde_json::from_str(stored).map_err(|err| LockError::Damaged(err.to_string()))?;
         root.lock.check()?;
-        let manifest = self.open(&root_ad(root_key, root.lock.state), &root.manifest)?;
+        // Always sealed with the current key, never the previous one.
+        let manifest = self.open_with(&self.aes, &root_ad(root_key, root.lock.state), &root.manifest)?;
         Ok((root.lock, manifest))
     }
 }
 
 fn associated_data(storage_key: &str) -> Vec<u8> {
     format!("{AD_PREFIX}{storage_key}").into_bytes()
+}
+
+/// The previous key is bound to the root's key and to its role.
+fn previous_key_ad(root_key: &str) -> String {
+    format!("{root_key}#previous-key")
 }
 
 /// The root's manifest is bound to its key and to the lock's state.

@@ -39,6 +39,10 @@ pub enum UnlockError {
     Crypto(#[from] CryptoError),
     #[error("{0}")]
     Storage(#[from] StorageError),
+    /// The change took effect (the root says so) but stopped part-way: the
+    /// next unlock finishes it.
+    #[error("{0}")]
+    Unfinished(StorageError),
 }
 
 impl From<LockError> for UnlockError {
@@ -129,13 +133,23 @@ pub fn set_idle_minutes(minutes: Option<u32>) -> Result<(), UnlockError> {
 /// The sealer for `passphrase` and `lock`, once the passphrase is checked
 /// against the stored root (when there is one to check it against).
 async fn sealing(passphrase: &str, lock: Lock, check: Option<&str>) -> Result<Rc<Sealing>, UnlockError> {
-    let bits = crypto::derive_bits(&crypto::nfc(passphrase), &lock.salt_bytes()?, lock.iterations).await?;
+    let bits = key_bits(passphrase, &lock).await?;
     let root = storage::workbook_key();
-    let cipher = Cipher::new(&bits);
+    let mut cipher = Cipher::new(&bits);
     if let Some(stored) = check {
         cipher.open_root(&root, stored)?;
     }
+    // A passphrase change under way: what is not yet sealed anew opens with the previous key.
+    if let Some(previous) = &lock.previous_key {
+        let previous = cipher.open_key(&root, previous)?;
+        cipher = cipher.with_previous(&previous);
+    }
     Ok(Rc::new(Sealing { cipher, lock: RefCell::new(lock), root }))
+}
+
+/// The key bits `passphrase` derives for `lock` (PBKDF2 through WebCrypto).
+async fn key_bits(passphrase: &str, lock: &Lock) -> Result<[u8; lock::KEY_BYTES], UnlockError> {
+    Ok(crypto::derive_bits(&crypto::nfc(passphrase), &lock.salt_bytes()?, lock.iterations).await?)
 }
 
 /// The stored locked root and its lock.
@@ -146,15 +160,19 @@ fn stored_root() -> Result<(String, Lock), UnlockError> {
 }
 
 /// Unlocks the workbook in this tab with `passphrase`: a wrong one changes
-/// nothing. A lock being turned on or off when its tab closed is finished.
+/// nothing. A lock being turned on or off, or a passphrase change, cut short
+/// when its tab closed is finished.
 pub async fn unlock(passphrase: &str) -> Result<(), UnlockError> {
     let (root, lock) = stored_root()?;
     let sealing = sealing(passphrase, lock, Some(&root)).await?;
     hold(Some(sealing.clone()));
-    match sealing.lock.borrow().state {
+    // Read first: finishing a change writes the lock.
+    let state = sealing.lock.borrow().state;
+    match state {
         State::Locked => return Ok(()),
         State::Locking => {}
         State::Unlocking => return Ok(finish_unlocking(&sealing)?),
+        State::Rekeying => return Ok(finish_rekeying(&sealing)?),
     }
     Ok(finish_locking(&sealing)?)
 }
@@ -184,7 +202,7 @@ pub async fn turn_on(passphrase: &str, workbook: &Workbook, idle_minutes: Option
     // change that stops after this stays "locking": the next unlock finishes it.
     storage::write_raw(&root, &sealing.seal(&root, &manifest)?)?;
     hold(Some(sealing.clone()));
-    Ok(finish_locking(&sealing)?)
+    finish_locking(&sealing).map_err(UnlockError::Unfinished)
 }
 
 /// Seals every plain value, then marks the root locked.
@@ -207,7 +225,7 @@ pub async fn turn_off(passphrase: &str) -> Result<(), UnlockError> {
     let sealing = sealing(passphrase, lock, Some(&root)).await?;
     hold(Some(sealing.clone()));
     set_state(&sealing, State::Unlocking)?;
-    Ok(finish_unlocking(&sealing)?)
+    finish_unlocking(&sealing).map_err(UnlockError::Unfinished)
 }
 
 fn finish_unlocking(sealing: &Sealing) -> Result<(), StorageError> {
@@ -227,31 +245,56 @@ fn finish_unlocking(sealing: &Sealing) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Changes the passphrase: every value is opened with the old key, then
-/// sealed with the new one in place (the same length: nothing needs more
-/// room), the root last, naming the new salt. Every value is opened before
-/// the first is rewritten, so a damaged one changes nothing; the rewrite
-/// itself is one synchronous step.
+/// Changes the passphrase. Every value is first checked to open with the
+/// current one (a damaged value changes nothing). Then the root switches to
+/// the new passphrase in one write ("rekeying", carrying the previous key
+/// sealed with the new one), and each value is sealed anew in place (the same
+/// length: nothing needs more room), read back, and the root marked locked
+/// without the previous key. From the root's write on, only the new
+/// passphrase opens the workbook, and the next unlock finishes a change that
+/// stopped part-way.
 pub async fn change(current: &str, new: &str) -> Result<(), UnlockError> {
     let (root, lock) = stored_root()?;
-    let old = sealing(current, lock, Some(&root)).await?;
-    let salt = crypto::random_bytes::<SALT_BYTES>()?;
-    let idle_minutes = old.lock.borrow().idle_minutes;
-    let new = sealing(new, Lock { idle_minutes, ..Lock::new(&salt, State::Locked) }, None).await?;
+    let old = sealing(current, lock.clone(), Some(&root)).await?;
     let root_key = storage::workbook_key();
     let manifest = old.open(&root_key, &root)?;
-    let mut opened = Vec::new();
     for key in values_to_change()? {
         let Some(stored) = storage::read_raw(&key)? else { continue };
-        let plain = old.cipher.open(&key, &stored).map_err(|err| StorageError::Sealed(format!("{key}: {err}")))?;
-        opened.push((key, plain));
+        old.cipher.open(&key, &stored).map_err(|err| StorageError::Sealed(format!("{key}: {err}")))?;
     }
-    for (key, plain) in &opened {
-        storage::write_raw(key, &new.seal(key, plain)?)?;
-    }
+    let previous = key_bits(current, &lock).await?;
+    let salt = crypto::random_bytes::<SALT_BYTES>()?;
+    let mut next = Lock { idle_minutes: lock.idle_minutes, ..Lock::new(&salt, State::Rekeying) };
+    let bits = key_bits(new, &next).await?;
+    let cipher = Cipher::new(&bits);
+    next.previous_key = Some(cipher.seal_key(&root_key, &previous, nonce()?));
+    let new =
+        Rc::new(Sealing { cipher: cipher.with_previous(&previous), lock: RefCell::new(next), root: root_key.clone() });
     storage::write_raw(&root_key, &new.seal(&root_key, &manifest)?)?;
-    hold(Some(new));
-    Ok(())
+    hold(Some(new.clone()));
+    finish_rekeying(&new).map_err(UnlockError::Unfinished)
+}
+
+/// Seals anew every value still sealed with the previous key, then drops
+/// the previous key from the root.
+fn finish_rekeying(sealing: &Sealing) -> Result<(), StorageError> {
+    for key in values_to_change()? {
+        let Some(stored) = storage::read_raw(&key)? else { continue };
+        if sealing.cipher.is_current(&key, &stored) {
+            continue;
+        }
+        let plain = sealing.cipher.open(&key, &stored).map_err(|err| StorageError::Sealed(format!("{key}: {err}")))?;
+        storage::write_raw(&key, &sealing.seal(&key, &plain)?)?;
+        read_back(sealing, &key, &plain)?;
+    }
+    let root = storage::workbook_key();
+    let Some(manifest) = storage::read(&root)? else { return Ok(()) };
+    {
+        let mut lock = sealing.lock.borrow_mut();
+        lock.state = State::Locked;
+        lock.previous_key = None;
+    }
+    storage::write_raw(&root, &sealing.seal(&root, &manifest)?)
 }
 
 /// Every key of this copy the lock seals (all but the root and the signal).
@@ -264,10 +307,10 @@ fn values_to_change() -> Result<Vec<String>, StorageError> {
         .collect())
 }
 
-/// Reads `key` back and checks it opens to `plain`.
+/// Reads `key` back and checks it opens to `plain` with the current key.
 fn read_back(sealing: &Sealing, key: &str, plain: &str) -> Result<(), StorageError> {
     let stored = storage::read_raw(key)?.unwrap_or_default();
-    match sealing.cipher.open(key, &stored).as_deref() == Ok(plain) {
+    match sealing.cipher.is_current(key, &stored) && sealing.cipher.open(key, &stored).as_deref() == Ok(plain) {
         true => Ok(()),
         false => Err(StorageError::Sealed(format!("{key} did not read back as written"))),
     }

@@ -106,7 +106,7 @@ fn TurnOn(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl Int
                 }
                 // Stopped after the root was sealed (storage full): the lock is on,
                 // and the next unlock seals what is left.
-                Err(err) if storage::is_sealing() => {
+                Err(lock::UnlockError::Unfinished(err)) => {
                     store.lock_when_idle();
                     locked.set(true);
                     set_message.set(Some(format!("The lock is on, but not all of the workbook could be sealed yet ({err}). It is finished the next time you unlock.")));
@@ -179,6 +179,10 @@ fn Locked(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl Int
                     [current, first, again].iter().for_each(|field| field.set(String::new()));
                     set_message.set(Some("Done: from now on, your new passphrase opens the workbook.".into()));
                 }
+                Err(lock::UnlockError::Unfinished(err)) => {
+                    [current, first, again].iter().for_each(|field| field.set(String::new()));
+                    set_message.set(Some(format!("Your new passphrase opens the workbook from now on, but not all of it could be sealed with it yet ({err}). It is finished the next time you unlock.")));
+                }
                 Err(err) => set_message.set(Some(format!("The passphrase was not changed. {err}"))),
             }
             set_busy.set(false);
@@ -198,6 +202,7 @@ fn Locked(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl Int
                         "The lock is off: what Comeback keeps on this device is stored as plain text again.".into(),
                     ));
                 }
+                Err(lock::UnlockError::Unfinished(err)) => set_message.set(Some(format!("The lock is being turned off, but not all of the workbook could be stored plain yet ({err}). It is finished the next time you open it with your passphrase."))),
                 Err(err) => set_message.set(Some(format!("The lock is still on. {err}"))),
             }
             set_busy.set(false);
