@@ -7,6 +7,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::debrief::{Answer, Control, EventDate, NoteList, SetbackKind};
+use super::meta::Records;
 use super::mojo::{EventKind, ProjectKind, ProudKind};
 use super::outreach::{Channel, Contact, Frequency, Status};
 use super::plan::opportunities::{SourceKind, Stage};
@@ -259,7 +260,7 @@ fn add_mojo(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {
     if let Some(id) = projects.first() {
         if let Some(milestone) = mojo.add_milestone(*id, "Finish module 1", now) {
             mojo.update_project(*id, now, |project| {
-                if let Some(step) = project.milestones.iter_mut().find(|step| step.meta.id == milestone) {
+                if let Some(step) = project.milestones.by_id_mut(milestone) {
                     step.done_on = Some(days_before(today, 8));
                 }
             });

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::meta::Removed;
-use super::meta::{RecordMeta, Timestamp};
+use super::meta::{RecordMeta, Records, Timestamp};
 use super::SetbackKind;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -255,16 +255,13 @@ impl FirstSteps {
             return None;
         }
         let item = ChecklistItem { meta: RecordMeta::new(now), title: title.into(), ..ChecklistItem::default() };
-        let id = item.meta.id;
-        self.checklist.push(item);
+        let id = self.checklist.push_record(item);
         self.updated_at = Some(now);
         Some(id)
     }
 
     pub fn update_item(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut ChecklistItem)) {
-        if let Some(item) = self.checklist.iter_mut().find(|item| item.meta.id == id) {
-            change(item);
-            item.meta.touch(now);
+        if self.checklist.edit(id, now, change) {
             self.updated_at = Some(now);
         }
     }
@@ -275,8 +272,7 @@ impl FirstSteps {
     }
 
     pub fn remove_item(&mut self, id: Uuid, now: Timestamp) {
-        self.checklist.retain(|item| item.meta.id != id);
-        self.removed.record(id, now);
+        self.checklist.remove_record(id, &mut self.removed, now);
         self.updated_at = Some(now);
     }
 

@@ -19,6 +19,7 @@ use super::outreach::Outreach;
 pub use super::plan::EndState;
 use super::plan::{Plan, Stage};
 use super::{Debrief, Mojo, SetbackKind, Workbook};
+use crate::model::keyed::listed_enum;
 
 /// How many people told make "a first group": enough to have begun.
 pub const FIRST_GROUP: usize = 3;
@@ -239,57 +240,36 @@ impl Plan {
     }
 }
 
-/// The one next step, at the top of Today.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NextStep {
-    /// The practical checklist is barely started and nothing is written yet.
-    FirstSteps,
-    BeginDebrief,
-    ContinueDebrief,
-    /// The lesson and the closure are written: mark the debrief done.
-    CloseDebrief,
-    StartOutreach,
-    TellPeople,
-    MarkShared,
-    StartSideProject,
-    KeepMoving,
-    MarkMojo,
-    ChoosePath,
-    NameEnd,
-    TrackOpportunity,
-    /// An accepted job is there: mark the move made.
-    MarkMoveMade,
-    PlanAction,
-    DoThisWeek,
-    /// All four steps are done.
-    ComebackComplete,
+listed_enum! {
+    /// The one next step, at the top of Today; `ALL` lists every suggestion
+    /// in the order of the method.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum NextStep {
+        /// The practical checklist is barely started and nothing is written yet.
+        FirstSteps,
+        BeginDebrief,
+        ContinueDebrief,
+        /// The lesson and the closure are written: mark the debrief done.
+        CloseDebrief,
+        StartOutreach,
+        TellPeople,
+        MarkShared,
+        StartSideProject,
+        KeepMoving,
+        MarkMojo,
+        ChoosePath,
+        NameEnd,
+        TrackOpportunity,
+        /// An accepted job is there: mark the move made.
+        MarkMoveMade,
+        PlanAction,
+        DoThisWeek,
+        /// All four steps are done.
+        ComebackComplete,
+    }
 }
 
 impl NextStep {
-    /// Every suggestion, in the order of the method.
-    pub const ALL: [NextStep; 17] = {
-        use NextStep::*;
-        [
-            FirstSteps,
-            BeginDebrief,
-            ContinueDebrief,
-            CloseDebrief,
-            StartOutreach,
-            TellPeople,
-            MarkShared,
-            StartSideProject,
-            KeepMoving,
-            MarkMojo,
-            ChoosePath,
-            NameEnd,
-            TrackOpportunity,
-            MarkMoveMade,
-            PlanAction,
-            DoThisWeek,
-            ComebackComplete,
-        ]
-    };
-
     /// The step this suggestion belongs to (none for first steps and the end).
     pub fn step(self) -> Option<Step> {
         use NextStep::*;

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::meta::Removed;
-use super::meta::{RecordMeta, Timestamp};
+use super::meta::{RecordMeta, Records, Timestamp};
 use crate::model::keyed::keyed_enum;
 
 /// Where an action came from. A linked action shows its source's text, so
@@ -146,20 +146,17 @@ impl Plan {
             return action.meta.id;
         }
         let action = ActionItem { meta: RecordMeta::new(now), origin: Some(origin), ..ActionItem::default() };
-        let id = action.meta.id;
-        self.actions.push(action);
+        let id = self.actions.push_record(action);
         self.updated_at = Some(now);
         id
     }
 
     /// Marks an action done on the local day `today`, or not done.
     pub fn set_done(&mut self, id: Uuid, done: bool, today: NaiveDate, now: Timestamp) {
-        if let Some(action) = self.actions.iter_mut().find(|action| action.meta.id == id) {
+        self.update_action(id, now, |action| {
             action.done_on = if done { action.done_on.filter(|_| action.done).or(Some(today)) } else { None };
             action.done = done;
-            action.meta.touch(now);
-            self.updated_at = Some(now);
-        }
+        });
     }
 
     /// Adds an action of the person's own; returns its id.
@@ -169,16 +166,13 @@ impl Plan {
             return None;
         }
         let action = ActionItem { meta: RecordMeta::new(now), title: title.into(), due, ..ActionItem::default() };
-        let id = action.meta.id;
-        self.actions.push(action);
+        let id = self.actions.push_record(action);
         self.updated_at = Some(now);
         Some(id)
     }
 
     pub fn update_action(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut ActionItem)) {
-        if let Some(action) = self.actions.iter_mut().find(|action| action.meta.id == id) {
-            change(action);
-            action.meta.touch(now);
+        if self.actions.edit(id, now, change) {
             self.updated_at = Some(now);
         }
     }
@@ -197,8 +191,7 @@ impl Plan {
     }
 
     pub fn remove_action(&mut self, id: Uuid, now: Timestamp) {
-        self.actions.retain(|action| action.meta.id != id);
-        self.removed.record(id, now);
+        self.actions.remove_record(id, &mut self.removed, now);
         self.updated_at = Some(now);
     }
 
@@ -258,23 +251,19 @@ impl Plan {
             return None;
         }
         let story = Story::new(question, now);
-        let id = story.meta.id;
-        self.stories.push(story);
+        let id = self.stories.push_record(story);
         self.updated_at = Some(now);
         Some(id)
     }
 
     pub fn update_story(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut Story)) {
-        if let Some(story) = self.stories.iter_mut().find(|story| story.meta.id == id) {
-            change(story);
-            story.meta.touch(now);
+        if self.stories.edit(id, now, change) {
             self.updated_at = Some(now);
         }
     }
 
     pub fn remove_story(&mut self, id: Uuid, now: Timestamp) {
-        self.stories.retain(|story| story.meta.id != id);
-        self.removed.record(id, now);
+        self.stories.remove_record(id, &mut self.removed, now);
         self.updated_at = Some(now);
     }
 }
