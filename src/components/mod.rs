@@ -1,5 +1,6 @@
 //! Small pieces shared by the pages.
 
+pub mod card;
 pub mod deferred;
 pub mod example_banner;
 pub mod fields;

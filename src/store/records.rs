@@ -2,6 +2,10 @@
 //! log): a row reads its own record through a [`LiveRecord`] and is told of
 //! that record's edits only.
 //!
+//! A short list (the events, the proud list, the rest days) uses the same
+//! handles, made on its page with [`LiveRecords::short`]: its rows follow
+//! the whole list, which is small and edited through its section.
+//!
 //! Why not a keyed `reactive_stores` field: its key map is rebuilt on every
 //! change of the list's ids, and the rebuild writes a store path per record.
 //! Adding one contact beside 5,000 spent 78% of the click in that rebuild
@@ -30,6 +34,8 @@ pub struct LiveRecords<T: Send + Sync + 'static> {
     /// One trigger per record a view has read.
     readers: StoredValue<IdMap<ArcTrigger>>,
     positions: StoredValue<Positions>,
+    /// A short list's rows follow the list itself ([`LiveRecords::short`]).
+    follows_list: bool,
 }
 
 impl<T: Send + Sync + 'static> Clone for LiveRecords<T> {
@@ -49,7 +55,15 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
             id_of,
             readers: StoredValue::new(IdMap::default()),
             positions: StoredValue::new(Positions::default()),
+            follows_list: false,
         }
+    }
+
+    /// A short list of a section, whose edits go through the section's
+    /// `edit_*` (which tells the list's readers, not each record's): a row
+    /// reading its record follows the whole list.
+    pub fn short(list: impl Into<Field<Vec<T>>>, id_of: fn(&T) -> Uuid) -> Self {
+        Self { follows_list: true, ..Self::new(list, id_of) }
     }
 
     /// The handle a row keeps for its record.
@@ -60,7 +74,11 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
     /// Reads one record, subscribing the running view to that record only;
     /// `None` once the record is gone.
     pub fn with<U>(&self, id: Uuid, read: impl FnOnce(&T) -> U) -> Option<U> {
-        self.trigger(id).track();
+        if self.follows_list {
+            self.list.track();
+        } else {
+            self.trigger(id).track();
+        }
         self.with_untracked(id, read)
     }
 
@@ -173,5 +191,18 @@ impl<T: Send + Sync + 'static> LiveRecord<T> {
     /// record for a moment).
     pub fn try_with<U>(&self, read: impl FnOnce(&T) -> U) -> Option<U> {
         self.records.with(self.id, read)
+    }
+
+    /// What the row shows of its record (`U::default()` once it is gone).
+    pub fn get<U: Default>(&self, read: impl FnOnce(&T) -> U) -> U {
+        self.try_with(read).unwrap_or_default()
+    }
+
+    /// One part of the record as a signal, for a field component's `value`.
+    pub fn signal<U>(self, read: fn(&T) -> U) -> Signal<U>
+    where
+        U: Default + Clone + Send + Sync + 'static,
+    {
+        Signal::derive(move || self.get(read))
     }
 }

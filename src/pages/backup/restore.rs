@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::card::Card;
 use crate::components::fields::TextInput;
 use crate::io::backup::{self, Counts, Restored};
 use crate::io::encrypted::{self, Sealed};
@@ -113,9 +114,7 @@ pub fn RestoreBackup() -> impl IntoView {
     });
 
     view! {
-        <section class="card" aria-labelledby="restore-backup">
-            <h2 id="restore-backup">"Restore from a backup"</h2>
-            <p class="hint">"You will see what is in the file before anything changes."</p>
+        <Card id="restore-backup" title="Restore from a backup" hint="You will see what is in the file before anything changes.">
             <div class="field">
                 <label for="restore-file">"Choose a backup file"</label>
                 <input id="restore-file" type="file" accept=".json,application/json,.txt,text/plain" on:change=choose />
@@ -124,7 +123,7 @@ pub fn RestoreBackup() -> impl IntoView {
                 <form class="preview" aria-label="Unlock this backup" on:submit=unlock>
                     <p>"This backup is locked with a passphrase."</p>
                     <TextInput
-                        id="unlock-passphrase".into()
+                        id="unlock-passphrase"
                         label="Passphrase of this backup"
                         value=passphrase
                         on_input=Callback::new(move |text| passphrase.set(text))
@@ -148,7 +147,7 @@ pub fn RestoreBackup() -> impl IntoView {
                 </div>
             </Show>
             <Snapshots on_restore=restore_snapshot refresh=message />
-        </section>
+        </Card>
     }
 }
 

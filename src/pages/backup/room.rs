@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::card::Card;
 use crate::derived::use_room;
 use crate::save::room::{amount, QUOTA_CHARS};
 use crate::web::{later, storage};
@@ -22,8 +23,7 @@ pub fn Room() -> impl IntoView {
         room.measure();
     };
     view! {
-        <section class="card" aria-labelledby="room">
-            <h2 id="room">"Room on this device"</h2>
+        <Card id="room" title="Room on this device">
             {move || match room.usage.get() {
                 None => view! { <p>"This browser does not say how much of its storage is in use."</p> }.into_any(),
                 Some(usage) => {
@@ -78,6 +78,6 @@ pub fn Room() -> impl IntoView {
                 "Sizes are in characters, as the browser counts them; the room is what Chromium gives a site, and other browsers give about as much. Snapshots and the Undo copy are kept compressed."
             </p>
             <p class="message" role="status">{move || message.get()}</p>
-        </section>
+        </Card>
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::card::Card;
 use crate::components::fields::{AddLine, TextArea};
 use crate::model::debrief::{Answer, MAX_WHYS};
 use crate::model::live::*;
@@ -39,14 +40,10 @@ pub fn Questions(#[prop(optional)] only: Option<QuestionGroup>) -> impl IntoView
             .collect_view()
     };
     view! {
-        <section class="card" aria-labelledby="questions">
-            <h2 id="questions">"The hard questions"</h2>
-            <p class="hint">
-                "Go beneath the surface, even if no big answer comes. Skip any question that does not fit; use “Ask why” to dig deeper."
-            </p>
+        <Card id="questions" title="The hard questions" hint="Go beneath the surface, even if no big answer comes. Skip any question that does not fit; use “Ask why” to dig deeper.">
             {groups}
             {shown(QuestionGroup::Own).then(|| view! { <OwnQuestions /> })}
-        </section>
+        </Card>
     }
 }
 
@@ -71,7 +68,7 @@ fn OwnQuestions() -> impl IntoView {
         <For each=own_ids key=|id| *id let:id>
             <OwnQuestion id=id />
         </For>
-        <AddLine id="own-question".into() label="Add a question of your own" button="Add question" on_add=add_own />
+        <AddLine id="own-question" label="Add a question of your own" button="Add question" on_add=add_own />
     }
 }
 

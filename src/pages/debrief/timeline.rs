@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::card::Card;
 use crate::components::fields::TextArea;
 use crate::components::show_more::{Paging, ShowMore};
 use crate::model::debrief::{Direction, EventDate, TimelineEvent};
@@ -35,11 +36,7 @@ pub fn Timeline() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="timeline">
-            <h2 id="timeline">"The timeline"</h2>
-            <p class="hint">
-                "Write the events that led here, in order. Dated events sort themselves; undated ones stay where you put them."
-            </p>
+        <Card id="timeline" title="The timeline" hint="Write the events that led here, in order. Dated events sort themselves; undated ones stay where you put them.">
             <ol class="timeline">
                 <For each=page key=|(at, id)| (*at, *id) let((at, id))>
                     <EventRow id=id number=at + 1 />
@@ -49,7 +46,7 @@ pub fn Timeline() -> impl IntoView {
             <div class="actions">
                 <button type="button" on:click=add>"Add an event"</button>
             </div>
-        </section>
+        </Card>
     }
 }
 

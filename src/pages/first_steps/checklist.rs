@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::card::Card;
 use crate::components::fields::AddLine;
 use crate::model::first_steps::{date_label, ChecklistItem};
 use crate::store::use_store;
@@ -26,16 +27,15 @@ pub fn Checklist() -> impl IntoView {
         }
     });
     view! {
-        <section class="card" aria-labelledby="checklist">
-            <h2 id="checklist">"This week's checklist"</h2>
+        <Card id="checklist" title="This week's checklist">
             <p class="hint">{move || { let (done, all) = done(); format!("{done} of {all} done. Change anything that does not fit your situation.") }}</p>
             <ul class="checklist">
                 <For each=ids key=|id| *id let:id>
                     <ChecklistRow id=id />
                 </For>
             </ul>
-            <AddLine id="new-check".into() label="Add something to the checklist" button="Add" on_add=add />
-        </section>
+            <AddLine id="new-check" label="Add something to the checklist" button="Add" on_add=add />
+        </Card>
     }
 }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::card::Card;
 use crate::components::fields::{date_input_value as date_value, parse_date_input as parse_date};
 use crate::components::fields::{AddLine, TextInput};
 use crate::model::live::*;
@@ -28,8 +29,7 @@ pub fn Projects() -> impl IntoView {
     });
     let goal = move || store.workbook.mojo().weekly_hours_goal().get();
     view! {
-        <section class="card" aria-labelledby="projects">
-            <h2 id="projects">"Side projects"</h2>
+        <Card id="projects" title="Side projects">
             <p class="hint">
                 {move || format!(
                     "Work that moves your career forward: a book, an app that shows your skills, a portfolio site, a hobby turned into consulting. About {} a week in all is the aim; every hour counts.",
@@ -41,8 +41,8 @@ pub fn Projects() -> impl IntoView {
                     <ProjectRow id=id />
                 </For>
             </ul>
-            <AddLine id="new-project".into() label="A new side project" button="Add project" on_add=add />
-        </section>
+            <AddLine id="new-project" label="A new side project" button="Add project" on_add=add />
+        </Card>
     }
 }
 

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::Weekday;
 use leptos::prelude::*;
 
+use crate::components::card::Card;
 use crate::model::live::*;
 use crate::model::mojo::{chart_geometry, format_hours, Bar, WeekTotal, CHART_WEEKS};
 use crate::model::Mojo;
@@ -113,8 +114,7 @@ pub fn Week() -> impl IntoView {
     let first_day = move || store.workbook.mojo().with(|mojo| mojo.week_starts_on);
 
     view! {
-        <section class="card" aria-labelledby="the-week">
-            <h2 id="the-week">"Your week"</h2>
+        <Card id="the-week" title="Your week">
             <p class="week-total">{total_line}</p>
             <progress
                 class="week-progress"
@@ -225,7 +225,7 @@ pub fn Week() -> impl IntoView {
                     </tbody>
                 </table>
             </details>
-        </section>
+        </Card>
     }
 }
 

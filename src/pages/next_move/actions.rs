@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::card::Card;
 use crate::components::fields::AddLine;
 use crate::io::actions_ics::write_actions_ics;
 use crate::model::first_steps::date_label;
@@ -63,8 +64,7 @@ pub fn ActionPlanSection() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="action-plan">
-            <h2 id="action-plan" tabindex="-1">"My action plan"</h2>
+        <Card id="action-plan" title="My action plan" focus=true>
             <p class="hint">
                 "Grouped by when they are due. Options from your "
                 <a href=Route::Debrief.href()>"debrief"</a>
@@ -92,7 +92,7 @@ pub fn ActionPlanSection() -> impl IntoView {
                         })
                         .collect_view()
                 }}
-                <AddLine id="new-action".into() label="Add an action" button="Add" on_add=add />
+                <AddLine id="new-action" label="Add an action" button="Add" on_add=add />
             </fieldset>
             <Show when=move || dated() != 0>
                 <div class="actions">
@@ -102,7 +102,7 @@ pub fn ActionPlanSection() -> impl IntoView {
                 </div>
             </Show>
             <p class="message" role="status">{move || message.get()}</p>
-        </section>
+        </Card>
     }
 }
 

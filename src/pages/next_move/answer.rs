@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::card::Card;
 use crate::model::live::*;
 use crate::model::plan::story::{clock_label, length_advice, speaking_seconds, word_count, Part, Parts, AIM_SECONDS};
 use crate::route::Route;
@@ -41,8 +42,7 @@ pub fn FailureAnswerSection() -> impl IntoView {
         version_name.set(String::new());
     };
     view! {
-        <section class="card" aria-labelledby="what-happened">
-            <h2 id="what-happened" tabindex="-1">"Your answer to “What happened?”"</h2>
+        <Card id="what-happened" title="Your answer to “What happened?”" focus=true>
             <p class="hint">
                 "Interviewers will ask about the gap or the failure. A calm, honest answer of 60 to 90 seconds: what happened, what you learned, what you have done since, and why you are ready now. Parts are suggested from your "
                 <a href=Route::Debrief.href()>"debrief"</a>
@@ -89,7 +89,7 @@ pub fn FailureAnswerSection() -> impl IntoView {
                 </div>
             </form>
             <Versions />
-        </section>
+        </Card>
     }
 }
 

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::components::fields::{date_input_value, parse_date_input};
+use crate::components::card::Card;
+use crate::components::fields::{DateInput, DraftChoice, DraftInput, TextArea, TextInput};
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
 use crate::model::plan::opportunities::{Opportunity, SourceKind, Stage};
@@ -27,9 +28,7 @@ pub fn OpportunitiesSection() -> impl IntoView {
     let store = use_store();
     let open = move || store.workbook.plan().with(|plan| plan.opportunities.open_count());
     view! {
-        <section class="card" aria-labelledby="opportunities">
-            <h2 id="opportunities" tabindex="-1">"Opportunities"</h2>
-            <p class="hint">"Jobs, clients or deals, from first idea to the end. Each change of stage is dated, for your activity report."</p>
+        <Card id="opportunities" title="Opportunities" focus=true hint="Jobs, clients or deals, from first idea to the end. Each change of stage is dated, for your activity report.">
             <fieldset class="plain" disabled=move || !store.can_edit()>
                 <legend class="visually-hidden">"Opportunities"</legend>
                 <AddOpportunity />
@@ -44,7 +43,7 @@ pub fn OpportunitiesSection() -> impl IntoView {
                     {COLUMNS.into_iter().map(|(title, stages)| view! { <StageColumn title=title stages=stages /> }).collect_view()}
                 </div>
             </fieldset>
-        </section>
+        </Card>
     }
 }
 
@@ -91,22 +90,11 @@ fn AddOpportunity() -> impl IntoView {
         <form class="add-opportunity" on:submit=add>
             <h3>"Add an opportunity"</h3>
             <div class="row">
-                <div class="field">
-                    <label for="new-opportunity-company">"Company"</label>
-                    <input id="new-opportunity-company" type="text" prop:value=company on:input:target=move |event| company.set(event.target().value()) />
-                </div>
-                <div class="field">
-                    <label for="new-opportunity-role">"Role"</label>
-                    <input id="new-opportunity-role" type="text" prop:value=role on:input:target=move |event| role.set(event.target().value()) />
-                </div>
-                <div class="field">
-                    <label for="new-opportunity-stage">"Stage"</label>
-                    <select id="new-opportunity-stage" on:change:target=move |event| stage.set(Stage::from_key(&event.target().value()).unwrap_or_default())>
-                        {Stage::ALL.map(|choice| view! { <option value=choice.key() prop:selected=move || stage.get() == choice>{choice.label()}</option> }).collect_view()}
-                    </select>
-                </div>
+                <DraftInput id="new-opportunity-company" label="Company" value=company />
+                <DraftInput id="new-opportunity-role" label="Role" value=role />
+                <DraftChoice id="new-opportunity-stage" label="Stage" value=stage />
             </div>
-            <SourceFields id="new-opportunity".into() source=source contact=contact note=note />
+            <SourceFields id="new-opportunity" source=source contact=contact note=note />
             <div class="actions">
                 <button type="submit">"Add opportunity"</button>
             </div>
@@ -119,7 +107,7 @@ fn AddOpportunity() -> impl IntoView {
 /// referral) and a note; bound to signals so the add form and a card share it.
 #[component]
 fn SourceFields(
-    id: String,
+    #[prop(into)] id: String,
     source: RwSignal<SourceKind>,
     contact: RwSignal<Option<Uuid>>,
     note: RwSignal<String>,
@@ -135,14 +123,14 @@ fn SourceFields(
     });
     let through_someone = move || matches!(source.get(), SourceKind::Contact | SourceKind::Referral);
     let (kind_id, contact_id, note_id) = (format!("{id}-source"), format!("{id}-contact"), format!("{id}-source-note"));
+    let note_label = move || match source.get() {
+        SourceKind::JobBoard => "Which job board",
+        SourceKind::Referral => "Who referred you, or a note",
+        _ => "Note on the source",
+    };
     view! {
         <div class="row">
-            <div class="field">
-                <label for=kind_id.clone()>"Source"</label>
-                <select id=kind_id on:change:target=move |event| source.set(SourceKind::from_key(&event.target().value()).unwrap_or_default())>
-                    {SourceKind::ALL.map(|kind| view! { <option value=kind.key() prop:selected=move || source.get() == kind>{kind.label()}</option> }).collect_view()}
-                </select>
-            </div>
+            <DraftChoice id=kind_id label="Source" value=source />
             <Show when=through_someone>
                 <div class="field">
                     <label for=contact_id.clone()>"Through whom (from your outreach list)"</label>
@@ -154,14 +142,7 @@ fn SourceFields(
                     </select>
                 </div>
             </Show>
-            <div class="field">
-                <label for=note_id.clone()>{move || match source.get() {
-                    SourceKind::JobBoard => "Which job board",
-                    SourceKind::Referral => "Who referred you, or a note",
-                    _ => "Note on the source",
-                }}</label>
-                <input id=note_id type="text" prop:value=note on:input:target=move |event| note.set(event.target().value()) />
-            </div>
+            <DraftInput id=note_id label=note_label value=note />
         </div>
     }
 }
@@ -326,24 +307,15 @@ fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView
                            label: &'static str,
                            get: fn(&Opportunity) -> String,
                            set: fn(&mut Opportunity, String)| {
-        let field_id = format!("opportunity-{id}-{key}");
         view! {
-            <div class="field">
-                <label for=field_id.clone()>{label}</label>
-                <input
-                    id=field_id
-                    type="text"
-                    prop:value=move || get(&opportunity.get())
-                    on:input:target=move |event| {
-                        let value = event.target().value();
-                        update(Box::new(move |opportunity| set(opportunity, value)));
-                    }
-                />
-            </div>
+            <TextInput
+                id=format!("opportunity-{id}-{key}")
+                label=label
+                value=Signal::derive(move || get(&opportunity.get()))
+                on_input=move |value: String| update(Box::new(move |opportunity| set(opportunity, value)))
+            />
         }
     };
-    let next_date_id = format!("opportunity-{id}-next-date");
-    let notes_id = format!("opportunity-{id}-notes");
     view! {
         <div class="opportunity-details">
             <div class="row">
@@ -353,31 +325,19 @@ fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView
             <SourceFields id=format!("opportunity-{id}-edit") source=source contact=contact note=note />
             <div class="row">
                 {text_field("next-step", "Next step", |o| o.next_step.clone(), |o, v| o.next_step = v)}
-                <div class="field">
-                    <label for=next_date_id.clone()>"Next step on"</label>
-                    <input
-                        id=next_date_id
-                        type="date"
-                        prop:value=move || date_input_value(opportunity.get().next_date)
-                        on:change:target=move |event| {
-                            let date = parse_date_input(&event.target().value());
-                            update(Box::new(move |opportunity| opportunity.next_date = date));
-                        }
-                    />
-                </div>
+                <DateInput
+                    id=format!("opportunity-{id}-next-date")
+                    label="Next step on"
+                    value=Signal::derive(move || opportunity.get().next_date)
+                    on_change=move |date| update(Box::new(move |opportunity| opportunity.next_date = date))
+                />
             </div>
-            <div class="field">
-                <label for=notes_id.clone()>"Notes"</label>
-                <textarea
-                    id=notes_id
-                    rows="3"
-                    prop:value=move || opportunity.get().notes
-                    on:input:target=move |event| {
-                        let value = event.target().value();
-                        update(Box::new(move |opportunity| opportunity.notes = value));
-                    }
-                ></textarea>
-            </div>
+            <TextArea
+                id=format!("opportunity-{id}-notes")
+                label="Notes"
+                value=Signal::derive(move || opportunity.get().notes)
+                on_input=move |value: String| update(Box::new(move |opportunity| opportunity.notes = value))
+            />
             <h5>"Stage history"</h5>
             <ol class="history">
                 {move || opportunity.get().history.into_iter().map(|change| view! { <li>{format!("{}: {}", date_label(change.on), change.stage.label())}</li> }).collect_view()}

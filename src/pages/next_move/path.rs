@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::card::Card;
 use crate::components::fields::AddLine;
 use crate::model::live::*;
 use crate::model::plan::path::MAX_SCORE;
@@ -53,11 +54,7 @@ pub fn PathChoiceSection() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="choose-path">
-            <h2 id="choose-path" tabindex="-1">"Choose the path"</h2>
-            <p class="hint">
-                "Score each option from 0 (poor) to 5 (excellent) on what matters to you, and weight what matters from 0 (ignore it) to 5 (matters most). The scores only advise: the choice is yours, and you can change it later."
-            </p>
+        <Card id="choose-path" title="Choose the path" focus=true hint="Score each option from 0 (poor) to 5 (excellent) on what matters to you, and weight what matters from 0 (ignore it) to 5 (matters most). The scores only advise: the choice is yours, and you can change it later.">
             <fieldset class="plain" disabled=move || !store.can_edit()>
                 <legend class="visually-hidden">"Path options and criteria"</legend>
                 <div class="table-scroll" role="region" aria-label="Scores side by side" tabindex="0">
@@ -123,11 +120,11 @@ pub fn PathChoiceSection() -> impl IntoView {
                     </Show>
                 </fieldset>
                 <div class="row">
-                    <AddLine id="new-path-option".into() label="Add an option of your own" button="Add option" on_add=add_option />
-                    <AddLine id="new-criterion".into() label="Add something that matters to you" button="Add criterion" on_add=add_criterion />
+                    <AddLine id="new-path-option" label="Add an option of your own" button="Add option" on_add=add_option />
+                    <AddLine id="new-criterion" label="Add something that matters to you" button="Add criterion" on_add=add_criterion />
                 </div>
             </fieldset>
-        </section>
+        </Card>
     }
 }
 

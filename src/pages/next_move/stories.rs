@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::card::Card;
 use crate::components::fields::AddLine;
 use crate::model::live::*;
 use crate::model::plan::story::{clock_label, speaking_seconds, word_count};
@@ -25,9 +26,7 @@ pub fn StoriesSection() -> impl IntoView {
         }
     });
     view! {
-        <section class="card" aria-labelledby="stories">
-            <h2 id="stories" tabindex="-1">"Other stories for interviews"</h2>
-            <p class="hint">"Short true stories for the other questions (“a time you disagreed”, “a mistake you made”): the situation, your task, what you did, the result, and what you learned."</p>
+        <Card id="stories" title="Other stories for interviews" focus=true hint="Short true stories for the other questions (“a time you disagreed”, “a mistake you made”): the situation, your task, what you did, the result, and what you learned.">
             <fieldset class="plain" disabled=move || !store.can_edit()>
                 <legend class="visually-hidden">"Stories"</legend>
                 <ul class="editable-list">
@@ -35,9 +34,9 @@ pub fn StoriesSection() -> impl IntoView {
                         <StoryEditor id=id />
                     </For>
                 </ul>
-                <AddLine id="new-story".into() label="The question a story answers" button="Add story" on_add=add />
+                <AddLine id="new-story" label="The question a story answers" button="Add story" on_add=add />
             </fieldset>
-        </section>
+        </Card>
     }
 }
 

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::card::Card;
 use crate::components::fields::AddLine;
 use crate::derived::use_outreach_index;
 use crate::model::live::*;
@@ -18,9 +19,7 @@ pub fn TargetsSection() -> impl IntoView {
     let index = use_outreach_index();
     let matched = move || index.with(IndexCache::target_count);
     view! {
-        <section class="card" aria-labelledby="targets">
-            <h2 id="targets" tabindex="-1">"Targets"</h2>
-            <p class="hint">"The roles and companies you are aiming for. People on your outreach list who work in them are put first there."</p>
+        <Card id="targets" title="Targets" focus=true hint="The roles and companies you are aiming for. People on your outreach list who work in them are put first there.">
             <fieldset class="plain" disabled=move || !store.can_edit()>
                 <legend class="visually-hidden">"Target roles and companies"</legend>
                 <div class="row targets-row">
@@ -37,7 +36,7 @@ pub fn TargetsSection() -> impl IntoView {
                 " "
                 <a href=Route::Share.href()>"Open the outreach list"</a>
             </p>
-        </section>
+        </Card>
     }
 }
 
@@ -78,7 +77,7 @@ fn TargetList(kind: TargetKind, heading: &'static str, add_label: &'static str) 
                     </For>
                 </ul>
             </Show>
-            <AddLine id=id.into() label=add_label button="Add" on_add=add />
+            <AddLine id=id label=add_label button="Add" on_add=add />
         </div>
     }
 }

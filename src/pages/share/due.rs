@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::{short_date, use_share_ui};
+use crate::components::card::Card;
 use crate::components::show_more::{Paging, ShowMore};
 use crate::derived::use_follow_ups;
 use crate::io::contacts_export::write_follow_ups_ics;
@@ -46,8 +47,7 @@ pub fn DueList() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="due-heading">
-            <h2 id="due-heading">"Follow up today and this week"</h2>
+        <Card id="due-heading" title="Follow up today and this week">
             <Show
                 when=move || due.with(|due| !due.is_empty())
                 fallback=|| view! { <p class="hint">"No follow-ups due this week. When you log a message to someone, their next follow-up appears here."</p> }
@@ -71,7 +71,7 @@ pub fn DueList() -> impl IntoView {
                 </div>
             </Show>
             <p class="message" role="status">{move || message.get()}</p>
-        </section>
+        </Card>
     }
 }
 

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::contact::ContactDetail;
 use super::{short_date, use_share_ui};
+use crate::components::card::Card;
 use crate::components::show_more::{Paging, ShowMore};
 use crate::derived::use_outreach_index;
 use crate::model::outreach::view::{DueFilter, Filter, Sort};
@@ -56,8 +57,7 @@ pub fn OutreachList() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="outreach-list">
-            <h2 id="outreach-list">"Your outreach list"</h2>
+        <Card id="outreach-list" title="Your outreach list">
             <Show
                 when=move || total() != 0
                 fallback=|| view! {
@@ -153,7 +153,7 @@ pub fn OutreachList() -> impl IntoView {
                 </ul>
                 <ShowMore paging=paging total=Signal::derive(move || selected.with(Vec::len)) label="Show more" />
             </Show>
-        </section>
+        </Card>
     }
 }
 
