@@ -2,6 +2,7 @@
 
 pub mod card;
 pub mod deferred;
+pub mod editable;
 pub mod example_banner;
 pub mod fields;
 pub mod install;
@@ -9,6 +10,7 @@ pub mod lock_choice;
 pub mod nav;
 pub mod notices;
 pub mod page_intro;
+pub mod record_list;
 pub mod save_indicator;
 pub mod send_backup;
 pub mod show_more;

@@ -206,3 +206,39 @@ impl<T: Send + Sync + 'static> LiveRecord<T> {
         Signal::derive(move || self.get(read))
     }
 }
+
+/// A change of one record, handed to the section's edit.
+pub type RecordChange<T> = Box<dyn FnOnce(&mut T) + Send + Sync>;
+
+/// How a row writes its record: each change goes through the section's
+/// `edit_*` (which touches the record, notifies its readers and saves), so a
+/// field says only which part it sets.
+pub struct RecordEdits<T: 'static> {
+    edit: Callback<RecordChange<T>>,
+}
+
+impl<T: 'static> Clone for RecordEdits<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for RecordEdits<T> {}
+
+impl<T: 'static> RecordEdits<T> {
+    /// `edit` applies a change to the record, e.g.
+    /// `store.edit_mojo(move |mojo, now| mojo.update_event(id, now, change))`.
+    pub fn new(edit: impl Fn(RecordChange<T>) + Send + Sync + 'static) -> Self {
+        Self { edit: Callback::new(edit) }
+    }
+
+    /// Applies one change.
+    pub fn run(&self, change: impl FnOnce(&mut T) + Send + Sync + 'static) {
+        self.edit.run(Box::new(change));
+    }
+
+    /// A field's callback: each new value is written into the record by `assign`.
+    pub fn set<V: Send + Sync + 'static>(self, assign: fn(&mut T, V)) -> Callback<V> {
+        Callback::new(move |value| self.run(move |record| assign(record, value)))
+    }
+}

@@ -6,10 +6,11 @@ use uuid::Uuid;
 
 use crate::components::card::Card;
 use crate::components::fields::{AddLine, ChoiceField, DraftChoice, DraftInput, RemoveButton, TextInput};
+use crate::components::record_list::RecordList;
 use crate::model::debrief::{Control, Factor, NoteList};
 use crate::model::live::*;
 use crate::model::plan::ActionOrigin;
-use crate::store::records::{LiveRecord, LiveRecords};
+use crate::store::records::{LiveRecord, LiveRecords, RecordChange, RecordEdits};
 use crate::store::use_store;
 
 #[component]
@@ -38,11 +39,7 @@ pub fn Factors() -> impl IntoView {
     };
     view! {
         <Card id="factors" title="What contributed" hint="Several things usually played a part. Name each, and how much of it was in your hands.">
-            <ul class="editable-list">
-                <For each=ids key=|id| *id let:id>
-                    <FactorRow factor=factors.record(id) />
-                </For>
-            </ul>
+            <RecordList class="editable-list" records=factors ids=Signal::derive(ids) row=|factor| view! { <FactorRow factor /> } />
             <form class="add-line" on:submit=add>
                 <div class="row">
                     <DraftInput id="new-factor" label="A contributing factor" value=text grow=true />
@@ -68,24 +65,13 @@ fn FactorRow(factor: LiveRecord<Factor>) -> impl IntoView {
             .factors()
             .with(|factors| factors.iter().position(|factor| factor.meta.id == id).map_or(0, |at| at + 1))
     };
-    let update = move |change: Box<dyn FnOnce(&mut Factor)>| {
+    let edit = RecordEdits::new(move |change: RecordChange<Factor>| {
         store.edit_debrief(move |debrief, now| debrief.update_factor(id, now, change))
-    };
+    });
     view! {
         <li class="row">
-            <TextInput
-                id=format!("factor-{id}")
-                label=move || format!("Factor {}", number())
-                grow=true
-                value=text
-                on_input=move |text: String| update(Box::new(move |factor| factor.text = text))
-            />
-            <ChoiceField
-                id=format!("factor-{id}-control")
-                label="How much was in my control"
-                value=factor.signal(|factor| factor.control)
-                on_change=move |control: Control| update(Box::new(move |factor| factor.control = control))
-            />
+            <TextInput id=format!("factor-{id}") label=move || format!("Factor {}", number()) grow=true value=text on_input=edit.set(|factor, text| factor.text = text) />
+            <ChoiceField id=format!("factor-{id}-control") label="How much was in my control" value=factor.signal(|factor| factor.control) on_change=edit.set(|factor, control| factor.control = control) />
             <RemoveButton
                 label=move || format!("Delete factor: {}", text.get())
                 on_click=move |_| store.edit_debrief(move |debrief, now| debrief.remove_factor(id, now))

@@ -7,10 +7,11 @@ use uuid::Uuid;
 
 use crate::components::card::Card;
 use crate::components::fields::{AddLine, ChoiceField, DateInput, RemoveButton, TextArea, TextInput};
+use crate::components::record_list::RecordList;
 use crate::model::live::*;
 use crate::model::meta::Records;
-use crate::model::mojo::{ComfortEvent, EventKind, PersonMet};
-use crate::store::records::{LiveRecord, LiveRecords};
+use crate::model::mojo::{ComfortEvent, PersonMet};
+use crate::store::records::{LiveRecord, LiveRecords, RecordChange, RecordEdits};
 use crate::store::use_store;
 use crate::web::focus::focus_by_id;
 
@@ -32,11 +33,7 @@ pub fn Events() -> impl IntoView {
     };
     view! {
         <Card id="comfort-zone" title="Out of your comfort zone" hint="Confidence comes back by doing: a meetup in your field, a networking event, coffee with someone who works where you would like to. Plan one, then note who you met.">
-            <ul class="event-list">
-                <For each=ids key=|id| *id let:id>
-                    <EventRow event=events.record(id) />
-                </For>
-            </ul>
+            <RecordList class="event-list" records=events ids=Signal::derive(ids) row=|event| view! { <EventRow event /> } />
             <div class="actions">
                 <button type="button" on:click=add>"Add an event"</button>
             </div>
@@ -49,9 +46,9 @@ fn EventRow(event: LiveRecord<ComfortEvent>) -> impl IntoView {
     let store = use_store();
     let id = event.id();
     let title = move || event.get(ComfortEvent::title);
-    let update = move |change: Box<dyn FnOnce(&mut ComfortEvent)>| {
+    let edit = RecordEdits::new(move |change: RecordChange<ComfortEvent>| {
         store.edit_mojo(move |mojo, now| mojo.update_event(id, now, change))
-    };
+    });
     let field_id = move |part: &str| format!("event-{id}-{part}");
     let attended = move || event.get(|event| event.attended);
     let people = move || event.get(|event| event.people.iter().map(|person| person.meta.id).collect::<Vec<Uuid>>());
@@ -65,53 +62,25 @@ fn EventRow(event: LiveRecord<ComfortEvent>) -> impl IntoView {
             <fieldset class="comfort-event" class:attended=attended>
                 <legend>{title}</legend>
                 <div class="row">
-                    <TextInput
-                        id=field_id("name")
-                        label="What it was"
-                        grow=true
-                        value=event.signal(|event| event.name.clone())
-                        on_input=move |text: String| update(Box::new(move |event| event.name = text))
-                    />
-                    <ChoiceField
-                        id=field_id("kind")
-                        label="Kind"
-                        value=event.signal(|event| event.kind)
-                        on_change=move |kind: EventKind| update(Box::new(move |event| event.kind = kind))
-                    />
+                    <TextInput id=field_id("name") label="What it was" grow=true value=event.signal(|event| event.name.clone()) on_input=edit.set(|event, text| event.name = text) />
+                    <ChoiceField id=field_id("kind") label="Kind" value=event.signal(|event| event.kind) on_change=edit.set(|event, kind| event.kind = kind) />
                 </div>
                 <fieldset class="choices inline-choices">
                     <legend>"Planned or attended?"</legend>
                     <label class="choice">
-                        <input type="radio" name=field_id("status") prop:checked=move || !attended() on:change=move |_| update(Box::new(|event| event.attended = false)) />
+                        <input type="radio" name=field_id("status") prop:checked=move || !attended() on:change=move |_| edit.run(|event| event.attended = false) />
                         <span>"Planned"</span>
                     </label>
                     <label class="choice">
-                        <input type="radio" name=field_id("status") prop:checked=attended on:change=move |_| update(Box::new(|event| event.attended = true)) />
+                        <input type="radio" name=field_id("status") prop:checked=attended on:change=move |_| edit.run(|event| event.attended = true) />
                         <span>"Attended"</span>
                     </label>
                 </fieldset>
                 <div class="row">
-                    <DateInput
-                        id=field_id("date")
-                        label="Date"
-                        value=event.signal(|event| event.date)
-                        on_change=move |date| update(Box::new(move |event| event.date = date))
-                    />
-                    <TextInput
-                        id=field_id("place")
-                        label="Where"
-                        grow=true
-                        value=event.signal(|event| event.place.clone())
-                        on_input=move |text: String| update(Box::new(move |event| event.place = text))
-                    />
+                    <DateInput id=field_id("date") label="Date" value=event.signal(|event| event.date) on_change=edit.set(|event, date| event.date = date) />
+                    <TextInput id=field_id("place") label="Where" grow=true value=event.signal(|event| event.place.clone()) on_input=edit.set(|event, text| event.place = text) />
                 </div>
-                <TextArea
-                    id=field_id("notes")
-                    label="Notes"
-                    value=event.signal(|event| event.notes.clone())
-                    on_input=move |text: String| update(Box::new(move |event| event.notes = text))
-                    rows=2
-                />
+                <TextArea id=field_id("notes") label="Notes" value=event.signal(|event| event.notes.clone()) on_input=edit.set(|event, text| event.notes = text) rows=2 />
                 <h3>{move || format!("People I met at {}", title())}</h3>
                 <ul class="editable-list">
                     <For each=people key=|id| *id let:person>
@@ -155,20 +124,8 @@ fn PersonRow(event: LiveRecord<ComfortEvent>, id: Uuid) -> impl IntoView {
     };
     view! {
         <li class="row">
-            <TextInput
-                id=format!("person-{id}")
-                label="Name"
-                grow=true
-                value=Signal::derive(name)
-                on_input=update(|person, text| person.name = text)
-            />
-            <TextInput
-                id=format!("person-{id}-note")
-                label="What we talked about"
-                grow=true
-                value=Signal::derive(move || person(|person| person.note.clone()))
-                on_input=update(|person, text| person.note = text)
-            />
+            <TextInput id=format!("person-{id}") label="Name" grow=true value=Signal::derive(name) on_input=update(|person, text| person.name = text) />
+            <TextInput id=format!("person-{id}-note") label="What we talked about" grow=true value=Signal::derive(move || person(|person| person.note.clone())) on_input=update(|person, text| person.note = text) />
             <Show
                 when=in_outreach
                 fallback=move || view! {

@@ -6,9 +6,10 @@ use uuid::Uuid;
 
 use crate::components::card::Card;
 use crate::components::fields::{ChoiceField, DateInput, DraftChoice, DraftInput, RemoveButton, TextInput};
+use crate::components::record_list::RecordList;
 use crate::model::live::*;
 use crate::model::mojo::{safe_link, ProudItem, ProudKind};
-use crate::store::records::{LiveRecord, LiveRecords};
+use crate::store::records::{LiveRecord, LiveRecords, RecordChange, RecordEdits};
 use crate::store::use_store;
 use crate::web::clock;
 
@@ -34,11 +35,7 @@ pub fn Proud() -> impl IntoView {
     };
     view! {
         <Card id="proud-list" title="What I am proud of" hint="Your best work, what you achieved, the praise you received. A setback does not erase any of it; keep the evidence here.">
-            <ul class="editable-list proud">
-                <For each=ids key=|id| *id let:id>
-                    <ProudRow item=items.record(id) />
-                </For>
-            </ul>
+            <RecordList class="editable-list proud" records=items ids=Signal::derive(ids) row=|item| view! { <ProudRow item /> } />
             <form class="add-line" on:submit=add>
                 <div class="row">
                     <DraftInput id="new-proud" label="Something I am proud of" value=text grow=true />
@@ -58,44 +55,21 @@ fn ProudRow(item: LiveRecord<ProudItem>) -> impl IntoView {
     let id = item.id();
     let text = item.signal(|item| item.text.clone());
     let link = item.signal(|item| item.link.clone());
-    let update = move |change: Box<dyn FnOnce(&mut ProudItem)>| {
+    let edit = RecordEdits::new(move |change: RecordChange<ProudItem>| {
         store.edit_mojo(move |mojo, now| mojo.update_proud(id, now, change))
-    };
+    });
     let field_id = move |part: &str| format!("proud-{id}-{part}");
     view! {
         <li>
             <fieldset class="proud-item">
                 <legend class="visually-hidden">{text}</legend>
                 <div class="row">
-                    <TextInput
-                        id=field_id("text")
-                        label="What"
-                        grow=true
-                        value=text
-                        on_input=move |value: String| update(Box::new(move |item| item.text = value))
-                    />
-                    <ChoiceField
-                        id=field_id("kind")
-                        label="Kind"
-                        value=item.signal(|item| item.kind)
-                        on_change=move |kind: ProudKind| update(Box::new(move |item| item.kind = kind))
-                    />
+                    <TextInput id=field_id("text") label="What" grow=true value=text on_input=edit.set(|item, value| item.text = value) />
+                    <ChoiceField id=field_id("kind") label="Kind" value=item.signal(|item| item.kind) on_change=edit.set(|item, kind| item.kind = kind) />
                 </div>
                 <div class="row">
-                    <DateInput
-                        id=field_id("date")
-                        label="Date"
-                        value=item.signal(|item| item.date)
-                        on_change=move |date| update(Box::new(move |item| item.date = date))
-                    />
-                    <TextInput
-                        id=field_id("link")
-                        label="Link (optional)"
-                        kind="url"
-                        grow=true
-                        value=link
-                        on_input=move |value: String| update(Box::new(move |item| item.link = value))
-                    />
+                    <DateInput id=field_id("date") label="Date" value=item.signal(|item| item.date) on_change=edit.set(|item, date| item.date = date) />
+                    <TextInput id=field_id("link") label="Link (optional)" kind="url" grow=true value=link on_input=edit.set(|item, value| item.link = value) />
                 </div>
                 <div class="actions">
                     {move || match safe_link(&link.get()) {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::card::Card;
+use crate::components::editable::Editable;
 use crate::components::fields::AddLine;
 use crate::io::actions_ics::write_actions_ics;
 use crate::model::first_steps::date_label;
@@ -74,8 +75,7 @@ pub fn ActionPlanSection() -> impl IntoView {
                 <a href=Route::Mojo.href()>"side projects"</a>
                 " can be added here too."
             </p>
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Actions"</legend>
+            <Editable legend="Actions">
                 {move || {
                     groups
                         .get()
@@ -93,7 +93,7 @@ pub fn ActionPlanSection() -> impl IntoView {
                         .collect_view()
                 }}
                 <AddLine id="new-action" label="Add an action" button="Add" on_add=add />
-            </fieldset>
+            </Editable>
             <Show when=move || dated() != 0>
                 <div class="actions">
                     <button type="button" class="secondary" on:click=export>

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::components::card::Card;
+use crate::components::editable::Editable;
 use crate::model::live::*;
 use crate::model::plan::story::{clock_label, length_advice, speaking_seconds, word_count, Part, Parts, AIM_SECONDS};
 use crate::route::Route;
@@ -50,10 +51,9 @@ pub fn FailureAnswerSection() -> impl IntoView {
                 <a href=Route::Mojo.href()>"Mojo"</a>
                 " until you write your own words."
             </p>
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"The four parts of the answer"</legend>
+            <Editable legend="The four parts of the answer">
                 {Part::ALL.map(|part| view! { <PartField part=part suggestions=suggestions /> }).collect_view()}
-            </fieldset>
+            </Editable>
             <h3>"The whole answer"</h3>
             <div class="assembled" role="group" aria-label="The whole answer">
                 {move || {

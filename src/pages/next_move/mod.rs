@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::components::card::Card;
 use crate::components::deferred::Deferred;
+use crate::components::editable::Editable;
 use crate::components::page_intro::PageIntro;
 use crate::components::step_end::StepEnd;
 use crate::model::live::*;
@@ -71,10 +72,9 @@ pub fn NextMovePage() -> impl IntoView {
             </Deferred>
             <Deferred>
                 <report::ActivityReportSection />
-                <fieldset class="plain" disabled=move || !store.can_edit()>
-                    <legend class="visually-hidden">"Where Step 4 stands"</legend>
+                <Editable legend="Where Step 4 stands">
                     <StepEnd step=Step::NextMove />
-                </fieldset>
+                </Editable>
             </Deferred>
         </section>
     }

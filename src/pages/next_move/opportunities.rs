@@ -6,10 +6,12 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::card::Card;
+use crate::components::editable::Editable;
 use crate::components::fields::{DateInput, DraftChoice, DraftInput, TextArea, TextInput};
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
 use crate::model::plan::opportunities::{Opportunity, SourceKind, Stage};
+use crate::store::records::{RecordChange, RecordEdits};
 use crate::store::use_store;
 use crate::web::{clock, focus::focus_first_enabled};
 
@@ -29,8 +31,7 @@ pub fn OpportunitiesSection() -> impl IntoView {
     let open = move || store.workbook.plan().with(|plan| plan.opportunities.open_count());
     view! {
         <Card id="opportunities" title="Opportunities" focus=true hint="Jobs, clients or deals, from first idea to the end. Each change of stage is dated, for your activity report.">
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Opportunities"</legend>
+            <Editable legend="Opportunities">
                 <AddOpportunity />
                 <p class="message" role="status">
                     {move || match open() {
@@ -42,7 +43,7 @@ pub fn OpportunitiesSection() -> impl IntoView {
                 <div class="board">
                     {COLUMNS.into_iter().map(|(title, stages)| view! { <StageColumn title=title stages=stages /> }).collect_view()}
                 </div>
-            </fieldset>
+            </Editable>
         </Card>
     }
 }
@@ -285,9 +286,9 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
 #[component]
 fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView {
     let store = use_store();
-    let update = move |change: Box<dyn FnOnce(&mut Opportunity)>| {
+    let edit = RecordEdits::new(move |change: RecordChange<Opportunity>| {
         store.edit_plan(move |plan, now| plan.opportunities.update(id, now, change))
-    };
+    });
     let start = opportunity.get_untracked();
     let source = RwSignal::new(start.source);
     let contact = RwSignal::new(start.contact);
@@ -296,11 +297,11 @@ fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView
     Effect::new(move |first: Option<()>| {
         let (source, contact, note) = (source.get(), contact.get(), note.get());
         if first.is_some() {
-            update(Box::new(move |opportunity| {
+            edit.run(move |opportunity| {
                 opportunity.source = source;
                 opportunity.contact = contact.filter(|_| matches!(source, SourceKind::Contact | SourceKind::Referral));
                 opportunity.source_note = note;
-            }));
+            });
         }
     });
     let text_field = move |key: &'static str,
@@ -308,12 +309,7 @@ fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView
                            get: fn(&Opportunity) -> String,
                            set: fn(&mut Opportunity, String)| {
         view! {
-            <TextInput
-                id=format!("opportunity-{id}-{key}")
-                label=label
-                value=Signal::derive(move || get(&opportunity.get()))
-                on_input=move |value: String| update(Box::new(move |opportunity| set(opportunity, value)))
-            />
+            <TextInput id=format!("opportunity-{id}-{key}") label=label value=Signal::derive(move || get(&opportunity.get())) on_input=edit.set(set) />
         }
     };
     view! {
@@ -325,19 +321,9 @@ fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView
             <SourceFields id=format!("opportunity-{id}-edit") source=source contact=contact note=note />
             <div class="row">
                 {text_field("next-step", "Next step", |o| o.next_step.clone(), |o, v| o.next_step = v)}
-                <DateInput
-                    id=format!("opportunity-{id}-next-date")
-                    label="Next step on"
-                    value=Signal::derive(move || opportunity.get().next_date)
-                    on_change=move |date| update(Box::new(move |opportunity| opportunity.next_date = date))
-                />
+                <DateInput id=format!("opportunity-{id}-next-date") label="Next step on" value=Signal::derive(move || opportunity.get().next_date) on_change=edit.set(|opportunity, date| opportunity.next_date = date) />
             </div>
-            <TextArea
-                id=format!("opportunity-{id}-notes")
-                label="Notes"
-                value=Signal::derive(move || opportunity.get().notes)
-                on_input=move |value: String| update(Box::new(move |opportunity| opportunity.notes = value))
-            />
+            <TextArea id=format!("opportunity-{id}-notes") label="Notes" value=Signal::derive(move || opportunity.get().notes) on_input=edit.set(|opportunity, value| opportunity.notes = value) />
             <h5>"Stage history"</h5>
             <ol class="history">
                 {move || opportunity.get().history.into_iter().map(|change| view! { <li>{format!("{}: {}", date_label(change.on), change.stage.label())}</li> }).collect_view()}

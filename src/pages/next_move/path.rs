@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::card::Card;
+use crate::components::editable::Editable;
 use crate::components::fields::AddLine;
 use crate::model::live::*;
 use crate::model::plan::path::MAX_SCORE;
@@ -55,8 +56,7 @@ pub fn PathChoiceSection() -> impl IntoView {
     };
     view! {
         <Card id="choose-path" title="Choose the path" focus=true hint="Score each option from 0 (poor) to 5 (excellent) on what matters to you, and weight what matters from 0 (ignore it) to 5 (matters most). The scores only advise: the choice is yours, and you can change it later.">
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Path options and criteria"</legend>
+            <Editable legend="Path options and criteria">
                 <div class="table-scroll" role="region" aria-label="Scores side by side" tabindex="0">
                     <table class="scores">
                         <thead>
@@ -123,7 +123,7 @@ pub fn PathChoiceSection() -> impl IntoView {
                     <AddLine id="new-path-option" label="Add an option of your own" button="Add option" on_add=add_option />
                     <AddLine id="new-criterion" label="Add something that matters to you" button="Add criterion" on_add=add_criterion />
                 </div>
-            </fieldset>
+            </Editable>
         </Card>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::card::Card;
+use crate::components::editable::Editable;
 use crate::components::fields::AddLine;
 use crate::model::live::*;
 use crate::model::plan::story::{clock_label, speaking_seconds, word_count};
@@ -27,15 +28,14 @@ pub fn StoriesSection() -> impl IntoView {
     });
     view! {
         <Card id="stories" title="Other stories for interviews" focus=true hint="Short true stories for the other questions (“a time you disagreed”, “a mistake you made”): the situation, your task, what you did, the result, and what you learned.">
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Stories"</legend>
+            <Editable legend="Stories">
                 <ul class="editable-list">
                     <For each=move || ids.get() key=|id| *id let(id)>
                         <StoryEditor id=id />
                     </For>
                 </ul>
                 <AddLine id="new-story" label="The question a story answers" button="Add story" on_add=add />
-            </fieldset>
+            </Editable>
         </Card>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::card::Card;
+use crate::components::editable::Editable;
 use crate::components::fields::AddLine;
 use crate::derived::use_outreach_index;
 use crate::model::live::*;
@@ -13,20 +14,18 @@ use crate::store::use_store;
 
 #[component]
 pub fn TargetsSection() -> impl IntoView {
-    let store = use_store();
     // From the outreach index, which marks each contact in a target job once
     // per edit of that contact or of the targets, not 5,000 checks per edit.
     let index = use_outreach_index();
     let matched = move || index.with(IndexCache::target_count);
     view! {
         <Card id="targets" title="Targets" focus=true hint="The roles and companies you are aiming for. People on your outreach list who work in them are put first there.">
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Target roles and companies"</legend>
+            <Editable legend="Target roles and companies">
                 <div class="row targets-row">
                     <TargetList kind=TargetKind::Role heading="Target roles" add_label="Add a target role" />
                     <TargetList kind=TargetKind::Company heading="Target companies" add_label="Add a target company" />
                 </div>
-            </fieldset>
+            </Editable>
             <p class="message" role="status">
                 {move || match matched() {
                     0 => "No one on your outreach list works in a target job yet.".to_owned(),
