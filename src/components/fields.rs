@@ -158,6 +158,33 @@ pub fn RemoveButton(
     }
 }
 
+/// A form that adds a record from the fields it holds (laid out in a row),
+/// with its submit button: the page reads the fields when it is sent.
+#[component]
+pub fn AddForm(
+    /// The submit button's words.
+    button: &'static str,
+    #[prop(into)] on_add: Callback<()>,
+    #[prop(default = "add-line")] class: &'static str,
+    /// Under the button (an error, a message).
+    #[prop(optional, into)]
+    after: Option<ViewFn>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <form class=class on:submit=move |event| {
+            event.prevent_default();
+            on_add.run(());
+        }>
+            <div class="row">{children()}</div>
+            <div class="actions">
+                <button type="submit">{button}</button>
+            </div>
+            {after.map(|after| after.run())}
+        </form>
+    }
+}
+
 /// A one-line field with an "Add" button; Enter adds too. Clears after adding.
 #[component]
 pub fn AddLine(

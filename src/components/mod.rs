@@ -15,5 +15,6 @@ pub mod save_indicator;
 pub mod send_backup;
 pub mod show_more;
 pub mod step_end;
+pub mod table;
 pub mod theme;
 pub mod update_banner;

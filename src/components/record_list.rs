@@ -13,9 +13,9 @@ pub fn RecordList<T, V>(
     #[prop(optional)]
     class: &'static str,
     records: LiveRecords<T>,
-    /// The records shown, in order.
-    #[prop(into)]
-    ids: Signal<Vec<Uuid>>,
+    /// The records shown, in order (all of them, unless told).
+    #[prop(optional, into)]
+    ids: Option<Signal<Vec<Uuid>>>,
     /// Draws one row.
     row: fn(LiveRecord<T>) -> V,
 ) -> impl IntoView
@@ -25,7 +25,7 @@ where
 {
     view! {
         <ul class=class>
-            <For each=move || ids.get() key=|id| *id let:id>
+            <For each=move || ids.map_or_else(|| records.ids(), |ids| ids.get()) key=|id| *id let:id>
                 {row(records.record(id))}
             </For>
         </ul>

@@ -15,36 +15,20 @@ use super::plan::story::Part;
 use super::plan::TargetKind;
 use super::{Timestamp, Workbook};
 
-/// (name, how we know each other, how often, company, role)
+/// (name, how we know each other, how often, company, role): a table, one
+/// person a line.
+#[rustfmt::skip]
 const PEOPLE: [(&str, &str, Frequency, &str, &str); 25] = [
     ("Priya Raman", "Supplier rep for our flour", Frequency::FewTimesAYear, "Northfield Mills", "Account manager"),
-    (
-        "Tom Becker",
-        "Old colleague from the hotel kitchen",
-        Frequency::OnceAYearOrLess,
-        "Harbour Hotels",
-        "Operations manager",
-    ),
-    (
-        "Lena Vogt",
-        "Customer who ran the office next door",
-        Frequency::OnceAYearOrLess,
-        "Brightside Foods",
-        "Head of product",
-    ),
+    ("Tom Becker", "Old colleague from the hotel kitchen", Frequency::OnceAYearOrLess, "Harbour Hotels", "Operations manager"),
+    ("Lena Vogt", "Customer who ran the office next door", Frequency::OnceAYearOrLess, "Brightside Foods", "Head of product"),
     ("Sam Okoye", "Friend from cooking school", Frequency::Monthly, "", "Pastry chef"),
     ("Jonas Meyer", "Met at a small-business workshop", Frequency::NeverMet, "Brightside Foods", "Operations analyst"),
     ("Aisha Khan", "Sister-in-law", Frequency::Weekly, "City Council", "Policy officer"),
     ("Marco Rossi", "Rented the unit before us", Frequency::OnceAYearOrLess, "Rossi & Sons", "Owner"),
     ("Hannah Lee", "LinkedIn connection, food start-up founder", Frequency::NeverMet, "Oat & Co", "Founder"),
     ("Diego Alvarez", "Our accountant", Frequency::FewTimesAYear, "Alvarez Accounting", "Accountant"),
-    (
-        "Grace Chen",
-        "Regular customer, works in logistics",
-        Frequency::OnceAYearOrLess,
-        "Fresh Route",
-        "Operations manager",
-    ),
+    ("Grace Chen", "Regular customer, works in logistics", Frequency::OnceAYearOrLess, "Fresh Route", "Operations manager"),
     ("Peter Novak", "Former manager at the hotel", Frequency::OnceAYearOrLess, "Harbour Hotels", "General manager"),
     ("Nadia Haddad", "Farmers' market stall neighbour", Frequency::FewTimesAYear, "", "Cheesemaker"),
     ("Oliver Smith", "University friend", Frequency::Monthly, "Greenleaf Grocers", "Store manager"),

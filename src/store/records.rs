@@ -66,6 +66,12 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
         Self { follows_list: true, ..Self::new(list, id_of) }
     }
 
+    /// The ids of the list, in order; a view reading them follows the list.
+    pub fn ids(&self) -> Vec<Uuid> {
+        let id_of = self.id_of;
+        self.list.with(|list| list.iter().map(id_of).collect())
+    }
+
     /// The handle a row keeps for its record.
     pub fn record(&self, id: Uuid) -> LiveRecord<T> {
         LiveRecord { records: *self, id }

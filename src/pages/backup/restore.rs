@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 
 use crate::components::card::Card;
 use crate::components::fields::TextInput;
+use crate::components::table::ColumnHeads;
 use crate::io::backup::{self, Counts, Restored};
 use crate::io::encrypted::{self, Sealed};
 use crate::model::first_steps::date_label;
@@ -195,14 +196,7 @@ fn Preview(
             .collect_view();
         view! {
             <table aria-label="What merging would change here">
-                <thead>
-                    <tr>
-                        <th scope="col">"Part"</th>
-                        <th scope="col">"Added"</th>
-                        <th scope="col">"Updated"</th>
-                        <th scope="col">"Deleted"</th>
-                    </tr>
-                </thead>
+                <ColumnHeads columns=&["Part", "Added", "Updated", "Deleted"] />
                 <tbody>{rows}</tbody>
             </table>
         }
@@ -220,13 +214,7 @@ fn Preview(
                 {restored.migrated_from.map(|from| format!(" It was written in an older format ({from}) and has been updated."))}
             </p>
             <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"Part"</th>
-                        <th scope="col">"In the backup"</th>
-                        <th scope="col">"On this device now"</th>
-                    </tr>
-                </thead>
+                <ColumnHeads columns=&["Part", "In the backup", "On this device now"] />
                 <tbody>{rows}</tbody>
             </table>
             <h3>"If you merge"</h3>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::card::Card;
+use crate::components::table::ColumnHeads;
 use crate::derived::use_room;
 use crate::save::room::{amount, QUOTA_CHARS};
 use crate::web::{later, storage};
@@ -54,13 +55,7 @@ pub fn Room() -> impl IntoView {
                             {format!("{}%", usage.percent())}
                         </meter>
                         <table class="room-table" aria-label="What takes the room">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"What"</th>
-                                    <th scope="col">"Size"</th>
-                                    <th scope="col">"Share of the room"</th>
-                                </tr>
-                            </thead>
+                            <ColumnHeads columns=&["What", "Size", "Share of the room"] />
                             <tbody>{rows}</tbody>
                         </table>
                         {older.then(|| view! {

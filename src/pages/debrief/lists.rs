@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::card::Card;
-use crate::components::fields::{AddLine, ChoiceField, DraftChoice, DraftInput, RemoveButton, TextInput};
+use crate::components::fields::{AddForm, AddLine, ChoiceField, DraftChoice, DraftInput, RemoveButton, TextInput};
 use crate::components::record_list::RecordList;
 use crate::model::debrief::{Control, Factor, NoteList};
 use crate::model::live::*;
@@ -21,15 +21,7 @@ pub fn Factors() -> impl IntoView {
     // Nothing is pre-marked as the person's own doing (a company-wide layoff
     // is not): a new factor starts in the middle, for them to move.
     let control = RwSignal::new(Control::NEW_FACTOR);
-    let ids = move || {
-        store
-            .workbook
-            .debrief()
-            .factors()
-            .with(|factors| factors.iter().map(|factor| factor.meta.id).collect::<Vec<Uuid>>())
-    };
-    let add = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let add = move |_| {
         let value = text.get_untracked();
         let chosen = control.get_untracked();
         store.edit_debrief(move |debrief, now| {
@@ -39,16 +31,11 @@ pub fn Factors() -> impl IntoView {
     };
     view! {
         <Card id="factors" title="What contributed" hint="Several things usually played a part. Name each, and how much of it was in your hands.">
-            <RecordList class="editable-list" records=factors ids=Signal::derive(ids) row=|factor| view! { <FactorRow factor /> } />
-            <form class="add-line" on:submit=add>
-                <div class="row">
-                    <DraftInput id="new-factor" label="A contributing factor" value=text grow=true />
-                    <DraftChoice id="new-factor-control" label="How much was in my control" value=control />
-                </div>
-                <div class="actions">
-                    <button type="submit">"Add factor"</button>
-                </div>
-            </form>
+            <RecordList class="editable-list" records=factors row=|factor| view! { <FactorRow factor /> } />
+            <AddForm button="Add factor" on_add=add>
+                <DraftInput id="new-factor" label="A contributing factor" value=text grow=true />
+                <DraftChoice id="new-factor-control" label="How much was in my control" value=control />
+            </AddForm>
         </Card>
     }
 }
@@ -72,10 +59,7 @@ fn FactorRow(factor: LiveRecord<Factor>) -> impl IntoView {
         <li class="row">
             <TextInput id=format!("factor-{id}") label=move || format!("Factor {}", number()) grow=true value=text on_input=edit.set(|factor, text| factor.text = text) />
             <ChoiceField id=format!("factor-{id}-control") label="How much was in my control" value=factor.signal(|factor| factor.control) on_change=edit.set(|factor, control| factor.control = control) />
-            <RemoveButton
-                label=move || format!("Delete factor: {}", text.get())
-                on_click=move |_| store.edit_debrief(move |debrief, now| debrief.remove_factor(id, now))
-            />
+            <RemoveButton label=move || format!("Delete factor: {}", text.get()) on_click=move |_| store.edit_debrief(move |debrief, now| debrief.remove_factor(id, now)) />
         </li>
     }
 }

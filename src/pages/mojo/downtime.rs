@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::card::Card;
-use crate::components::fields::{parse_date_input as parse_date, DateInput, DraftInput, RemoveButton};
+use crate::components::fields::{parse_date_input as parse_date, AddForm, DateInput, DraftInput, RemoveButton};
 use crate::model::live::*;
 use crate::model::meta::Records;
 use crate::store::use_store;
@@ -23,8 +23,7 @@ pub fn Downtime() -> impl IntoView {
     let new_date = RwSignal::new(String::new());
     let new_note = RwSignal::new(String::new());
     let (error, set_error) = signal(None::<String>);
-    let add = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let add = move |_| {
         let Some(date) = parse_date(&new_date.get_untracked()) else {
             set_error.set(Some("Choose the date of the rest day first.".into()));
             return;
@@ -59,16 +58,10 @@ pub fn Downtime() -> impl IntoView {
                     <RestDayRow id=id />
                 </For>
             </ul>
-            <form class="add-line" on:submit=add>
-                <div class="row">
-                    <DraftInput id="new-rest-day" label="A rest day" kind="date" value=new_date />
-                    <DraftInput id="new-rest-note" label="Note (optional)" value=new_note grow=true />
-                </div>
-                <div class="actions">
-                    <button type="submit">"Add rest day"</button>
-                </div>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </form>
+            <AddForm button="Add rest day" on_add=add after=move || view! { <p class="error" role="alert">{move || error.get()}</p> }>
+                <DraftInput id="new-rest-day" label="A rest day" kind="date" value=new_date />
+                <DraftInput id="new-rest-note" label="Note (optional)" value=new_note grow=true />
+            </AddForm>
         </Card>
     }
 }
@@ -84,10 +77,7 @@ fn RestDayRow(id: Uuid) -> impl IntoView {
                 {label}
                 {move || day().filter(|day| !day.note.is_empty()).map(|day| format!(": {}", day.note))}
             </span>
-            <RemoveButton
-                label=move || format!("Delete rest day {}", label())
-                on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_rest_day(id, now))
-            />
+            <RemoveButton label=move || format!("Delete rest day {}", label()) on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_rest_day(id, now)) />
         </li>
     }
 }

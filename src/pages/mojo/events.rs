@@ -89,11 +89,7 @@ fn EventRow(event: LiveRecord<ComfortEvent>) -> impl IntoView {
                 </ul>
                 <AddLine id=field_id("new-person") label="Someone I met" button="Add person" on_add=add_person />
                 <div class="actions">
-                    <RemoveButton
-                        label=move || format!("Delete event {}", title())
-                        text="Delete event"
-                        on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_event(id, now))
-                    />
+                    <RemoveButton label=move || format!("Delete event {}", title()) text="Delete event" on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_event(id, now)) />
                 </div>
             </fieldset>
         </li>
@@ -136,11 +132,7 @@ fn PersonRow(event: LiveRecord<ComfortEvent>, id: Uuid) -> impl IntoView {
             >
                 <span class="tag">"In your outreach list"</span>
             </Show>
-            <RemoveButton
-                label=move || format!("Remove {} from this event", name())
-                text="Remove"
-                on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_person(event_id, id, now))
-            />
+            <RemoveButton label=move || format!("Remove {} from this event", name()) text="Remove" on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_person(event_id, id, now)) />
         </li>
     }
 }

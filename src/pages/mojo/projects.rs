@@ -19,9 +19,7 @@ use crate::web::focus::focus_by_id;
 #[component]
 pub fn Projects() -> impl IntoView {
     let store = use_store();
-    let projects = store.workbook.mojo().projects();
-    let records = LiveRecords::short(projects, |project| project.meta.id);
-    let ids = move || projects.with(|projects| projects.iter().map(|project| project.meta.id).collect::<Vec<Uuid>>());
+    let records = LiveRecords::short(store.workbook.mojo().projects(), |project| project.meta.id);
     let add = Callback::new(move |name: String| {
         store.edit_mojo(move |mojo, now| {
             mojo.add_project(&name, now);
@@ -36,7 +34,7 @@ pub fn Projects() -> impl IntoView {
                     format_hours(goal()),
                 )}
             </p>
-            <RecordList class="project-list" records ids=Signal::derive(ids) row=|project| view! { <ProjectRow project /> } />
+            <RecordList class="project-list" records row=|project| view! { <ProjectRow project /> } />
             <AddLine id="new-project" label="A new side project" button="Add project" on_add=add />
         </Card>
     }
@@ -172,10 +170,7 @@ fn MilestoneRow(#[prop(name = "project")] record: LiveRecord<SideProject>, id: U
                     .into_any(),
                 }
             }}
-            <RemoveButton
-                label=move || format!("Delete milestone: {}", text())
-                on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_milestone(project, id, now))
-            />
+            <RemoveButton label=move || format!("Delete milestone: {}", text()) on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_milestone(project, id, now)) />
         </li>
     }
 }

@@ -2,10 +2,9 @@
 //! dates and links. Only http and https links are ever made clickable.
 
 use leptos::prelude::*;
-use uuid::Uuid;
 
 use crate::components::card::Card;
-use crate::components::fields::{ChoiceField, DateInput, DraftChoice, DraftInput, RemoveButton, TextInput};
+use crate::components::fields::{AddForm, ChoiceField, DateInput, DraftChoice, DraftInput, RemoveButton, TextInput};
 use crate::components::record_list::RecordList;
 use crate::model::live::*;
 use crate::model::mojo::{safe_link, ProudItem, ProudKind};
@@ -19,11 +18,7 @@ pub fn Proud() -> impl IntoView {
     let items = LiveRecords::short(store.workbook.mojo().proud(), |item| item.meta.id);
     let kind = RwSignal::new(ProudKind::Accomplishment);
     let text = RwSignal::new(String::new());
-    let ids = move || {
-        store.workbook.mojo().proud().with(|proud| proud.iter().map(|item| item.meta.id).collect::<Vec<Uuid>>())
-    };
-    let add = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let add = move |_| {
         let (chosen, value) = (kind.get_untracked(), text.get_untracked());
         if value.trim().is_empty() {
             return;
@@ -35,16 +30,11 @@ pub fn Proud() -> impl IntoView {
     };
     view! {
         <Card id="proud-list" title="What I am proud of" hint="Your best work, what you achieved, the praise you received. A setback does not erase any of it; keep the evidence here.">
-            <RecordList class="editable-list proud" records=items ids=Signal::derive(ids) row=|item| view! { <ProudRow item /> } />
-            <form class="add-line" on:submit=add>
-                <div class="row">
-                    <DraftInput id="new-proud" label="Something I am proud of" value=text grow=true />
-                    <DraftChoice id="new-proud-kind" label="Kind" value=kind />
-                </div>
-                <div class="actions">
-                    <button type="submit">"Add to the list"</button>
-                </div>
-            </form>
+            <RecordList class="editable-list proud" records=items row=|item| view! { <ProudRow item /> } />
+            <AddForm button="Add to the list" on_add=add>
+                <DraftInput id="new-proud" label="Something I am proud of" value=text grow=true />
+                <DraftChoice id="new-proud-kind" label="Kind" value=kind />
+            </AddForm>
         </Card>
     }
 }
@@ -83,10 +73,7 @@ fn ProudRow(item: LiveRecord<ProudItem>) -> impl IntoView {
                         .into_any(),
                         None => ().into_any(),
                     }}
-                    <RemoveButton
-                        label=move || format!("Delete from the proud list: {}", text.get())
-                        on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_proud(id, now))
-                    />
+                    <RemoveButton label=move || format!("Delete from the proud list: {}", text.get()) on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_proud(id, now)) />
                 </div>
             </fieldset>
         </li>

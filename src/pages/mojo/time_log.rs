@@ -286,10 +286,7 @@ fn EntryRow(id: Uuid) -> impl IntoView {
                         value=Signal::derive(move || entry().map(|entry| entry.note).unwrap_or_default())
                         on_input=move |note: String| store.edit_entry(id, move |entry| entry.note = note)
                     />
-                    <RemoveButton
-                        label=move || format!("Delete entry of {}", describe())
-                        on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_entry(id, now))
-                    />
+                    <RemoveButton label=move || format!("Delete entry of {}", describe()) on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_entry(id, now)) />
                 </div>
                 <p class="error" role="alert">{move || error.get()}</p>
             </fieldset>

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::components::card::Card;
 use crate::components::editable::Editable;
-use crate::components::fields::AddLine;
+use crate::components::fields::{AddLine, RemoveButton};
 use crate::io::actions_ics::write_actions_ics;
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
@@ -172,14 +172,7 @@ fn ActionRow(id: Uuid, today: NaiveDate) -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
-                <button
-                    type="button"
-                    class="secondary"
-                    aria-label=move || format!("Delete action “{}”", title())
-                    on:click=move |_| store.edit_plan(move |plan, now| plan.remove_action(id, now))
-                >
-                    "Delete"
-                </button>
+                <RemoveButton label=move || format!("Delete action “{}”", title()) on_click=move |_| store.edit_plan(move |plan, now| plan.remove_action(id, now)) />
             </div>
         </li>
     }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::card::Card;
 use crate::components::editable::Editable;
+use crate::components::fields::RemoveButton;
 use crate::model::live::*;
 use crate::model::plan::story::{clock_label, length_advice, speaking_seconds, word_count, Part, Parts, AIM_SECONDS};
 use crate::route::Route;
@@ -178,14 +179,7 @@ fn Versions() -> impl IntoView {
                             >
                                 "Work on this version"
                             </button>
-                            <button
-                                type="button"
-                                class="secondary small"
-                                aria-label=format!("Delete “{name}”")
-                                on:click=move |_| store.edit_plan(move |plan, now| plan.remove_answer_version(id, now))
-                            >
-                                "Delete"
-                            </button>
+                            <RemoveButton label=format!("Delete “{name}”") small=true on_click=move |_| store.edit_plan(move |plan, now| plan.remove_answer_version(id, now)) />
                         </div>
                     </li>
                 </For>

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::components::card::Card;
 use crate::components::editable::Editable;
-use crate::components::fields::AddLine;
+use crate::components::fields::{AddLine, RemoveButton};
 use crate::model::live::*;
 use crate::model::plan::story::{clock_label, speaking_seconds, word_count};
 use crate::model::plan::Story;
@@ -78,14 +78,7 @@ fn StoryEditor(id: Uuid) -> impl IntoView {
                 {field("result", "Result", |s| s.result.clone(), |s, v| s.result = v)}
                 {field("lesson", "Lesson", |s| s.lesson.clone(), |s, v| s.lesson = v)}
                 <p class="hint">{move || format!("{} words, about {} out loud.", words(), clock_label(speaking_seconds(words())))}</p>
-                <button
-                    type="button"
-                    class="secondary"
-                    aria-label=move || format!("Delete the story “{}”", story.get().question)
-                    on:click=move |_| store.edit_plan(move |plan, now| plan.remove_story(id, now))
-                >
-                    "Delete"
-                </button>
+                <RemoveButton label=move || format!("Delete the story “{}”", story.get().question) on_click=move |_| store.edit_plan(move |plan, now| plan.remove_story(id, now)) />
             </fieldset>
         </li>
     }

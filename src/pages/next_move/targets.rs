@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::card::Card;
 use crate::components::editable::Editable;
-use crate::components::fields::AddLine;
+use crate::components::fields::{AddLine, RemoveButton};
 use crate::derived::use_outreach_index;
 use crate::model::live::*;
 use crate::model::outreach::view::IndexCache;
@@ -64,14 +64,7 @@ fn TargetList(kind: TargetKind, heading: &'static str, add_label: &'static str) 
                     <For each=move || targets.get() key=|(target, _)| *target let((target, text))>
                         <li>
                             {text.clone()}
-                            <button
-                                type="button"
-                                class="secondary small"
-                                aria-label=format!("Remove the target “{text}”")
-                                on:click=move |_| store.edit_plan(move |plan, now| plan.remove_target(target, now))
-                            >
-                                "Remove"
-                            </button>
+                            <RemoveButton label=format!("Remove the target “{text}”") text="Remove" small=true on_click=move |_| store.edit_plan(move |plan, now| plan.remove_target(target, now)) />
                         </li>
                     </For>
                 </ul>

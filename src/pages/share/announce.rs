@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::{short_date, use_share_ui};
 use crate::components::card::Card;
-use crate::components::fields::{parse_date_input as parse_date, DateInput, DraftChoice, DraftInput, RemoveButton};
+use crate::components::fields::{
+    parse_date_input as parse_date, AddForm, DateInput, DraftChoice, DraftInput, RemoveButton,
+};
 use crate::model::live::*;
 use crate::model::outreach::share::{
     announcement_text, close_note, sharing_clock, sharing_clock_text, Announcement, AnnouncementStyle, Posting,
@@ -147,18 +149,10 @@ pub fn Announce() -> impl IntoView {
                     }
                 </For>
             </ul>
-            <form on:submit=move |event| {
-                event.prevent_default();
-                record();
-            }>
-                <div class="row">
-                    <DraftInput id="posting-place" label="Posted on" value=place grow=true />
-                    <DraftInput id="posting-date" label="On" kind="date" value=date />
-                </div>
-                <div class="actions">
-                    <button type="submit">"Record this post"</button>
-                </div>
-            </form>
+            <AddForm button="Record this post" class="" on_add=move |_| record()>
+                <DraftInput id="posting-place" label="Posted on" value=place grow=true />
+                <DraftInput id="posting-date" label="On" kind="date" value=date />
+            </AddForm>
         </Card>
     }
 }
