@@ -132,6 +132,45 @@ pub fn ChoiceField<C: Keyed>(
     }
 }
 
+/// A filter of a list by fixed options (value, words); the first is the
+/// one that lets everything through.
+#[component]
+pub fn OptionsFilter(
+    id: &'static str,
+    label: &'static str,
+    options: &'static [(&'static str, &'static str)],
+    #[prop(into)] on_change: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change:target=move |event| on_change.run(event.target().value())>
+                {options.iter().map(|(value, words)| view! { <option value=*value>{*words}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A filter of a list by one kind of choice: any, or one of them.
+#[component]
+pub fn FilterField<C: Keyed>(
+    id: &'static str,
+    label: &'static str,
+    /// The words for "any of them".
+    any: &'static str,
+    on_change: Callback<Option<C>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change:target=move |event| on_change.run(C::from_key(&event.target().value()))>
+                <option value="">{any}</option>
+                {C::choices().iter().map(|choice| view! { <option value=choice.key()>{choice.label()}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// A [`ChoiceField`] of a form not sent yet, bound to its signal.
 #[component]
 pub fn DraftChoice<C: Keyed>(
@@ -165,14 +204,16 @@ pub fn AddForm(
     /// The submit button's words.
     button: &'static str,
     #[prop(into)] on_add: Callback<()>,
-    #[prop(default = "add-line")] class: &'static str,
+    /// Without the add line's look (a form in the flow of its card).
+    #[prop(optional)]
+    plain: bool,
     /// Under the button (an error, a message).
     #[prop(optional, into)]
     after: Option<ViewFn>,
     children: Children,
 ) -> impl IntoView {
     view! {
-        <form class=class on:submit=move |event| {
+        <form class=(!plain).then_some("add-line") on:submit=move |event| {
             event.prevent_default();
             on_add.run(());
         }>

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::meta::Removed;
-use super::meta::{RecordMeta, Records, Timestamp};
+use super::meta::{record_edits, RecordMeta, Records, Timestamp};
 use super::SetbackKind;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -207,6 +207,10 @@ pub struct FirstSteps {
     pub removed: Removed,
 }
 
+record_edits!(FirstSteps {
+    checklist: ChecklistItem => update_item, remove_item;
+});
+
 impl FirstSteps {
     /// Adds the starting checklist: the first time, and then any item added
     /// to it by a later version, once (removed ones stay removed). Returns
@@ -260,20 +264,9 @@ impl FirstSteps {
         Some(id)
     }
 
-    pub fn update_item(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut ChecklistItem)) {
-        if self.checklist.edit(id, now, change) {
-            self.updated_at = Some(now);
-        }
-    }
-
     /// Ticks or unticks an item; a ticked item remembers when.
     pub fn set_done(&mut self, id: Uuid, done: bool, now: Timestamp) {
         self.update_item(id, now, |item| item.done_at = done.then_some(now));
-    }
-
-    pub fn remove_item(&mut self, id: Uuid, now: Timestamp) {
-        self.checklist.remove_record(id, &mut self.removed, now);
-        self.updated_at = Some(now);
     }
 
     pub fn done_count(&self) -> usize {

@@ -214,3 +214,32 @@ impl<T: Stamped> Records<T> for Vec<T> {
         id
     }
 }
+
+/// Writes a section's `update_*` and `remove_*` methods for its lists of
+/// records, all alike: an edit touches the record and the section, a
+/// removal keeps the record's tombstone. The section needs `updated_at`
+/// and `removed` fields.
+///
+/// ```ignore
+/// record_edits!(Plan {
+///     actions: ActionItem => update_action, remove_action;
+/// });
+/// ```
+macro_rules! record_edits {
+    ($section:ty { $($list:ident: $record:ty => $update:ident, $remove:ident;)+ }) => {
+        impl $section {$(
+            pub fn $update(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut $record)) {
+                if $crate::model::meta::Records::edit(&mut self.$list, id, now, change) {
+                    self.updated_at = Some(now);
+                }
+            }
+
+            pub fn $remove(&mut self, id: Uuid, now: Timestamp) {
+                $crate::model::meta::Records::remove_record(&mut self.$list, id, &mut self.removed, now);
+                self.updated_at = Some(now);
+            }
+        )+}
+    };
+}
+
+pub(crate) use record_edits;

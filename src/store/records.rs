@@ -20,6 +20,22 @@ use uuid::Uuid;
 
 use crate::model::meta::{IdMap, ListChanges};
 
+/// The handles are copied like the signals they hold, whatever their
+/// record type (a derive would ask the record to be `Copy`).
+macro_rules! copy_handles {
+    ($($handle:ident),*) => {$(
+        impl<T: Send + Sync + 'static> Clone for $handle<T> {
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl<T: Send + Sync + 'static> Copy for $handle<T> {}
+    )*};
+}
+
+copy_handles!(LiveRecords, LiveRecord, RecordEdits);
+
 /// Where each record of the list is, as of the last change of its ids.
 #[derive(Default)]
 struct Positions {
@@ -37,14 +53,6 @@ pub struct LiveRecords<T: Send + Sync + 'static> {
     /// A short list's rows follow the list itself ([`LiveRecords::short`]).
     follows_list: bool,
 }
-
-impl<T: Send + Sync + 'static> Clone for LiveRecords<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T: Send + Sync + 'static> Copy for LiveRecords<T> {}
 
 impl<T: Send + Sync + 'static> LiveRecords<T> {
     /// `list` is the workbook's field (`workbook.outreach().contacts()`);
@@ -180,14 +188,6 @@ pub struct LiveRecord<T: Send + Sync + 'static> {
     id: Uuid,
 }
 
-impl<T: Send + Sync + 'static> Clone for LiveRecord<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T: Send + Sync + 'static> Copy for LiveRecord<T> {}
-
 impl<T: Send + Sync + 'static> LiveRecord<T> {
     pub fn id(&self) -> Uuid {
         self.id
@@ -222,14 +222,6 @@ pub type RecordChange<T> = Box<dyn FnOnce(&mut T) + Send + Sync>;
 pub struct RecordEdits<T: 'static> {
     edit: Callback<RecordChange<T>>,
 }
-
-impl<T: 'static> Clone for RecordEdits<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T: 'static> Copy for RecordEdits<T> {}
 
 impl<T: 'static> RecordEdits<T> {
     /// `edit` applies a change to the record, e.g.

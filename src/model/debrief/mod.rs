@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::meta::Removed;
-use super::meta::{RecordMeta, Records, Timestamp};
+use super::meta::{record_edits, RecordMeta, Records, Timestamp};
 pub mod part;
 
 use crate::model::keyed::keyed_enum;
@@ -278,6 +278,11 @@ pub enum FinishError {
     NoClosureNote,
 }
 
+record_edits!(Debrief {
+    timeline: TimelineEvent => update_event, remove_event;
+    factors: Factor => update_factor, remove_factor;
+});
+
 impl Debrief {
     fn touch(&mut self, now: Timestamp) {
         self.updated_at = Some(now);
@@ -323,17 +328,6 @@ impl Debrief {
         let id = self.timeline.push_record(event);
         self.touch(now);
         id
-    }
-
-    pub fn update_event(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut TimelineEvent)) {
-        if self.timeline.edit(id, now, change) {
-            self.updated_at = Some(now);
-        }
-    }
-
-    pub fn remove_event(&mut self, id: Uuid, now: Timestamp) {
-        self.timeline.remove_record(id, &mut self.removed, now);
-        self.touch(now);
     }
 
     /// The timeline as shown: dated events in date order, each undated event
@@ -445,17 +439,6 @@ impl Debrief {
         let id = self.factors.push_record(factor);
         self.touch(now);
         Some(id)
-    }
-
-    pub fn update_factor(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut Factor)) {
-        if self.factors.edit(id, now, change) {
-            self.updated_at = Some(now);
-        }
-    }
-
-    pub fn remove_factor(&mut self, id: Uuid, now: Timestamp) {
-        self.factors.remove_record(id, &mut self.removed, now);
-        self.touch(now);
     }
 
     pub fn notes(&self, list: NoteList) -> &Vec<Note> {

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::meta::Removed;
-use super::meta::{ListShape, RecordMeta, Records, Timestamp};
+use super::meta::{record_edits, ListShape, RecordMeta, Records, Timestamp};
 use crate::model::keyed::keyed_enum;
 pub use review::WeeklyReview;
 
@@ -347,6 +347,12 @@ impl MojoShape {
     }
 }
 
+// Removing an event leaves the contacts made from it: they keep how they were met.
+record_edits!(Mojo {
+    events: ComfortEvent => update_event, remove_event;
+    proud: ProudItem => update_proud, remove_proud;
+});
+
 impl Mojo {
     fn touch(&mut self, now: Timestamp) {
         self.updated_at = Some(now);
@@ -576,18 +582,6 @@ impl Mojo {
         id
     }
 
-    pub fn update_event(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut ComfortEvent)) {
-        if self.events.edit(id, now, change) {
-            self.updated_at = Some(now);
-        }
-    }
-
-    /// Removes an event; contacts made from it keep how they were met.
-    pub fn remove_event(&mut self, id: Uuid, now: Timestamp) {
-        self.events.remove_record(id, &mut self.removed, now);
-        self.touch(now);
-    }
-
     /// The events as shown: by date, undated (still to be set) last.
     pub fn events_in_order(&self) -> Vec<&ComfortEvent> {
         let mut events: Vec<&ComfortEvent> = self.events.iter().collect();
@@ -637,17 +631,6 @@ impl Mojo {
         let id = self.proud.push_record(item);
         self.touch(now);
         Some(id)
-    }
-
-    pub fn update_proud(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut ProudItem)) {
-        if self.proud.edit(id, now, change) {
-            self.updated_at = Some(now);
-        }
-    }
-
-    pub fn remove_proud(&mut self, id: Uuid, now: Timestamp) {
-        self.proud.remove_record(id, &mut self.removed, now);
-        self.touch(now);
     }
 }
 

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::meta::Removed;
-use super::meta::{RecordMeta, Records, Timestamp};
+use super::meta::{record_edits, RecordMeta, Records, Timestamp};
 use crate::model::keyed::keyed_enum;
 
 /// Where an action came from. A linked action shows its source's text, so
@@ -135,6 +135,11 @@ pub struct Plan {
     pub removed: Removed,
 }
 
+record_edits!(Plan {
+    actions: ActionItem => update_action, remove_action;
+    stories: Story => update_story, remove_story;
+});
+
 impl Plan {
     pub fn action_from(&self, origin: ActionOrigin) -> Option<&ActionItem> {
         self.actions.iter().find(|action| action.origin == Some(origin))
@@ -171,12 +176,6 @@ impl Plan {
         Some(id)
     }
 
-    pub fn update_action(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut ActionItem)) {
-        if self.actions.edit(id, now, change) {
-            self.updated_at = Some(now);
-        }
-    }
-
     /// Moves an action to another horizon, giving it that horizon's due date.
     pub fn move_to(&mut self, id: Uuid, horizon: Horizon, today: NaiveDate, week_starts: Weekday, now: Timestamp) {
         self.update_action(id, now, |action| action.due = horizon.due_date(today, week_starts));
@@ -188,11 +187,6 @@ impl Plan {
             self.actions.iter().filter(|action| Horizon::of(action.due, today, week_starts) == horizon).collect();
         actions.sort_by_key(|action| action.due);
         actions
-    }
-
-    pub fn remove_action(&mut self, id: Uuid, now: Timestamp) {
-        self.actions.remove_record(id, &mut self.removed, now);
-        self.updated_at = Some(now);
     }
 
     // Removing a record of the plan's parts keeps a tombstone, so a merge
@@ -254,16 +248,5 @@ impl Plan {
         let id = self.stories.push_record(story);
         self.updated_at = Some(now);
         Some(id)
-    }
-
-    pub fn update_story(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut Story)) {
-        if self.stories.edit(id, now, change) {
-            self.updated_at = Some(now);
-        }
-    }
-
-    pub fn remove_story(&mut self, id: Uuid, now: Timestamp) {
-        self.stories.remove_record(id, &mut self.removed, now);
-        self.updated_at = Some(now);
     }
 }

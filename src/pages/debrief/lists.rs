@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::card::Card;
-use crate::components::fields::{AddForm, AddLine, ChoiceField, DraftChoice, DraftInput, RemoveButton, TextInput};
-use crate::components::record_list::RecordList;
+use crate::components::fields::{AddForm, ChoiceField, DraftChoice, DraftInput, RemoveButton, TextInput};
+use crate::components::record_list::{ListEditor, RecordList};
 use crate::model::debrief::{Control, Factor, NoteList};
 use crate::model::live::*;
 use crate::model::plan::ActionOrigin;
@@ -92,13 +92,14 @@ pub fn NoteListEditor(
         });
     });
     view! {
-        <h3>{title}</h3>
-        <ul class="editable-list">
-            <For each=ids key=|id| *id let:id>
-                <NoteRow list=list id=id item_label=item_label key_choice=key_choice plan_link=plan_link />
-            </For>
-        </ul>
-        <AddLine id=format!("new-{slug}") label=add_label button="Add" on_add=add />
+        <ListEditor
+            title=title
+            ids=Signal::derive(ids)
+            row=move |id| view! { <NoteRow list id item_label key_choice plan_link /> }
+            add_id=format!("new-{slug}")
+            add_label=add_label
+            on_add=add
+        />
     }
 }
 

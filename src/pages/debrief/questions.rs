@@ -11,7 +11,7 @@ use crate::model::live::*;
 use crate::model::questions::{questions_for, Theme};
 use crate::model::sequence::QuestionGroup;
 use crate::store::use_store;
-use crate::web::focus::focus_by_id;
+use crate::web::focus::{focus_added, focus_by_id};
 
 /// The hard questions, every group of them (the overview) or `only` one
 /// (a screen of the guided sequence).
@@ -59,9 +59,7 @@ fn OwnQuestions() -> impl IntoView {
     let add_own = Callback::new(move |text: String| {
         let mut added = None;
         store.edit_debrief(|debrief, now| added = debrief.add_own_question(&text, now));
-        if let Some(id) = added {
-            focus_by_id(format!("answer-{id}"));
-        }
+        focus_added(added, |id| format!("answer-{id}"));
     });
     view! {
         <h3>{QuestionGroup::Own.title()}</h3>

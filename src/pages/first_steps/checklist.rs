@@ -10,7 +10,7 @@ use crate::model::live::*;
 use crate::model::meta::Records;
 use crate::store::records::{RecordChange, RecordEdits};
 use crate::store::use_store;
-use crate::web::focus::focus_by_id;
+use crate::web::focus::focus_added;
 
 #[component]
 pub fn Checklist() -> impl IntoView {
@@ -25,9 +25,7 @@ pub fn Checklist() -> impl IntoView {
     let add = Callback::new(move |title: String| {
         let mut added = None;
         store.edit_first_steps(|first_steps, now| added = first_steps.add_item(&title, now));
-        if let Some(id) = added {
-            focus_by_id(format!("check-{id}"));
-        }
+        focus_added(added, |id| format!("check-{id}"));
     });
     view! {
         <Card id="checklist" title="This week's checklist">

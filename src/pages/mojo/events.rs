@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::card::Card;
-use crate::components::fields::{AddLine, ChoiceField, DateInput, RemoveButton, TextArea, TextInput};
-use crate::components::record_list::RecordList;
+use crate::components::fields::{ChoiceField, DateInput, RemoveButton, TextArea, TextInput};
+use crate::components::record_list::{ListEditor, RecordList};
 use crate::model::live::*;
 use crate::model::meta::Records;
 use crate::model::mojo::{ComfortEvent, PersonMet};
 use crate::store::records::{LiveRecord, LiveRecords, RecordChange, RecordEdits};
 use crate::store::use_store;
-use crate::web::focus::focus_by_id;
+use crate::web::focus::focus_added;
 
 #[component]
 pub fn Events() -> impl IntoView {
@@ -27,9 +27,7 @@ pub fn Events() -> impl IntoView {
     let add = move |_| {
         let mut added = None;
         store.edit_mojo(|mojo, now| added = Some(mojo.add_event(None, now)));
-        if let Some(id) = added {
-            focus_by_id(format!("event-{id}-name"));
-        }
+        focus_added(added, |id| format!("event-{id}-name"));
     };
     view! {
         <Card id="comfort-zone" title="Out of your comfort zone" hint="Confidence comes back by doing: a meetup in your field, a networking event, coffee with someone who works where you would like to. Plan one, then note who you met.">
@@ -81,13 +79,15 @@ fn EventRow(event: LiveRecord<ComfortEvent>) -> impl IntoView {
                     <TextInput id=field_id("place") label="Where" grow=true value=event.signal(|event| event.place.clone()) on_input=edit.set(|event, text| event.place = text) />
                 </div>
                 <TextArea id=field_id("notes") label="Notes" value=event.signal(|event| event.notes.clone()) on_input=edit.set(|event, text| event.notes = text) rows=2 />
-                <h3>{move || format!("People I met at {}", title())}</h3>
-                <ul class="editable-list">
-                    <For each=people key=|id| *id let:person>
-                        <PersonRow event=event id=person />
-                    </For>
-                </ul>
-                <AddLine id=field_id("new-person") label="Someone I met" button="Add person" on_add=add_person />
+                <ListEditor
+                    title=move || format!("People I met at {}", title())
+                    ids=Signal::derive(people)
+                    row=move |person| view! { <PersonRow event id=person /> }
+                    add_id=field_id("new-person")
+                    add_label="Someone I met"
+                    add_button="Add person"
+                    on_add=add_person
+                />
                 <div class="actions">
                     <RemoveButton label=move || format!("Delete event {}", title()) text="Delete event" on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_event(id, now)) />
                 </div>

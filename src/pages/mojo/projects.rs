@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::components::card::Card;
 use crate::components::fields::{AddLine, ChoiceField, DateInput, RemoveButton, TextInput};
-use crate::components::record_list::RecordList;
+use crate::components::record_list::{ListEditor, RecordList};
 use crate::model::live::*;
 use crate::model::meta::Records;
 use crate::model::mojo::{format_hours, Milestone, SideProject};
@@ -88,13 +88,16 @@ fn ProjectRow(#[prop(name = "project")] record: LiveRecord<SideProject>) -> impl
                         />
                     </div>
                 </div>
-                <h3 class="milestones-heading">{move || format!("Milestones for {}", name())}</h3>
-                <ul class="editable-list">
-                    <For each=milestone_ids key=|id| *id let:milestone>
-                        <MilestoneRow project=record id=milestone />
-                    </For>
-                </ul>
-                <AddLine id=field_id("new-milestone") label="A milestone (shipped the site, finished chapter 3)" button="Add milestone" on_add=add_milestone />
+                <ListEditor
+                    title=move || format!("Milestones for {}", name())
+                    heading_class="milestones-heading"
+                    ids=Signal::derive(milestone_ids)
+                    row=move |milestone| view! { <MilestoneRow project=record id=milestone /> }
+                    add_id=field_id("new-milestone")
+                    add_label="A milestone (shipped the site, finished chapter 3)"
+                    add_button="Add milestone"
+                    on_add=add_milestone
+                />
                 <div class="actions">
                     <Show
                         when=move || confirm.get()

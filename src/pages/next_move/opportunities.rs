@@ -205,6 +205,33 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
     let after_back = vec![back_id.clone(), next_id.clone(), stage_id.clone()];
     let after_stage = vec![stage_id.clone(), next_id.clone(), back_id.clone()];
     let details = RwSignal::new(false);
+    // A button that moves the card one stage on or back (`step`), disabled
+    // when there is none that way; `closed` is its text then.
+    let move_button = move |id: String,
+                            class: &'static str,
+                            step: fn(Stage) -> Option<Stage>,
+                            towards: &'static str,
+                            arrow: &'static str,
+                            closed: &'static str,
+                            keep_focus_on: Vec<String>| {
+        let to = move || step(opportunity.get().stage);
+        view! {
+            <button
+                type="button"
+                id=id
+                class=class
+                disabled=move || to().is_none()
+                aria-label=move || to().map(|stage| format!("Move “{}” {towards} {}", title(), stage.label())).unwrap_or_default()
+                on:click=move |_| {
+                    if let Some(stage) = step(opportunity.get_untracked().stage) {
+                        move_to(stage, keep_focus_on.clone());
+                    }
+                }
+            >
+                {move || to().map(|stage| format!("{arrow} {}", stage.label())).unwrap_or_else(|| closed.into())}
+            </button>
+        }
+    };
     view! {
         <li class="opportunity-card">
             <h4>{title}</h4>
@@ -226,34 +253,8 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
                 </p>
             </Show>
             <div class="row card-moves">
-                <button
-                    type="button"
-                    id=next_id
-                    class="small"
-                    disabled=move || opportunity.get().stage.next().is_none()
-                    aria-label=move || opportunity.get().stage.next().map(|stage| format!("Move “{}” to {}", title(), stage.label())).unwrap_or_default()
-                    on:click=move |_| {
-                        if let Some(stage) = opportunity.get_untracked().stage.next() {
-                            move_to(stage, after_next.clone());
-                        }
-                    }
-                >
-                    {move || opportunity.get().stage.next().map(|stage| format!("→ {}", stage.label())).unwrap_or_else(|| "Closed".into())}
-                </button>
-                <button
-                    type="button"
-                    id=back_id
-                    class="secondary small"
-                    disabled=move || opportunity.get().stage.previous().is_none()
-                    aria-label=move || opportunity.get().stage.previous().map(|stage| format!("Move “{}” back to {}", title(), stage.label())).unwrap_or_default()
-                    on:click=move |_| {
-                        if let Some(stage) = opportunity.get_untracked().stage.previous() {
-                            move_to(stage, after_back.clone());
-                        }
-                    }
-                >
-                    {move || opportunity.get().stage.previous().map(|stage| format!("← {}", stage.label())).unwrap_or_default()}
-                </button>
+                {move_button(next_id, "small", Stage::next, "to", "→", "Closed", after_next)}
+                {move_button(back_id, "secondary small", Stage::previous, "back to", "←", "", after_back)}
                 <div class="field">
                     <label for=stage_id.clone()>{move || format!("Stage of “{}”", title())}</label>
                     <select

@@ -24,6 +24,7 @@ pub fn PathChoiceSection() -> impl IntoView {
             plan.path.add_option(&name, now);
         })
     });
+    let remove_option = move |option: Uuid| store.edit_plan(move |plan, now| plan.remove_path_option(option, now));
     let add_criterion = Callback::new(move |name: String| {
         store.edit_plan(move |plan, now| {
             plan.path.add_criterion(&name, now);
@@ -90,12 +91,7 @@ pub fn PathChoiceSection() -> impl IntoView {
                                 />
                                 <span>{name.clone()}</span>
                             </label>
-                            <RemoveButton
-                                label=format!("Remove the option “{name}”")
-                                text="Remove"
-                                small=true
-                                on_click=move |_| store.edit_plan(move |plan, now| plan.remove_path_option(option, now))
-                            />
+                            <RemoveButton label=format!("Remove the option “{name}”") text="Remove" small=true on_click=move |_| remove_option(option) />
                         </div>
                     </For>
                     <Show when=move || path.with(|path| path.chosen.is_some())>

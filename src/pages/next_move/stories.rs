@@ -11,7 +11,7 @@ use crate::model::live::*;
 use crate::model::plan::story::{clock_label, speaking_seconds, word_count};
 use crate::model::plan::Story;
 use crate::store::use_store;
-use crate::web::focus::focus_by_id;
+use crate::web::focus::focus_added;
 
 #[component]
 pub fn StoriesSection() -> impl IntoView {
@@ -22,9 +22,7 @@ pub fn StoriesSection() -> impl IntoView {
     let add = Callback::new(move |question: String| {
         let mut added = None;
         store.edit_plan(|plan, now| added = plan.add_story(&question, now));
-        if let Some(id) = added {
-            focus_by_id(format!("story-{id}-situation"));
-        }
+        focus_added(added, |id| format!("story-{id}-situation"));
     });
     view! {
         <Card id="stories" title="Other stories for interviews" focus=true hint="Short true stories for the other questions (“a time you disagreed”, “a mistake you made”): the situation, your task, what you did, the result, and what you learned.">

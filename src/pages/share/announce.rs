@@ -135,21 +135,17 @@ pub fn Announce() -> impl IntoView {
                             Some(when) => format!("{place}, {}", short_date(when)),
                             None => place.clone(),
                         };
+                        let remove = move |_| store.edit_outreach(move |outreach, now| outreach.remove_posting(id, now));
                         view! {
                             <li class="row">
                                 <span class="grow">{text}</span>
-                                <RemoveButton
-                                    label=format!("Remove the post on {place}")
-                                    text="Remove"
-                                    small=true
-                                    on_click=move |_| store.edit_outreach(move |outreach, now| outreach.remove_posting(id, now))
-                                />
+                                <RemoveButton label=format!("Remove the post on {place}") text="Remove" small=true on_click=remove />
                             </li>
                         }
                     }
                 </For>
             </ul>
-            <AddForm button="Record this post" class="" on_add=move |_| record()>
+            <AddForm button="Record this post" plain=true on_add=move |_| record()>
                 <DraftInput id="posting-place" label="Posted on" value=place grow=true />
                 <DraftInput id="posting-date" label="On" kind="date" value=date />
             </AddForm>
