@@ -169,7 +169,9 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
         if let Some(at) = known.filter(|at| holds(*at)) {
             return Some(at);
         }
-        if fresh && known.is_none() {
+        // A short list's map is not told of adds (its section's edit tells
+        // only the list's readers): an id it lacks is looked for again.
+        if fresh && known.is_none() && !self.follows_list {
             return None;
         }
         self.positions.update_value(|positions| {
