@@ -82,7 +82,7 @@ pub fn escape_text(text: &str) -> String {
 /// Appends one content line, folded so that no physical line exceeds
 /// `MAX_LINE_OCTETS` octets: each continuation line starts with a single
 /// space, which counts towards its 75. Folds fall between characters.
-fn push_folded(out: &mut String, content: &str) {
+pub(crate) fn push_folded(out: &mut String, content: &str) {
     let mut room = MAX_LINE_OCTETS;
     let mut used = 0;
     for c in content.chars() {

@@ -12,10 +12,9 @@ use crate::model::outreach::import::Skipped;
 use crate::model::outreach::Contact;
 use crate::model::Timestamp;
 
+// vCard 4.0 escapes TEXT and folds lines as iCalendar does (RFC 6350 3.2, 3.4).
+use super::ics::{escape_text as escape, push_folded};
 use super::linkedin_csv::Parsed;
-
-/// The longest a written line may be, in octets, not counting its CRLF.
-const MAX_LINE_OCTETS: usize = 75;
 
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum VCardError {
@@ -193,39 +192,6 @@ fn contact_from(properties: &[(String, String)], now: Timestamp) -> Option<Conta
         notes: text("NOTE"),
         ..Contact::new(&name, now)
     })
-}
-
-/// Escapes a TEXT value for writing.
-fn escape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ',' => out.push_str("\\,"),
-            ';' => out.push_str("\\;"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Appends a content line folded at 75 octets, never inside a character.
-fn push_folded(out: &mut String, content: &str) {
-    let mut room = MAX_LINE_OCTETS;
-    let mut used = 0;
-    for c in content.chars() {
-        if used + c.len_utf8() > room {
-            out.push_str("\r\n ");
-            room = MAX_LINE_OCTETS - 1;
-            used = 0;
-        }
-        out.push(c);
-        used += c.len_utf8();
-    }
-    out.push_str("\r\n");
 }
 
 /// The contacts as one vCard 4.0 file.

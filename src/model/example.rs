@@ -7,6 +7,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::debrief::{Answer, Control, EventDate, NoteList, SetbackKind};
+use super::meta::Records;
 use super::mojo::{EventKind, ProjectKind, ProudKind};
 use super::outreach::{Channel, Contact, Frequency, Status};
 use super::plan::opportunities::{SourceKind, Stage};
@@ -14,36 +15,20 @@ use super::plan::story::Part;
 use super::plan::TargetKind;
 use super::{Timestamp, Workbook};
 
-/// (name, how we know each other, how often, company, role)
+/// (name, how we know each other, how often, company, role): a table, one
+/// person a line.
+#[rustfmt::skip]
 const PEOPLE: [(&str, &str, Frequency, &str, &str); 25] = [
     ("Priya Raman", "Supplier rep for our flour", Frequency::FewTimesAYear, "Northfield Mills", "Account manager"),
-    (
-        "Tom Becker",
-        "Old colleague from the hotel kitchen",
-        Frequency::OnceAYearOrLess,
-        "Harbour Hotels",
-        "Operations manager",
-    ),
-    (
-        "Lena Vogt",
-        "Customer who ran the office next door",
-        Frequency::OnceAYearOrLess,
-        "Brightside Foods",
-        "Head of product",
-    ),
+    ("Tom Becker", "Old colleague from the hotel kitchen", Frequency::OnceAYearOrLess, "Harbour Hotels", "Operations manager"),
+    ("Lena Vogt", "Customer who ran the office next door", Frequency::OnceAYearOrLess, "Brightside Foods", "Head of product"),
     ("Sam Okoye", "Friend from cooking school", Frequency::Monthly, "", "Pastry chef"),
     ("Jonas Meyer", "Met at a small-business workshop", Frequency::NeverMet, "Brightside Foods", "Operations analyst"),
     ("Aisha Khan", "Sister-in-law", Frequency::Weekly, "City Council", "Policy officer"),
     ("Marco Rossi", "Rented the unit before us", Frequency::OnceAYearOrLess, "Rossi & Sons", "Owner"),
     ("Hannah Lee", "LinkedIn connection, food start-up founder", Frequency::NeverMet, "Oat & Co", "Founder"),
     ("Diego Alvarez", "Our accountant", Frequency::FewTimesAYear, "Alvarez Accounting", "Accountant"),
-    (
-        "Grace Chen",
-        "Regular customer, works in logistics",
-        Frequency::OnceAYearOrLess,
-        "Fresh Route",
-        "Operations manager",
-    ),
+    ("Grace Chen", "Regular customer, works in logistics", Frequency::OnceAYearOrLess, "Fresh Route", "Operations manager"),
     ("Peter Novak", "Former manager at the hotel", Frequency::OnceAYearOrLess, "Harbour Hotels", "General manager"),
     ("Nadia Haddad", "Farmers' market stall neighbour", Frequency::FewTimesAYear, "", "Cheesemaker"),
     ("Oliver Smith", "University friend", Frequency::Monthly, "Greenleaf Grocers", "Store manager"),
@@ -259,7 +244,7 @@ fn add_mojo(workbook: &mut Workbook, today: NaiveDate, now: Timestamp) {
     if let Some(id) = projects.first() {
         if let Some(milestone) = mojo.add_milestone(*id, "Finish module 1", now) {
             mojo.update_project(*id, now, |project| {
-                if let Some(step) = project.milestones.iter_mut().find(|step| step.meta.id == milestone) {
+                if let Some(step) = project.milestones.by_id_mut(milestone) {
                     step.done_on = Some(days_before(today, 8));
                 }
             });

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::meta::Removed;
-use super::meta::{RecordMeta, Timestamp};
+use super::meta::{record_edits, RecordMeta, Records, Timestamp};
 use super::SetbackKind;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -207,6 +207,10 @@ pub struct FirstSteps {
     pub removed: Removed,
 }
 
+record_edits!(FirstSteps {
+    checklist: ChecklistItem => update_item, remove_item;
+});
+
 impl FirstSteps {
     /// Adds the starting checklist: the first time, and then any item added
     /// to it by a later version, once (removed ones stay removed). Returns
@@ -255,29 +259,14 @@ impl FirstSteps {
             return None;
         }
         let item = ChecklistItem { meta: RecordMeta::new(now), title: title.into(), ..ChecklistItem::default() };
-        let id = item.meta.id;
-        self.checklist.push(item);
+        let id = self.checklist.push_record(item);
         self.updated_at = Some(now);
         Some(id)
-    }
-
-    pub fn update_item(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut ChecklistItem)) {
-        if let Some(item) = self.checklist.iter_mut().find(|item| item.meta.id == id) {
-            change(item);
-            item.meta.touch(now);
-            self.updated_at = Some(now);
-        }
     }
 
     /// Ticks or unticks an item; a ticked item remembers when.
     pub fn set_done(&mut self, id: Uuid, done: bool, now: Timestamp) {
         self.update_item(id, now, |item| item.done_at = done.then_some(now));
-    }
-
-    pub fn remove_item(&mut self, id: Uuid, now: Timestamp) {
-        self.checklist.retain(|item| item.meta.id != id);
-        self.removed.record(id, now);
-        self.updated_at = Some(now);
     }
 
     pub fn done_count(&self) -> usize {

@@ -48,7 +48,7 @@ use uuid::Uuid;
 use super::debrief::{Answer, Factor, Note, OwnQuestion, TimelineEvent};
 use super::first_steps::{ChecklistItem, MoneyLine};
 pub use super::meta::Removed;
-use super::meta::Timestamp;
+use super::meta::{RecordMeta, Stamped, Timestamp};
 use super::mojo::{ComfortEvent, Milestone, PersonMet, ProudItem, RestDay, SideProject, TimeEntry};
 use super::outreach::share::Posting;
 use super::outreach::{Contact, Interaction};
@@ -72,10 +72,18 @@ pub trait Record: Clone + PartialEq + Serialize {
     fn merge_children(&mut self, _other: &Self, _removed: &Removed) {}
 }
 
-/// Implements [`Record`] for types with a flattened `meta: RecordMeta`, and
+/// Implements [`Stamped`] and [`Record`] for types with a flattened `meta: RecordMeta`, and
 /// names their child lists, if any.
 macro_rules! records {
     ($($kind:ty $({ $($child:ident),* })?),* $(,)?) => {$(
+        impl Stamped for $kind {
+            fn meta(&self) -> &RecordMeta {
+                &self.meta
+            }
+            fn meta_mut(&mut self) -> &mut RecordMeta {
+                &mut self.meta
+            }
+        }
         impl Record for $kind {
             type Key = Uuid;
             fn key(&self) -> Uuid {
@@ -120,6 +128,15 @@ records!(
     Story,
     Priority,
 );
+
+impl Stamped for WeeklyReview {
+    fn meta(&self) -> &RecordMeta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut RecordMeta {
+        &mut self.meta
+    }
+}
 
 /// Reviews are keyed by their week: a week has one review, whichever device
 /// started it. The version edited last wins, with both sides' priorities.

@@ -162,3 +162,84 @@ impl Hasher for IdHasher {
 pub type IdMap<V> = HashMap<Uuid, V, BuildHasherDefault<IdHasher>>;
 /// A set of record ids ([`IdHasher`]).
 pub type IdSet = HashSet<Uuid, BuildHasherDefault<IdHasher>>;
+
+/// A record of a list: it carries a [`RecordMeta`] (its id and edit time).
+/// Implemented for every record type beside its merge rule
+/// (`merge::records!`).
+pub trait Stamped {
+    fn meta(&self) -> &RecordMeta;
+    fn meta_mut(&mut self) -> &mut RecordMeta;
+}
+
+/// The edits every list of records shares, written once: find by id, change
+/// and mark edited, remove and keep the tombstone.
+pub trait Records<T: Stamped> {
+    /// The record `id`, if the list holds it.
+    fn by_id(&self, id: Uuid) -> Option<&T>;
+    fn by_id_mut(&mut self, id: Uuid) -> Option<&mut T>;
+    /// Changes the record `id` and marks it edited at `now`; false when the
+    /// list does not hold it (then nothing changed).
+    fn edit(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut T)) -> bool;
+    /// Takes the record `id` out of the list and notes its tombstone in
+    /// `removed`, so a merge with an older copy does not bring it back.
+    fn remove_record(&mut self, id: Uuid, removed: &mut Removed, now: Timestamp);
+    /// Adds a record at the end and returns its id.
+    fn push_record(&mut self, record: T) -> Uuid;
+}
+
+impl<T: Stamped> Records<T> for Vec<T> {
+    fn by_id(&self, id: Uuid) -> Option<&T> {
+        self.iter().find(|record| record.meta().id == id)
+    }
+
+    fn by_id_mut(&mut self, id: Uuid) -> Option<&mut T> {
+        self.iter_mut().find(|record| record.meta().id == id)
+    }
+
+    fn edit(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut T)) -> bool {
+        let Some(record) = self.by_id_mut(id) else { return false };
+        change(record);
+        record.meta_mut().touch(now);
+        true
+    }
+
+    fn remove_record(&mut self, id: Uuid, removed: &mut Removed, now: Timestamp) {
+        self.retain(|record| record.meta().id != id);
+        removed.record(id, now);
+    }
+
+    fn push_record(&mut self, record: T) -> Uuid {
+        let id = record.meta().id;
+        self.push(record);
+        id
+    }
+}
+
+/// Writes a section's `update_*` and `remove_*` methods for its lists of
+/// records, all alike: an edit touches the record and the section, a
+/// removal keeps the record's tombstone. The section needs `updated_at`
+/// and `removed` fields.
+///
+/// ```ignore
+/// record_edits!(Plan {
+///     actions: ActionItem => update_action, remove_action;
+/// });
+/// ```
+macro_rules! record_edits {
+    ($section:ty { $($list:ident: $record:ty => $update:ident, $remove:ident;)+ }) => {
+        impl $section {$(
+            pub fn $update(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut $record)) {
+                if $crate::model::meta::Records::edit(&mut self.$list, id, now, change) {
+                    self.updated_at = Some(now);
+                }
+            }
+
+            pub fn $remove(&mut self, id: Uuid, now: Timestamp) {
+                $crate::model::meta::Records::remove_record(&mut self.$list, id, &mut self.removed, now);
+                self.updated_at = Some(now);
+            }
+        )+}
+    };
+}
+
+pub(crate) use record_edits;

@@ -19,6 +19,7 @@ use super::outreach::Outreach;
 pub use super::plan::EndState;
 use super::plan::{Plan, Stage};
 use super::{Debrief, Mojo, SetbackKind, Workbook};
+use crate::model::keyed::listed_enum;
 
 /// How many people told make "a first group": enough to have begun.
 pub const FIRST_GROUP: usize = 3;
@@ -75,6 +76,20 @@ pub enum StepState {
 }
 
 impl StepState {
+    /// A step's state from its marks, asked in this order (the later ones
+    /// only when needed): marked done, its core there, anything started.
+    pub fn of(done: bool, core_there: impl FnOnce() -> bool, started: impl FnOnce() -> bool) -> StepState {
+        if done {
+            StepState::Done
+        } else if core_there() {
+            StepState::Ready
+        } else if started() {
+            StepState::UnderWay
+        } else {
+            StepState::NotStarted
+        }
+    }
+
     pub fn is_done(self) -> bool {
         self == StepState::Done
     }
@@ -109,15 +124,7 @@ impl Debrief {
     }
 
     pub fn step_state(&self) -> StepState {
-        if self.is_done() {
-            StepState::Done
-        } else if self.core_written() {
-            StepState::Ready
-        } else if self.has_content() || self.session.is_scheduled() {
-            StepState::UnderWay
-        } else {
-            StepState::NotStarted
-        }
+        StepState::of(self.is_done(), || self.core_written(), || self.has_content() || self.session.is_scheduled())
     }
 }
 
@@ -140,18 +147,9 @@ impl Outreach {
     }
 
     pub fn step_state(&self) -> StepState {
-        if self.done_at.is_some() {
-            StepState::Done
-        } else if self.core_done() {
-            StepState::Ready
-        } else if !self.contacts.is_empty()
-            || self.share_by.is_some()
-            || !self.announcement.how_to_help.trim().is_empty()
-        {
-            StepState::UnderWay
-        } else {
-            StepState::NotStarted
-        }
+        let started =
+            || !self.contacts.is_empty() || self.share_by.is_some() || !self.announcement.how_to_help.trim().is_empty();
+        StepState::of(self.done_at.is_some(), || self.core_done(), started)
     }
 }
 
@@ -176,15 +174,8 @@ impl Mojo {
     }
 
     pub fn step_state(&self) -> StepState {
-        if self.done_at.is_some() {
-            StepState::Done
-        } else if self.core_done() {
-            StepState::Ready
-        } else if !self.projects.is_empty() || !self.entries.is_empty() || !self.proud.is_empty() {
-            StepState::UnderWay
-        } else {
-            StepState::NotStarted
-        }
+        let started = || !self.projects.is_empty() || !self.entries.is_empty() || !self.proud.is_empty();
+        StepState::of(self.done_at.is_some(), || self.core_done(), started)
     }
 }
 
@@ -202,20 +193,16 @@ impl Plan {
     }
 
     pub fn step_state(&self) -> StepState {
-        if self.done_at.is_some() {
-            StepState::Done
-        } else if self.path.chosen.is_some() && self.end_in_view().is_some() {
-            // The person can say they reached it whenever they have.
-            StepState::Ready
-        } else if self.path.chosen.is_some()
-            || !self.opportunities.list.is_empty()
-            || !self.actions.is_empty()
-            || !self.targets.is_empty()
-        {
-            StepState::UnderWay
-        } else {
-            StepState::NotStarted
-        }
+        // With a path and an end in view, the person can say they reached
+        // it whenever they have.
+        let core = || self.path.chosen.is_some() && self.end_in_view().is_some();
+        let started = || {
+            self.path.chosen.is_some()
+                || !self.opportunities.list.is_empty()
+                || !self.actions.is_empty()
+                || !self.targets.is_empty()
+        };
+        StepState::of(self.done_at.is_some(), core, started)
     }
 
     /// What finishing the move means for this person (`None`: not said yet).
@@ -239,57 +226,36 @@ impl Plan {
     }
 }
 
-/// The one next step, at the top of Today.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NextStep {
-    /// The practical checklist is barely started and nothing is written yet.
-    FirstSteps,
-    BeginDebrief,
-    ContinueDebrief,
-    /// The lesson and the closure are written: mark the debrief done.
-    CloseDebrief,
-    StartOutreach,
-    TellPeople,
-    MarkShared,
-    StartSideProject,
-    KeepMoving,
-    MarkMojo,
-    ChoosePath,
-    NameEnd,
-    TrackOpportunity,
-    /// An accepted job is there: mark the move made.
-    MarkMoveMade,
-    PlanAction,
-    DoThisWeek,
-    /// All four steps are done.
-    ComebackComplete,
+listed_enum! {
+    /// The one next step, at the top of Today; `ALL` lists every suggestion
+    /// in the order of the method.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum NextStep {
+        /// The practical checklist is barely started and nothing is written yet.
+        FirstSteps,
+        BeginDebrief,
+        ContinueDebrief,
+        /// The lesson and the closure are written: mark the debrief done.
+        CloseDebrief,
+        StartOutreach,
+        TellPeople,
+        MarkShared,
+        StartSideProject,
+        KeepMoving,
+        MarkMojo,
+        ChoosePath,
+        NameEnd,
+        TrackOpportunity,
+        /// An accepted job is there: mark the move made.
+        MarkMoveMade,
+        PlanAction,
+        DoThisWeek,
+        /// All four steps are done.
+        ComebackComplete,
+    }
 }
 
 impl NextStep {
-    /// Every suggestion, in the order of the method.
-    pub const ALL: [NextStep; 17] = {
-        use NextStep::*;
-        [
-            FirstSteps,
-            BeginDebrief,
-            ContinueDebrief,
-            CloseDebrief,
-            StartOutreach,
-            TellPeople,
-            MarkShared,
-            StartSideProject,
-            KeepMoving,
-            MarkMojo,
-            ChoosePath,
-            NameEnd,
-            TrackOpportunity,
-            MarkMoveMade,
-            PlanAction,
-            DoThisWeek,
-            ComebackComplete,
-        ]
-    };
-
     /// The step this suggestion belongs to (none for first steps and the end).
     pub fn step(self) -> Option<Step> {
         use NextStep::*;

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use uuid::Uuid;
 
+use super::meta::Records;
 use super::plan::{ActionItem, ActionOrigin};
 use super::{Debrief, FirstSteps, Mojo, Outreach, Plan, Settings, Timestamp};
 
@@ -102,7 +103,7 @@ impl Workbook {
     pub fn person_to_contact(&mut self, event: Uuid, person: Uuid, now: Timestamp) -> Option<Uuid> {
         let found = self.mojo.event(event)?;
         let title = found.title();
-        let met = found.people.iter().find(|candidate| candidate.meta.id == person)?;
+        let met = found.people.by_id(person)?;
         if let Some(existing) = met.contact.filter(|id| self.outreach.contact(*id).is_some()) {
             return Some(existing);
         }
@@ -125,7 +126,7 @@ impl Workbook {
     pub fn action_title(&self, action: &ActionItem) -> String {
         let linked = match action.origin {
             Some(ActionOrigin::DebriefOption { option }) => {
-                self.debrief.options.iter().find(|note| note.meta.id == option).map(|note| note.text.clone())
+                self.debrief.options.by_id(option).map(|note| note.text.clone())
             }
             Some(ActionOrigin::FollowUp { contact }) => self
                 .outreach
@@ -134,8 +135,8 @@ impl Workbook {
                 .find(|person| person.meta.id == contact)
                 .map(|person| format!("Follow up with {}", person.name.trim())),
             Some(ActionOrigin::Milestone { project, milestone }) => {
-                self.mojo.projects.iter().find(|candidate| candidate.meta.id == project).and_then(|project| {
-                    let step = project.milestones.iter().find(|step| step.meta.id == milestone)?;
+                self.mojo.projects.by_id(project).and_then(|project| {
+                    let step = project.milestones.by_id(milestone)?;
                     Some(format!("{} ({})", step.text.trim(), project.display_name()))
                 })
             }
@@ -147,7 +148,7 @@ impl Workbook {
 
     /// Sends a contact's follow-up to the action plan, due on the follow-up date.
     pub fn send_follow_up_to_plan(&mut self, contact: Uuid, now: Timestamp) -> Option<Uuid> {
-        let person = self.outreach.contacts.iter().find(|person| person.meta.id == contact)?;
+        let person = self.outreach.contacts.by_id(contact)?;
         let (due, title) = (person.next_follow_up(), format!("Follow up with {}", person.name.trim()));
         let id = self.plan.link_action(ActionOrigin::FollowUp { contact }, now);
         self.plan.update_action(id, now, |action| {
@@ -159,8 +160,8 @@ impl Workbook {
 
     /// Sends a side-project milestone to the action plan.
     pub fn send_milestone_to_plan(&mut self, project: Uuid, milestone: Uuid, now: Timestamp) -> Option<Uuid> {
-        let side_project = self.mojo.projects.iter().find(|candidate| candidate.meta.id == project)?;
-        let step = side_project.milestones.iter().find(|step| step.meta.id == milestone)?;
+        let side_project = self.mojo.projects.by_id(project)?;
+        let step = side_project.milestones.by_id(milestone)?;
         let title = format!("{} ({})", step.text.trim(), side_project.display_name());
         let id = self.plan.link_action(ActionOrigin::Milestone { project, milestone }, now);
         self.plan.update_action(id, now, |action| action.title = title);
@@ -227,7 +228,7 @@ impl Workbook {
 
     /// Removes a debrief option; an action linked to it keeps the last words.
     pub fn remove_option(&mut self, option: Uuid, now: Timestamp) {
-        let text = self.debrief.options.iter().find(|note| note.meta.id == option).map(|note| note.text.clone());
+        let text = self.debrief.options.by_id(option).map(|note| note.text.clone());
         if let (Some(text), Some(action)) = (
             text,
             self.plan.actions.iter_mut().find(|action| action.origin == Some(ActionOrigin::DebriefOption { option })),

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::card::Card;
 use crate::components::fields::RadioChoice;
 use crate::components::page_intro::PageIntro;
 use crate::components::show_more::{Paging, ShowMore};
@@ -56,8 +57,7 @@ pub fn TodayPage() -> impl IntoView {
             </section>
             // The weekly review's offer and the momentum chart: a chunk of their own.
             <LazyPart chunk=Chunk::KeepGoing />
-            <section class="card" aria-labelledby="due-this-week">
-                <h2 id="due-this-week">"Due this week"</h2>
+            <Card id="due-this-week" title="Due this week">
                 {move || {
                     if due.with(Vec::is_empty) {
                         view! { <p class="hint">"Nothing is due this week."</p> }.into_any()
@@ -82,9 +82,8 @@ pub fn TodayPage() -> impl IntoView {
                         .into_any()
                     }
                 }}
-            </section>
-            <section class="card" aria-labelledby="sharing-card">
-                <h2 id="sharing-card">"Time to share"</h2>
+            </Card>
+            <Card id="sharing-card" title="Time to share">
                 <p>
                     {move || store.workbook.outreach().share_by().with(|share_by| match share_by {
                         Some(_) => sharing_clock_text(sharing_clock(*share_by, today)),
@@ -93,9 +92,8 @@ pub fn TodayPage() -> impl IntoView {
                     " "
                     <a href=Route::Share.href()>"Open Share"</a>
                 </p>
-            </section>
-            <section class="card" aria-labelledby="first-steps-card">
-                <h2 id="first-steps-card">"First steps after the blow"</h2>
+            </Card>
+            <Card id="first-steps-card" title="First steps after the blow">
                 <p>
                     {move || {
                         let kind = store.workbook.debrief().setback().get();
@@ -106,7 +104,7 @@ pub fn TodayPage() -> impl IntoView {
                     }}
                     <a href=Route::FirstSteps.href()>"Checklist and survival budget"</a>
                 </p>
-            </section>
+            </Card>
             <h2>"The four steps"</h2>
             <ol class="steps">
                 {move || {
@@ -129,10 +127,9 @@ pub fn TodayPage() -> impl IntoView {
                 }}
             </ol>
             <Show when=move || !proud().is_empty()>
-                <section class="card" aria-labelledby="proud-of">
-                    <h2 id="proud-of">"What you are proud of"</h2>
+                <Card id="proud-of" title="What you are proud of">
                     <ul>{move || proud().into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}</ul>
-                </section>
+                </Card>
             </Show>
             <p class="privacy">
                 "Everything you write stays in this browser, on this device. Nothing is sent anywhere."

@@ -2,6 +2,10 @@
 //! log): a row reads its own record through a [`LiveRecord`] and is told of
 //! that record's edits only.
 //!
+//! A short list (the events, the proud list, the rest days) uses the same
+//! handles, made on its page with [`LiveRecords::short`]: its rows follow
+//! the whole list, which is small and edited through its section.
+//!
 //! Why not a keyed `reactive_stores` field: its key map is rebuilt on every
 //! change of the list's ids, and the rebuild writes a store path per record.
 //! Adding one contact beside 5,000 spent 78% of the click in that rebuild
@@ -15,6 +19,22 @@ use reactive_stores::Field;
 use uuid::Uuid;
 
 use crate::model::meta::{IdMap, ListChanges};
+
+/// The handles are copied like the signals they hold, whatever their
+/// record type (a derive would ask the record to be `Copy`).
+macro_rules! copy_handles {
+    ($($handle:ident),*) => {$(
+        impl<T: Send + Sync + 'static> Clone for $handle<T> {
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl<T: Send + Sync + 'static> Copy for $handle<T> {}
+    )*};
+}
+
+copy_handles!(LiveRecords, LiveRecord, RecordEdits);
 
 /// Where each record of the list is, as of the last change of its ids.
 #[derive(Default)]
@@ -30,15 +50,9 @@ pub struct LiveRecords<T: Send + Sync + 'static> {
     /// One trigger per record a view has read.
     readers: StoredValue<IdMap<ArcTrigger>>,
     positions: StoredValue<Positions>,
+    /// A short list's rows follow the list itself ([`LiveRecords::short`]).
+    follows_list: bool,
 }
-
-impl<T: Send + Sync + 'static> Clone for LiveRecords<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T: Send + Sync + 'static> Copy for LiveRecords<T> {}
 
 impl<T: Send + Sync + 'static> LiveRecords<T> {
     /// `list` is the workbook's field (`workbook.outreach().contacts()`);
@@ -49,7 +63,21 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
             id_of,
             readers: StoredValue::new(IdMap::default()),
             positions: StoredValue::new(Positions::default()),
+            follows_list: false,
         }
+    }
+
+    /// A short list of a section, whose edits go through the section's
+    /// `edit_*` (which tells the list's readers, not each record's): a row
+    /// reading its record follows the whole list.
+    pub fn short(list: impl Into<Field<Vec<T>>>, id_of: fn(&T) -> Uuid) -> Self {
+        Self { follows_list: true, ..Self::new(list, id_of) }
+    }
+
+    /// The ids of the list, in order; a view reading them follows the list.
+    pub fn ids(&self) -> Vec<Uuid> {
+        let id_of = self.id_of;
+        self.list.with(|list| list.iter().map(id_of).collect())
     }
 
     /// The handle a row keeps for its record.
@@ -60,7 +88,11 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
     /// Reads one record, subscribing the running view to that record only;
     /// `None` once the record is gone.
     pub fn with<U>(&self, id: Uuid, read: impl FnOnce(&T) -> U) -> Option<U> {
-        self.trigger(id).track();
+        if self.follows_list {
+            self.list.track();
+        } else {
+            self.trigger(id).track();
+        }
         self.with_untracked(id, read)
     }
 
@@ -137,7 +169,9 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
         if let Some(at) = known.filter(|at| holds(*at)) {
             return Some(at);
         }
-        if fresh && known.is_none() {
+        // A short list's map is not told of adds (its section's edit tells
+        // only the list's readers): an id it lacks is looked for again.
+        if fresh && known.is_none() && !self.follows_list {
             return None;
         }
         self.positions.update_value(|positions| {
@@ -156,14 +190,6 @@ pub struct LiveRecord<T: Send + Sync + 'static> {
     id: Uuid,
 }
 
-impl<T: Send + Sync + 'static> Clone for LiveRecord<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T: Send + Sync + 'static> Copy for LiveRecord<T> {}
-
 impl<T: Send + Sync + 'static> LiveRecord<T> {
     pub fn id(&self) -> Uuid {
         self.id
@@ -173,5 +199,46 @@ impl<T: Send + Sync + 'static> LiveRecord<T> {
     /// record for a moment).
     pub fn try_with<U>(&self, read: impl FnOnce(&T) -> U) -> Option<U> {
         self.records.with(self.id, read)
+    }
+
+    /// What the row shows of its record (`U::default()` once it is gone).
+    pub fn get<U: Default>(&self, read: impl FnOnce(&T) -> U) -> U {
+        self.try_with(read).unwrap_or_default()
+    }
+
+    /// One part of the record as a signal, for a field component's `value`.
+    pub fn signal<U>(self, read: fn(&T) -> U) -> Signal<U>
+    where
+        U: Default + Clone + Send + Sync + 'static,
+    {
+        Signal::derive(move || self.get(read))
+    }
+}
+
+/// A change of one record, handed to the section's edit.
+pub type RecordChange<T> = Box<dyn FnOnce(&mut T) + Send + Sync>;
+
+/// How a row writes its record: each change goes through the section's
+/// `edit_*` (which touches the record, notifies its readers and saves), so a
+/// field says only which part it sets.
+pub struct RecordEdits<T: 'static> {
+    edit: Callback<RecordChange<T>>,
+}
+
+impl<T: 'static> RecordEdits<T> {
+    /// `edit` applies a change to the record, e.g.
+    /// `store.edit_mojo(move |mojo, now| mojo.update_event(id, now, change))`.
+    pub fn new(edit: impl Fn(RecordChange<T>) + Send + Sync + 'static) -> Self {
+        Self { edit: Callback::new(edit) }
+    }
+
+    /// Applies one change.
+    pub fn run(&self, change: impl FnOnce(&mut T) + Send + Sync + 'static) {
+        self.edit.run(Box::new(change));
+    }
+
+    /// A field's callback: each new value is written into the record by `assign`.
+    pub fn set<V: Send + Sync + 'static>(self, assign: fn(&mut T, V)) -> Callback<V> {
+        Callback::new(move |value| self.run(move |record| assign(record, value)))
     }
 }

@@ -58,6 +58,14 @@ pub fn focus_by_id(id: String) {
     });
 }
 
+/// After adding a record: focuses its first field (`field` names it from
+/// the record's id), if a record was added.
+pub fn focus_added(added: Option<uuid::Uuid>, field: impl FnOnce(uuid::Uuid) -> String) {
+    if let Some(id) = added {
+        focus_by_id(field(id));
+    }
+}
+
 /// Focuses, on the next frame, the first of `ids` that exists and is not
 /// disabled (a "Move up" button that just reached the top, say).
 pub fn focus_first_enabled(ids: Vec<String>) {

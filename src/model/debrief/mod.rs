@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::meta::Removed;
-use super::meta::{RecordMeta, Timestamp};
+use super::meta::{record_edits, RecordMeta, Records, Timestamp};
 pub mod part;
 
 use crate::model::keyed::keyed_enum;
@@ -278,6 +278,11 @@ pub enum FinishError {
     NoClosureNote,
 }
 
+record_edits!(Debrief {
+    timeline: TimelineEvent => update_event, remove_event;
+    factors: Factor => update_factor, remove_factor;
+});
+
 impl Debrief {
     fn touch(&mut self, now: Timestamp) {
         self.updated_at = Some(now);
@@ -320,24 +325,9 @@ impl Debrief {
     /// Adds an empty event at the end and returns its id.
     pub fn add_event(&mut self, now: Timestamp) -> Uuid {
         let event = TimelineEvent { meta: RecordMeta::new(now), ..TimelineEvent::default() };
-        let id = event.meta.id;
-        self.timeline.push(event);
+        let id = self.timeline.push_record(event);
         self.touch(now);
         id
-    }
-
-    pub fn update_event(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut TimelineEvent)) {
-        if let Some(event) = self.timeline.iter_mut().find(|event| event.meta.id == id) {
-            change(event);
-            event.meta.touch(now);
-            self.updated_at = Some(now);
-        }
-    }
-
-    pub fn remove_event(&mut self, id: Uuid, now: Timestamp) {
-        self.timeline.retain(|event| event.meta.id != id);
-        self.removed.record(id, now);
-        self.touch(now);
     }
 
     /// The timeline as shown: dated events in date order, each undated event
@@ -421,15 +411,13 @@ impl Debrief {
             return None;
         }
         let question = OwnQuestion { meta: RecordMeta::new(now), text: text.to_owned() };
-        let id = question.meta.id;
-        self.own_questions.push(question);
+        let id = self.own_questions.push_record(question);
         self.touch(now);
         Some(id)
     }
 
     pub fn remove_own_question(&mut self, id: Uuid, now: Timestamp) {
-        self.own_questions.retain(|question| question.meta.id != id);
-        self.removed.record(id, now);
+        self.own_questions.remove_record(id, &mut self.removed, now);
         let key = id.to_string();
         self.answers.retain(|answer| answer.question != key);
         self.touch(now);
@@ -448,24 +436,9 @@ impl Debrief {
             return None;
         }
         let factor = Factor { meta: RecordMeta::new(now), text: text.to_owned(), control };
-        let id = factor.meta.id;
-        self.factors.push(factor);
+        let id = self.factors.push_record(factor);
         self.touch(now);
         Some(id)
-    }
-
-    pub fn update_factor(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut Factor)) {
-        if let Some(factor) = self.factors.iter_mut().find(|factor| factor.meta.id == id) {
-            change(factor);
-            factor.meta.touch(now);
-            self.updated_at = Some(now);
-        }
-    }
-
-    pub fn remove_factor(&mut self, id: Uuid, now: Timestamp) {
-        self.factors.retain(|factor| factor.meta.id != id);
-        self.removed.record(id, now);
-        self.touch(now);
     }
 
     pub fn notes(&self, list: NoteList) -> &Vec<Note> {
@@ -501,7 +474,7 @@ impl Debrief {
     }
 
     pub fn update_note(&mut self, list: NoteList, id: Uuid, text: &str, now: Timestamp) {
-        if let Some(note) = self.notes_mut(list).iter_mut().find(|note| note.meta.id == id) {
+        if let Some(note) = self.notes_mut(list).by_id_mut(id) {
             if note.text != text {
                 note.text = text.to_owned();
                 note.meta.touch(now);
@@ -531,7 +504,7 @@ impl Debrief {
 
     pub fn key_lesson(&self) -> Option<&Note> {
         let id = self.key_lesson?;
-        self.lessons.iter().find(|lesson| lesson.meta.id == id)
+        self.lessons.by_id(id)
     }
 
     pub fn set_closure_note(&mut self, text: &str, now: Timestamp) {

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::meta::Removed;
-use super::meta::{ListShape, RecordMeta, Timestamp};
+use super::meta::{record_edits, ListShape, RecordMeta, Records, Timestamp};
 use crate::model::keyed::keyed_enum;
 pub use review::WeeklyReview;
 
@@ -347,6 +347,12 @@ impl MojoShape {
     }
 }
 
+// Removing an event leaves the contacts made from it: they keep how they were met.
+record_edits!(Mojo {
+    events: ComfortEvent => update_event, remove_event;
+    proud: ProudItem => update_proud, remove_proud;
+});
+
 impl Mojo {
     fn touch(&mut self, now: Timestamp) {
         self.updated_at = Some(now);
@@ -391,16 +397,14 @@ impl Mojo {
 
     pub fn add_rest_day(&mut self, date: NaiveDate, note: &str, now: Timestamp) -> Uuid {
         let day = RestDay { meta: RecordMeta::new(now), date, note: note.trim().to_owned() };
-        let id = day.meta.id;
-        self.downtime.rest_days.push(day);
+        let id = self.downtime.rest_days.push_record(day);
         self.downtime.rest_days.sort_by_key(|day| day.date);
         self.touch(now);
         id
     }
 
     pub fn remove_rest_day(&mut self, id: Uuid, now: Timestamp) {
-        self.downtime.rest_days.retain(|day| day.meta.id != id);
-        self.removed.record(id, now);
+        self.downtime.rest_days.remove_record(id, &mut self.removed, now);
         self.touch(now);
     }
 
@@ -413,7 +417,7 @@ impl Mojo {
     // --- Projects and milestones -------------------------------------------
 
     pub fn project(&self, id: Uuid) -> Option<&SideProject> {
-        self.projects.iter().find(|project| project.meta.id == id)
+        self.projects.by_id(id)
     }
 
     /// Adds a project with this name (not blank) and returns its id.
@@ -423,29 +427,28 @@ impl Mojo {
             return None;
         }
         let project = SideProject { meta: RecordMeta::new(now), name: name.to_owned(), ..SideProject::default() };
-        let id = project.meta.id;
-        self.projects.push(project);
+        let id = self.projects.push_record(project);
         self.touch(now);
         Some(id)
     }
 
     pub fn update_project(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut SideProject)) {
-        if let Some(project) = self.projects.iter_mut().find(|project| project.meta.id == id) {
+        let kept_in_range = |project: &mut SideProject| {
             change(project);
             project.weekly_hours = if project.weekly_hours.is_finite() {
                 ((project.weekly_hours * 4.0).round() / 4.0).clamp(0.0, MAX_WEEKLY_GOAL)
             } else {
                 0.0
             };
-            project.meta.touch(now);
+        };
+        if self.projects.edit(id, now, kept_in_range) {
             self.updated_at = Some(now);
         }
     }
 
     /// Removes a project together with the time logged on it.
     pub fn remove_project(&mut self, id: Uuid, now: Timestamp) {
-        self.projects.retain(|project| project.meta.id != id);
-        self.removed.record(id, now);
+        self.projects.remove_record(id, &mut self.removed, now);
         for entry in self.entries.iter().filter(|entry| entry.project == id) {
             self.removed.record(entry.meta.id, now);
         }
@@ -460,39 +463,28 @@ impl Mojo {
         }
         let milestone = Milestone { meta: RecordMeta::new(now), text: text.to_owned(), done_on: None };
         let id = milestone.meta.id;
-        let project = self.projects.iter_mut().find(|candidate| candidate.meta.id == project)?;
-        project.milestones.push(milestone);
-        project.meta.touch(now);
+        self.projects.edit(project, now, |project| project.milestones.push(milestone)).then_some(())?;
         self.touch(now);
         Some(id)
     }
 
     pub fn update_milestone(&mut self, project: Uuid, id: Uuid, now: Timestamp, change: impl FnOnce(&mut Milestone)) {
-        let found = self
-            .projects
-            .iter_mut()
-            .find(|candidate| candidate.meta.id == project)
-            .and_then(|project| project.milestones.iter_mut().find(|milestone| milestone.meta.id == id));
-        if let Some(milestone) = found {
-            change(milestone);
-            milestone.meta.touch(now);
+        let found = self.projects.by_id_mut(project).is_some_and(|project| project.milestones.edit(id, now, change));
+        if found {
             self.touch(now);
         }
     }
 
     pub fn remove_milestone(&mut self, project: Uuid, id: Uuid, now: Timestamp) {
-        if let Some(project) = self.projects.iter_mut().find(|candidate| candidate.meta.id == project) {
-            project.milestones.retain(|milestone| milestone.meta.id != id);
-            self.removed.record(id, now);
-            project.meta.touch(now);
-        }
+        let removed = &mut self.removed;
+        self.projects.edit(project, now, |project| project.milestones.remove_record(id, removed, now));
         self.touch(now);
     }
 
     // --- Time log -----------------------------------------------------------
 
     pub fn entry(&self, id: Uuid) -> Option<&TimeEntry> {
-        self.entries.iter().find(|entry| entry.meta.id == id)
+        self.entries.by_id(id)
     }
 
     /// Hours logged on `date`, leaving out the entry `except` (the one being edited).
@@ -528,8 +520,7 @@ impl Mojo {
         }
         let hours = self.checked_hours(date, hours, None)?;
         let entry = TimeEntry { meta: RecordMeta::new(now), project, date, hours, note: note.trim().to_owned() };
-        let id = entry.meta.id;
-        self.entries.push(entry);
+        let id = self.entries.push_record(entry);
         self.touch(now);
         Ok(id)
     }
@@ -562,16 +553,13 @@ impl Mojo {
     }
 
     fn update_entry(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut TimeEntry)) {
-        if let Some(entry) = self.entries.iter_mut().find(|entry| entry.meta.id == id) {
-            change(entry);
-            entry.meta.touch(now);
+        if self.entries.edit(id, now, change) {
             self.updated_at = Some(now);
         }
     }
 
     pub fn remove_entry(&mut self, id: Uuid, now: Timestamp) {
-        self.entries.retain(|entry| entry.meta.id != id);
-        self.removed.record(id, now);
+        self.entries.remove_record(id, &mut self.removed, now);
         self.touch(now);
     }
 
@@ -583,31 +571,15 @@ impl Mojo {
     // --- Comfort-zone events ------------------------------------------------
 
     pub fn event(&self, id: Uuid) -> Option<&ComfortEvent> {
-        self.events.iter().find(|event| event.meta.id == id)
+        self.events.by_id(id)
     }
 
     /// Adds a planned event and returns its id.
     pub fn add_event(&mut self, date: Option<NaiveDate>, now: Timestamp) -> Uuid {
         let event = ComfortEvent { meta: RecordMeta::new(now), date, ..ComfortEvent::default() };
-        let id = event.meta.id;
-        self.events.push(event);
+        let id = self.events.push_record(event);
         self.touch(now);
         id
-    }
-
-    pub fn update_event(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut ComfortEvent)) {
-        if let Some(event) = self.events.iter_mut().find(|event| event.meta.id == id) {
-            change(event);
-            event.meta.touch(now);
-            self.updated_at = Some(now);
-        }
-    }
-
-    /// Removes an event; contacts made from it keep how they were met.
-    pub fn remove_event(&mut self, id: Uuid, now: Timestamp) {
-        self.events.retain(|event| event.meta.id != id);
-        self.removed.record(id, now);
-        self.touch(now);
     }
 
     /// The events as shown: by date, undated (still to be set) last.
@@ -624,32 +596,20 @@ impl Mojo {
         }
         let person = PersonMet { meta: RecordMeta::new(now), name: name.to_owned(), ..PersonMet::default() };
         let id = person.meta.id;
-        let event = self.events.iter_mut().find(|candidate| candidate.meta.id == event)?;
-        event.people.push(person);
-        event.meta.touch(now);
+        self.events.edit(event, now, |event| event.people.push(person)).then_some(())?;
         self.touch(now);
         Some(id)
     }
 
     pub fn update_person(&mut self, event: Uuid, id: Uuid, now: Timestamp, change: impl FnOnce(&mut PersonMet)) {
-        let found = self
-            .events
-            .iter_mut()
-            .find(|candidate| candidate.meta.id == event)
-            .and_then(|event| event.people.iter_mut().find(|person| person.meta.id == id));
-        if let Some(person) = found {
-            change(person);
-            person.meta.touch(now);
+        if self.events.by_id_mut(event).is_some_and(|event| event.people.edit(id, now, change)) {
             self.touch(now);
         }
     }
 
     pub fn remove_person(&mut self, event: Uuid, id: Uuid, now: Timestamp) {
-        if let Some(event) = self.events.iter_mut().find(|candidate| candidate.meta.id == event) {
-            event.people.retain(|person| person.meta.id != id);
-            self.removed.record(id, now);
-            event.meta.touch(now);
-        }
+        let removed = &mut self.removed;
+        self.events.edit(event, now, |event| event.people.remove_record(id, removed, now));
         self.touch(now);
     }
 
@@ -668,24 +628,9 @@ impl Mojo {
             added_on: Some(today),
             ..ProudItem::default()
         };
-        let id = item.meta.id;
-        self.proud.push(item);
+        let id = self.proud.push_record(item);
         self.touch(now);
         Some(id)
-    }
-
-    pub fn update_proud(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut ProudItem)) {
-        if let Some(item) = self.proud.iter_mut().find(|item| item.meta.id == id) {
-            change(item);
-            item.meta.touch(now);
-            self.updated_at = Some(now);
-        }
-    }
-
-    pub fn remove_proud(&mut self, id: Uuid, now: Timestamp) {
-        self.proud.retain(|item| item.meta.id != id);
-        self.removed.record(id, now);
-        self.touch(now);
     }
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{week_start, Mojo};
-use crate::model::meta::{RecordMeta, Timestamp};
+use crate::model::meta::{RecordMeta, Records, Timestamp};
 
 /// At most this many priorities for next week: few enough to do.
 pub const MAX_PRIORITIES: usize = 3;
@@ -87,7 +87,7 @@ impl Mojo {
     }
 
     pub fn review(&self, id: Uuid) -> Option<&WeeklyReview> {
-        self.reviews.iter().find(|review| review.meta.id == id)
+        self.reviews.by_id(id)
     }
 
     /// The review of `week`, started now if there is none yet; returns its id.
@@ -96,8 +96,7 @@ impl Mojo {
             return review.meta.id;
         }
         let review = WeeklyReview { meta: RecordMeta::new(now), week, ..WeeklyReview::default() };
-        let id = review.meta.id;
-        self.reviews.push(review);
+        let id = self.reviews.push_record(review);
         self.reviews.sort_by_key(|review| review.week);
         self.updated_at = Some(now);
         id
@@ -105,10 +104,11 @@ impl Mojo {
 
     /// Edits a review's own words; the energy is kept on its 1–5 scale.
     pub fn update_review(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut WeeklyReview)) {
-        if let Some(review) = self.reviews.iter_mut().find(|review| review.meta.id == id) {
+        let kept_in_scale = |review: &mut WeeklyReview| {
             change(review);
             review.energy = checked_energy(review.energy);
-            review.meta.touch(now);
+        };
+        if self.reviews.edit(id, now, kept_in_scale) {
             self.updated_at = Some(now);
         }
     }
@@ -116,10 +116,7 @@ impl Mojo {
     pub fn set_priority_text(&mut self, review: Uuid, priority: Uuid, text: &str, now: Timestamp) {
         let text = text.to_owned();
         self.update_review(review, now, |review| {
-            if let Some(found) = review.priorities.iter_mut().find(|candidate| candidate.meta.id == priority) {
-                found.text = text;
-                found.meta.touch(now);
-            }
+            review.priorities.edit(priority, now, |found| found.text = text);
         });
     }
 }

@@ -22,7 +22,7 @@ use crate::model::plan::targets::TargetMatcher;
 use crate::model::plan::Targets;
 
 use super::meta::Removed;
-use super::meta::{ListShape, RecordMeta, Timestamp};
+use super::meta::{ListShape, RecordMeta, Records, Timestamp};
 use crate::model::keyed::keyed_enum;
 
 /// Days between follow-ups unless the person chooses otherwise.
@@ -341,7 +341,7 @@ impl OutreachShape {
 
 impl Outreach {
     pub fn contact(&self, id: Uuid) -> Option<&Contact> {
-        self.contacts.iter().find(|contact| contact.meta.id == id)
+        self.contacts.by_id(id)
     }
 
     /// Adds a contact and returns its id.
@@ -352,24 +352,26 @@ impl Outreach {
 
     /// Adds a fully described contact and returns its id.
     pub fn push(&mut self, contact: Contact, now: Timestamp) -> Uuid {
-        let id = contact.meta.id;
-        self.contacts.push(contact);
+        let id = self.contacts.push_record(contact);
         self.updated_at = Some(now);
         id
     }
 
     pub fn update_contact(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut Contact)) {
-        if let Some(contact) = self.contacts.iter_mut().find(|contact| contact.meta.id == id) {
-            change(contact);
-            contact.meta.touch(now);
+        if self.contacts.edit(id, now, change) {
             self.updated_at = Some(now);
         }
     }
 
+    /// Removes where the announcement was posted.
+    pub fn remove_posting(&mut self, id: Uuid, now: Timestamp) {
+        self.announcement.postings.remove_record(id, &mut self.removed, now);
+        self.updated_at = Some(now);
+    }
+
     /// Removes a contact; anyone they introduced keeps their place, without the link.
     pub fn remove_contact(&mut self, id: Uuid, now: Timestamp) {
-        self.contacts.retain(|contact| contact.meta.id != id);
-        self.removed.record(id, now);
+        self.contacts.remove_record(id, &mut self.removed, now);
         for contact in &mut self.contacts {
             if contact.introduced_by == Some(id) {
                 contact.introduced_by = None;

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::meta::Removed;
-use super::meta::{RecordMeta, Timestamp};
+use super::meta::{record_edits, RecordMeta, Records, Timestamp};
 use crate::model::keyed::keyed_enum;
 
 /// Where an action came from. A linked action shows its source's text, so
@@ -135,6 +135,11 @@ pub struct Plan {
     pub removed: Removed,
 }
 
+record_edits!(Plan {
+    actions: ActionItem => update_action, remove_action;
+    stories: Story => update_story, remove_story;
+});
+
 impl Plan {
     pub fn action_from(&self, origin: ActionOrigin) -> Option<&ActionItem> {
         self.actions.iter().find(|action| action.origin == Some(origin))
@@ -146,20 +151,17 @@ impl Plan {
             return action.meta.id;
         }
         let action = ActionItem { meta: RecordMeta::new(now), origin: Some(origin), ..ActionItem::default() };
-        let id = action.meta.id;
-        self.actions.push(action);
+        let id = self.actions.push_record(action);
         self.updated_at = Some(now);
         id
     }
 
     /// Marks an action done on the local day `today`, or not done.
     pub fn set_done(&mut self, id: Uuid, done: bool, today: NaiveDate, now: Timestamp) {
-        if let Some(action) = self.actions.iter_mut().find(|action| action.meta.id == id) {
+        self.update_action(id, now, |action| {
             action.done_on = if done { action.done_on.filter(|_| action.done).or(Some(today)) } else { None };
             action.done = done;
-            action.meta.touch(now);
-            self.updated_at = Some(now);
-        }
+        });
     }
 
     /// Adds an action of the person's own; returns its id.
@@ -169,18 +171,9 @@ impl Plan {
             return None;
         }
         let action = ActionItem { meta: RecordMeta::new(now), title: title.into(), due, ..ActionItem::default() };
-        let id = action.meta.id;
-        self.actions.push(action);
+        let id = self.actions.push_record(action);
         self.updated_at = Some(now);
         Some(id)
-    }
-
-    pub fn update_action(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut ActionItem)) {
-        if let Some(action) = self.actions.iter_mut().find(|action| action.meta.id == id) {
-            change(action);
-            action.meta.touch(now);
-            self.updated_at = Some(now);
-        }
     }
 
     /// Moves an action to another horizon, giving it that horizon's due date.
@@ -194,12 +187,6 @@ impl Plan {
             self.actions.iter().filter(|action| Horizon::of(action.due, today, week_starts) == horizon).collect();
         actions.sort_by_key(|action| action.due);
         actions
-    }
-
-    pub fn remove_action(&mut self, id: Uuid, now: Timestamp) {
-        self.actions.retain(|action| action.meta.id != id);
-        self.removed.record(id, now);
-        self.updated_at = Some(now);
     }
 
     // Removing a record of the plan's parts keeps a tombstone, so a merge
@@ -258,23 +245,8 @@ impl Plan {
             return None;
         }
         let story = Story::new(question, now);
-        let id = story.meta.id;
-        self.stories.push(story);
+        let id = self.stories.push_record(story);
         self.updated_at = Some(now);
         Some(id)
-    }
-
-    pub fn update_story(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut Story)) {
-        if let Some(story) = self.stories.iter_mut().find(|story| story.meta.id == id) {
-            change(story);
-            story.meta.touch(now);
-            self.updated_at = Some(now);
-        }
-    }
-
-    pub fn remove_story(&mut self, id: Uuid, now: Timestamp) {
-        self.stories.retain(|story| story.meta.id != id);
-        self.removed.record(id, now);
-        self.updated_at = Some(now);
     }
 }

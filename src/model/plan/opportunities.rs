@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::model::keyed::keyed_enum;
-use crate::model::meta::{RecordMeta, Timestamp};
+use crate::model::meta::{RecordMeta, Records, Timestamp};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -149,7 +149,7 @@ pub struct Opportunities {
 
 impl Opportunities {
     pub fn get(&self, id: Uuid) -> Option<&Opportunity> {
-        self.list.iter().find(|opportunity| opportunity.meta.id == id)
+        self.list.by_id(id)
     }
 
     /// Adds an opportunity at `stage`, entered `on`; returns its id.
@@ -166,22 +166,19 @@ impl Opportunities {
             history: vec![StageChange { stage, on }],
             ..Opportunity::default()
         };
-        let id = opportunity.meta.id;
-        self.list.push(opportunity);
+        let id = self.list.push_record(opportunity);
         self.updated_at = Some(now);
         Some(id)
     }
 
     pub fn update(&mut self, id: Uuid, now: Timestamp, change: impl FnOnce(&mut Opportunity)) {
-        if let Some(opportunity) = self.list.iter_mut().find(|opportunity| opportunity.meta.id == id) {
-            change(opportunity);
-            opportunity.meta.touch(now);
+        if self.list.edit(id, now, change) {
             self.updated_at = Some(now);
         }
     }
 
     pub fn move_to(&mut self, id: Uuid, stage: Stage, on: NaiveDate, now: Timestamp) {
-        if let Some(opportunity) = self.list.iter_mut().find(|opportunity| opportunity.meta.id == id) {
+        if let Some(opportunity) = self.list.by_id_mut(id) {
             if opportunity.move_to(stage, on, now) {
                 self.updated_at = Some(now);
             }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::model::meta::{RecordMeta, Timestamp};
+use crate::model::meta::{RecordMeta, Records, Timestamp};
 
 /// The highest score an option can get on one criterion, and the highest weight.
 pub const MAX_SCORE: u8 = 5;
@@ -131,7 +131,7 @@ impl PathChoice {
     }
 
     pub fn chosen_option(&self) -> Option<&PathOption> {
-        self.chosen.and_then(|id| self.options.iter().find(|option| option.meta.id == id))
+        self.chosen.and_then(|id| self.options.by_id(id))
     }
 
     pub fn choose(&mut self, option: Option<Uuid>, now: Timestamp) {
@@ -146,8 +146,7 @@ impl PathChoice {
         let name = name.trim();
         (!name.is_empty()).then(|| {
             let option = PathOption { meta: RecordMeta::new(now), name: name.into(), ..PathOption::default() };
-            let id = option.meta.id;
-            self.options.push(option);
+            let id = self.options.push_record(option);
             self.updated_at = Some(now);
             id
         })
@@ -157,44 +156,38 @@ impl PathChoice {
         let name = name.trim();
         (!name.is_empty()).then(|| {
             let criterion = Criterion { meta: RecordMeta::new(now), name: name.into(), weight: 3 };
-            let id = criterion.meta.id;
-            self.criteria.push(criterion);
+            let id = self.criteria.push_record(criterion);
             self.updated_at = Some(now);
             id
         })
     }
 
     pub fn set_score(&mut self, option: Uuid, criterion: Uuid, score: Option<u8>, now: Timestamp) {
-        if let Some(option) = self.options.iter_mut().find(|candidate| candidate.meta.id == option) {
+        let scored = |option: &mut PathOption| {
             match score {
                 Some(score) => option.scores.insert(criterion, score.min(MAX_SCORE)),
                 None => option.scores.remove(&criterion),
             };
-            option.meta.touch(now);
+        };
+        if self.options.edit(option, now, scored) {
             self.updated_at = Some(now);
         }
     }
 
     pub fn set_weight(&mut self, criterion: Uuid, weight: u8, now: Timestamp) {
-        if let Some(criterion) = self.criteria.iter_mut().find(|candidate| candidate.meta.id == criterion) {
-            criterion.weight = weight.min(MAX_SCORE);
-            criterion.meta.touch(now);
+        if self.criteria.edit(criterion, now, |criterion| criterion.weight = weight.min(MAX_SCORE)) {
             self.updated_at = Some(now);
         }
     }
 
     pub fn rename_option(&mut self, option: Uuid, name: String, now: Timestamp) {
-        if let Some(option) = self.options.iter_mut().find(|candidate| candidate.meta.id == option) {
-            option.name = name;
-            option.meta.touch(now);
+        if self.options.edit(option, now, |option| option.name = name) {
             self.updated_at = Some(now);
         }
     }
 
     pub fn rename_criterion(&mut self, criterion: Uuid, name: String, now: Timestamp) {
-        if let Some(criterion) = self.criteria.iter_mut().find(|candidate| candidate.meta.id == criterion) {
-            criterion.name = name;
-            criterion.meta.touch(now);
+        if self.criteria.edit(criterion, now, |criterion| criterion.name = name) {
             self.updated_at = Some(now);
         }
     }

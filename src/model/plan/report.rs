@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::opportunities::Stage;
+use crate::model::meta::Records;
 use crate::model::Workbook;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,9 +72,7 @@ impl Workbook {
                     Stage::Applied => (ActivityKind::Application, format!("Applied: {}", opportunity.title())),
                     stage => (ActivityKind::StageChange, format!("{}: {}", stage.label(), opportunity.title())),
                 };
-                let source = opportunity
-                    .contact
-                    .and_then(|id| self.outreach.contacts.iter().find(|contact| contact.meta.id == id));
+                let source = opportunity.contact.and_then(|id| self.outreach.contacts.by_id(id));
                 let details = match (source, opportunity.source_note.trim()) {
                     (Some(contact), "") => format!("Through {}", contact.name.trim()),
                     (Some(contact), note) => format!("Through {} ({note})", contact.name.trim()),

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::model::meta::{RecordMeta, Timestamp};
+use crate::model::meta::{RecordMeta, Records, Timestamp};
 
 /// Speaking pace used for the time estimate, in words a minute.
 pub const WORDS_PER_MINUTE: u32 = 140;
@@ -149,15 +149,14 @@ impl FailureAnswer {
             name => name.to_owned(),
         };
         let version = AnswerVersion { meta: RecordMeta::new(now), name, saved_at: Some(now), parts };
-        let id = version.meta.id;
-        self.versions.push(version);
+        let id = self.versions.push_record(version);
         self.updated_at = Some(now);
         Some(id)
     }
 
     /// Brings a saved version back as the parts being worked on.
     pub fn use_version(&mut self, id: Uuid, now: Timestamp) {
-        if let Some(version) = self.versions.iter().find(|version| version.meta.id == id) {
+        if let Some(version) = self.versions.by_id(id) {
             let parts = &version.parts;
             self.parts = Parts {
                 what_happened: Some(parts.what_happened.clone().unwrap_or_default()),

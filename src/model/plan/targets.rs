@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::model::meta::{RecordMeta, Timestamp};
+use crate::model::meta::{RecordMeta, Records, Timestamp};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -100,8 +100,7 @@ impl Targets {
         let duplicate = self.of_kind(kind).any(|target| words(&target.text) == words(text));
         (!duplicate).then(|| {
             let target = Target { meta: RecordMeta::new(now), kind, text: text.into() };
-            let id = target.meta.id;
-            self.list.push(target);
+            let id = self.list.push_record(target);
             self.updated_at = Some(now);
             id
         })

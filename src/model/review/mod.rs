@@ -20,7 +20,7 @@ pub use momentum::{momentum_geometry, Momentum, MomentumGeometry, MomentumWeek, 
 use chrono::{Days, NaiveDate, Weekday};
 use uuid::Uuid;
 
-use super::meta::{RecordMeta, Timestamp};
+use super::meta::{RecordMeta, Records, Timestamp};
 use super::plan::{end_of_week, ActionItem, ActionOrigin};
 use super::Workbook;
 
@@ -50,7 +50,7 @@ impl Workbook {
             return Err(PriorityError::Blank);
         }
         let first = self.week_starts();
-        let found = self.mojo.reviews.iter_mut().find(|candidate| candidate.meta.id == review);
+        let found = self.mojo.reviews.by_id_mut(review);
         let found = found.ok_or(PriorityError::NoReview)?;
         if found.priorities.len() >= MAX_PRIORITIES {
             return Err(PriorityError::Full);
@@ -76,7 +76,7 @@ impl Workbook {
         let words = self
             .mojo
             .review(review)
-            .and_then(|found| found.priorities.iter().find(|candidate| candidate.meta.id == priority))
+            .and_then(|found| found.priorities.by_id(priority))
             .map(|found| found.text.trim().to_owned());
         self.mojo.update_review(review, now, |review| {
             review.priorities.retain(|candidate| candidate.meta.id != priority);
@@ -98,7 +98,7 @@ impl Workbook {
     pub fn priority_words(&self, action: &ActionItem) -> Option<String> {
         let Some(ActionOrigin::ReviewPriority { review, priority }) = action.origin else { return None };
         let review = self.mojo.review(review)?;
-        let found = review.priorities.iter().find(|candidate| candidate.meta.id == priority)?;
+        let found = review.priorities.by_id(priority)?;
         Some(found.text.trim().to_owned()).filter(|text| !text.is_empty())
     }
 

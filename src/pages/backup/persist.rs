@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::card::Card;
 use crate::web::persist;
 
 #[component]
@@ -13,8 +14,7 @@ pub fn Persistence() -> impl IntoView {
     let ask = move |_| spawn_local(async move { set_state.set(Some(persist::request().await)) });
     let granted = move || matches!(state.get(), Some(Ok(true)));
     view! {
-        <section class="card" aria-labelledby="persistence">
-            <h2 id="persistence">"Ask the browser to keep your data"</h2>
+        <Card id="persistence" title="Ask the browser to keep your data">
             <p>
                 "When a device runs short of space, a browser may clear what sites keep. You can ask this browser to spare Comeback; it decides on its own terms, and may say no."
             </p>
@@ -32,6 +32,6 @@ pub fn Persistence() -> impl IntoView {
                 </div>
             </Show>
             <p class="hint">"Either way, a backup file kept somewhere else is the real safety net."</p>
-        </section>
+        </Card>
     }
 }

@@ -6,7 +6,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::card::Card;
 use crate::components::fields::TextInput;
+use crate::components::table::ColumnHeads;
 use crate::io::backup::{self, Counts, Restored};
 use crate::io::encrypted::{self, Sealed};
 use crate::model::first_steps::date_label;
@@ -113,9 +115,7 @@ pub fn RestoreBackup() -> impl IntoView {
     });
 
     view! {
-        <section class="card" aria-labelledby="restore-backup">
-            <h2 id="restore-backup">"Restore from a backup"</h2>
-            <p class="hint">"You will see what is in the file before anything changes."</p>
+        <Card id="restore-backup" title="Restore from a backup" hint="You will see what is in the file before anything changes.">
             <div class="field">
                 <label for="restore-file">"Choose a backup file"</label>
                 <input id="restore-file" type="file" accept=".json,application/json,.txt,text/plain" on:change=choose />
@@ -124,7 +124,7 @@ pub fn RestoreBackup() -> impl IntoView {
                 <form class="preview" aria-label="Unlock this backup" on:submit=unlock>
                     <p>"This backup is locked with a passphrase."</p>
                     <TextInput
-                        id="unlock-passphrase".into()
+                        id="unlock-passphrase"
                         label="Passphrase of this backup"
                         value=passphrase
                         on_input=Callback::new(move |text| passphrase.set(text))
@@ -148,7 +148,7 @@ pub fn RestoreBackup() -> impl IntoView {
                 </div>
             </Show>
             <Snapshots on_restore=restore_snapshot refresh=message />
-        </section>
+        </Card>
     }
 }
 
@@ -196,14 +196,7 @@ fn Preview(
             .collect_view();
         view! {
             <table aria-label="What merging would change here">
-                <thead>
-                    <tr>
-                        <th scope="col">"Part"</th>
-                        <th scope="col">"Added"</th>
-                        <th scope="col">"Updated"</th>
-                        <th scope="col">"Deleted"</th>
-                    </tr>
-                </thead>
+                <ColumnHeads columns=&["Part", "Added", "Updated", "Deleted"] />
                 <tbody>{rows}</tbody>
             </table>
         }
@@ -221,13 +214,7 @@ fn Preview(
                 {restored.migrated_from.map(|from| format!(" It was written in an older format ({from}) and has been updated."))}
             </p>
             <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"Part"</th>
-                        <th scope="col">"In the backup"</th>
-                        <th scope="col">"On this device now"</th>
-                    </tr>
-                </thead>
+                <ColumnHeads columns=&["Part", "In the backup", "On this device now"] />
                 <tbody>{rows}</tbody>
             </table>
             <h3>"If you merge"</h3>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::card::Card;
+use crate::components::table::ColumnHeads;
 use crate::derived::use_room;
 use crate::save::room::{amount, QUOTA_CHARS};
 use crate::web::{later, storage};
@@ -22,8 +24,7 @@ pub fn Room() -> impl IntoView {
         room.measure();
     };
     view! {
-        <section class="card" aria-labelledby="room">
-            <h2 id="room">"Room on this device"</h2>
+        <Card id="room" title="Room on this device">
             {move || match room.usage.get() {
                 None => view! { <p>"This browser does not say how much of its storage is in use."</p> }.into_any(),
                 Some(usage) => {
@@ -54,13 +55,7 @@ pub fn Room() -> impl IntoView {
                             {format!("{}%", usage.percent())}
                         </meter>
                         <table class="room-table" aria-label="What takes the room">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"What"</th>
-                                    <th scope="col">"Size"</th>
-                                    <th scope="col">"Share of the room"</th>
-                                </tr>
-                            </thead>
+                            <ColumnHeads columns=&["What", "Size", "Share of the room"] />
                             <tbody>{rows}</tbody>
                         </table>
                         {older.then(|| view! {
@@ -78,6 +73,6 @@ pub fn Room() -> impl IntoView {
                 "Sizes are in characters, as the browser counts them; the room is what Chromium gives a site, and other browsers give about as much. Snapshots and the Undo copy are kept compressed."
             </p>
             <p class="message" role="status">{move || message.get()}</p>
-        </section>
+        </Card>
     }
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::card::Card;
 use crate::components::fields::TextArea;
 use crate::io::debrief_markdown::debrief_markdown;
 use crate::model::live::*;
@@ -23,10 +24,9 @@ pub fn Closure(#[prop(optional)] in_sequence: bool) -> impl IntoView {
     };
     let reopen = move |_| store.edit_debrief(|debrief, now| debrief.reopen(now));
     view! {
-        <section class="card" aria-labelledby="closure">
-            <h2 id="closure">"Closure"</h2>
+        <Card id="closure" title="Closure">
             <TextArea
-                id="closure-note".into()
+                id="closure-note"
                 label="A note to yourself"
                 hint="Give yourself permission to move on. What would you tell a friend in your place?"
                 value=Signal::derive(move || store.workbook.debrief().with(|debrief| debrief.closure_note.clone()))
@@ -50,7 +50,7 @@ pub fn Closure(#[prop(optional)] in_sequence: bool) -> impl IntoView {
                 .into_any(),
             }}
             <p class="error" role="alert">{move || error.get()}</p>
-        </section>
+        </Card>
     }
 }
 

@@ -4,119 +4,62 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::components::fields::AddLine;
-use crate::model::debrief::{Control, NoteList};
+use crate::components::card::Card;
+use crate::components::fields::{AddForm, ChoiceField, DraftChoice, DraftInput, RemoveButton, TextInput};
+use crate::components::record_list::{ListEditor, RecordList};
+use crate::model::debrief::{Control, Factor, NoteList};
 use crate::model::live::*;
 use crate::model::plan::ActionOrigin;
+use crate::store::records::{LiveRecord, LiveRecords, RecordChange, RecordEdits};
 use crate::store::use_store;
 
 #[component]
 pub fn Factors() -> impl IntoView {
     let store = use_store();
-    let (text, set_text) = signal(String::new());
+    let factors = LiveRecords::short(store.workbook.debrief().factors(), |factor| factor.meta.id);
+    let text = RwSignal::new(String::new());
     // Nothing is pre-marked as the person's own doing (a company-wide layoff
     // is not): a new factor starts in the middle, for them to move.
-    let (control, set_control) = signal(Control::NEW_FACTOR);
-    let ids = move || {
-        store
-            .workbook
-            .with(|workbook| workbook.debrief.factors.iter().map(|factor| factor.meta.id).collect::<Vec<Uuid>>())
-    };
-    let add = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let control = RwSignal::new(Control::NEW_FACTOR);
+    let add = move |_| {
         let value = text.get_untracked();
         let chosen = control.get_untracked();
         store.edit_debrief(move |debrief, now| {
             debrief.add_factor(&value, chosen, now);
         });
-        set_text.set(String::new());
+        text.set(String::new());
     };
     view! {
-        <section class="card" aria-labelledby="factors">
-            <h2 id="factors">"What contributed"</h2>
-            <p class="hint">"Several things usually played a part. Name each, and how much of it was in your hands."</p>
-            <ul class="editable-list">
-                <For each=ids key=|id| *id let:id>
-                    <FactorRow id=id />
-                </For>
-            </ul>
-            <form class="add-line" on:submit=add>
-                <div class="row">
-                    <div class="field grow">
-                        <label for="new-factor">"A contributing factor"</label>
-                        <input id="new-factor" type="text" prop:value=text on:input:target=move |event| set_text.set(event.target().value()) />
-                    </div>
-                    <div class="field">
-                        <label for="new-factor-control">"How much was in my control"</label>
-                        <ControlSelect id="new-factor-control".into() value=Signal::derive(move || control.get()) on_change=Callback::new(move |chosen| set_control.set(chosen)) />
-                    </div>
-                </div>
-                <div class="actions">
-                    <button type="submit">"Add factor"</button>
-                </div>
-            </form>
-        </section>
+        <Card id="factors" title="What contributed" hint="Several things usually played a part. Name each, and how much of it was in your hands.">
+            <RecordList class="editable-list" records=factors row=|factor| view! { <FactorRow factor /> } />
+            <AddForm button="Add factor" on_add=add>
+                <DraftInput id="new-factor" label="A contributing factor" value=text grow=true />
+                <DraftChoice id="new-factor-control" label="How much was in my control" value=control />
+            </AddForm>
+        </Card>
     }
 }
 
 #[component]
-fn ControlSelect(id: String, #[prop(into)] value: Signal<Control>, on_change: Callback<Control>) -> impl IntoView {
-    view! {
-        <select id=id on:change:target=move |event| {
-            if let Some(control) = Control::from_key(&event.target().value()) {
-                on_change.run(control);
-            }
-        }>
-            {Control::ALL
-                .into_iter()
-                .map(|control| view! { <option value=control.key() prop:selected=move || value.get() == control>{control.label()}</option> })
-                .collect_view()}
-        </select>
-    }
-}
-
-#[component]
-fn FactorRow(id: Uuid) -> impl IntoView {
+fn FactorRow(factor: LiveRecord<Factor>) -> impl IntoView {
     let store = use_store();
-    let factor = move || {
-        store.workbook.debrief().with(|debrief| debrief.factors.iter().find(|factor| factor.meta.id == id).cloned())
-    };
-    let text_id = format!("factor-{id}");
+    let id = factor.id();
+    let text = factor.signal(|factor| factor.text.clone());
     let number = move || {
-        store.workbook.with(|workbook| {
-            workbook.debrief.factors.iter().position(|factor| factor.meta.id == id).map_or(0, |at| at + 1)
-        })
+        store
+            .workbook
+            .debrief()
+            .factors()
+            .with(|factors| factors.iter().position(|factor| factor.meta.id == id).map_or(0, |at| at + 1))
     };
+    let edit = RecordEdits::new(move |change: RecordChange<Factor>| {
+        store.edit_debrief(move |debrief, now| debrief.update_factor(id, now, change))
+    });
     view! {
         <li class="row">
-            <div class="field grow">
-                <label for=text_id.clone()>{move || format!("Factor {}", number())}</label>
-                <input
-                    id=text_id
-                    type="text"
-                    prop:value=move || factor().map(|factor| factor.text).unwrap_or_default()
-                    on:input:target=move |event| {
-                        let text = event.target().value();
-                        store.edit_debrief(move |debrief, now| debrief.update_factor(id, now, |factor| factor.text = text));
-                    }
-                />
-            </div>
-            <div class="field">
-                <label for=format!("factor-{id}-control")>"How much was in my control"</label>
-                <ControlSelect
-                    id=format!("factor-{id}-control")
-                    value=Signal::derive(move || factor().map(|factor| factor.control).unwrap_or_default())
-                    on_change=Callback::new(move |control| store.edit_debrief(move |debrief, now| debrief.update_factor(id, now, |factor| factor.control = control)))
-                />
-            </div>
-            <button
-                type="button"
-                class="secondary"
-                aria-label=move || format!("Delete factor: {}", factor().map(|factor| factor.text).unwrap_or_default())
-                on:click=move |_| store.edit_debrief(move |debrief, now| debrief.remove_factor(id, now))
-            >
-                "Delete"
-            </button>
+            <TextInput id=format!("factor-{id}") label=move || format!("Factor {}", number()) grow=true value=text on_input=edit.set(|factor, text| factor.text = text) />
+            <ChoiceField id=format!("factor-{id}-control") label="How much was in my control" value=factor.signal(|factor| factor.control) on_change=edit.set(|factor, control| factor.control = control) />
+            <RemoveButton label=move || format!("Delete factor: {}", text.get()) on_click=move |_| store.edit_debrief(move |debrief, now| debrief.remove_factor(id, now)) />
         </li>
     }
 }
@@ -149,13 +92,14 @@ pub fn NoteListEditor(
         });
     });
     view! {
-        <h3>{title}</h3>
-        <ul class="editable-list">
-            <For each=ids key=|id| *id let:id>
-                <NoteRow list=list id=id item_label=item_label key_choice=key_choice plan_link=plan_link />
-            </For>
-        </ul>
-        <AddLine id=format!("new-{slug}") label=add_label button="Add" on_add=add />
+        <ListEditor
+            title=title
+            ids=Signal::derive(ids)
+            row=move |id| view! { <NoteRow list id item_label key_choice plan_link /> }
+            add_id=format!("new-{slug}")
+            add_label=add_label
+            on_add=add
+        />
     }
 }
 
@@ -247,35 +191,28 @@ fn NoteRow(list: NoteList, id: Uuid, item_label: &'static str, key_choice: bool,
 #[component]
 pub fn LookingBack() -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="looking-back">
-            <h2 id="looking-back">"Looking back"</h2>
+        <Card id="looking-back" title="Looking back">
             <NoteListEditor list=NoteList::WentWell title="What went well" item_label="Went well" add_label="Something that went well" />
             <NoteListEditor list=NoteList::WentWrong title="What went wrong" item_label="Went wrong" add_label="Something that went wrong" />
             <NoteListEditor list=NoteList::Lucky title="Where I got lucky" item_label="Lucky" add_label="Where luck helped" />
-        </section>
+        </Card>
     }
 }
 
 #[component]
 pub fn Lessons() -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="lessons">
-            <h2 id="lessons">"Lessons"</h2>
-            <p class="hint">"What will you take from this? Mark the one that matters most: it is what you will tell people you learned."</p>
+        <Card id="lessons" title="Lessons" hint="What will you take from this? Mark the one that matters most: it is what you will tell people you learned.">
             <NoteListEditor list=NoteList::Lessons title="My lessons" item_label="Lesson" add_label="A lesson" key_choice=true />
-        </section>
+        </Card>
     }
 }
 
 #[component]
 pub fn Options() -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="options">
-            <h2 id="options">"Options to weigh"</h2>
-            <p class="hint">
-                "For example: ask your former employer to take you back, move to a new city, look for remote roles to rebuild savings, freelance for a while. Add any to your plan."
-            </p>
+        <Card id="options" title="Options to weigh" hint="For example: ask your former employer to take you back, move to a new city, look for remote roles to rebuild savings, freelance for a while. Add any to your plan.">
             <NoteListEditor list=NoteList::Options title="My options" item_label="Option" add_label="An option" plan_link=true />
-        </section>
+        </Card>
     }
 }

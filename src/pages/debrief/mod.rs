@@ -14,16 +14,15 @@ mod what_happened;
 use leptos::prelude::*;
 
 use crate::components::deferred::Deferred;
+use crate::components::editable::Editable;
 use crate::components::page_intro::PageIntro;
 use crate::components::step_end::StepEnd;
 use crate::model::progress::Step;
 use crate::model::sequence::{Part, Screen};
 use crate::route::Route;
-use crate::store::use_store;
 
 #[component]
 pub fn DebriefPage() -> impl IntoView {
-    let store = use_store();
     view! {
         <section class="page debrief">
             <PageIntro
@@ -32,8 +31,7 @@ pub fn DebriefPage() -> impl IntoView {
                 lead="Before applying anywhere or asking anyone for work, give yourself closure. Block two or three quiet hours, put what happened in order, and find out honestly why it did not work."
             />
             <progress::Progress />
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Your debrief"</legend>
+            <Editable legend="Your debrief">
                 <what_happened::WhatHappened />
                 <InSequence part=Part::WhatHappened />
                 <schedule::Schedule />
@@ -61,7 +59,7 @@ pub fn DebriefPage() -> impl IntoView {
                     <closure::Closure />
                     <InSequence part=Part::Closure />
                 </Deferred>
-            </fieldset>
+            </Editable>
             <Deferred>
                 <closure::TakeItOut />
                 <StepEnd step=Step::Debrief />

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::card::Card;
 use crate::components::fields::{AddLine, TextArea};
 use crate::model::debrief::{Answer, MAX_WHYS};
 use crate::model::live::*;
 use crate::model::questions::{questions_for, Theme};
 use crate::model::sequence::QuestionGroup;
 use crate::store::use_store;
-use crate::web::focus::focus_by_id;
+use crate::web::focus::{focus_added, focus_by_id};
 
 /// The hard questions, every group of them (the overview) or `only` one
 /// (a screen of the guided sequence).
@@ -39,14 +40,10 @@ pub fn Questions(#[prop(optional)] only: Option<QuestionGroup>) -> impl IntoView
             .collect_view()
     };
     view! {
-        <section class="card" aria-labelledby="questions">
-            <h2 id="questions">"The hard questions"</h2>
-            <p class="hint">
-                "Go beneath the surface, even if no big answer comes. Skip any question that does not fit; use “Ask why” to dig deeper."
-            </p>
+        <Card id="questions" title="The hard questions" hint="Go beneath the surface, even if no big answer comes. Skip any question that does not fit; use “Ask why” to dig deeper.">
             {groups}
             {shown(QuestionGroup::Own).then(|| view! { <OwnQuestions /> })}
-        </section>
+        </Card>
     }
 }
 
@@ -62,16 +59,14 @@ fn OwnQuestions() -> impl IntoView {
     let add_own = Callback::new(move |text: String| {
         let mut added = None;
         store.edit_debrief(|debrief, now| added = debrief.add_own_question(&text, now));
-        if let Some(id) = added {
-            focus_by_id(format!("answer-{id}"));
-        }
+        focus_added(added, |id| format!("answer-{id}"));
     });
     view! {
         <h3>{QuestionGroup::Own.title()}</h3>
         <For each=own_ids key=|id| *id let:id>
             <OwnQuestion id=id />
         </For>
-        <AddLine id="own-question".into() label="Add a question of your own" button="Add question" on_add=add_own />
+        <AddLine id="own-question" label="Add a question of your own" button="Add question" on_add=add_own />
     }
 }
 

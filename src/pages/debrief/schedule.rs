@@ -3,6 +3,7 @@
 use chrono::NaiveTime;
 use leptos::prelude::*;
 
+use crate::components::card::Card;
 use crate::io::{debrief_session::session_event, ics::write_calendar};
 use crate::model::debrief::{Session, MIN_SESSION_MINUTES};
 use crate::model::live::*;
@@ -74,9 +75,7 @@ pub fn Schedule() -> impl IntoView {
     };
 
     view! {
-        <section class="card" aria-labelledby="schedule">
-            <h2 id="schedule">"Book a quiet block"</h2>
-            <p class="hint">"Two to three hours with no phone, no inbox, no interruptions. Put it in your calendar like any important meeting."</p>
+        <Card id="schedule" title="Book a quiet block" hint="Two to three hours with no phone, no inbox, no interruptions. Put it in your calendar like any important meeting.">
             <div class="row">
                 <div class="field">
                     <label for="session-date">"Date"</label>
@@ -106,6 +105,6 @@ pub fn Schedule() -> impl IntoView {
                 <button type="button" on:click=download>"Download calendar file (.ics)"</button>
             </div>
             <p class="message" role="status">{move || message.get()}</p>
-        </section>
+        </Card>
     }
 }

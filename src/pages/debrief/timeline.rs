@@ -5,10 +5,13 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::components::fields::TextArea;
+use crate::components::card::Card;
+use crate::components::fields::{RemoveButton, TextArea};
 use crate::components::show_more::{Paging, ShowMore};
 use crate::model::debrief::{Direction, EventDate, TimelineEvent};
 use crate::model::live::*;
+use crate::model::meta::Records;
+use crate::store::records::{RecordChange, RecordEdits};
 use crate::store::use_store;
 use crate::web::focus::{focus_by_id, focus_first_enabled};
 
@@ -35,11 +38,7 @@ pub fn Timeline() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="timeline">
-            <h2 id="timeline">"The timeline"</h2>
-            <p class="hint">
-                "Write the events that led here, in order. Dated events sort themselves; undated ones stay where you put them."
-            </p>
+        <Card id="timeline" title="The timeline" hint="Write the events that led here, in order. Dated events sort themselves; undated ones stay where you put them.">
             <ol class="timeline">
                 <For each=page key=|(at, id)| (*at, *id) let((at, id))>
                     <EventRow id=id number=at + 1 />
@@ -49,7 +48,7 @@ pub fn Timeline() -> impl IntoView {
             <div class="actions">
                 <button type="button" on:click=add>"Add an event"</button>
             </div>
-        </section>
+        </Card>
     }
 }
 
@@ -63,14 +62,12 @@ const PAGE: usize = 20;
 pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
     let store = use_store();
     // A memo: the row's many bindings read one copy, updated only when this event changes.
-    let event_memo = Memo::new(move |_| {
-        store.workbook.debrief().with(|debrief| debrief.timeline.iter().find(|event| event.meta.id == id).cloned())
-    });
+    let event_memo = Memo::new(move |_| store.workbook.debrief().with(|debrief| debrief.timeline.by_id(id).cloned()));
     let event = move || event_memo.get();
     let number = move || number;
-    let update = move |change: Box<dyn FnOnce(&mut TimelineEvent)>| {
-        store.edit_debrief(move |debrief, now| debrief.update_event(id, now, change));
-    };
+    let edit = RecordEdits::new(move |change: RecordChange<TimelineEvent>| {
+        store.edit_debrief(move |debrief, now| debrief.update_event(id, now, change))
+    });
     // The date's precision comes from the stored date; a precision chosen
     // before its date is typed is held here until then.
     let (chosen_precision, set_chosen_precision) = signal(None::<&'static str>);
@@ -86,7 +83,7 @@ pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
             _ => "unknown",
         };
         set_chosen_precision.set(Some(value));
-        update(Box::new(move |event| {
+        edit.run(move |event| {
             let known = match event.date {
                 EventDate::Day { date } => Some(date),
                 EventDate::Month { year, month } => NaiveDate::from_ymd_opt(year, month, 1),
@@ -97,7 +94,7 @@ pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
                 ("month", Some(date)) => EventDate::Month { year: date.year(), month: date.month() },
                 _ => EventDate::Unknown,
             };
-        }));
+        });
     };
     let shown_precision = precision;
 
@@ -115,7 +112,7 @@ pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
         } else {
             crate::components::fields::parse_date_input(&text).map(|date| EventDate::Day { date })
         };
-        update(Box::new(move |event| event.date = date.unwrap_or_default()));
+        edit.run(move |event| event.date = date.unwrap_or_default());
     };
 
     let move_by = move |direction: Direction| {
@@ -155,27 +152,15 @@ pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
                         </div>
                     </Show>
                 </div>
-                <TextArea
-                    id=field_id("what")
-                    label="What happened"
-                    value=Signal::derive(move || event().map(|event| event.what).unwrap_or_default())
-                    on_input=Callback::new(move |text: String| update(Box::new(move |event| event.what = text)))
-                    rows=2
-                />
-                <TextArea
-                    id=field_id("part")
-                    label="What I did, or could have done"
-                    value=Signal::derive(move || event().map(|event| event.my_part).unwrap_or_default())
-                    on_input=Callback::new(move |text: String| update(Box::new(move |event| event.my_part = text)))
-                    rows=2
-                />
+                <TextArea id=field_id("what") label="What happened" value=Signal::derive(move || event().map(|event| event.what).unwrap_or_default()) on_input=edit.set(|event, text| event.what = text) rows=2 />
+                <TextArea id=field_id("part") label="What I did, or could have done" value=Signal::derive(move || event().map(|event| event.my_part).unwrap_or_default()) on_input=edit.set(|event, text| event.my_part = text) rows=2 />
                 <label class="choice">
                     <input
                         type="checkbox"
                         prop:checked=move || event().is_some_and(|event| event.turning_point)
                         on:change:target=move |event| {
                             let checked = event.target().checked();
-                            update(Box::new(move |timeline_event| timeline_event.turning_point = checked));
+                            edit.run(move |timeline_event| timeline_event.turning_point = checked);
                         }
                     />
                     <span>"This was a turning point"</span>
@@ -198,14 +183,7 @@ pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
                             }
                         })
                         .collect_view()}
-                    <button
-                        type="button"
-                        class="secondary"
-                        aria-label=move || format!("Delete event {}", number())
-                        on:click=remove
-                    >
-                        "Delete"
-                    </button>
+                    <RemoveButton label=move || format!("Delete event {}", number()) on_click=remove />
                 </div>
             </fieldset>
         </li>

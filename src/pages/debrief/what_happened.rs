@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::card::Card;
 use crate::components::fields::TextArea;
 use crate::model::live::*;
 use crate::model::SetbackKind;
@@ -24,19 +25,18 @@ pub fn WhatHappened() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="card" aria-labelledby="what-happened">
-            <h2 id="what-happened">"What happened"</h2>
+        <Card id="what-happened" title="What happened">
             <fieldset class="choices">
                 <legend>"What kind of setback was it?"</legend>
                 {kinds}
             </fieldset>
             <TextArea
-                id="debrief-summary".into()
+                id="debrief-summary"
                 label="In a sentence or two, what happened?"
                 value=Signal::derive(move || store.workbook.debrief().with(|debrief| debrief.summary.clone()))
                 on_input=Callback::new(move |text: String| store.edit_debrief(move |debrief, now| debrief.set_summary(&text, now)))
                 rows=4
             />
-        </section>
+        </Card>
     }
 }

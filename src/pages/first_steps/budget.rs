@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::card::Card;
 use crate::model::first_steps::{date_label, format_amount, months_label, parse_amount, BudgetList, MoneyLine, Runway};
 use crate::model::live::*;
 use crate::model::RecordMeta;
@@ -39,9 +40,7 @@ pub fn BudgetEditor() -> impl IntoView {
     let savings = store.workbook.with_untracked(|workbook| workbook.first_steps.budget.savings_cents);
     let (savings_error, set_savings_error) = signal(false);
     view! {
-        <section class="card" aria-labelledby="budget">
-            <h2 id="budget">"Survival budget"</h2>
-            <p class="hint">"Monthly amounts. Rough figures are fine; you can refine them any time."</p>
+        <Card id="budget" title="Survival budget" hint="Monthly amounts. Rough figures are fine; you can refine them any time.">
             <div class="row">
                 <div class="field grow">
                     <label for="budget-savings">"Savings and other cash"</label>
@@ -85,7 +84,7 @@ pub fn BudgetEditor() -> impl IntoView {
             </Show>
             {LISTS.into_iter().map(|(list, title, hint, item)| view! { <MoneyList list=list title=title hint=hint item=item /> }).collect_view()}
             <RunwaySummary />
-        </section>
+        </Card>
     }
 }
 

@@ -3,10 +3,14 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::components::fields::AddLine;
+use crate::components::card::Card;
+use crate::components::fields::{AddLine, DateInput, RemoveButton, TextInput};
 use crate::model::first_steps::{date_label, ChecklistItem};
+use crate::model::live::*;
+use crate::model::meta::Records;
+use crate::store::records::{RecordChange, RecordEdits};
 use crate::store::use_store;
-use crate::web::focus::focus_by_id;
+use crate::web::focus::focus_added;
 
 #[component]
 pub fn Checklist() -> impl IntoView {
@@ -21,37 +25,31 @@ pub fn Checklist() -> impl IntoView {
     let add = Callback::new(move |title: String| {
         let mut added = None;
         store.edit_first_steps(|first_steps, now| added = first_steps.add_item(&title, now));
-        if let Some(id) = added {
-            focus_by_id(format!("check-{id}"));
-        }
+        focus_added(added, |id| format!("check-{id}"));
     });
     view! {
-        <section class="card" aria-labelledby="checklist">
-            <h2 id="checklist">"This week's checklist"</h2>
+        <Card id="checklist" title="This week's checklist">
             <p class="hint">{move || { let (done, all) = done(); format!("{done} of {all} done. Change anything that does not fit your situation.") }}</p>
             <ul class="checklist">
                 <For each=ids key=|id| *id let:id>
                     <ChecklistRow id=id />
                 </For>
             </ul>
-            <AddLine id="new-check".into() label="Add something to the checklist" button="Add" on_add=add />
-        </section>
+            <AddLine id="new-check" label="Add something to the checklist" button="Add" on_add=add />
+        </Card>
     }
 }
 
 #[component]
 fn ChecklistRow(id: Uuid) -> impl IntoView {
     let store = use_store();
+    // The section is small and not a store of its own: the row reads it whole.
     let item = move || -> ChecklistItem {
-        store.workbook.with(|workbook| {
-            workbook.first_steps.checklist.iter().find(|item| item.meta.id == id).cloned().unwrap_or_default()
-        })
+        store.workbook.first_steps().with(|first_steps| first_steps.checklist.by_id(id).cloned().unwrap_or_default())
     };
-    let update = move |change: Box<dyn FnOnce(&mut ChecklistItem)>| {
+    let edit = RecordEdits::new(move |change: RecordChange<ChecklistItem>| {
         store.edit_first_steps(move |first_steps, now| first_steps.update_item(id, now, change))
-    };
-    let title_id = format!("check-{id}-title");
-    let date_id = format!("check-{id}-date");
+    });
     view! {
         <li class="check-item" class:done=move || item().done_at.is_some()>
             <label class="choice">
@@ -74,40 +72,15 @@ fn ChecklistRow(id: Uuid) -> impl IntoView {
             <details>
                 <summary>{move || format!("Edit “{}”", item().title)}</summary>
                 <div class="row">
-                    <div class="field grow">
-                        <label for=title_id.clone()>"Item"</label>
-                        <input
-                            id=title_id
-                            type="text"
-                            prop:value=move || item().title
-                            on:input:target=move |event| {
-                                let title = event.target().value();
-                                update(Box::new(move |item| item.title = title));
-                            }
-                        />
-                    </div>
-                    <div class="field">
-                        <label for=date_id.clone()>"Do it by"</label>
-                        <input
-                            id=date_id
-                            type="date"
-                            prop:value=move || item().due.map(|due| due.to_string()).unwrap_or_default()
-                            on:change:target=move |event| {
-                                let due = crate::components::fields::parse_date_input(&event.target().value());
-                                update(Box::new(move |item| item.due = due));
-                            }
-                        />
-                    </div>
+                    <TextInput id=format!("check-{id}-title") label="Item" grow=true value=Signal::derive(move || item().title) on_input=edit.set(|item, title| item.title = title) />
+                    <DateInput id=format!("check-{id}-date") label="Do it by" value=Signal::derive(move || item().due) on_change=edit.set(|item, due| item.due = due) />
                 </div>
                 <div class="actions">
-                    <button
-                        type="button"
-                        class="secondary"
-                        aria-label=move || format!("Remove “{}” from the checklist", item().title)
-                        on:click=move |_| store.edit_first_steps(move |first_steps, now| first_steps.remove_item(id, now))
-                    >
-                        "Remove"
-                    </button>
+                    <RemoveButton
+                        label=move || format!("Remove “{}” from the checklist", item().title)
+                        text="Remove"
+                        on_click=move |_| store.edit_first_steps(move |first_steps, now| first_steps.remove_item(id, now))
+                    />
                 </div>
             </details>
         </li>

@@ -6,23 +6,21 @@ mod checklist;
 
 use leptos::prelude::*;
 
+use crate::components::editable::Editable;
 use crate::components::page_intro::PageIntro;
-use crate::store::use_store;
 
 #[component]
 pub fn FirstStepsPage() -> impl IntoView {
-    let store = use_store();
     view! {
         <section class="page">
             <PageIntro
                 title="First steps after the blow"
                 lead="Before the debrief, get some ground under your feet: the paperwork, the money, the people at home. This is practical help, not legal or financial advice."
             />
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"First steps"</legend>
+            <Editable legend="First steps">
                 <checklist::Checklist />
                 <budget::BudgetEditor />
-            </fieldset>
+            </Editable>
             <p class="card lead-on">
                 "When the ground feels a little firmer: "
                 <a href=crate::route::Route::Debrief.href()>"Go on to Step 1: Debrief with yourself"</a>

@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::components::fields::{date_input_value as date_value, parse_date_input as parse_date};
+use crate::components::card::Card;
+use crate::components::fields::{parse_date_input as parse_date, AddForm, DateInput, DraftInput, RemoveButton};
 use crate::model::live::*;
+use crate::model::meta::Records;
 use crate::store::use_store;
 use crate::web::clock;
 
@@ -18,11 +20,10 @@ pub fn Downtime() -> impl IntoView {
             format!("You are resting until {}. That is part of the plan, not a pause in it.", until.format("%-d %B %Y"))
         })
     };
-    let (new_date, set_new_date) = signal(String::new());
-    let (new_note, set_new_note) = signal(String::new());
+    let new_date = RwSignal::new(String::new());
+    let new_note = RwSignal::new(String::new());
     let (error, set_error) = signal(None::<String>);
-    let add = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let add = move |_| {
         let Some(date) = parse_date(&new_date.get_untracked()) else {
             set_error.set(Some("Choose the date of the rest day first.".into()));
             return;
@@ -32,8 +33,8 @@ pub fn Downtime() -> impl IntoView {
             mojo.add_rest_day(date, &note, now);
         });
         set_error.set(None);
-        set_new_date.set(String::new());
-        set_new_note.set(String::new());
+        new_date.set(String::new());
+        new_note.set(String::new());
     };
     let ids = move || {
         store
@@ -41,24 +42,14 @@ pub fn Downtime() -> impl IntoView {
             .with(|workbook| workbook.mojo.downtime.rest_days.iter().map(|day| day.meta.id).collect::<Vec<Uuid>>())
     };
     view! {
-        <section class="card" aria-labelledby="downtime">
-            <h2 id="downtime">"Rest, without guilt"</h2>
-            <p class="hint">
-                "Days, weeks or months of downtime are fine. Mark them here so they count as part of your plan. You can start small things whenever you feel ready."
-            </p>
+        <Card id="downtime" title="Rest, without guilt" hint="Days, weeks or months of downtime are fine. Mark them here so they count as part of your plan. You can start small things whenever you feel ready.">
             <div class="row">
-                <div class="field">
-                    <label for="downtime-until">"Resting until (optional)"</label>
-                    <input
-                        id="downtime-until"
-                        type="date"
-                        prop:value=move || date_value(until())
-                        on:change:target=move |event| {
-                            let date = parse_date(&event.target().value());
-                            store.edit_mojo(move |mojo, now| mojo.set_downtime_until(date, now));
-                        }
-                    />
-                </div>
+                <DateInput
+                    id="downtime-until"
+                    label="Resting until (optional)"
+                    value=Signal::derive(until)
+                    on_change=move |date| store.edit_mojo(move |mojo, now| mojo.set_downtime_until(date, now))
+                />
             </div>
             <p class="resting" role="status">{resting_line}</p>
             <h3>"Rest days"</h3>
@@ -67,36 +58,18 @@ pub fn Downtime() -> impl IntoView {
                     <RestDayRow id=id />
                 </For>
             </ul>
-            <form class="add-line" on:submit=add>
-                <div class="row">
-                    <div class="field">
-                        <label for="new-rest-day">"A rest day"</label>
-                        <input id="new-rest-day" type="date" prop:value=new_date on:input:target=move |event| set_new_date.set(event.target().value()) />
-                    </div>
-                    <div class="field grow">
-                        <label for="new-rest-note">"Note (optional)"</label>
-                        <input id="new-rest-note" type="text" prop:value=new_note on:input:target=move |event| set_new_note.set(event.target().value()) />
-                    </div>
-                </div>
-                <div class="actions">
-                    <button type="submit">"Add rest day"</button>
-                </div>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </form>
-        </section>
+            <AddForm button="Add rest day" on_add=add after=move || view! { <p class="error" role="alert">{move || error.get()}</p> }>
+                <DraftInput id="new-rest-day" label="A rest day" kind="date" value=new_date />
+                <DraftInput id="new-rest-note" label="Note (optional)" value=new_note grow=true />
+            </AddForm>
+        </Card>
     }
 }
 
 #[component]
 fn RestDayRow(id: Uuid) -> impl IntoView {
     let store = use_store();
-    let day = move || {
-        store
-            .workbook
-            .mojo()
-            .downtime()
-            .with(|downtime| downtime.rest_days.iter().find(|day| day.meta.id == id).cloned())
-    };
+    let day = move || store.workbook.mojo().downtime().with(|downtime| downtime.rest_days.by_id(id).cloned());
     let label = move || day().map(|day| day.date.format("%A %-d %B %Y").to_string()).unwrap_or_default();
     view! {
         <li class="row">
@@ -104,14 +77,7 @@ fn RestDayRow(id: Uuid) -> impl IntoView {
                 {label}
                 {move || day().filter(|day| !day.note.is_empty()).map(|day| format!(": {}", day.note))}
             </span>
-            <button
-                type="button"
-                class="secondary"
-                aria-label=move || format!("Delete rest day {}", label())
-                on:click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_rest_day(id, now))
-            >
-                "Delete"
-            </button>
+            <RemoveButton label=move || format!("Delete rest day {}", label()) on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_rest_day(id, now)) />
         </li>
     }
 }

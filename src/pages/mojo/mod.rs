@@ -15,14 +15,13 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::deferred::Deferred;
+use crate::components::editable::Editable;
 use crate::components::page_intro::PageIntro;
 use crate::components::step_end::StepEnd;
 use crate::model::progress::Step;
-use crate::store::use_store;
 
 #[component]
 pub fn MojoPage() -> impl IntoView {
-    let store = use_store();
     view! {
         <section class="page mojo">
             <PageIntro
@@ -30,8 +29,7 @@ pub fn MojoPage() -> impl IntoView {
                 step=Step::Mojo
                 lead="Downtime is allowed. Alongside it, start doing things that prove to you, and later to an interviewer, that you still have it."
             />
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Your mojo"</legend>
+            <Editable legend="Your mojo">
                 <downtime::Downtime />
                 <projects::Projects />
                 // Below the first screen: drawn once the top is on screen.
@@ -45,13 +43,12 @@ pub fn MojoPage() -> impl IntoView {
                     <events::Events />
                     <proud::Proud />
                 </Deferred>
-            </fieldset>
+            </Editable>
             <Deferred>
                 <summary::Summary />
-                <fieldset class="plain" disabled=move || !store.can_edit()>
-                    <legend class="visually-hidden">"Where Step 3 stands"</legend>
+                <Editable legend="Where Step 3 stands">
                     <StepEnd step=Step::Mojo />
-                </fieldset>
+                </Editable>
             </Deferred>
         </section>
     }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::card::Card;
 use crate::model::live::*;
 use crate::store::use_store;
 
@@ -11,10 +12,8 @@ pub fn Summary() -> impl IntoView {
     let store = use_store();
     let text = move || store.workbook.mojo().with(|mojo| mojo.time_off_summary());
     view! {
-        <section class="card" aria-labelledby="time-off">
-            <h2 id="time-off">"How I spent my time off"</h2>
-            <p class="hint">"Written from what you logged above. Interviewers will ask about the time between jobs; this is the start of your answer."</p>
+        <Card id="time-off" title="How I spent my time off" hint="Written from what you logged above. Interviewers will ask about the time between jobs; this is the start of your answer.">
             <p class="time-off-summary">{text}</p>
-        </section>
+        </Card>
     }
 }

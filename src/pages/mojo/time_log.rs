@@ -7,8 +7,11 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::short_date;
+use crate::components::card::Card;
 use crate::components::fields::{date_input_value as date_value, parse_date_input as parse_date};
+use crate::components::fields::{DateInput, DraftInput, RemoveButton, TextInput};
 use crate::model::live::*;
+use crate::model::meta::Records;
 use crate::model::mojo::{format_hours, parse_hours, HoursError, TimeEntry};
 use crate::store::{use_store, Store};
 use crate::web::clock;
@@ -18,22 +21,50 @@ const QUICK_HOURS: [f32; 3] = [0.5, 1.0, 2.0];
 /// How many of the newest entries the log shows before "Show all".
 const SHOWN_ENTRIES: usize = 10;
 
-/// The project names in the order they were added.
-fn project_choices(store: Store) -> Vec<(Uuid, String)> {
+/// A `<select>` of the side projects, in the order they were added.
+#[component]
+fn ProjectSelect(
+    id: String,
+    #[prop(into)] chosen: Signal<Option<Uuid>>,
+    #[prop(into)] on_change: Callback<Uuid>,
+) -> impl IntoView {
+    let store = use_store();
+    let choices = move || {
+        store.workbook.mojo().projects().with(|projects| {
+            projects.iter().map(|project| (project.meta.id, project.display_name())).collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <select id=id on:change:target=move |event| {
+            if let Ok(project) = event.target().value().parse::<Uuid>() {
+                on_change.run(project);
+            }
+        }>
+            {move || choices()
+                .into_iter()
+                .map(|(project, name)| view! { <option value=project.to_string() prop:selected=move || chosen.get() == Some(project)>{name}</option> })
+                .collect_view()}
+        </select>
+    }
+}
+
+/// The name of the side project `id` (empty once it is gone).
+fn project_name(store: Store, id: Uuid) -> String {
     store
         .workbook
         .mojo()
         .projects()
-        .with(|projects| projects.iter().map(|project| (project.meta.id, project.display_name())).collect())
+        .with(|projects| projects.by_id(id).map(|project| project.display_name()))
+        .unwrap_or_default()
 }
 
 #[component]
 pub fn TimeLog() -> impl IntoView {
     let store = use_store();
     let (chosen, set_chosen) = signal(None::<Uuid>);
-    let (date, set_date) = signal(date_value(Some(clock::today())));
+    let date = RwSignal::new(date_value(Some(clock::today())));
     let (hours, set_hours) = signal(String::new());
-    let (note, set_note) = signal(String::new());
+    let note = RwSignal::new(String::new());
     let (error, set_error) = signal(None::<String>);
     let (message, set_message) = signal(None::<String>);
     let projects = store.workbook.mojo().projects();
@@ -47,15 +78,7 @@ pub fn TimeLog() -> impl IntoView {
                 .or_else(|| projects.first().map(|project| project.meta.id))
         })
     };
-    let project_name = move || {
-        project()
-            .and_then(|id| {
-                projects.with(|projects| {
-                    projects.iter().find(|project| project.meta.id == id).map(|project| project.display_name())
-                })
-            })
-            .unwrap_or_default()
-    };
+    let project_name = move || project().map(|id| project_name(store, id)).unwrap_or_default();
 
     let log = move |on: NaiveDate, amount: f32, text: String| -> bool {
         let Some(id) = project() else {
@@ -93,7 +116,7 @@ pub fn TimeLog() -> impl IntoView {
             Ok(amount) => {
                 if log(on, amount, note.get_untracked()) {
                     set_hours.set(String::new());
-                    set_note.set(String::new());
+                    note.set(String::new());
                 }
             }
             Err(err) => {
@@ -118,8 +141,7 @@ pub fn TimeLog() -> impl IntoView {
         })
     });
     view! {
-        <section class="card" aria-labelledby="time-log">
-            <h2 id="time-log">"Log your time"</h2>
+        <Card id="time-log" title="Log your time">
             <Show
                 when=has_projects
                 fallback=|| view! { <p class="hint">"Add a side project above; then you can log the time you give it here."</p> }
@@ -128,17 +150,9 @@ pub fn TimeLog() -> impl IntoView {
                     <div class="row">
                         <div class="field grow">
                             <label for="log-project">"Project"</label>
-                            <select id="log-project" on:change:target=move |event| set_chosen.set(event.target().value().parse().ok())>
-                                {move || project_choices(store)
-                                    .into_iter()
-                                    .map(|(id, name)| view! { <option value=id.to_string() prop:selected=move || project() == Some(id)>{name}</option> })
-                                    .collect_view()}
-                            </select>
+                            <ProjectSelect id="log-project".into() chosen=Signal::derive(project) on_change=move |id| set_chosen.set(Some(id)) />
                         </div>
-                        <div class="field">
-                            <label for="log-date">"Date"</label>
-                            <input id="log-date" type="date" prop:value=date on:input:target=move |event| set_date.set(event.target().value()) />
-                        </div>
+                        <DraftInput id="log-date" label="Date" kind="date" value=date />
                         <div class="field hours-field">
                             <label for="log-hours">"Hours"</label>
                             <input
@@ -152,10 +166,7 @@ pub fn TimeLog() -> impl IntoView {
                         </div>
                     </div>
                     <p class="hint" id="log-hours-hint">"Like 1.5 or 1:30. Rounded to the nearest quarter hour."</p>
-                    <div class="field">
-                        <label for="log-note">"Note (optional)"</label>
-                        <input id="log-note" type="text" prop:value=note on:input:target=move |event| set_note.set(event.target().value()) />
-                    </div>
+                    <DraftInput id="log-note" label="Note (optional)" value=note />
                     <div class="actions">
                         <button type="submit">"Log time"</button>
                     </div>
@@ -195,7 +206,7 @@ pub fn TimeLog() -> impl IntoView {
                     </div>
                 </Show>
             </Show>
-        </section>
+        </Card>
     }
 }
 
@@ -213,17 +224,7 @@ fn EntryRow(id: Uuid) -> impl IntoView {
     let describe = move || {
         entry()
             .map(|entry| {
-                let project = store
-                    .workbook
-                    .mojo()
-                    .projects()
-                    .with(|projects| {
-                        projects
-                            .iter()
-                            .find(|project| project.meta.id == entry.project)
-                            .map(|project| project.display_name())
-                    })
-                    .unwrap_or_default();
+                let project = project_name(store, entry.project);
                 format!("{} on {}, {}", format_hours(entry.hours), short_date(entry.date), project)
             })
             .unwrap_or_default()
@@ -233,28 +234,26 @@ fn EntryRow(id: Uuid) -> impl IntoView {
     let show = move |result: Result<(), HoursError>| {
         set_error.set(result.err().map(|err| format!("Not changed: {err}.")));
     };
+    let set_date = move |date: Option<NaiveDate>| {
+        let Some(date) = date else {
+            set_error.set(Some("Not changed: choose a date.".into()));
+            return;
+        };
+        let mut result = Ok(());
+        store.edit_mojo(|mojo, now| result = mojo.set_entry_date(id, date, now));
+        show(result);
+    };
     view! {
         <li>
             <fieldset class="entry">
                 <legend class="visually-hidden">{move || format!("Entry: {}", describe())}</legend>
                 <div class="row">
-                    <div class="field">
-                        <label for=field_id("date")>"Date"</label>
-                        <input
-                            id=field_id("date")
-                            type="date"
-                            prop:value=move || date_value(entry().map(|entry| entry.date))
-                            on:change:target=move |event| {
-                                let Some(date) = parse_date(&event.target().value()) else {
-                                    set_error.set(Some("Not changed: choose a date.".into()));
-                                    return;
-                                };
-                                let mut result = Ok(());
-                                store.edit_mojo(|mojo, now| result = mojo.set_entry_date(id, date, now));
-                                show(result);
-                            }
-                        />
-                    </div>
+                    <DateInput
+                        id=field_id("date")
+                        label="Date"
+                        value=Signal::derive(move || entry().map(|entry| entry.date))
+                        on_change=set_date
+                    />
                     <div class="field hours-field">
                         <label for=field_id("hours")>"Hours"</label>
                         <input
@@ -274,37 +273,20 @@ fn EntryRow(id: Uuid) -> impl IntoView {
                     </div>
                     <div class="field">
                         <label for=field_id("project")>"Project"</label>
-                        <select id=field_id("project") on:change:target=move |event| {
-                            if let Ok(project) = event.target().value().parse::<Uuid>() {
-                                store.edit_mojo(move |mojo, now| mojo.set_entry_project(id, project, now));
-                            }
-                        }>
-                            {move || project_choices(store)
-                                .into_iter()
-                                .map(|(project, name)| view! { <option value=project.to_string() prop:selected=move || project_of() == Some(project)>{name}</option> })
-                                .collect_view()}
-                        </select>
-                    </div>
-                    <div class="field grow">
-                        <label for=field_id("note")>"Note"</label>
-                        <input
-                            id=field_id("note")
-                            type="text"
-                            prop:value=move || entry().map(|entry| entry.note).unwrap_or_default()
-                            on:input:target=move |event| {
-                                let note = event.target().value();
-                                store.edit_entry(id, move |entry| entry.note = note);
-                            }
+                        <ProjectSelect
+                            id=field_id("project")
+                            chosen=Signal::derive(project_of)
+                            on_change=move |project| store.edit_mojo(move |mojo, now| mojo.set_entry_project(id, project, now))
                         />
                     </div>
-                    <button
-                        type="button"
-                        class="secondary"
-                        aria-label=move || format!("Delete entry of {}", describe())
-                        on:click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_entry(id, now))
-                    >
-                        "Delete"
-                    </button>
+                    <TextInput
+                        id=field_id("note")
+                        label="Note"
+                        grow=true
+                        value=Signal::derive(move || entry().map(|entry| entry.note).unwrap_or_default())
+                        on_input=move |note: String| store.edit_entry(id, move |entry| entry.note = note)
+                    />
+                    <RemoveButton label=move || format!("Delete entry of {}", describe()) on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_entry(id, now)) />
                 </div>
                 <p class="error" role="alert">{move || error.get()}</p>
             </fieldset>

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use chrono::Weekday;
 use leptos::prelude::*;
 
+use crate::components::card::Card;
+use crate::components::table::ColumnHeads;
 use crate::model::live::*;
 use crate::model::mojo::{chart_geometry, format_hours, Bar, WeekTotal, CHART_WEEKS};
 use crate::model::Mojo;
@@ -113,8 +115,7 @@ pub fn Week() -> impl IntoView {
     let first_day = move || store.workbook.mojo().with(|mojo| mojo.week_starts_on);
 
     view! {
-        <section class="card" aria-labelledby="the-week">
-            <h2 id="the-week">"Your week"</h2>
+        <Card id="the-week" title="Your week">
             <p class="week-total">{total_line}</p>
             <progress
                 class="week-progress"
@@ -126,13 +127,7 @@ pub fn Week() -> impl IntoView {
             <Show when=move || per_project.with(|rows| !rows.is_empty())>
                 <table class="week-table">
                     <caption>"This week by project"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Project"</th>
-                            <th scope="col">"Hours"</th>
-                            <th scope="col">"Target"</th>
-                        </tr>
-                    </thead>
+                    <ColumnHeads columns=&["Project", "Hours", "Target"] />
                     <tbody>
                         <For each=project_ids key=|id| *id let:id>
                             {
@@ -186,13 +181,7 @@ pub fn Week() -> impl IntoView {
                 <summary>"Show the chart as a table"</summary>
                 <table>
                     <caption>{format!("Hours per week, last {CHART_WEEKS} weeks, newest first")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Week starting"</th>
-                            <th scope="col">"Hours"</th>
-                            <th scope="col">"Goal"</th>
-                        </tr>
-                    </thead>
+                    <ColumnHeads columns=&["Week starting", "Hours", "Goal"] />
                     <tbody>
                         {(0..CHART_WEEKS)
                             .map(|newest_first| {
@@ -225,7 +214,7 @@ pub fn Week() -> impl IntoView {
                     </tbody>
                 </table>
             </details>
-        </section>
+        </Card>
     }
 }
 

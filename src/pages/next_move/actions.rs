@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::components::fields::AddLine;
+use crate::components::card::Card;
+use crate::components::editable::Editable;
+use crate::components::fields::{AddLine, RemoveButton};
 use crate::io::actions_ics::write_actions_ics;
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
@@ -63,8 +65,7 @@ pub fn ActionPlanSection() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="action-plan">
-            <h2 id="action-plan" tabindex="-1">"My action plan"</h2>
+        <Card id="action-plan" title="My action plan" focus=true>
             <p class="hint">
                 "Grouped by when they are due. Options from your "
                 <a href=Route::Debrief.href()>"debrief"</a>
@@ -74,8 +75,7 @@ pub fn ActionPlanSection() -> impl IntoView {
                 <a href=Route::Mojo.href()>"side projects"</a>
                 " can be added here too."
             </p>
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Actions"</legend>
+            <Editable legend="Actions">
                 {move || {
                     groups
                         .get()
@@ -92,8 +92,8 @@ pub fn ActionPlanSection() -> impl IntoView {
                         })
                         .collect_view()
                 }}
-                <AddLine id="new-action".into() label="Add an action" button="Add" on_add=add />
-            </fieldset>
+                <AddLine id="new-action" label="Add an action" button="Add" on_add=add />
+            </Editable>
             <Show when=move || dated() != 0>
                 <div class="actions">
                     <button type="button" class="secondary" on:click=export>
@@ -102,7 +102,7 @@ pub fn ActionPlanSection() -> impl IntoView {
                 </div>
             </Show>
             <p class="message" role="status">{move || message.get()}</p>
-        </section>
+        </Card>
     }
 }
 
@@ -172,14 +172,7 @@ fn ActionRow(id: Uuid, today: NaiveDate) -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
-                <button
-                    type="button"
-                    class="secondary"
-                    aria-label=move || format!("Delete action “{}”", title())
-                    on:click=move |_| store.edit_plan(move |plan, now| plan.remove_action(id, now))
-                >
-                    "Delete"
-                </button>
+                <RemoveButton label=move || format!("Delete action “{}”", title()) on_click=move |_| store.edit_plan(move |plan, now| plan.remove_action(id, now)) />
             </div>
         </li>
     }

@@ -5,6 +5,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::card::Card;
+use crate::components::editable::Editable;
+use crate::components::fields::RemoveButton;
 use crate::model::live::*;
 use crate::model::plan::story::{clock_label, length_advice, speaking_seconds, word_count, Part, Parts, AIM_SECONDS};
 use crate::route::Route;
@@ -41,8 +44,7 @@ pub fn FailureAnswerSection() -> impl IntoView {
         version_name.set(String::new());
     };
     view! {
-        <section class="card" aria-labelledby="what-happened">
-            <h2 id="what-happened" tabindex="-1">"Your answer to “What happened?”"</h2>
+        <Card id="what-happened" title="Your answer to “What happened?”" focus=true>
             <p class="hint">
                 "Interviewers will ask about the gap or the failure. A calm, honest answer of 60 to 90 seconds: what happened, what you learned, what you have done since, and why you are ready now. Parts are suggested from your "
                 <a href=Route::Debrief.href()>"debrief"</a>
@@ -50,10 +52,9 @@ pub fn FailureAnswerSection() -> impl IntoView {
                 <a href=Route::Mojo.href()>"Mojo"</a>
                 " until you write your own words."
             </p>
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"The four parts of the answer"</legend>
+            <Editable legend="The four parts of the answer">
                 {Part::ALL.map(|part| view! { <PartField part=part suggestions=suggestions /> }).collect_view()}
-            </fieldset>
+            </Editable>
             <h3>"The whole answer"</h3>
             <div class="assembled" role="group" aria-label="The whole answer">
                 {move || {
@@ -89,7 +90,7 @@ pub fn FailureAnswerSection() -> impl IntoView {
                 </div>
             </form>
             <Versions />
-        </section>
+        </Card>
     }
 }
 
@@ -178,14 +179,7 @@ fn Versions() -> impl IntoView {
                             >
                                 "Work on this version"
                             </button>
-                            <button
-                                type="button"
-                                class="secondary small"
-                                aria-label=format!("Delete “{name}”")
-                                on:click=move |_| store.edit_plan(move |plan, now| plan.remove_answer_version(id, now))
-                            >
-                                "Delete"
-                            </button>
+                            <RemoveButton label=format!("Delete “{name}”") small=true on_click=move |_| store.edit_plan(move |plan, now| plan.remove_answer_version(id, now)) />
                         </div>
                     </li>
                 </For>

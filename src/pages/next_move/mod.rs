@@ -12,7 +12,9 @@ mod targets;
 
 use leptos::prelude::*;
 
+use crate::components::card::Card;
 use crate::components::deferred::Deferred;
+use crate::components::editable::Editable;
 use crate::components::page_intro::PageIntro;
 use crate::components::step_end::StepEnd;
 use crate::model::live::*;
@@ -51,11 +53,10 @@ pub fn NextMovePage() -> impl IntoView {
                     <li><a href="#/next" on:click=jump("activity-report")>"Activity report"</a></li>
                 </ul>
             </nav>
-            <section class="card" aria-labelledby="runway-check">
-                <h2 id="runway-check">"Runway check"</h2>
+            <Card id="runway-check" title="Runway check">
                 <p class="hint">{move || runway_hint(store.workbook.debrief().setback().get())}</p>
                 <RunwaySummary with_link=true />
-            </section>
+            </Card>
             <path::PathChoiceSection />
             // Below the first screen: drawn once the top is on screen.
             <Deferred>
@@ -71,10 +72,9 @@ pub fn NextMovePage() -> impl IntoView {
             </Deferred>
             <Deferred>
                 <report::ActivityReportSection />
-                <fieldset class="plain" disabled=move || !store.can_edit()>
-                    <legend class="visually-hidden">"Where Step 4 stands"</legend>
+                <Editable legend="Where Step 4 stands">
                     <StepEnd step=Step::NextMove />
-                </fieldset>
+                </Editable>
             </Deferred>
         </section>
     }

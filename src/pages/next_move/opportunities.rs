@@ -5,10 +5,13 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::components::fields::{date_input_value, parse_date_input};
+use crate::components::card::Card;
+use crate::components::editable::Editable;
+use crate::components::fields::{DateInput, DraftChoice, DraftInput, TextArea, TextInput};
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
 use crate::model::plan::opportunities::{Opportunity, SourceKind, Stage};
+use crate::store::records::{RecordChange, RecordEdits};
 use crate::store::use_store;
 use crate::web::{clock, focus::focus_first_enabled};
 
@@ -27,11 +30,8 @@ pub fn OpportunitiesSection() -> impl IntoView {
     let store = use_store();
     let open = move || store.workbook.plan().with(|plan| plan.opportunities.open_count());
     view! {
-        <section class="card" aria-labelledby="opportunities">
-            <h2 id="opportunities" tabindex="-1">"Opportunities"</h2>
-            <p class="hint">"Jobs, clients or deals, from first idea to the end. Each change of stage is dated, for your activity report."</p>
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Opportunities"</legend>
+        <Card id="opportunities" title="Opportunities" focus=true hint="Jobs, clients or deals, from first idea to the end. Each change of stage is dated, for your activity report.">
+            <Editable legend="Opportunities">
                 <AddOpportunity />
                 <p class="message" role="status">
                     {move || match open() {
@@ -43,8 +43,8 @@ pub fn OpportunitiesSection() -> impl IntoView {
                 <div class="board">
                     {COLUMNS.into_iter().map(|(title, stages)| view! { <StageColumn title=title stages=stages /> }).collect_view()}
                 </div>
-            </fieldset>
-        </section>
+            </Editable>
+        </Card>
     }
 }
 
@@ -91,22 +91,11 @@ fn AddOpportunity() -> impl IntoView {
         <form class="add-opportunity" on:submit=add>
             <h3>"Add an opportunity"</h3>
             <div class="row">
-                <div class="field">
-                    <label for="new-opportunity-company">"Company"</label>
-                    <input id="new-opportunity-company" type="text" prop:value=company on:input:target=move |event| company.set(event.target().value()) />
-                </div>
-                <div class="field">
-                    <label for="new-opportunity-role">"Role"</label>
-                    <input id="new-opportunity-role" type="text" prop:value=role on:input:target=move |event| role.set(event.target().value()) />
-                </div>
-                <div class="field">
-                    <label for="new-opportunity-stage">"Stage"</label>
-                    <select id="new-opportunity-stage" on:change:target=move |event| stage.set(Stage::from_key(&event.target().value()).unwrap_or_default())>
-                        {Stage::ALL.map(|choice| view! { <option value=choice.key() prop:selected=move || stage.get() == choice>{choice.label()}</option> }).collect_view()}
-                    </select>
-                </div>
+                <DraftInput id="new-opportunity-company" label="Company" value=company />
+                <DraftInput id="new-opportunity-role" label="Role" value=role />
+                <DraftChoice id="new-opportunity-stage" label="Stage" value=stage />
             </div>
-            <SourceFields id="new-opportunity".into() source=source contact=contact note=note />
+            <SourceFields id="new-opportunity" source=source contact=contact note=note />
             <div class="actions">
                 <button type="submit">"Add opportunity"</button>
             </div>
@@ -119,7 +108,7 @@ fn AddOpportunity() -> impl IntoView {
 /// referral) and a note; bound to signals so the add form and a card share it.
 #[component]
 fn SourceFields(
-    id: String,
+    #[prop(into)] id: String,
     source: RwSignal<SourceKind>,
     contact: RwSignal<Option<Uuid>>,
     note: RwSignal<String>,
@@ -135,14 +124,14 @@ fn SourceFields(
     });
     let through_someone = move || matches!(source.get(), SourceKind::Contact | SourceKind::Referral);
     let (kind_id, contact_id, note_id) = (format!("{id}-source"), format!("{id}-contact"), format!("{id}-source-note"));
+    let note_label = move || match source.get() {
+        SourceKind::JobBoard => "Which job board",
+        SourceKind::Referral => "Who referred you, or a note",
+        _ => "Note on the source",
+    };
     view! {
         <div class="row">
-            <div class="field">
-                <label for=kind_id.clone()>"Source"</label>
-                <select id=kind_id on:change:target=move |event| source.set(SourceKind::from_key(&event.target().value()).unwrap_or_default())>
-                    {SourceKind::ALL.map(|kind| view! { <option value=kind.key() prop:selected=move || source.get() == kind>{kind.label()}</option> }).collect_view()}
-                </select>
-            </div>
+            <DraftChoice id=kind_id label="Source" value=source />
             <Show when=through_someone>
                 <div class="field">
                     <label for=contact_id.clone()>"Through whom (from your outreach list)"</label>
@@ -154,14 +143,7 @@ fn SourceFields(
                     </select>
                 </div>
             </Show>
-            <div class="field">
-                <label for=note_id.clone()>{move || match source.get() {
-                    SourceKind::JobBoard => "Which job board",
-                    SourceKind::Referral => "Who referred you, or a note",
-                    _ => "Note on the source",
-                }}</label>
-                <input id=note_id type="text" prop:value=note on:input:target=move |event| note.set(event.target().value()) />
-            </div>
+            <DraftInput id=note_id label=note_label value=note />
         </div>
     }
 }
@@ -223,6 +205,33 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
     let after_back = vec![back_id.clone(), next_id.clone(), stage_id.clone()];
     let after_stage = vec![stage_id.clone(), next_id.clone(), back_id.clone()];
     let details = RwSignal::new(false);
+    // A button that moves the card one stage on or back (`step`), disabled
+    // when there is none that way; `closed` is its text then.
+    let move_button = move |id: String,
+                            class: &'static str,
+                            step: fn(Stage) -> Option<Stage>,
+                            towards: &'static str,
+                            arrow: &'static str,
+                            closed: &'static str,
+                            keep_focus_on: Vec<String>| {
+        let to = move || step(opportunity.get().stage);
+        view! {
+            <button
+                type="button"
+                id=id
+                class=class
+                disabled=move || to().is_none()
+                aria-label=move || to().map(|stage| format!("Move “{}” {towards} {}", title(), stage.label())).unwrap_or_default()
+                on:click=move |_| {
+                    if let Some(stage) = step(opportunity.get_untracked().stage) {
+                        move_to(stage, keep_focus_on.clone());
+                    }
+                }
+            >
+                {move || to().map(|stage| format!("{arrow} {}", stage.label())).unwrap_or_else(|| closed.into())}
+            </button>
+        }
+    };
     view! {
         <li class="opportunity-card">
             <h4>{title}</h4>
@@ -244,34 +253,8 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
                 </p>
             </Show>
             <div class="row card-moves">
-                <button
-                    type="button"
-                    id=next_id
-                    class="small"
-                    disabled=move || opportunity.get().stage.next().is_none()
-                    aria-label=move || opportunity.get().stage.next().map(|stage| format!("Move “{}” to {}", title(), stage.label())).unwrap_or_default()
-                    on:click=move |_| {
-                        if let Some(stage) = opportunity.get_untracked().stage.next() {
-                            move_to(stage, after_next.clone());
-                        }
-                    }
-                >
-                    {move || opportunity.get().stage.next().map(|stage| format!("→ {}", stage.label())).unwrap_or_else(|| "Closed".into())}
-                </button>
-                <button
-                    type="button"
-                    id=back_id
-                    class="secondary small"
-                    disabled=move || opportunity.get().stage.previous().is_none()
-                    aria-label=move || opportunity.get().stage.previous().map(|stage| format!("Move “{}” back to {}", title(), stage.label())).unwrap_or_default()
-                    on:click=move |_| {
-                        if let Some(stage) = opportunity.get_untracked().stage.previous() {
-                            move_to(stage, after_back.clone());
-                        }
-                    }
-                >
-                    {move || opportunity.get().stage.previous().map(|stage| format!("← {}", stage.label())).unwrap_or_default()}
-                </button>
+                {move_button(next_id, "small", Stage::next, "to", "→", "Closed", after_next)}
+                {move_button(back_id, "secondary small", Stage::previous, "back to", "←", "", after_back)}
                 <div class="field">
                     <label for=stage_id.clone()>{move || format!("Stage of “{}”", title())}</label>
                     <select
@@ -304,9 +287,9 @@ fn OpportunityCard(id: Uuid) -> impl IntoView {
 #[component]
 fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView {
     let store = use_store();
-    let update = move |change: Box<dyn FnOnce(&mut Opportunity)>| {
+    let edit = RecordEdits::new(move |change: RecordChange<Opportunity>| {
         store.edit_plan(move |plan, now| plan.opportunities.update(id, now, change))
-    };
+    });
     let start = opportunity.get_untracked();
     let source = RwSignal::new(start.source);
     let contact = RwSignal::new(start.contact);
@@ -315,35 +298,21 @@ fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView
     Effect::new(move |first: Option<()>| {
         let (source, contact, note) = (source.get(), contact.get(), note.get());
         if first.is_some() {
-            update(Box::new(move |opportunity| {
+            edit.run(move |opportunity| {
                 opportunity.source = source;
                 opportunity.contact = contact.filter(|_| matches!(source, SourceKind::Contact | SourceKind::Referral));
                 opportunity.source_note = note;
-            }));
+            });
         }
     });
     let text_field = move |key: &'static str,
                            label: &'static str,
                            get: fn(&Opportunity) -> String,
                            set: fn(&mut Opportunity, String)| {
-        let field_id = format!("opportunity-{id}-{key}");
         view! {
-            <div class="field">
-                <label for=field_id.clone()>{label}</label>
-                <input
-                    id=field_id
-                    type="text"
-                    prop:value=move || get(&opportunity.get())
-                    on:input:target=move |event| {
-                        let value = event.target().value();
-                        update(Box::new(move |opportunity| set(opportunity, value)));
-                    }
-                />
-            </div>
+            <TextInput id=format!("opportunity-{id}-{key}") label=label value=Signal::derive(move || get(&opportunity.get())) on_input=edit.set(set) />
         }
     };
-    let next_date_id = format!("opportunity-{id}-next-date");
-    let notes_id = format!("opportunity-{id}-notes");
     view! {
         <div class="opportunity-details">
             <div class="row">
@@ -353,31 +322,9 @@ fn OpportunityDetails(id: Uuid, opportunity: Memo<Opportunity>) -> impl IntoView
             <SourceFields id=format!("opportunity-{id}-edit") source=source contact=contact note=note />
             <div class="row">
                 {text_field("next-step", "Next step", |o| o.next_step.clone(), |o, v| o.next_step = v)}
-                <div class="field">
-                    <label for=next_date_id.clone()>"Next step on"</label>
-                    <input
-                        id=next_date_id
-                        type="date"
-                        prop:value=move || date_input_value(opportunity.get().next_date)
-                        on:change:target=move |event| {
-                            let date = parse_date_input(&event.target().value());
-                            update(Box::new(move |opportunity| opportunity.next_date = date));
-                        }
-                    />
-                </div>
+                <DateInput id=format!("opportunity-{id}-next-date") label="Next step on" value=Signal::derive(move || opportunity.get().next_date) on_change=edit.set(|opportunity, date| opportunity.next_date = date) />
             </div>
-            <div class="field">
-                <label for=notes_id.clone()>"Notes"</label>
-                <textarea
-                    id=notes_id
-                    rows="3"
-                    prop:value=move || opportunity.get().notes
-                    on:input:target=move |event| {
-                        let value = event.target().value();
-                        update(Box::new(move |opportunity| opportunity.notes = value));
-                    }
-                ></textarea>
-            </div>
+            <TextArea id=format!("opportunity-{id}-notes") label="Notes" value=Signal::derive(move || opportunity.get().notes) on_input=edit.set(|opportunity, value| opportunity.notes = value) />
             <h5>"Stage history"</h5>
             <ol class="history">
                 {move || opportunity.get().history.into_iter().map(|change| view! { <li>{format!("{}: {}", date_label(change.on), change.stage.label())}</li> }).collect_view()}

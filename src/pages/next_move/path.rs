@@ -4,46 +4,37 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::components::fields::AddLine;
+use crate::components::card::Card;
+use crate::components::editable::Editable;
+use crate::components::fields::{AddLine, RemoveButton};
 use crate::model::live::*;
+use crate::model::meta::{Records, Stamped};
 use crate::model::plan::path::MAX_SCORE;
 use crate::store::use_store;
 
 #[component]
 pub fn PathChoiceSection() -> impl IntoView {
     let store = use_store();
-    let options = Memo::new(move |_| {
-        store.workbook.with(|workbook| {
-            workbook.plan.path.options.iter().map(|option| (option.meta.id, option.name.clone())).collect::<Vec<_>>()
-        })
-    });
-    let criteria = Memo::new(move |_| {
-        store.workbook.with(|workbook| {
-            workbook
-                .plan
-                .path
-                .criteria
-                .iter()
-                .map(|criterion| (criterion.meta.id, criterion.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let path = store.workbook.plan().path();
+    // Each with its name: a renamed option or criterion is drawn again.
+    let options = Memo::new(move |_| path.with(|path| named(&path.options, |option| &option.name)));
+    let criteria = Memo::new(move |_| path.with(|path| named(&path.criteria, |criterion| &criterion.name)));
     let add_option = Callback::new(move |name: String| {
         store.edit_plan(move |plan, now| {
             plan.path.add_option(&name, now);
         })
     });
+    let remove_option = move |option: Uuid| store.edit_plan(move |plan, now| plan.remove_path_option(option, now));
     let add_criterion = Callback::new(move |name: String| {
         store.edit_plan(move |plan, now| {
             plan.path.add_criterion(&name, now);
         })
     });
     let summary = move || {
-        store.workbook.with(|workbook| {
-            let path = &workbook.plan.path;
+        path.with(|path| {
             let leader = path
                 .leader()
-                .and_then(|id| path.options.iter().find(|option| option.meta.id == id))
+                .and_then(|id| path.options.by_id(id))
                 .map(|option| format!("{} scores highest ({}%).", option.name, path.score(option).percent));
             let chosen = path.chosen_option().map(|option| format!("Your choice: {}.", option.name));
             match (leader, chosen) {
@@ -53,13 +44,8 @@ pub fn PathChoiceSection() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="choose-path">
-            <h2 id="choose-path" tabindex="-1">"Choose the path"</h2>
-            <p class="hint">
-                "Score each option from 0 (poor) to 5 (excellent) on what matters to you, and weight what matters from 0 (ignore it) to 5 (matters most). The scores only advise: the choice is yours, and you can change it later."
-            </p>
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Path options and criteria"</legend>
+        <Card id="choose-path" title="Choose the path" focus=true hint="Score each option from 0 (poor) to 5 (excellent) on what matters to you, and weight what matters from 0 (ignore it) to 5 (matters most). The scores only advise: the choice is yours, and you can change it later.">
+            <Editable legend="Path options and criteria">
                 <div class="table-scroll" role="region" aria-label="Scores side by side" tabindex="0">
                     <table class="scores">
                         <thead>
@@ -80,9 +66,8 @@ pub fn PathChoiceSection() -> impl IntoView {
                             <tr>
                                 <th scope="row" colspan="2">"Weighted score"</th>
                                 <For each=move || options.get() key=|option| option.clone() let((option, _))>
-                                    <td class="score">{move || store.workbook.with(|workbook| {
-                                        let path = &workbook.plan.path;
-                                        path.options.iter().find(|candidate| candidate.meta.id == option).map(|candidate| {
+                                    <td class="score">{move || path.with(|path| {
+                                        path.options.by_id(option).map(|candidate| {
                                             let score = path.score(candidate);
                                             format!("{}% ({} of {} scored)", score.percent, score.scored, score.criteria)
                                         })
@@ -101,50 +86,39 @@ pub fn PathChoiceSection() -> impl IntoView {
                                 <input
                                     type="radio"
                                     name="path-choice"
-                                    prop:checked=move || store.workbook.plan().with(|plan| plan.path.chosen == Some(option))
+                                    prop:checked=move || path.with(|path| path.chosen == Some(option))
                                     on:change=move |_| store.edit_plan(move |plan, now| plan.path.choose(Some(option), now))
                                 />
                                 <span>{name.clone()}</span>
                             </label>
-                            <button
-                                type="button"
-                                class="secondary small"
-                                aria-label=format!("Remove the option “{name}”")
-                                on:click=move |_| store.edit_plan(move |plan, now| plan.remove_path_option(option, now))
-                            >
-                                "Remove"
-                            </button>
+                            <RemoveButton label=format!("Remove the option “{name}”") text="Remove" small=true on_click=move |_| remove_option(option) />
                         </div>
                     </For>
-                    <Show when=move || store.workbook.plan().with(|plan| plan.path.chosen.is_some())>
+                    <Show when=move || path.with(|path| path.chosen.is_some())>
                         <button type="button" class="link" on:click=move |_| store.edit_plan(|plan, now| plan.path.choose(None, now))>
                             "I have not decided yet"
                         </button>
                     </Show>
                 </fieldset>
                 <div class="row">
-                    <AddLine id="new-path-option".into() label="Add an option of your own" button="Add option" on_add=add_option />
-                    <AddLine id="new-criterion".into() label="Add something that matters to you" button="Add criterion" on_add=add_criterion />
+                    <AddLine id="new-path-option" label="Add an option of your own" button="Add option" on_add=add_option />
+                    <AddLine id="new-criterion" label="Add something that matters to you" button="Add criterion" on_add=add_criterion />
                 </div>
-            </fieldset>
-        </section>
+            </Editable>
+        </Card>
     }
+}
+
+/// Each record's id and name, in order.
+fn named<T: Stamped>(records: &[T], name: fn(&T) -> &String) -> Vec<(Uuid, String)> {
+    records.iter().map(|record| (record.meta().id, name(record).clone())).collect()
 }
 
 #[component]
 fn CriterionRow(criterion: Uuid, name: String, options: Memo<Vec<(Uuid, String)>>) -> impl IntoView {
     let store = use_store();
     let weight = Memo::new(move |_| {
-        store.workbook.with(|workbook| {
-            workbook
-                .plan
-                .path
-                .criteria
-                .iter()
-                .find(|candidate| candidate.meta.id == criterion)
-                .map(|candidate| candidate.weight)
-                .unwrap_or(0)
-        })
+        store.workbook.plan().path().with(|path| path.criteria.by_id(criterion).map_or(0, |candidate| candidate.weight))
     });
     let weight_label = format!("Weight of “{name}”");
     let remove_label = format!("Remove “{name}”");
@@ -154,14 +128,7 @@ fn CriterionRow(criterion: Uuid, name: String, options: Memo<Vec<(Uuid, String)>
             <th scope="row">
                 {name}
                 " "
-                <button
-                    type="button"
-                    class="secondary small"
-                    aria-label=remove_label
-                    on:click=move |_| store.edit_plan(move |plan, now| plan.remove_criterion(criterion, now))
-                >
-                    "Remove"
-                </button>
+                <RemoveButton label=remove_label text="Remove" small=true on_click=move |_| store.edit_plan(move |plan, now| plan.remove_criterion(criterion, now)) />
             </th>
             <td>
                 <select
@@ -188,15 +155,11 @@ fn CriterionRow(criterion: Uuid, name: String, options: Memo<Vec<(Uuid, String)>
 fn ScoreCell(option: Uuid, criterion: Uuid, label: String) -> impl IntoView {
     let store = use_store();
     let score = Memo::new(move |_| {
-        store.workbook.with(|workbook| {
-            workbook
-                .plan
-                .path
-                .options
-                .iter()
-                .find(|candidate| candidate.meta.id == option)
-                .and_then(|candidate| candidate.scores.get(&criterion).copied())
-        })
+        store
+            .workbook
+            .plan()
+            .path()
+            .with(|path| path.options.by_id(option).and_then(|found| found.scores.get(&criterion).copied()))
     });
     view! {
         <select

@@ -4,6 +4,7 @@
 use chrono::{Datelike, Days};
 use leptos::prelude::*;
 
+use crate::components::card::Card;
 use crate::components::fields::{date_input_value, parse_date_input};
 use crate::components::show_more::{Paging, ShowMore};
 use crate::io::activity_report::{report_csv, report_file_name, report_markdown};
@@ -52,9 +53,7 @@ pub fn ActivityReportSection() -> impl IntoView {
         to.set(today);
     };
     view! {
-        <section class="card" aria-labelledby="activity-report">
-            <h2 id="activity-report" tabindex="-1">"Activity report"</h2>
-            <p class="hint">"A dated list of what you did for your search: applications and stage changes, people contacted, events attended. The kind of proof an unemployment office asks for."</p>
+        <Card id="activity-report" title="Activity report" focus=true hint="A dated list of what you did for your search: applications and stage changes, people contacted, events attended. The kind of proof an unemployment office asks for.">
             <div class="row">
                 <div class="field">
                     <label for="report-from">"From"</label>
@@ -95,6 +94,6 @@ pub fn ActivityReportSection() -> impl IntoView {
                 <button type="button" class="secondary" on:click=move |_| download("csv")>"Download as CSV"</button>
             </div>
             <p class="message" role="status">{move || message.get()}</p>
-        </section>
+        </Card>
     }
 }

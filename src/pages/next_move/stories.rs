@@ -4,12 +4,14 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::components::fields::AddLine;
+use crate::components::card::Card;
+use crate::components::editable::Editable;
+use crate::components::fields::{AddLine, RemoveButton};
 use crate::model::live::*;
 use crate::model::plan::story::{clock_label, speaking_seconds, word_count};
 use crate::model::plan::Story;
 use crate::store::use_store;
-use crate::web::focus::focus_by_id;
+use crate::web::focus::focus_added;
 
 #[component]
 pub fn StoriesSection() -> impl IntoView {
@@ -20,24 +22,19 @@ pub fn StoriesSection() -> impl IntoView {
     let add = Callback::new(move |question: String| {
         let mut added = None;
         store.edit_plan(|plan, now| added = plan.add_story(&question, now));
-        if let Some(id) = added {
-            focus_by_id(format!("story-{id}-situation"));
-        }
+        focus_added(added, |id| format!("story-{id}-situation"));
     });
     view! {
-        <section class="card" aria-labelledby="stories">
-            <h2 id="stories" tabindex="-1">"Other stories for interviews"</h2>
-            <p class="hint">"Short true stories for the other questions (“a time you disagreed”, “a mistake you made”): the situation, your task, what you did, the result, and what you learned."</p>
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Stories"</legend>
+        <Card id="stories" title="Other stories for interviews" focus=true hint="Short true stories for the other questions (“a time you disagreed”, “a mistake you made”): the situation, your task, what you did, the result, and what you learned.">
+            <Editable legend="Stories">
                 <ul class="editable-list">
                     <For each=move || ids.get() key=|id| *id let(id)>
                         <StoryEditor id=id />
                     </For>
                 </ul>
-                <AddLine id="new-story".into() label="The question a story answers" button="Add story" on_add=add />
-            </fieldset>
-        </section>
+                <AddLine id="new-story" label="The question a story answers" button="Add story" on_add=add />
+            </Editable>
+        </Card>
     }
 }
 
@@ -79,14 +76,7 @@ fn StoryEditor(id: Uuid) -> impl IntoView {
                 {field("result", "Result", |s| s.result.clone(), |s, v| s.result = v)}
                 {field("lesson", "Lesson", |s| s.lesson.clone(), |s, v| s.lesson = v)}
                 <p class="hint">{move || format!("{} words, about {} out loud.", words(), clock_label(speaking_seconds(words())))}</p>
-                <button
-                    type="button"
-                    class="secondary"
-                    aria-label=move || format!("Delete the story “{}”", story.get().question)
-                    on:click=move |_| store.edit_plan(move |plan, now| plan.remove_story(id, now))
-                >
-                    "Delete"
-                </button>
+                <RemoveButton label=move || format!("Delete the story “{}”", story.get().question) on_click=move |_| store.edit_plan(move |plan, now| plan.remove_story(id, now)) />
             </fieldset>
         </li>
     }

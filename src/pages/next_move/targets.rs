@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::fields::AddLine;
+use crate::components::card::Card;
+use crate::components::editable::Editable;
+use crate::components::fields::{AddLine, RemoveButton};
 use crate::derived::use_outreach_index;
 use crate::model::live::*;
 use crate::model::outreach::view::IndexCache;
@@ -12,22 +14,18 @@ use crate::store::use_store;
 
 #[component]
 pub fn TargetsSection() -> impl IntoView {
-    let store = use_store();
     // From the outreach index, which marks each contact in a target job once
     // per edit of that contact or of the targets, not 5,000 checks per edit.
     let index = use_outreach_index();
     let matched = move || index.with(IndexCache::target_count);
     view! {
-        <section class="card" aria-labelledby="targets">
-            <h2 id="targets" tabindex="-1">"Targets"</h2>
-            <p class="hint">"The roles and companies you are aiming for. People on your outreach list who work in them are put first there."</p>
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Target roles and companies"</legend>
+        <Card id="targets" title="Targets" focus=true hint="The roles and companies you are aiming for. People on your outreach list who work in them are put first there.">
+            <Editable legend="Target roles and companies">
                 <div class="row targets-row">
                     <TargetList kind=TargetKind::Role heading="Target roles" add_label="Add a target role" />
                     <TargetList kind=TargetKind::Company heading="Target companies" add_label="Add a target company" />
                 </div>
-            </fieldset>
+            </Editable>
             <p class="message" role="status">
                 {move || match matched() {
                     0 => "No one on your outreach list works in a target job yet.".to_owned(),
@@ -37,7 +35,7 @@ pub fn TargetsSection() -> impl IntoView {
                 " "
                 <a href=Route::Share.href()>"Open the outreach list"</a>
             </p>
-        </section>
+        </Card>
     }
 }
 
@@ -66,19 +64,12 @@ fn TargetList(kind: TargetKind, heading: &'static str, add_label: &'static str) 
                     <For each=move || targets.get() key=|(target, _)| *target let((target, text))>
                         <li>
                             {text.clone()}
-                            <button
-                                type="button"
-                                class="secondary small"
-                                aria-label=format!("Remove the target “{text}”")
-                                on:click=move |_| store.edit_plan(move |plan, now| plan.remove_target(target, now))
-                            >
-                                "Remove"
-                            </button>
+                            <RemoveButton label=format!("Remove the target “{text}”") text="Remove" small=true on_click=move |_| store.edit_plan(move |plan, now| plan.remove_target(target, now)) />
                         </li>
                     </For>
                 </ul>
             </Show>
-            <AddLine id=id.into() label=add_label button="Add" on_add=add />
+            <AddLine id=id label=add_label button="Add" on_add=add />
         </div>
     }
 }

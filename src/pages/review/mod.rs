@@ -12,6 +12,7 @@ use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::card::Card;
 use crate::components::fields::{AddLine, RadioChoice, TextArea};
 use crate::components::page_intro::PageIntro;
 use crate::components::send_backup::SendBackup;
@@ -158,8 +159,7 @@ pub fn ReviewPage() -> impl IntoView {
                 </dl>
                 {move || undated.get().map(|words| view! { <p class="hint">{words}</p> })}
             </section>
-            <section class="card" aria-labelledby="review-questions">
-                <h2 id="review-questions">"Three short questions"</h2>
+            <Card id="review-questions" title="Three short questions">
                 {field("review-moved", "What moved this week?", "Anything counts: a message sent, an hour on your project, a walk that cleared your head.", |review| &review.moved, |review, value| review.moved = value)}
                 {field("review-hard", "What was hard?", "Naming it is enough; there is no need to fix it here.", |review| &review.hard, |review, value| review.hard = value)}
                 {field("review-next-one", "What is the one thing for next week?", "If only one thing happens next week, which one would you want it to be?", |review| &review.next_one, |review, value| review.next_one = value)}
@@ -168,11 +168,9 @@ pub fn ReviewPage() -> impl IntoView {
                     {ENERGY.into_iter().map(|(level, label)| energy(Some(level), label)).collect_view()}
                     {energy(None, "Rather not say")}
                 </fieldset>
-            </section>
+            </Card>
             <Priorities week=week review=review />
-            <section class="card" aria-labelledby="review-keep">
-                <h2 id="review-keep">"Keep it safe"</h2>
-                <p class="hint">"Your reviews are saved on this device as you type. A Markdown copy of all of them is yours to keep."</p>
+            <Card id="review-keep" title="Keep it safe" hint="Your reviews are saved on this device as you type. A Markdown copy of all of them is yours to keep.">
                 <div class="actions">
                     <button type="button" class="secondary" on:click=download>"Download my reviews as Markdown"</button>
                 </div>
@@ -180,7 +178,7 @@ pub fn ReviewPage() -> impl IntoView {
                 <h3>"Send a backup to myself"</h3>
                 <p class="hint">"The end of a week is a good moment for a backup: the whole workbook, in your mail, notes or drive."</p>
                 <SendBackup id="review" />
-            </section>
+            </Card>
         </section>
     }
 }
@@ -210,9 +208,7 @@ fn Priorities(week: Memo<NaiveDate>, review: Memo<Option<WeeklyReview>>) -> impl
         set_problem.set(result.err().map(|err| format!("Not added: {err}.")));
     };
     view! {
-        <section class="card" aria-labelledby="review-priorities">
-            <h2 id="review-priorities">"Priorities for next week"</h2>
-            <p class="hint">"Up to three. Each goes into your plan with a date, and changing the words here changes them there."</p>
+        <Card id="review-priorities" title="Priorities for next week" hint="Up to three. Each goes into your plan with a date, and changing the words here changes them there.">
             <ol class="priorities">
                 <For each=ids key=|id| *id let:id>
                     <PriorityRow id=id review=review />
@@ -231,7 +227,7 @@ fn Priorities(week: Memo<NaiveDate>, review: Memo<Option<WeeklyReview>>) -> impl
             </Show>
             <p class="error" role="alert">{move || problem.get()}</p>
             <p><a href=Route::NextMove.href()>"Open your plan"</a></p>
-        </section>
+        </Card>
     }
 }
 

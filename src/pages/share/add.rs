@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::use_share_ui;
+use crate::components::card::Card;
 use crate::model::outreach::{Contact, Frequency};
 use crate::store::use_store;
 use crate::web::focus::focus_by_id;
@@ -55,8 +56,7 @@ pub fn AddContact() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="add-contact">
-            <h2 id="add-contact">"Add someone"</h2>
+        <Card id="add-contact" title="Add someone">
             <form on:submit=move |event| {
                 event.prevent_default();
                 add();
@@ -88,6 +88,6 @@ pub fn AddContact() -> impl IntoView {
                 </div>
                 <p class="message" role="status">{move || message.get()}</p>
             </form>
-        </section>
+        </Card>
     }
 }

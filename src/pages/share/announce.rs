@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 
 use super::{short_date, use_share_ui};
-use crate::components::fields::parse_date_input as parse_date;
+use crate::components::card::Card;
+use crate::components::fields::{
+    parse_date_input as parse_date, AddForm, DateInput, DraftChoice, DraftInput, RemoveButton,
+};
 use crate::model::live::*;
 use crate::model::outreach::share::{
     announcement_text, close_note, sharing_clock, sharing_clock_text, Announcement, AnnouncementStyle, Posting,
@@ -20,23 +23,18 @@ pub fn TimeBox() -> impl IntoView {
     let ui = use_share_ui();
     let share_by = move || store.workbook.outreach().share_by().get();
     view! {
-        <section class="card" aria-labelledby="time-box">
-            <h2 id="time-box">"Give the grieving a limit"</h2>
-            <div class="field">
-                <label for="share-by">"Start sharing by"</label>
-                <input
-                    id="share-by"
-                    type="date"
-                    prop:value=move || share_by().map(|date| date.to_string()).unwrap_or_default()
-                    on:change:target=move |event| {
-                        let date = parse_date(&event.target().value());
-                        let outreach = store.workbook.outreach();
-                        store.edit_in(outreach.share_by(), outreach.updated_at(), move |share_by, _| *share_by = date);
-                    }
-                />
-            </div>
+        <Card id="time-box" title="Give the grieving a limit">
+            <DateInput
+                id="share-by"
+                label="Start sharing by"
+                value=Signal::derive(share_by)
+                on_change=move |date| {
+                    let outreach = store.workbook.outreach();
+                    store.edit_in(outreach.share_by(), outreach.updated_at(), move |share_by, _| *share_by = date);
+                }
+            />
             <p class="sharing-clock" aria-live="polite">{move || sharing_clock_text(sharing_clock(share_by(), ui.today))}</p>
-        </section>
+        </Card>
     }
 }
 
@@ -104,20 +102,13 @@ pub fn Announce() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="announce">
-            <h2 id="announce">"Tell your network"</h2>
-            <p class="hint">"A short post on LinkedIn, Facebook or wherever your people are: you have moved on, what you are looking for, how they can help."</p>
+        <Card id="announce" title="Tell your network" hint="A short post on LinkedIn, Facebook or wherever your people are: you have moved on, what you are looking for, how they can help.">
             <div class="row">
                 {field("announce-from", "What I moved on from", |a| a.moved_on_from.clone(), |a, v| a.moved_on_from = v)}
                 {field("announce-to", "What I am pursuing now", |a| a.pursuing.clone(), |a, v| a.pursuing = v)}
             </div>
             {field("announce-help", "How people can help", |a| a.how_to_help.clone(), |a, v| a.how_to_help = v)}
-            <div class="field">
-                <label for="announce-style">"Style"</label>
-                <select id="announce-style" on:change:target=move |event| style.set(AnnouncementStyle::from_key(&event.target().value()).unwrap_or_default())>
-                    {AnnouncementStyle::ALL.into_iter().map(|choice| view! { <option value=choice.key() prop:selected=move || style.get() == choice>{choice.label()}</option> }).collect_view()}
-                </select>
-            </div>
+            <DraftChoice id="announce-style" label="Style" value=style />
             <div class="field">
                 <label for="announce-post">"Your post"</label>
                 <p class="hint" id="announce-post-hint">"Empty fields above take words from your debrief and your targets; with nothing on how people can help, the post simply asks for introductions. Copy the post and paste it where you share; change anything you like there."</p>
@@ -126,10 +117,7 @@ pub fn Announce() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="secondary" on:click=move |_| copy(post())>"Copy the post"</button>
             </div>
-            <div class="field">
-                <label for="announce-friend">"The friend's first name, for the note (not kept)"</label>
-                <input id="announce-friend" type="text" prop:value=friend on:input:target=move |event| friend.set(event.target().value()) />
-            </div>
+            <DraftInput id="announce-friend" label="The friend's first name, for the note (not kept)" value=friend />
             <div class="field">
                 <label for="announce-note">"A personal note for close friends, before the post"</label>
                 <textarea id="announce-note" rows="5" readonly prop:value=note></textarea>
@@ -140,46 +128,27 @@ pub fn Announce() -> impl IntoView {
             <p class="message" role="status">{move || copied.get()}</p>
             <h3>"Where I posted it"</h3>
             <ul class="editable-list" aria-label="Where I posted it">
-                <For each=postings key=|posting| posting.clone() let:posting>
+                <For each=postings key=|(id, _, _)| *id let:posting>
                     {
                         let (id, place, when) = posting;
                         let text = match when {
                             Some(when) => format!("{place}, {}", short_date(when)),
                             None => place.clone(),
                         };
+                        let remove = move |_| store.edit_outreach(move |outreach, now| outreach.remove_posting(id, now));
                         view! {
                             <li class="row">
                                 <span class="grow">{text}</span>
-                                <button type="button" class="secondary small" aria-label=format!("Remove the post on {place}") on:click=move |_| {
-                                    store.edit_outreach(move |outreach, now| {
-                                        outreach.announcement.postings.retain(|posting: &Posting| posting.meta.id != id);
-                                        outreach.removed.record(id, now);
-                                        outreach.updated_at = Some(now);
-                                    });
-                                }>"Remove"</button>
+                                <RemoveButton label=format!("Remove the post on {place}") text="Remove" small=true on_click=remove />
                             </li>
                         }
                     }
                 </For>
             </ul>
-            <form on:submit=move |event| {
-                event.prevent_default();
-                record();
-            }>
-                <div class="row">
-                    <div class="field grow">
-                        <label for="posting-place">"Posted on"</label>
-                        <input id="posting-place" type="text" prop:value=place on:input:target=move |event| place.set(event.target().value()) />
-                    </div>
-                    <div class="field">
-                        <label for="posting-date">"On"</label>
-                        <input id="posting-date" type="date" prop:value=date on:input:target=move |event| date.set(event.target().value()) />
-                    </div>
-                </div>
-                <div class="actions">
-                    <button type="submit">"Record this post"</button>
-                </div>
-            </form>
-        </section>
+            <AddForm button="Record this post" plain=true on_add=move |_| record()>
+                <DraftInput id="posting-place" label="Posted on" value=place grow=true />
+                <DraftInput id="posting-date" label="On" kind="date" value=date />
+            </AddForm>
+        </Card>
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::{short_date, use_share_ui};
+use crate::components::card::Card;
 use crate::components::show_more::{Paging, ShowMore};
 use crate::derived::use_follow_ups;
 use crate::io::contacts_export::write_follow_ups_ics;
@@ -28,10 +29,6 @@ pub fn DueList() -> impl IntoView {
     let week_all = Memo::new(move |_| {
         due.with(|due| due.iter().filter(|due| due.date > ui.today).map(|due| due.contact).collect::<Vec<_>>())
     });
-    // After a long import hundreds can be due at once: a page at a time.
-    let (today_paging, week_paging) = (Paging::new(PAGE), Paging::new(PAGE));
-    let today_list = move || today_all.with(|all| today_paging.visible(all));
-    let week_list = move || week_all.with(|all| week_paging.visible(all));
     let export = move |_| {
         let week_end = ui.week_end.get_untracked();
         let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
@@ -46,32 +43,37 @@ pub fn DueList() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="due-heading">
-            <h2 id="due-heading">"Follow up today and this week"</h2>
+        <Card id="due-heading" title="Follow up today and this week">
             <Show
                 when=move || due.with(|due| !due.is_empty())
                 fallback=|| view! { <p class="hint">"No follow-ups due this week. When you log a message to someone, their next follow-up appears here."</p> }
             >
-                <Show when=move || !today_list().is_empty()>
-                    <h3>"Today"</h3>
-                    <ul class="due-list" aria-label="Follow up today">
-                        <For each=today_list key=|id| *id let:id><DueRow id=id /></For>
-                    </ul>
-                    <ShowMore paging=today_paging total=Signal::derive(move || today_all.with(Vec::len)) label="Show more for today" />
-                </Show>
-                <Show when=move || !week_list().is_empty()>
-                    <h3>"Later this week"</h3>
-                    <ul class="due-list" aria-label="Follow up later this week">
-                        <For each=week_list key=|id| *id let:id><DueRow id=id /></For>
-                    </ul>
-                    <ShowMore paging=week_paging total=Signal::derive(move || week_all.with(Vec::len)) label="Show more for later this week" />
-                </Show>
+                <DueGroup title="Today" label="Follow up today" more="Show more for today" all=today_all />
+                <DueGroup title="Later this week" label="Follow up later this week" more="Show more for later this week" all=week_all />
                 <div class="actions">
                     <button type="button" class="secondary" on:click=export>"Download these follow-ups for my calendar (.ics)"</button>
                 </div>
             </Show>
             <p class="message" role="status">{move || message.get()}</p>
-        </section>
+        </Card>
+    }
+}
+
+/// One of the two lists of follow-ups, under its heading, shown only when
+/// someone is in it. After a long import hundreds can be due at once: a
+/// page at a time.
+#[component]
+fn DueGroup(title: &'static str, label: &'static str, more: &'static str, all: Memo<Vec<Uuid>>) -> impl IntoView {
+    let paging = Paging::new(PAGE);
+    let shown = move || all.with(|all| paging.visible(all));
+    view! {
+        <Show when=move || all.with(|all| !all.is_empty())>
+            <h3>{title}</h3>
+            <ul class="due-list" aria-label=label>
+                <For each=shown key=|id| *id let:id><DueRow id=id /></For>
+            </ul>
+            <ShowMore paging=paging total=Signal::derive(move || all.with(Vec::len)) label=more />
+        </Show>
     }
 }
 

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::card::Card;
 use crate::io::contacts_export::write_contacts_csv;
 use crate::io::linkedin_csv::{parse_connections, Parsed};
 use crate::io::vcard::{parse_vcards, write_vcards};
@@ -119,11 +120,7 @@ pub fn ImportExport() -> impl IntoView {
     };
 
     view! {
-        <section class="card" aria-labelledby="import-heading">
-            <h2 id="import-heading">"Import and export"</h2>
-            <p class="hint">
-                "On LinkedIn: Settings, Data privacy, Get a copy of your data, Connections. The file is read here, in your browser, and goes nowhere else. Imported connections start as weak ties."
-            </p>
+        <Card id="import-heading" title="Import and export" hint="On LinkedIn: Settings, Data privacy, Get a copy of your data, Connections. The file is read here, in your browser, and goes nowhere else. Imported connections start as weak ties.">
             <div class="field">
                 <label for="import-file">"Import LinkedIn Connections.csv or a contacts file (.vcf)"</label>
                 <input id="import-file" type="file" accept=".csv,.vcf,.vcard,text/csv,text/vcard" node_ref=input_ref on:change=on_file />
@@ -158,6 +155,6 @@ pub fn ImportExport() -> impl IntoView {
                 <button type="button" class="secondary" on:click=move |_| export("vcf")>"Download contacts as vCard"</button>
             </div>
             <p class="message" role="status">{move || message.get()}</p>
-        </section>
+        </Card>
     }
 }

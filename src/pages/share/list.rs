@@ -10,6 +10,8 @@ use uuid::Uuid;
 
 use super::contact::ContactDetail;
 use super::{short_date, use_share_ui};
+use crate::components::card::Card;
+use crate::components::fields::{FilterField, OptionsFilter};
 use crate::components::show_more::{Paging, ShowMore};
 use crate::derived::use_outreach_index;
 use crate::model::outreach::view::{DueFilter, Filter, Sort};
@@ -56,8 +58,7 @@ pub fn OutreachList() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="outreach-list">
-            <h2 id="outreach-list">"Your outreach list"</h2>
+        <Card id="outreach-list" title="Your outreach list">
             <Show
                 when=move || total() != 0
                 fallback=|| view! {
@@ -80,56 +81,34 @@ pub fn OutreachList() -> impl IntoView {
                             }
                         />
                     </div>
-                    <div class="field">
-                        <label for="outreach-status">"Filter by status"</label>
-                        <select id="outreach-status" on:change:target=move |event| {
-                            let status = Status::from_key(&event.target().value());
-                            set_filter(Box::new(move |filter| filter.status = status));
-                        }>
-                            <option value="">"Any status"</option>
-                            {Status::ALL.into_iter().map(|status| view! { <option value=status.key()>{status.label()}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="outreach-tie">"Filter by tie strength"</label>
-                        <select id="outreach-tie" on:change:target=move |event| {
-                            let tie = TieStrength::from_key(&event.target().value());
-                            set_filter(Box::new(move |filter| filter.tie = tie));
-                        }>
-                            <option value="">"Any tie"</option>
-                            {TieStrength::ALL.into_iter().map(|tie| view! { <option value=tie.key()>{tie.label()}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="outreach-target">"Filter by target jobs"</label>
-                        <select id="outreach-target" on:change:target=move |event| {
-                            let target = match event.target().value().as_str() {
+                    <FilterField id="outreach-status" label="Filter by status" any="Any status" on_change=Callback::new(move |status: Option<Status>| set_filter(Box::new(move |filter| filter.status = status))) />
+                    <FilterField id="outreach-tie" label="Filter by tie strength" any="Any tie" on_change=Callback::new(move |tie: Option<TieStrength>| set_filter(Box::new(move |filter| filter.tie = tie))) />
+                    <OptionsFilter
+                        id="outreach-target"
+                        label="Filter by target jobs"
+                        options=&[("", "Everyone"), ("yes", "In a job or company I am targeting"), ("no", "Not marked as a target")]
+                        on_change=move |value: String| {
+                            let target = match value.as_str() {
                                 "yes" => Some(true),
                                 "no" => Some(false),
                                 _ => None,
                             };
                             set_filter(Box::new(move |filter| filter.target = target));
-                        }>
-                            <option value="">"Everyone"</option>
-                            <option value="yes">"In a job or company I am targeting"</option>
-                            <option value="no">"Not marked as a target"</option>
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="outreach-due">"Filter by follow-up"</label>
-                        <select id="outreach-due" on:change:target=move |event| {
-                            let due = match event.target().value().as_str() {
+                        }
+                    />
+                    <OptionsFilter
+                        id="outreach-due"
+                        label="Filter by follow-up"
+                        options=&[("", "Any time"), ("today", "Due today"), ("week", "Due this week")]
+                        on_change=move |value: String| {
+                            let due = match value.as_str() {
                                 "today" => DueFilter::Today,
                                 "week" => DueFilter::ThisWeek,
                                 _ => DueFilter::Any,
                             };
                             set_filter(Box::new(move |filter| filter.due = due));
-                        }>
-                            <option value="">"Any time"</option>
-                            <option value="today">"Due today"</option>
-                            <option value="week">"Due this week"</option>
-                        </select>
-                    </div>
+                        }
+                    />
                     <div class="field">
                         <label for="outreach-sort">"Sort by"</label>
                         <select id="outreach-sort" on:change:target=move |event| {
@@ -153,7 +132,7 @@ pub fn OutreachList() -> impl IntoView {
                 </ul>
                 <ShowMore paging=paging total=Signal::derive(move || selected.with(Vec::len)) label="Show more" />
             </Show>
-        </section>
+        </Card>
     }
 }
 

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::deferred::Deferred;
+use crate::components::editable::Editable;
 use crate::components::page_intro::PageIntro;
 use crate::components::step_end::StepEnd;
 use crate::model::first_steps::date_label;
@@ -60,8 +61,7 @@ pub fn SharePage() -> impl IntoView {
                 </p>
                 <p>"So tell people broadly, and keep your outreach list below: who to tell, who works where you want to be, and who to ask for an introduction. People you see every week, every month or a few times a year, and those you see once a year or less, come first."</p>
             </div>
-            <fieldset class="plain" disabled=move || !store.can_edit()>
-                <legend class="visually-hidden">"Share it"</legend>
+            <Editable legend="Share it">
                 <announce::TimeBox />
                 <announce::Announce />
                 // Below the first screen: drawn once the top is on screen.
@@ -76,7 +76,7 @@ pub fn SharePage() -> impl IntoView {
                     <import::ImportExport />
                     <StepEnd step=Step::Share />
                 </Deferred>
-            </fieldset>
+            </Editable>
         </section>
     }
 }
