@@ -50,7 +50,7 @@ pub fn UnlockPage() -> impl IntoView {
                 "Type your passphrase to open it. It stays open in this tab until you lock it or leave it idle."
             </p>
             <form class="card" on:submit=submit>
-                <TextInput id="unlock-passphrase".into() label="Passphrase" value=passphrase on_input=Callback::new(move |text| passphrase.set(text)) kind="password" />
+                <TextInput id="unlock-passphrase" label="Passphrase" value=passphrase on_input=Callback::new(move |text| passphrase.set(text)) kind="password" />
                 <div class="actions">
                     <button type="submit" disabled=move || busy.get()>"Unlock"</button>
                 </div>

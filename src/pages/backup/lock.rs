@@ -130,8 +130,8 @@ fn TurnOn(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl Int
         <div class="actions">
             <button type="button" class="secondary" on:click=backup_first>"Download a backup first"</button>
         </div>
-        <TextInput id="lock-passphrase".into() label="Passphrase" value=first on_input=Callback::new(move |text| first.set(text)) kind="password" />
-        <TextInput id="lock-passphrase-again".into() label="The same passphrase again" value=again on_input=Callback::new(move |text| again.set(text)) kind="password" />
+        <TextInput id="lock-passphrase" label="Passphrase" value=first on_input=Callback::new(move |text| first.set(text)) kind="password" />
+        <TextInput id="lock-passphrase-again" label="The same passphrase again" value=again on_input=Callback::new(move |text| again.set(text)) kind="password" />
         <IdleChoice value=idle on_change=move |minutes| idle.set(minutes) />
         <div class="actions">
             <button type="button" on:click=turn_on disabled=move || busy.get() || !store.can_edit()>
@@ -218,9 +218,9 @@ fn Locked(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl Int
         <IdleChoice value=idle on_change=change_idle />
         <h3>"Change the passphrase or turn the lock off"</h3>
         <p class="hint">"Both need the passphrase you use now."</p>
-        <TextInput id="lock-current".into() label="Current passphrase" value=current on_input=Callback::new(move |text| current.set(text)) kind="password" />
-        <TextInput id="lock-new".into() label="New passphrase" value=first on_input=Callback::new(move |text| first.set(text)) kind="password" />
-        <TextInput id="lock-new-again".into() label="The new passphrase again" value=again on_input=Callback::new(move |text| again.set(text)) kind="password" />
+        <TextInput id="lock-current" label="Current passphrase" value=current on_input=Callback::new(move |text| current.set(text)) kind="password" />
+        <TextInput id="lock-new" label="New passphrase" value=first on_input=Callback::new(move |text| first.set(text)) kind="password" />
+        <TextInput id="lock-new-again" label="The new passphrase again" value=again on_input=Callback::new(move |text| again.set(text)) kind="password" />
         <div class="actions">
             <button type="button" on:click=change disabled=move || busy.get()>"Change the passphrase"</button>
             <button type="button" class="secondary" on:click=turn_off disabled=move || busy.get()>
