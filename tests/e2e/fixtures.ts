@@ -89,6 +89,18 @@ export async function reloadKeepingSnapshot(page: Page): Promise<string[]> {
   return snapshotKeys(page);
 }
 
+/**
+ * Waits until a route change has arrived at the page with this heading and
+ * the app has moved focus to it (a frame after the change, or once a fetched
+ * page is drawn). Keys pressed before then can lose their target to that
+ * move, so a keyboard walk waits for it before pressing on.
+ */
+export async function arrive(page: Page, heading: string) {
+  const h1 = page.getByRole('heading', { level: 1 });
+  await expect(h1).toHaveText(heading);
+  await expect(h1).toBeFocused();
+}
+
 /** Focuses an element and presses keys on it, as a keyboard user does. */
 export async function press(target: Locator, key: string) {
   await target.focus();

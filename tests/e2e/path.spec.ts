@@ -3,7 +3,7 @@
 // each page agreeing on where the person is; and the example data showing a
 // next step that matches its state.
 import type { Page } from '@playwright/test';
-import { test, expect, open, loadExample, press, type } from './fixtures';
+import { test, expect, open, loadExample, press, type, arrive } from './fixtures';
 
 async function nextStep(page: Page) {
   return page.getByRole('region', { name: 'A good next step' });
@@ -11,17 +11,17 @@ async function nextStep(page: Page) {
 
 async function followNextStep(page: Page, link: string, heading: string) {
   await press((await nextStep(page)).getByRole('link', { name: link }), 'Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  await arrive(page, heading);
 }
 
 async function leadOn(page: Page, link: string, heading: string) {
   await press(page.getByRole('link', { name: link }), 'Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  await arrive(page, heading);
 }
 
 async function backToToday(page: Page) {
   await press(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }), 'Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+  await arrive(page, 'Today');
 }
 
 type Walk = {
