@@ -20,6 +20,7 @@ use thiserror::Error;
 
 use super::crypto::{self, CryptoError};
 use super::idle;
+use super::split_loader::{at_once, split_fn, ChunkMissing, CHUNK_MISSING};
 use super::storage::{self, Sealer, StorageError};
 use crate::io::lock::{self, Cipher, Lock, LockError, State, NONCE_BYTES, SALT_BYTES};
 use crate::io::namespace::LOCK_SIGNAL;
@@ -43,6 +44,14 @@ pub enum UnlockError {
     /// next unlock finishes it.
     #[error("{0}")]
     Unfinished(StorageError),
+    #[error("{}", CHUNK_MISSING)]
+    ChunkMissing,
+}
+
+impl From<ChunkMissing> for UnlockError {
+    fn from(_: ChunkMissing) -> Self {
+        UnlockError::ChunkMissing
+    }
 }
 
 impl From<LockError> for UnlockError {
@@ -55,7 +64,8 @@ impl From<LockError> for UnlockError {
 }
 
 /// Seals and opens this namespace's values with the key of one unlock.
-struct Sealing {
+/// (Public only because the cipher chunk's functions take it.)
+pub struct Sealing {
     cipher: Cipher,
     lock: RefCell<Lock>,
     root: String,
@@ -65,17 +75,73 @@ fn nonce() -> Result<[u8; NONCE_BYTES], StorageError> {
     crypto::random_bytes().map_err(|err| StorageError::Sealed(err.to_string()))
 }
 
-impl Sealer for Sealing {
-    fn seal(&self, key: &str, value: &str) -> Result<String, StorageError> {
-        if key == self.root {
-            return Ok(self.cipher.seal_root(&self.root, &self.lock.borrow(), value, nonce()?));
+// The cipher's own work (AES-GCM, deflate and inflate) is a chunk of its
+// own in the release build. A save reaches `Sealer::seal` through a table of
+// functions, and whatever a table entry calls stays in the module every
+// first visit downloads; so the entry calls into the chunk instead.
+//
+// One split point does all of it: each split point fetches its chunk through
+// a loader of its own, so a second one would still have to be awaited before
+// it could run at once. Every `Sealing` is made by `sealing`, whose
+// `CipherJob::New` awaits the chunk first; from then on a save runs its job
+// at once (`at_once`), synchronously as ever.
+
+/// One piece of the cipher's work, run in its chunk by [`cipher_job`].
+/// (Public, with [`Sealing`], only because that chunk's entry takes it.)
+pub enum CipherJob<'a> {
+    New([u8; lock::KEY_BYTES]),
+    Seal { sealing: &'a Sealing, key: &'a str, value: &'a str, nonce: [u8; NONCE_BYTES] },
+    Open { sealing: &'a Sealing, key: &'a str, stored: &'a str },
+}
+
+/// What a [`CipherJob`] gives back.
+pub enum CipherDone {
+    Cipher(Box<Cipher>),
+    Text(Result<String, StorageError>),
+}
+
+split_fn! {
+    /// Runs `job` in the cipher's chunk (fetching it, where it is not yet here).
+    cipher: fn cipher_job(job: CipherJob<'_>) -> CipherDone {
+        match job {
+            CipherJob::New(bits) => CipherDone::Cipher(Box::new(Cipher::new(&bits))),
+            CipherJob::Seal { sealing, key, value, nonce } => CipherDone::Text(Ok(sealing.seal_here(key, value, nonce))),
+            CipherJob::Open { sealing, key, stored } => CipherDone::Text(sealing.open_here(key, stored)),
         }
-        Ok(self.cipher.seal(key, value, nonce()?))
+    }
+}
+
+/// The cipher for `bits`, once its chunk is here.
+async fn new_cipher(bits: [u8; lock::KEY_BYTES]) -> Result<Cipher, UnlockError> {
+    match cipher_job(CipherJob::New(bits)).await? {
+        CipherDone::Cipher(cipher) => Ok(*cipher),
+        CipherDone::Text(_) => Err(UnlockError::ChunkMissing),
+    }
+}
+
+/// A seal or open job, run at once: every `Sealing` was made after its
+/// chunk arrived, so the chunk is here (if it somehow is not, the save says
+/// so and changes nothing).
+fn text_at_once(job: CipherJob<'_>) -> Result<String, StorageError> {
+    match at_once(cipher_job(job)) {
+        Ok(CipherDone::Text(text)) => text,
+        Ok(CipherDone::Cipher(_)) | Err(ChunkMissing) => {
+            Err(StorageError::Sealed("the lock's code is not loaded; reload the page to go on".into()))
+        }
+    }
+}
+
+impl Sealing {
+    fn seal_here(&self, key: &str, value: &str, nonce: [u8; NONCE_BYTES]) -> String {
+        if key == self.root {
+            return self.cipher.seal_root(&self.root, &self.lock.borrow(), value, nonce);
+        }
+        self.cipher.seal(key, value, nonce)
     }
 
     /// The root must open (without it nothing can be read at all); any
     /// other value is read as `io::lock::Cipher::read_value` says.
-    fn open(&self, key: &str, stored: &str) -> Result<String, StorageError> {
+    fn open_here(&self, key: &str, stored: &str) -> Result<String, StorageError> {
         let state = self.lock.borrow().state;
         if key != self.root {
             return Ok(self.cipher.read_value(key, stored, state));
@@ -87,6 +153,16 @@ impl Sealer for Sealing {
             .open_root(key, stored)
             .map(|(_, manifest)| manifest)
             .map_err(|err| StorageError::Sealed(err.to_string()))
+    }
+}
+
+impl Sealer for Sealing {
+    fn seal(&self, key: &str, value: &str) -> Result<String, StorageError> {
+        text_at_once(CipherJob::Seal { sealing: self, key, value, nonce: nonce()? })
+    }
+
+    fn open(&self, key: &str, stored: &str) -> Result<String, StorageError> {
+        text_at_once(CipherJob::Open { sealing: self, key, stored })
     }
 
     fn salt(&self) -> String {
@@ -135,7 +211,7 @@ pub fn set_idle_minutes(minutes: Option<u32>) -> Result<(), UnlockError> {
 async fn sealing(passphrase: &str, lock: Lock, check: Option<&str>) -> Result<Rc<Sealing>, UnlockError> {
     let bits = key_bits(passphrase, &lock).await?;
     let root = storage::workbook_key();
-    let mut cipher = Cipher::new(&bits);
+    let mut cipher = new_cipher(bits).await?;
     if let Some(stored) = check {
         cipher.open_root(&root, stored)?;
     }
@@ -266,7 +342,7 @@ pub async fn change(current: &str, new: &str) -> Result<(), UnlockError> {
     let salt = crypto::random_bytes::<SALT_BYTES>()?;
     let mut next = Lock { idle_minutes: lock.idle_minutes, ..Lock::new(&salt, State::Rekeying) };
     let bits = key_bits(new, &next).await?;
-    let cipher = Cipher::new(&bits);
+    let cipher = new_cipher(bits).await?;
     next.previous_key = Some(cipher.seal_key(&root_key, &previous, nonce()?));
     let new =
         Rc::new(Sealing { cipher: cipher.with_previous(&previous), lock: RefCell::new(next), root: root_key.clone() });

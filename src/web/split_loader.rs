@@ -45,6 +45,18 @@ macro_rules! split_fn {
 }
 pub(crate) use split_fn;
 
+/// The result of a [`split_fn!`] whose chunk is already here, at once: its
+/// future is ready the first time it is polled. For work that must stay
+/// synchronous (a save) once an earlier, awaited call fetched the chunk;
+/// `Err(ChunkMissing)` if it has not been fetched.
+pub fn at_once<T>(call: impl std::future::Future<Output = Result<T, ChunkMissing>>) -> Result<T, ChunkMissing> {
+    let mut call = std::pin::pin!(call);
+    match call.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(result) => result,
+        std::task::Poll::Pending => Err(ChunkMissing),
+    }
+}
+
 /// Fetches and instantiates shared chunk `index` (0, 1, …), or finds it already
 /// there; false once past the last one, when it could not be fetched, and in
 /// builds that are not split.
