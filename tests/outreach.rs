@@ -3,11 +3,11 @@
 //! stored contacts still load.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use comeback::model::outreach::follow_ups_due;
 use comeback::model::outreach::links::{mailto, safe_link, tel};
 use comeback::model::outreach::view::{compare, index, priority_group, select, DueFilter, Filter, IndexCache, Sort};
 use comeback::model::outreach::{Channel, Contact, Frequency, Outreach, Status, TieStrength, DEFAULT_FOLLOW_UP_DAYS};
 use comeback::model::plan::{TargetKind, Targets};
-use comeback::model::today::follow_ups_due;
 use uuid::Uuid;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -17,6 +17,7 @@ mod live_state;
 mod lock;
 mod merge;
 mod model;
+mod model_layers;
 mod mojo;
 mod next_move;
 mod outreach;

@@ -170,17 +170,18 @@ impl Record for Answer {
     }
 }
 
-/// A part of the workbook with its own fields, lists of records, the time
-/// of its last edit and its tombstones.
-pub trait Section: Clone + Serialize {
+/// A section of the workbook as the merge sees it: its own fields, lists of
+/// records, the time of its last edit and its tombstones. (Not
+/// `io::parts::Section`, which names where a section is stored.)
+pub trait MergedSection: Clone + Serialize {
     fn updated_at(&self) -> Option<Timestamp>;
     fn removed(&self) -> &Removed;
     fn removed_mut(&mut self) -> &mut Removed;
 }
 
-macro_rules! sections {
+macro_rules! merged_sections {
     ($($kind:ty),* $(,)?) => {$(
-        impl Section for $kind {
+        impl MergedSection for $kind {
             fn updated_at(&self) -> Option<Timestamp> {
                 self.updated_at
             }
@@ -194,11 +195,11 @@ macro_rules! sections {
     )*};
 }
 
-sections!(FirstSteps, Debrief, Outreach, Mojo);
+merged_sections!(FirstSteps, Debrief, Outreach, Mojo);
 
 /// The plan's parts (path, targets, opportunities, answer) keep their own
 /// edit times; the section counts as edited at the latest of them.
-impl Section for Plan {
+impl MergedSection for Plan {
     fn updated_at(&self) -> Option<Timestamp> {
         self.last_edit()
     }
@@ -289,7 +290,7 @@ struct Merger<'a> {
 
 impl<'a> Merger<'a> {
     /// A section's own fields from the side edited last, with the tombstones of both.
-    fn section<S: Section>(&mut self, part: &'static str, of: impl Fn(&Workbook) -> &S) -> S {
+    fn section<S: MergedSection>(&mut self, part: &'static str, of: impl Fn(&Workbook) -> &S) -> S {
         let (ours, theirs) = (of(self.ours), of(self.theirs));
         let mut merged = match precedence(ours, ours.updated_at(), theirs, theirs.updated_at()) {
             Ordering::Less => theirs.clone(),

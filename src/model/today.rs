@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::mojo::format_hours;
-use super::outreach::{due_by, Contact};
+use super::outreach::{follow_ups_due, FollowUpDue};
 use super::plan::{end_of_week, ActionOrigin, Horizon};
 use super::progress::{Step, StepState};
 use super::{Debrief, Mojo, Outreach, Plan, Workbook};
@@ -173,26 +173,6 @@ impl Workbook {
         }
         due
     }
-}
-
-/// A contact's follow-up that falls due by the end of the week.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FollowUpDue {
-    pub contact: Uuid,
-    pub name: String,
-    pub date: NaiveDate,
-}
-
-/// The follow-ups due on or before `end`, soonest first: what Today and the
-/// Share page list.
-pub fn follow_ups_due(contacts: &[Contact], end: NaiveDate) -> Vec<FollowUpDue> {
-    due_by(contacts, end)
-        .into_iter()
-        .filter_map(|contact| {
-            let date = contact.next_follow_up()?;
-            Some(FollowUpDue { contact: contact.meta.id, name: contact.name.trim().to_owned(), date })
-        })
-        .collect()
 }
 
 /// Today's list: what is due `besides` the follow-ups, and the follow-ups

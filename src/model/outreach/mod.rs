@@ -421,3 +421,23 @@ pub fn due_by(contacts: &[Contact], until: NaiveDate) -> Vec<&Contact> {
     due.sort_by(|a, b| a.next_follow_up().cmp(&b.next_follow_up()).then_with(|| view::name_order(a, b)));
     due
 }
+
+/// A contact's follow-up that falls due by the end of the week.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FollowUpDue {
+    pub contact: Uuid,
+    pub name: String,
+    pub date: NaiveDate,
+}
+
+/// The follow-ups due on or before `end`, soonest first: what Today and the
+/// Share page list.
+pub fn follow_ups_due(contacts: &[Contact], end: NaiveDate) -> Vec<FollowUpDue> {
+    due_by(contacts, end)
+        .into_iter()
+        .filter_map(|contact| {
+            let date = contact.next_follow_up()?;
+            Some(FollowUpDue { contact: contact.meta.id, name: contact.name.trim().to_owned(), date })
+        })
+        .collect()
+}

@@ -13,11 +13,11 @@ use chrono::{Datelike, NaiveDate};
 use memchr::memmem::Finder;
 use uuid::Uuid;
 
+use super::FollowUpDue;
 use super::{Contact, Outreach, Status, TieStrength};
 use crate::model::keyed::keyed_enum;
 use crate::model::meta::{IdMap, IdSet};
 use crate::model::plan::Targets;
-use crate::model::today::FollowUpDue;
 use crate::model::Timestamp;
 
 /// Which follow-ups to keep.
@@ -264,7 +264,7 @@ impl IndexCache {
     }
 
     /// The follow-ups due on or before `end`, soonest first, then by name:
-    /// [`crate::model::today::follow_ups_due`] from the prepared contacts,
+    /// [`super::follow_ups_due`] from the prepared contacts,
     /// without working out 5,000 follow-up dates again.
     pub fn follow_ups_due(&self, end: NaiveDate) -> Vec<FollowUpDue> {
         let mut due: Vec<(NaiveDate, &SortKey, &Entry)> = self
