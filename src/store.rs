@@ -12,6 +12,7 @@
 //! also happen at once when the page is hidden or closed, so a reload right
 //! after typing keeps the last keystroke.
 
+pub mod kept;
 pub mod rare;
 pub mod records;
 

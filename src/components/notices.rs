@@ -12,7 +12,6 @@ use crate::save::SaveStatus;
 use crate::store::{rare, use_store, Notice};
 use crate::web::download::download_text;
 use crate::web::split_loader::{ChunkMissing, CHUNK_MISSING};
-use crate::web::storage;
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -53,7 +52,7 @@ fn NearlyFull() -> impl IntoView {
         });
     };
     let remove_older = move |_| {
-        if let Err(err) = storage::remove_older_snapshots() {
+        if let Err(err) = store.remove_older_snapshots() {
             set_message.set(Some(format!("The older snapshots could not be removed: {err}.")));
         }
         room.measure();

@@ -9,7 +9,7 @@ use crate::io::backup;
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
 use crate::store::use_store;
-use crate::web::{clock, crypto, download::download_text, storage};
+use crate::web::{clock, crypto, download::download_text};
 
 #[component]
 pub fn ExportBackup() -> impl IntoView {
@@ -17,7 +17,7 @@ pub fn ExportBackup() -> impl IntoView {
     let (message, set_message) = signal(None::<String>);
     let lock = LockChoice::new();
     // A locked workbook's backups are locked too, unless the person chooses otherwise.
-    let workbook_locked = storage::is_sealing();
+    let workbook_locked = store.is_locked();
     lock.locking.set(workbook_locked);
     let (busy, set_busy) = signal(false);
     let last = move || store.workbook.settings().with(|settings| settings.last_export_at);

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use crate::components::fields::TextInput;
 use crate::store::use_store;
-use crate::web::{lock, storage};
+use crate::web::lock;
 
 /// The idle times offered, in minutes (`None`: only on request).
 const IDLE_CHOICES: [(Option<u32>, &str); 4] = [
@@ -31,7 +31,7 @@ fn typed_twice(first: &str, again: &str) -> Result<String, String> {
 
 #[component]
 pub fn LockCard() -> impl IntoView {
-    let locked = RwSignal::new(storage::is_sealing());
+    let locked = RwSignal::new(use_store().is_locked());
     // Shared by both forms: a lock that stops part-way says so after the
     // card has turned to the locked workbook's settings.
     let message = RwSignal::new(None::<String>);

@@ -16,7 +16,7 @@ use crate::components::send_backup::SendBackup;
 use crate::components::theme::ThemeSwitch;
 use crate::derived::use_room;
 use crate::store::use_store;
-use crate::web::{download::download_text, storage};
+use crate::web::download::download_text;
 
 #[component]
 pub fn BackupPage() -> impl IntoView {
@@ -24,14 +24,14 @@ pub fn BackupPage() -> impl IntoView {
     let room = use_room();
     let (confirming, set_confirming) = signal(false);
     let (message, set_message) = signal(None::<String>);
-    let (copies, set_copies) = signal(storage::recovery_copies().unwrap_or_default());
+    let (copies, set_copies) = signal(store.recovery_copies().unwrap_or_default());
 
     let erase = move |_| {
         match store.erase_everything() {
             Ok(()) => set_message.set(Some("Everything Comeback kept on this device has been erased.".into())),
             Err(err) => set_message.set(Some(format!("Nothing was erased: {err}"))),
         }
-        set_copies.set(storage::recovery_copies().unwrap_or_default());
+        set_copies.set(store.recovery_copies().unwrap_or_default());
         room.measure();
         set_confirming.set(false);
     };
@@ -78,10 +78,10 @@ pub fn BackupPage() -> impl IntoView {
                                     let name = key.clone();
                                     let remove_label = format!("Remove the recovery copy {key}");
                                     let remove = move |_| {
-                                        if let Err(err) = storage::remove_recovery_copy(&key) {
+                                        if let Err(err) = store.remove_recovery_copy(&key) {
                                             set_message.set(Some(format!("The copy was not removed: {err}.")));
                                         }
-                                        set_copies.set(storage::recovery_copies().unwrap_or_default());
+                                        set_copies.set(store.recovery_copies().unwrap_or_default());
                                         room.measure();
                                     };
                                     let download = move |_| {

@@ -13,8 +13,9 @@ use crate::io::backup::{self, Counts, Restored};
 use crate::io::encrypted::{self, Sealed};
 use crate::model::first_steps::date_label;
 use crate::model::merge::merge;
-use crate::store::{use_store, Store};
-use crate::web::{crypto, files, later, storage};
+use crate::store::kept::SnapshotEntry;
+use crate::store::{use_store, Store, StoreError};
+use crate::web::{crypto, files, later};
 
 #[component]
 pub fn RestoreBackup() -> impl IntoView {
@@ -75,7 +76,7 @@ pub fn RestoreBackup() -> impl IntoView {
             set_unlocking.set(false);
         });
     };
-    let applied = move |result: Result<(), crate::store::StoreError>, done: String| match result {
+    let applied = move |result: Result<(), StoreError>, done: String| match result {
         Ok(()) => {
             set_preview.set(None);
             set_can_undo.set(true);
@@ -101,16 +102,13 @@ pub fn RestoreBackup() -> impl IntoView {
     // The snapshot is read whole only now: the list holds what each one holds.
     let restore_snapshot = Callback::new(move |day: chrono::NaiveDate| {
         set_error.set(None);
-        match storage::snapshot(day) {
-            Ok(Some(snapshot)) => {
-                let done = format!("Your data was restored from the snapshot of {}.", date_label(day));
-                applied(store.replace_from_backup(snapshot.workbook), done);
-            }
-            Ok(None) => set_error.set(Some(format!(
+        let done = format!("Your data was restored from the snapshot of {}.", date_label(day));
+        match store.restore_snapshot(day) {
+            Err(StoreError::NoSnapshot) => set_error.set(Some(format!(
                 "The snapshot of {} could not be read, so nothing was changed. Try an earlier snapshot or a backup file.",
                 date_label(day)
             ))),
-            Err(err) => set_error.set(Some(format!("The snapshot was not restored: {err}. Nothing was changed."))),
+            result => applied(result, done),
         }
     });
 
@@ -237,11 +235,12 @@ fn Preview(
 fn Snapshots(on_restore: Callback<chrono::NaiveDate>, refresh: ReadSignal<Option<String>>) -> impl IntoView {
     // Listed from the note kept with each copy (a snapshot is decompressed
     // only to restore it), once the page is on screen and after each restore.
-    let (found, set_found) = signal(None::<Vec<storage::SnapshotEntry>>);
+    let store = use_store();
+    let (found, set_found) = signal(None::<Vec<SnapshotEntry>>);
     Effect::new(move |_| {
         refresh.track();
         later::after_paint(move || {
-            set_found.try_set(Some(storage::snapshot_list().unwrap_or_default()));
+            set_found.try_set(Some(store.snapshots().unwrap_or_default()));
         });
     });
     view! {

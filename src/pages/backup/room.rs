@@ -7,17 +7,19 @@ use crate::components::card::Card;
 use crate::components::table::ColumnHeads;
 use crate::derived::use_room;
 use crate::save::room::{amount, QUOTA_CHARS};
-use crate::web::{later, storage};
+use crate::store::use_store;
+use crate::web::later;
 
 #[component]
 pub fn Room() -> impl IntoView {
+    let store = use_store();
     let room = use_room();
     // The room as it is now, measured once the page is on screen (it asks
     // every key its length).
     later::after_paint(move || room.measure());
     let (message, set_message) = signal(None::<String>);
     let remove_older = move |_| {
-        match storage::remove_older_snapshots() {
+        match store.remove_older_snapshots() {
             Ok(()) => set_message.set(Some("The older snapshots were removed; the newest is kept.".into())),
             Err(err) => set_message.set(Some(format!("The older snapshots could not be removed: {err}."))),
         }

@@ -16,15 +16,16 @@ use crate::store::use_store;
 pub fn PathChoiceSection() -> impl IntoView {
     let store = use_store();
     let path = store.workbook.plan().path();
-    // Each with its name: a renamed option or criterion is drawn again.
-    let options = Memo::new(move |_| path.with(|path| named(&path.options, |option| &option.name)));
-    let criteria = Memo::new(move |_| path.with(|path| named(&path.criteria, |criterion| &criterion.name)));
+    // Keyed by id; each row reads its own name (a merge or another tab can rename it).
+    let options = Memo::new(move |_| path.with(|path| ids(&path.options)));
+    let criteria = Memo::new(move |_| path.with(|path| ids(&path.criteria)));
     let add_option = Callback::new(move |name: String| {
         store.edit_plan(move |plan, now| {
             plan.path.add_option(&name, now);
         })
     });
-    let remove_option = move |option: Uuid| store.edit_plan(move |plan, now| plan.remove_path_option(option, now));
+    let remove_option =
+        Callback::new(move |option: Uuid| store.edit_plan(move |plan, now| plan.remove_path_option(option, now)));
     let add_criterion = Callback::new(move |name: String| {
         store.edit_plan(move |plan, now| {
             plan.path.add_criterion(&name, now);
@@ -52,20 +53,20 @@ pub fn PathChoiceSection() -> impl IntoView {
                             <tr>
                                 <th scope="col">"What matters"</th>
                                 <th scope="col">"Weight"</th>
-                                <For each=move || options.get() key=|option| option.clone() let((_, name))>
-                                    <th scope="col">{name}</th>
+                                <For each=move || options.get() key=|option| *option let(option)>
+                                    <th scope="col">{option_name(option)}</th>
                                 </For>
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || criteria.get() key=|criterion| criterion.clone() let((criterion, name))>
-                                <CriterionRow criterion=criterion name=name options=options />
+                            <For each=move || criteria.get() key=|criterion| *criterion let(criterion)>
+                                <CriterionRow criterion=criterion options=options />
                             </For>
                         </tbody>
                         <tfoot>
                             <tr>
                                 <th scope="row" colspan="2">"Weighted score"</th>
-                                <For each=move || options.get() key=|option| option.clone() let((option, _))>
+                                <For each=move || options.get() key=|option| *option let(option)>
                                     <td class="score">{move || path.with(|path| {
                                         path.options.by_id(option).map(|candidate| {
                                             let score = path.score(candidate);
@@ -80,19 +81,8 @@ pub fn PathChoiceSection() -> impl IntoView {
                 <p class="message" role="status">{summary}</p>
                 <fieldset class="choice-group">
                     <legend>"My choice"</legend>
-                    <For each=move || options.get() key=|option| option.clone() let((option, name))>
-                        <div class="choice-row">
-                            <label class="choice">
-                                <input
-                                    type="radio"
-                                    name="path-choice"
-                                    prop:checked=move || path.with(|path| path.chosen == Some(option))
-                                    on:change=move |_| store.edit_plan(move |plan, now| plan.path.choose(Some(option), now))
-                                />
-                                <span>{name.clone()}</span>
-                            </label>
-                            <RemoveButton label=format!("Remove the option “{name}”") text="Remove" small=true on_click=move |_| remove_option(option) />
-                        </div>
+                    <For each=move || options.get() key=|option| *option let(option)>
+                        <ChoiceRow option=option on_remove=remove_option />
                     </For>
                     <Show when=move || path.with(|path| path.chosen.is_some())>
                         <button type="button" class="link" on:click=move |_| store.edit_plan(|plan, now| plan.path.choose(None, now))>
@@ -109,30 +99,64 @@ pub fn PathChoiceSection() -> impl IntoView {
     }
 }
 
-/// Each record's id and name, in order.
-fn named<T: Stamped>(records: &[T], name: fn(&T) -> &String) -> Vec<(Uuid, String)> {
-    records.iter().map(|record| (record.meta().id, name(record).clone())).collect()
+/// Each record's id, in order.
+fn ids<T: Stamped>(records: &[T]) -> Vec<Uuid> {
+    records.iter().map(|record| record.meta().id).collect()
+}
+
+/// The name of the path's option `id`, as it changes.
+fn option_name(id: Uuid) -> Memo<String> {
+    let path = use_store().workbook.plan().path();
+    Memo::new(move |_| path.with(|path| path.options.by_id(id).map(|option| option.name.clone()).unwrap_or_default()))
+}
+
+/// The name of the path's criterion `id`, as it changes.
+fn criterion_name(id: Uuid) -> Memo<String> {
+    let path = use_store().workbook.plan().path();
+    Memo::new(move |_| {
+        path.with(|path| path.criteria.by_id(id).map(|criterion| criterion.name.clone()).unwrap_or_default())
+    })
+}
+
+/// An option to choose, by its radio button, or to remove.
+#[component]
+fn ChoiceRow(option: Uuid, on_remove: Callback<Uuid>) -> impl IntoView {
+    let store = use_store();
+    let path = store.workbook.plan().path();
+    let name = option_name(option);
+    view! {
+        <div class="choice-row">
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="path-choice"
+                    prop:checked=move || path.with(|path| path.chosen == Some(option))
+                    on:change=move |_| store.edit_plan(move |plan, now| plan.path.choose(Some(option), now))
+                />
+                <span>{name}</span>
+            </label>
+            <RemoveButton label=move || format!("Remove the option “{}”", name.get()) text="Remove" small=true on_click=move |_| on_remove.run(option) />
+        </div>
+    }
 }
 
 #[component]
-fn CriterionRow(criterion: Uuid, name: String, options: Memo<Vec<(Uuid, String)>>) -> impl IntoView {
+fn CriterionRow(criterion: Uuid, options: Memo<Vec<Uuid>>) -> impl IntoView {
     let store = use_store();
     let weight = Memo::new(move |_| {
         store.workbook.plan().path().with(|path| path.criteria.by_id(criterion).map_or(0, |candidate| candidate.weight))
     });
-    let weight_label = format!("Weight of “{name}”");
-    let remove_label = format!("Remove “{name}”");
-    let criterion_name = StoredValue::new(name.clone());
+    let name = criterion_name(criterion);
     view! {
         <tr>
             <th scope="row">
                 {name}
                 " "
-                <RemoveButton label=remove_label text="Remove" small=true on_click=move |_| store.edit_plan(move |plan, now| plan.remove_criterion(criterion, now)) />
+                <RemoveButton label=move || format!("Remove “{}”", name.get()) text="Remove" small=true on_click=move |_| store.edit_plan(move |plan, now| plan.remove_criterion(criterion, now)) />
             </th>
             <td>
                 <select
-                    aria-label=weight_label
+                    aria-label=move || format!("Weight of “{}”", name.get())
                     on:change:target=move |event| {
                         if let Ok(weight) = event.target().value().parse::<u8>() {
                             store.edit_plan(move |plan, now| plan.path.set_weight(criterion, weight, now));
@@ -142,9 +166,12 @@ fn CriterionRow(criterion: Uuid, name: String, options: Memo<Vec<(Uuid, String)>
                     {(0..=MAX_SCORE).map(|value| view! { <option value=value.to_string() prop:selected=move || weight.get() == value>{value.to_string()}</option> }).collect_view()}
                 </select>
             </td>
-            <For each=move || options.get() key=|option| option.clone() let((option, option_name))>
+            <For each=move || options.get() key=|option| *option let(option)>
                 <td>
-                    <ScoreCell option=option criterion=criterion label=format!("{option_name}: {}", criterion_name.get_value()) />
+                    <ScoreCell option=option criterion=criterion label=Signal::derive({
+                        let option = option_name(option);
+                        move || format!("{}: {}", option.get(), name.get())
+                    }) />
                 </td>
             </For>
         </tr>
@@ -152,7 +179,7 @@ fn CriterionRow(criterion: Uuid, name: String, options: Memo<Vec<(Uuid, String)>
 }
 
 #[component]
-fn ScoreCell(option: Uuid, criterion: Uuid, label: String) -> impl IntoView {
+fn ScoreCell(option: Uuid, criterion: Uuid, label: Signal<String>) -> impl IntoView {
     let store = use_store();
     let score = Memo::new(move |_| {
         store

@@ -330,7 +330,7 @@ fn InteractionLog(id: Uuid, contact: LiveRecord<Contact>) -> impl IntoView {
                     .interactions
                     .iter()
                     .rev()
-                    .map(|entry| (entry.meta.id, entry.date, entry.channel, entry.note.clone()))
+                    .map(|entry| (entry.meta.clone(), entry.date, entry.channel, entry.note.clone()))
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
@@ -382,9 +382,11 @@ fn InteractionLog(id: Uuid, contact: LiveRecord<Contact>) -> impl IntoView {
             </div>
         </form>
         <ul class="interaction-log" aria-label="Interaction log">
-            <For each=entries key=|entry| (entry.0, entry.1, entry.2, entry.3.clone()) let:entry>
+            // By id and edit time: an entry changed by a merge or another tab is drawn again.
+            <For each=entries key=|entry| (entry.0.id, entry.0.updated_at) let:entry>
                 {
-                    let (entry_id, day, how, text) = entry;
+                    let (meta, day, how, text) = entry;
+                    let entry_id = meta.id;
                     let when = day.map(short_date).unwrap_or_else(|| "Undated".into());
                     let label = format!("{when} · {}", how.label());
                     let remove_label = format!("Remove the entry of {when}");
