@@ -619,6 +619,18 @@ impl Store {
         Ok(())
     }
 
+    /// [`Store::download_backup`] from a button, saying in `message` that the
+    /// backup is on its way or why it is not.
+    pub fn download_backup_saying(&self, message: WriteSignal<Option<String>>) {
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            message.set(Some(match store.download_backup().await {
+                Ok(()) => "Your backup is downloading. Keep it somewhere safe.".into(),
+                Err(err) => format!("The backup could not be made: {err}."),
+            }));
+        });
+    }
+
     /// Locks this tab: pending edits are saved, the key is forgotten and the
     /// page starts again (asking for the passphrase if the workbook is still
     /// locked), so nothing of the key or the workbook stays in memory.

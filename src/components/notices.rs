@@ -43,14 +43,7 @@ fn NearlyFull() -> impl IntoView {
     let store = use_store();
     let room = use_room();
     let (message, set_message) = signal(None::<String>);
-    let download = move |_| {
-        leptos::task::spawn_local(async move {
-            match store.download_backup().await {
-                Ok(()) => set_message.set(Some("Your backup is downloading. Keep it somewhere safe.".into())),
-                Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
-            }
-        });
-    };
+    let download = move |_| store.download_backup_saying(set_message);
     let remove_older = move |_| {
         if let Err(err) = store.remove_older_snapshots() {
             set_message.set(Some(format!("The older snapshots could not be removed: {err}.")));
@@ -78,23 +71,50 @@ fn NearlyFull() -> impl IntoView {
     }
 }
 
+/// A notice across the page that needs no answer: what happened in bold,
+/// then what it means.
+#[component]
+fn Banner(#[prop(default = "warning")] kind: &'static str, title: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <div class=format!("banner {kind}") role="alert">
+            <p>
+                <strong>{title}</strong>
+                {children()}
+            </p>
+        </div>
+    }
+}
+
+/// What storage that is off, or a read that failed, says: what happened,
+/// then (after the browser's reason) what it means.
+const NO_STORAGE: [&str; 2] = [
+    "This browser is not letting Comeback keep anything on this device. ",
+    "You can still work here, but it will be gone when this tab closes.",
+];
+const READ_FAILED: [&str; 2] = [
+    "Comeback could not read what it keeps on this device. ",
+    "Nothing was changed, and nothing will be written in this tab. Reload the page to try again.",
+];
+
+/// A [`Banner`] that gives the browser's reason between what happened and what it means.
+fn with_reason([title, then]: [&'static str; 2], reason: String) -> AnyView {
+    view! { <Banner title=title>{format!("({reason}) ")}{then}</Banner> }.into_any()
+}
+
 #[component]
 fn StoredDataNotice(notice: Notice) -> impl IntoView {
     let store = use_store();
     match notice {
         Notice::NewerVersion { version, readable } => view! {
-            <div class="banner info" role="alert">
-                <p>
-                    <strong>"This workbook was saved by a newer version of Comeback. "</strong>
-                    {format!("It uses format {version}, which this version does not know. ")}
-                    {if readable {
-                        "So that nothing gets lost, it is shown here read-only and no change is saved. "
-                    } else {
-                        "So that nothing gets lost, it is left untouched and no change is saved. "
-                    }}
-                    "Reload the page to get the newer version."
-                </p>
-            </div>
+            <Banner kind="info" title="This workbook was saved by a newer version of Comeback. ">
+                {format!("It uses format {version}, which this version does not know. ")}
+                {if readable {
+                    "So that nothing gets lost, it is shown here read-only and no change is saved. "
+                } else {
+                    "So that nothing gets lost, it is left untouched and no change is saved. "
+                }}
+                "Reload the page to get the newer version."
+            </Banner>
         }
         .into_any(),
         Notice::Unreadable { reason, raw, recovery_key } => {
@@ -164,25 +184,7 @@ fn StoredDataNotice(notice: Notice) -> impl IntoView {
             </div>
         }
         .into_any(),
-        Notice::NoStorage(reason) => view! {
-            <div class="banner warning" role="alert">
-                <p>
-                    <strong>"This browser is not letting Comeback keep anything on this device. "</strong>
-                    {format!("({reason}) ")}
-                    "You can still work here, but it will be gone when this tab closes."
-                </p>
-            </div>
-        }
-        .into_any(),
-        Notice::ReadFailed(reason) => view! {
-            <div class="banner warning" role="alert">
-                <p>
-                    <strong>"Comeback could not read what it keeps on this device. "</strong>
-                    {format!("({reason}) ")}
-                    "Nothing was changed, and nothing will be written in this tab. Reload the page to try again."
-                </p>
-            </div>
-        }
-        .into_any(),
+        Notice::NoStorage(reason) => with_reason(NO_STORAGE, reason),
+        Notice::ReadFailed(reason) => with_reason(READ_FAILED, reason),
     }
 }

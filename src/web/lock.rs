@@ -276,9 +276,21 @@ pub async fn turn_on(passphrase: &str, workbook: &Workbook, idle_minutes: Option
     let manifest = storage::read(&root)?.unwrap_or_default();
     // First the root: from here on an older build opens it read only. A
     // change that stops after this stays "locking": the next unlock finishes it.
-    storage::write_raw(&root, &sealing.seal(&root, &manifest)?)?;
+    seal_root_then(sealing, &manifest, finish_locking)
+}
+
+/// Writes the root sealed by `sealing` (from then on only its key opens the
+/// workbook, and its state says what is under way), holds `sealing` for this
+/// tab's saves, and runs `finish` over the values.
+fn seal_root_then(
+    sealing: Rc<Sealing>,
+    manifest: &str,
+    finish: fn(&Sealing) -> Result<(), StorageError>,
+) -> Result<(), UnlockError> {
+    let root = storage::workbook_key();
+    storage::write_raw(&root, &sealing.seal(&root, manifest)?)?;
     hold(Some(sealing.clone()));
-    finish_locking(&sealing).map_err(UnlockError::Unfinished)
+    finish(&sealing).map_err(UnlockError::Unfinished)
 }
 
 /// Seals every plain value, then marks the root locked.
@@ -346,9 +358,7 @@ pub async fn change(current: &str, new: &str) -> Result<(), UnlockError> {
     next.previous_key = Some(cipher.seal_key(&root_key, &previous, nonce()?));
     let new =
         Rc::new(Sealing { cipher: cipher.with_previous(&previous), lock: RefCell::new(next), root: root_key.clone() });
-    storage::write_raw(&root_key, &new.seal(&root_key, &manifest)?)?;
-    hold(Some(new.clone()));
-    finish_rekeying(&new).map_err(UnlockError::Unfinished)
+    seal_root_then(new, &manifest, finish_rekeying)
 }
 
 /// Seals anew every value still sealed with the previous key, then drops

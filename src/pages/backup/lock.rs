@@ -29,6 +29,39 @@ fn typed_twice(first: &str, again: &str) -> Result<String, String> {
     Ok(first.to_owned())
 }
 
+/// A new passphrase typed twice, each in a field of its own.
+#[derive(Clone, Copy)]
+struct TypedTwice {
+    first: RwSignal<String>,
+    again: RwSignal<String>,
+}
+
+impl TypedTwice {
+    fn new() -> Self {
+        Self { first: RwSignal::new(String::new()), again: RwSignal::new(String::new()) }
+    }
+
+    /// The passphrase, or why it cannot be used.
+    fn passphrase(&self) -> Result<String, String> {
+        typed_twice(&self.first.get_untracked(), &self.again.get_untracked())
+    }
+
+    fn clear(&self) {
+        self.first.set(String::new());
+        self.again.set(String::new());
+    }
+}
+
+/// The two fields of a [`TypedTwice`].
+#[component]
+fn TypedTwiceFields(typed: TypedTwice, id: &'static str, label: &'static str, again: &'static str) -> impl IntoView {
+    let TypedTwice { first, again: second } = typed;
+    view! {
+        <TextInput id=id label=label value=first on_input=Callback::new(move |text| first.set(text)) kind="password" />
+        <TextInput id=format!("{id}-again") label=again value=second on_input=Callback::new(move |text| second.set(text)) kind="password" />
+    }
+}
+
 #[component]
 pub fn LockCard() -> impl IntoView {
     let locked = RwSignal::new(use_store().is_locked());
@@ -71,21 +104,13 @@ fn IdleChoice(value: RwSignal<Option<u32>>, #[prop(into)] on_change: Callback<Op
 #[component]
 fn TurnOn(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl IntoView {
     let store = use_store();
-    let first = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
+    let typed = TypedTwice::new();
     let idle = RwSignal::new(Some(15_u32));
     let set_message = message.write_only();
     let (busy, set_busy) = signal(false);
-    let backup_first = move |_| {
-        leptos::task::spawn_local(async move {
-            match store.download_backup().await {
-                Ok(()) => set_message.set(Some("Your backup is downloading. Keep it somewhere safe.".into())),
-                Err(err) => set_message.set(Some(format!("The backup could not be made: {err}."))),
-            }
-        });
-    };
+    let backup_first = move |_| store.download_backup_saying(set_message);
     let turn_on = move |_| {
-        let passphrase = match typed_twice(&first.get_untracked(), &again.get_untracked()) {
+        let passphrase = match typed.passphrase() {
             Ok(passphrase) => passphrase,
             Err(why) => return set_message.set(Some(why)),
         };
@@ -97,8 +122,7 @@ fn TurnOn(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl Int
         spawn_local(async move {
             match lock::turn_on(&passphrase, &workbook, idle_minutes).await {
                 Ok(()) => {
-                    first.set(String::new());
-                    again.set(String::new());
+                    typed.clear();
                     store.lock_when_idle();
                     locked.set(true);
                     set_message
@@ -130,8 +154,7 @@ fn TurnOn(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl Int
         <div class="actions">
             <button type="button" class="secondary" on:click=backup_first>"Download a backup first"</button>
         </div>
-        <TextInput id="lock-passphrase" label="Passphrase" value=first on_input=Callback::new(move |text| first.set(text)) kind="password" />
-        <TextInput id="lock-passphrase-again" label="The same passphrase again" value=again on_input=Callback::new(move |text| again.set(text)) kind="password" />
+        <TypedTwiceFields typed=typed id="lock-passphrase" label="Passphrase" again="The same passphrase again" />
         <IdleChoice value=idle on_change=move |minutes| idle.set(minutes) />
         <div class="actions">
             <button type="button" on:click=turn_on disabled=move || busy.get() || !store.can_edit()>
@@ -145,8 +168,7 @@ fn TurnOn(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl Int
 fn Locked(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl IntoView {
     let store = use_store();
     let current = RwSignal::new(String::new());
-    let first = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
+    let typed = TypedTwice::new();
     let set_message = message.write_only();
     let (busy, set_busy) = signal(false);
     let idle = RwSignal::new(lock::idle_minutes());
@@ -165,7 +187,7 @@ fn Locked(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl Int
         }
     };
     let change = move |_| {
-        let (old, new) = (current.get_untracked(), typed_twice(&first.get_untracked(), &again.get_untracked()));
+        let (old, new) = (current.get_untracked(), typed.passphrase());
         let new = match new {
             Ok(new) => new,
             Err(why) => return set_message.set(Some(why)),
@@ -176,11 +198,13 @@ fn Locked(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl Int
         spawn_local(async move {
             match lock::change(&old, &new).await {
                 Ok(()) => {
-                    [current, first, again].iter().for_each(|field| field.set(String::new()));
+                    current.set(String::new());
+                    typed.clear();
                     set_message.set(Some("Done: from now on, your new passphrase opens the workbook.".into()));
                 }
                 Err(lock::UnlockError::Unfinished(err)) => {
-                    [current, first, again].iter().for_each(|field| field.set(String::new()));
+                    current.set(String::new());
+                    typed.clear();
                     set_message.set(Some(format!("Your new passphrase opens the workbook from now on, but not all of it could be sealed with it yet ({err}). It is finished the next time you unlock.")));
                 }
                 Err(err) => set_message.set(Some(format!("The passphrase was not changed. {err}"))),
@@ -219,8 +243,7 @@ fn Locked(locked: RwSignal<bool>, message: RwSignal<Option<String>>) -> impl Int
         <h3>"Change the passphrase or turn the lock off"</h3>
         <p class="hint">"Both need the passphrase you use now."</p>
         <TextInput id="lock-current" label="Current passphrase" value=current on_input=Callback::new(move |text| current.set(text)) kind="password" />
-        <TextInput id="lock-new" label="New passphrase" value=first on_input=Callback::new(move |text| first.set(text)) kind="password" />
-        <TextInput id="lock-new-again" label="The new passphrase again" value=again on_input=Callback::new(move |text| again.set(text)) kind="password" />
+        <TypedTwiceFields typed=typed id="lock-new" label="New passphrase" again="The new passphrase again" />
         <div class="actions">
             <button type="button" on:click=change disabled=move || busy.get()>"Change the passphrase"</button>
             <button type="button" class="secondary" on:click=turn_off disabled=move || busy.get()>

@@ -114,11 +114,13 @@ fn SourceFields(
     note: RwSignal<String>,
 ) -> impl IntoView {
     let store = use_store();
+    // Read only while the choice is shown (the memo is lazy), and only from
+    // the contacts: an edit elsewhere in the workbook does not sort them again.
     let people = Memo::new(move |_| {
-        store.workbook.with(|workbook| {
+        store.workbook.outreach().contacts().with(|contacts| {
             let mut people: Vec<(Uuid, String)> =
-                workbook.outreach.contacts.iter().map(|contact| (contact.meta.id, contact.name.clone())).collect();
-            people.sort_by_key(|(_, name)| name.to_lowercase());
+                contacts.iter().map(|contact| (contact.meta.id, contact.name.clone())).collect();
+            people.sort_by_cached_key(|(_, name)| name.to_lowercase());
             people
         })
     });
