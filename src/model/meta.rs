@@ -185,6 +185,8 @@ pub trait Records<T: Stamped> {
     fn remove_record(&mut self, id: Uuid, removed: &mut Removed, now: Timestamp);
     /// Adds a record at the end and returns its id.
     fn push_record(&mut self, record: T) -> Uuid;
+    /// The records' ids, in order (what a keyed list of rows iterates).
+    fn ids(&self) -> Vec<Uuid>;
 }
 
 impl<T: Stamped> Records<T> for Vec<T> {
@@ -212,6 +214,10 @@ impl<T: Stamped> Records<T> for Vec<T> {
         let id = record.meta().id;
         self.push(record);
         id
+    }
+
+    fn ids(&self) -> Vec<Uuid> {
+        self.iter().map(|record| record.meta().id).collect()
     }
 }
 

@@ -45,10 +45,11 @@ macro_rules! split_fn {
 }
 pub(crate) use split_fn;
 
-/// The result of a [`split_fn!`] whose chunk is already here, at once: its
-/// future is ready the first time it is polled. For work that must stay
-/// synchronous (a save) once an earlier, awaited call fetched the chunk;
-/// `Err(ChunkMissing)` if it has not been fetched.
+/// The result of a [`split_fn!`] call at once, for work that must stay
+/// synchronous (a save). Its future is ready at the first poll only once an
+/// earlier call of the *same* function was awaited: each split function
+/// fetches through a loader of its own, even when another one has already
+/// brought its chunk. Otherwise `Err(ChunkMissing)`.
 pub fn at_once<T>(call: impl std::future::Future<Output = Result<T, ChunkMissing>>) -> Result<T, ChunkMissing> {
     let mut call = std::pin::pin!(call);
     match call.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {

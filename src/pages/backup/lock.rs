@@ -18,17 +18,6 @@ const IDLE_CHOICES: [(Option<u32>, &str); 4] = [
     (None, "Only when I lock it"),
 ];
 
-/// The passphrase typed twice, or why it cannot be used.
-fn typed_twice(first: &str, again: &str) -> Result<String, String> {
-    if first.is_empty() {
-        return Err("Choose a passphrase first.".into());
-    }
-    if first != again {
-        return Err("The two passphrases are not the same. Type them again; nothing was changed.".into());
-    }
-    Ok(first.to_owned())
-}
-
 /// A new passphrase typed twice, each in a field of its own.
 #[derive(Clone, Copy)]
 struct TypedTwice {
@@ -43,7 +32,14 @@ impl TypedTwice {
 
     /// The passphrase, or why it cannot be used.
     fn passphrase(&self) -> Result<String, String> {
-        typed_twice(&self.first.get_untracked(), &self.again.get_untracked())
+        let first = self.first.get_untracked();
+        if first.is_empty() {
+            return Err("Choose a passphrase first.".into());
+        }
+        if self.again.with_untracked(|again| *again != first) {
+            return Err("The two passphrases are not the same. Type them again; nothing was changed.".into());
+        }
+        Ok(first)
     }
 
     fn clear(&self) {

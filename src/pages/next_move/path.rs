@@ -8,7 +8,7 @@ use crate::components::card::Card;
 use crate::components::editable::Editable;
 use crate::components::fields::{AddLine, RemoveButton};
 use crate::model::live::*;
-use crate::model::meta::{Records, Stamped};
+use crate::model::meta::Records;
 use crate::model::plan::path::MAX_SCORE;
 use crate::store::use_store;
 
@@ -17,8 +17,8 @@ pub fn PathChoiceSection() -> impl IntoView {
     let store = use_store();
     let path = store.workbook.plan().path();
     // Keyed by id; each row reads its own name (a merge or another tab can rename it).
-    let options = Memo::new(move |_| path.with(|path| ids(&path.options)));
-    let criteria = Memo::new(move |_| path.with(|path| ids(&path.criteria)));
+    let options = Memo::new(move |_| path.with(|path| path.options.ids()));
+    let criteria = Memo::new(move |_| path.with(|path| path.criteria.ids()));
     let add_option = Callback::new(move |name: String| {
         store.edit_plan(move |plan, now| {
             plan.path.add_option(&name, now);
@@ -97,11 +97,6 @@ pub fn PathChoiceSection() -> impl IntoView {
             </Editable>
         </Card>
     }
-}
-
-/// Each record's id, in order.
-fn ids<T: Stamped>(records: &[T]) -> Vec<Uuid> {
-    records.iter().map(|record| record.meta().id).collect()
 }
 
 /// The name of the path's option `id`, as it changes.
