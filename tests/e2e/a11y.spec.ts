@@ -51,6 +51,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('radio', { name: 'I was fired or laid off' }).check();
       await page.getByLabel('In a sentence or two, what happened?').fill('Laid off in the March round.');
       await page.getByRole('button', { name: 'Add an event' }).click();
+      await expect(page.getByRole('button', { name: 'Add an event' })).not.toBeFocused();
       await page.keyboard.type('The reorganisation was announced');
       await page.getByLabel('A lesson').fill('Ask for feedback early');
       await page.getByLabel('A lesson').press('Enter');
@@ -62,6 +63,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('checkbox').first().check();
       await page.getByLabel('Savings and other cash').fill('5000');
       await page.getByRole('button', { name: 'Add a line: essential monthly costs' }).click();
+      await expect(page.getByRole('button', { name: 'Add a line: essential monthly costs' })).not.toBeFocused();
       await page.keyboard.type('Rent');
       expect(await violations(page)).toEqual([]);
 

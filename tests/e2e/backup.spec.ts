@@ -10,6 +10,7 @@ test('export, change, restore with a preview, then undo byte for byte', async ({
   await open(page, '#/debrief');
   await page.getByLabel('In a sentence or two, what happened?').fill('Before the backup <b>bold?</b>');
   await page.getByRole('button', { name: 'Add an event' }).click();
+  await expect(page.getByRole('button', { name: 'Add an event' })).not.toBeFocused();
   await page.keyboard.type('The first event');
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
 
@@ -33,6 +34,7 @@ test('export, change, restore with a preview, then undo byte for byte', async ({
   await page.goto('./#/debrief');
   await page.getByLabel('In a sentence or two, what happened?').fill('Written after the backup');
   await page.getByRole('button', { name: 'Add an event' }).click();
+  await expect(page.getByRole('button', { name: 'Add an event' })).not.toBeFocused();
   await page.keyboard.type('A second event');
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
   const beforeRestore = await stored(page);

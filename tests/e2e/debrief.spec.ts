@@ -137,8 +137,10 @@ test('a full debrief is typed, kept across a reload, and taken out as files', as
 test('timeline events reorder with the keyboard alone', async ({ page }) => {
   await open(page, '#/debrief');
   const timeline = page.getByRole('region', { name: 'The timeline' });
-  for (const text of ['First thing', 'Second thing']) {
+  for (const [at, text] of ['First thing', 'Second thing'].entries()) {
     await timeline.getByRole('button', { name: 'Add an event' }).click();
+    // The new event's field takes focus a frame after the click: type once it has.
+    await expect(timeline.getByLabel('What happened', { exact: true }).nth(at)).toBeFocused();
     await page.keyboard.type(text);
   }
   await timeline.getByRole('button', { name: 'Move event 2 up' }).focus();

@@ -42,7 +42,8 @@ test('timeline event, contact and interaction, hours, and an opportunity moved o
   await page.getByRole('button', { name: 'Add an event' }).focus();
   await expectVisibleFocus(page);
   await page.keyboard.press('Enter');
-  // Focus moves into the new event's first field.
+  // Focus moves into the new event's first field (a frame later).
+  await expect(page.getByRole('button', { name: 'Add an event' })).not.toBeFocused();
   await page.keyboard.type('The shop lost its biggest client');
   await expectVisibleFocus(page);
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
