@@ -181,7 +181,9 @@ fn recovery_copies_are_kept_once_and_never_overwritten() {
     let second = storage::keep_recovery_copy("broken two", later()).unwrap();
     assert_ne!(first, second);
     let copies = storage::recovery_copies().unwrap();
-    assert_eq!(copies, vec![(first, "broken one".to_owned()), (second, "broken two".to_owned())]);
+    let kept: Vec<_> = copies.iter().map(|copy| (copy.key.as_str(), copy.text.as_str())).collect();
+    assert_eq!(kept, vec![(first.as_str(), "broken one"), (second.as_str(), "broken two")]);
+    assert_eq!(copies[0].kept_on, Some(now().date_naive()));
 }
 
 // Guards the quota path: a throwing setItem is a QuotaExceeded error and the old copy survives.
@@ -354,7 +356,12 @@ fn a_save_that_dies_before_its_manifest_loads_the_old_state() {
     assert_eq!(result, Err(StorageError::QuotaExceeded));
     assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(old));
     assert_eq!(storage::save_changes(&mut written, &new), Ok(()));
-    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(new));
+    assert_eq!(storage::load_workbook().unwrap(), Loaded::Current(new.clone()));
+    // The buckets the failed save left, named by no manifest, are gone: as
+    // many keys are left as a save of the same workbook from scratch writes.
+    let after_recovery = everything().len();
+    saved(&new);
+    assert_eq!(after_recovery, everything().len());
 }
 
 // Guards a half-stored workbook in real storage: a missing bucket is unreadable, never fresh.

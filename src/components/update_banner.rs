@@ -13,7 +13,7 @@ pub fn UpdateBanner() -> impl IntoView {
     service_worker::register(move || set_ready.set(true));
     let update = move |_| {
         store.save_now();
-        service_worker::apply_update();
+        service_worker::reload_newest();
     };
     view! {
         <Show when=move || ready.get()>

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::Store;
 use crate::save::decide::StoreError;
 use crate::web::storage;
-pub use crate::web::storage::SnapshotEntry;
+pub use crate::web::storage::{RecoveryCopy, SnapshotEntry};
 
 impl Store {
     /// The snapshots kept, newest first, each with what it holds.
@@ -28,8 +28,8 @@ impl Store {
         Ok(storage::remove_older_snapshots()?)
     }
 
-    /// The recovery copies kept of data that could not be read, as (key, text).
-    pub fn recovery_copies(&self) -> Result<Vec<(String, String)>, StoreError> {
+    /// The recovery copies kept of data that could not be read, oldest first.
+    pub fn recovery_copies(&self) -> Result<Vec<RecoveryCopy>, StoreError> {
         Ok(storage::recovery_copies()?)
     }
 

@@ -62,31 +62,11 @@ fn watch_for_updates(container: &ServiceWorkerContainer, registration: ServiceWo
     on_update_found.forget();
 }
 
-/// Switches to the waiting version: tells it to take over, then reloads the
-/// page once it has. Save pending edits before calling this.
-pub fn apply_update() {
-    let Some(container) = container() else { return };
-    let on_controller_change = Closure::<dyn FnMut()>::new(|| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().reload();
-        }
-    });
-    container.set_oncontrollerchange(Some(on_controller_change.as_ref().unchecked_ref()));
-    on_controller_change.forget();
-    wasm_bindgen_futures::spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.get_registration()).await else { return };
-        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
-        if let Some(waiting) = registration.waiting() {
-            let message = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
-            let _ = waiting.post_message(&message);
-        }
-    });
-}
-
 /// Reloads the app on the newest build there is: a version waiting to take
-/// over does so first (as with `apply_update`); otherwise the page simply
-/// reloads. Save pending edits before calling this.
+/// over is told to, and the page reloads once it has; with none waiting (or
+/// one that took over meanwhile, say from another tab) the page simply
+/// reloads, so the person's click is never lost. Save pending edits before
+/// calling this.
 pub fn reload_newest() {
     let reload_now = || {
         if let Some(window) = web_sys::window() {
@@ -94,15 +74,21 @@ pub fn reload_newest() {
         }
     };
     let Some(container) = container() else { return reload_now() };
+    let on_controller_change = Closure::<dyn FnMut()>::new(reload_now);
+    container.set_oncontrollerchange(Some(on_controller_change.as_ref().unchecked_ref()));
+    // Lives until the reload it triggers.
+    on_controller_change.forget();
     wasm_bindgen_futures::spawn_local(async move {
-        let waiting = match JsFuture::from(container.get_registration()).await {
-            Ok(registration) => registration.dyn_into::<ServiceWorkerRegistration>().ok().and_then(|r| r.waiting()),
-            Err(_) => None,
-        };
-        if waiting.is_some() {
-            apply_update();
-        } else {
-            reload_now();
+        let registration = JsFuture::from(container.get_registration()).await;
+        let waiting =
+            registration.ok().and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok()).and_then(|r| r.waiting());
+        match waiting {
+            Some(waiting) => {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
+                let _ = waiting.post_message(&message);
+            }
+            None => reload_now(),
         }
     });
 }

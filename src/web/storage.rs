@@ -602,18 +602,28 @@ pub fn keep_recovery_copy(raw: &str, now: Timestamp) -> Result<String, StorageEr
     Ok(key)
 }
 
+/// A recovery copy of data that could not be read: its key, the day it was
+/// kept (read from the key) and its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecoveryCopy {
+    pub key: String,
+    pub kept_on: Option<chrono::NaiveDate>,
+    pub text: String,
+}
+
 /// Every recovery copy kept so far, oldest first, with its text (a copy that
 /// cannot be decompressed is given as stored, so it can still be downloaded).
-pub fn recovery_copies() -> Result<Vec<(String, String)>, StorageError> {
+pub fn recovery_copies() -> Result<Vec<RecoveryCopy>, StorageError> {
     let prefix = recovery_prefix();
     let mut copies = Vec::new();
     for key in keys()?.into_iter().filter(|key| key.starts_with(&prefix)) {
         if let Some(stored) = read(&key)? {
             let text = kept::unpack(&stored).unwrap_or(stored);
-            copies.push((key, text));
+            let kept_on = key.get(prefix.len()..prefix.len() + 10).and_then(|day| day.parse().ok());
+            copies.push(RecoveryCopy { key, kept_on, text });
         }
     }
-    copies.sort();
+    copies.sort_by(|a, b| a.key.cmp(&b.key));
     Ok(copies)
 }
 

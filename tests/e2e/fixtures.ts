@@ -124,182 +124,60 @@ export async function loadExample(page: Page) {
 }
 
 /**
- * The text of a kept copy (a snapshot, an Undo or a recovery copy), as the
- * app reads it (src/io/kept.rs), decoded here independently of the app:
- * `gz1:` then gzip bytes at 15 bits per character (src/io/dense.rs: full
- * characters U+4E00.. carry 15 bits, a last short one U+3400.. carries 7),
- * decompressed by the browser's DecompressionStream; `txt1:` or no header
- * is the text itself.
+ * Every key the workbook is stored under at this address, with its text,
+ * exactly as stored (this copy's namespace and the legacy key; `{}`: nothing
+ * stored). For showing that something wrote nothing, or that a reload
+ * rewrote nothing: it is compared, never decoded. What the data says is read
+ * through the app itself (`held`), not through a copy of its storage layout.
  */
-export async function kept(page: Page, key: string): Promise<string | null> {
-  return page.evaluate(async (k) => {
-    const text = window.localStorage.getItem(k);
-    if (text === null) return null;
-    if (text.startsWith('txt1:')) return text.slice(5);
-    if (!text.startsWith('gz1:')) return text;
-    const bytes: number[] = [];
-    let buffer = 0;
-    let held = 0;
-    for (let i = 4; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      const [value, width] = c >= 0x4e00 && c <= 0xcdff ? [c - 0x4e00, 15] : c >= 0x3400 && c < 0x3480 ? [c - 0x3400, 7] : [-1, 0];
-      if (width === 0) throw new Error(`not a kept copy: character ${i} of ${k}`);
-      buffer = (buffer << width) | value;
-      held += width;
-      while (held >= 8) {
-        held -= 8;
-        bytes.push((buffer >> held) & 0xff);
-      }
-      buffer &= (1 << held) - 1;
-    }
-    const stream = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(await new Response(stream).arrayBuffer());
-  }, key);
+export function storedWorkbook(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(([workbookKey, legacyKey]) => {
+    const keys = Object.keys(localStorage).filter((key) => key === legacyKey || key === workbookKey || key.startsWith(`${workbookKey}.`));
+    return Object.fromEntries(keys.sort().map((key) => [key, localStorage.getItem(key)!]));
+  }, [WORKBOOK_KEY, LEGACY_WORKBOOK_KEY] as const);
 }
 
-/** The recovery copies of unreadable data, oldest first, read as the app reads them. */
-export async function recoveryCopies(page: Page): Promise<(string | null)[]> {
-  const keys = await page.evaluate((ns) => Object.keys(window.localStorage).filter((key) => key.startsWith(`${ns}recovery.`)).sort(), NS);
-  return Promise.all(keys.map((key) => kept(page, key)));
+/** Downloads a plain backup from the Backup page (going there) and returns the file, parsed. */
+export async function downloadBackup(page: Page) {
+  await page.goto('./#/backup');
+  const download = page.waitForEvent('download');
+  await page.getByRole('region', { name: 'Make a backup' }).getByRole('button', { name: 'Download a backup' }).click();
+  const backup = JSON.parse(await downloadedText(await download));
+  // The download notes its time in the workbook: let that save finish.
+  await expect(page.getByRole('status').first()).not.toHaveText('Saving…');
+  return backup;
 }
 
 /**
- * The text stored under `key`. For the workbook, that is its whole document
- * as the app assembles it (src/io/parts.rs), from this namespace's manifest
- * or, while nothing is there, the legacy key: each section the manifest
- * names by a number is the text under `workbook.<section>.g<number>`; each
- * long list there, `{"buckets":[g0,g1,…]}`, is the records of the buckets
- * `workbook.<section>.<list>.<bucket>.g<n>` (each `[[seq,record],…]`),
- * joined in seq order. A schema 4 root naming `parts` is joined with them as
- * schema 4 did. Texts are joined as text, never parsed and re-encoded, so
- * the result is byte for byte the app's. A missing key is left out (the app
- * then reads the workbook as unreadable).
+ * The workbook the app holds, read through the app: its own backup
+ * download, then back to the page the test was on. A download notes its time
+ * in the settings (`last_export_at`); that one field is left out, so two
+ * reads compare. After a reload, this is what was stored.
  */
-export async function stored(page: Page, key = WORKBOOK_KEY): Promise<string | null> {
-  if (key !== WORKBOOK_KEY) return kept(page, key);
-  return page.evaluate(([k, workbookKey, legacyKey, ns]) => {
-    // The top-level members of a JSON object or array, each as its exact text.
-    function members(text: string): { names: string[]; values: string[] } | null {
-      let at = 0;
-      const space = () => { while (at < text.length && ' \t\r\n'.includes(text[at])) at++; };
-      const string = () => {
-        for (at++; at < text.length; at++) {
-          if (text[at] === '\\') at++;
-          else if (text[at] === '"') { at++; return; }
-        }
-      };
-      const value = (): string | null => {
-        space();
-        const start = at;
-        if (text[at] === '"') string();
-        else if (text[at] === '{' || text[at] === '[') {
-          let depth = 0;
-          while (at < text.length) {
-            const c = text[at];
-            if (c === '"') { string(); continue; }
-            at++;
-            if (c === '{' || c === '[') depth++;
-            else if ((c === '}' || c === ']') && --depth === 0) break;
-          }
-        } else {
-          while (at < text.length && !',}] \t\r\n'.includes(text[at])) at++;
-        }
-        return at > start ? text.slice(start, at) : null;
-      };
-      space();
-      const open = text[at];
-      if (open !== '{' && open !== '[') return null;
-      at++;
-      const names: string[] = [];
-      const values: string[] = [];
-      space();
-      if (text[at] === (open === '{' ? '}' : ']')) return { names, values };
-      for (;;) {
-        if (open === '{') {
-          const name = value();
-          space();
-          if (name === null || text[at] !== ':') return null;
-          at++;
-          names.push(JSON.parse(name));
-        }
-        const item = value();
-        if (item === null) return null;
-        values.push(item);
-        space();
-        if (text[at] === ',') { at++; continue; }
-        return { names, values };
-      }
-    }
-    const object = (names: string[], values: string[]) => `{${names.map((name, i) => `${JSON.stringify(name)}:${values[i]}`).join(',')}}`;
-    const lists: Record<string, string[]> = { debrief: ['timeline'], outreach: ['contacts'], mojo: ['entries', 'events'], plan: ['actions'] };
-    const sections = ['first_steps', 'debrief', 'outreach', 'mojo', 'plan'];
+export async function held(page: Page) {
+  const url = new URL(page.url());
+  const back = url.hash ? url.href : `${url.href}#/`;
+  const { workbook } = await downloadBackup(page);
+  delete workbook.settings?.last_export_at;
+  if (page.url() !== back) await page.goto(back);
+  return workbook;
+}
 
-    let root = window.localStorage.getItem(workbookKey);
-    let prefix = ns;
-    if (root === null) {
-      root = window.localStorage.getItem(legacyKey);
-      prefix = 'comeback.';
-    }
-    if (root === null) return null;
-    const top = members(root);
-    if (top === null) return root;
-    const partsAt = top.names.indexOf('parts');
-    if (partsAt >= 0) {
-      // Schema 4: a root naming parts it does not hold.
-      let parts: unknown;
-      try { parts = JSON.parse(top.values[partsAt]); } catch { return root; }
-      if (Array.isArray(parts) && !parts.every((name) => top.names.includes(name))) {
-        const body = root.trimEnd().replace(/}$/, '');
-        const joined = parts.flatMap((name) => {
-          const part = window.localStorage.getItem(`${prefix}workbook.${name}`);
-          return part === null ? [] : [`${JSON.stringify(name)}:${part}`];
-        });
-        return `${body}${/{\s*$/.test(body) || joined.length === 0 ? '' : ','}${joined.join(',')}}`;
-      }
-    }
-    let changed = false;
-    for (let i = 0; i < top.names.length; i++) {
-      const section = top.names[i];
-      if (!sections.includes(section)) continue;
-      if (/^\d+$/.test(top.values[i])) {
-        const part = window.localStorage.getItem(`${ns}workbook.${section}.g${top.values[i]}`);
-        if (part === null) continue;
-        top.values[i] = part;
-        changed = true;
-      }
-      const fields = members(top.values[i]);
-      if (fields === null || !top.values[i].trimStart().startsWith('{')) continue;
-      let listChanged = false;
-      for (const list of lists[section] ?? []) {
-        const at = fields.names.indexOf(list);
-        if (at < 0 || !fields.values[at].startsWith('{')) continue;
-        const reference = members(fields.values[at])!;
-        const buckets: number[] = JSON.parse(reference.values[reference.names.indexOf('buckets')]);
-        const records: [number, string][] = [];
-        const restAt = reference.names.indexOf('rest');
-        const texts = restAt >= 0 ? [reference.values[restAt]] : [];
-        buckets.forEach((generation, bucket) => {
-          if (generation === 0) return;
-          const text = window.localStorage.getItem(`${ns}workbook.${section}.${list}.${bucket}.g${generation}`);
-          if (text !== null) texts.push(text);
-        });
-        for (const text of texts) {
-          for (const pair of members(text)!.values) {
-            const [seq, record] = members(pair)!.values;
-            records.push([Number(seq), record]);
-          }
-        }
-        records.sort((a, b) => a[0] - b[0]);
-        fields.values[at] = `[${records.map(([, record]) => record).join(',')}]`;
-        listChanged = true;
-      }
-      if (listChanged) {
-        top.values[i] = object(fields.names, fields.values);
-        changed = true;
-      }
-    }
-    return changed ? object(top.names, top.values) : root;
-  }, [key, WORKBOOK_KEY, LEGACY_WORKBOOK_KEY, NS] as const);
+/** The recovery copies of unreadable data, oldest first, each as its Download button on the Backup page gives it. */
+export async function recoveryCopies(page: Page): Promise<string[]> {
+  await page.goto('./#/backup');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Backup & settings');
+  const list = page.getByRole('list', { name: 'Recovery copies' });
+  if ((await list.count()) === 0) return [];
+  const copies: string[] = [];
+  for (const button of await list.getByRole('button', { name: /^Download Recovery copy \d+/ }).all()) {
+    const download = page.waitForEvent('download');
+    await button.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^comeback-recovery-copy-\d{4}-\d{2}-\d{2}\.txt$/);
+    copies.push(await downloadedText(file));
+  }
+  return copies;
 }
 
 /** Reads a download's text. */

@@ -1,6 +1,6 @@
 // The foundation: every route renders, the debrief slice saves and restores,
 // and stored data is never lost or overwritten behind the person's back.
-import { test, expect, open, holdRequests, stored, recoveryCopies, WORKBOOK_KEY, NS } from './fixtures';
+import { test, expect, open, holdRequests, held, storedWorkbook, recoveryCopies, WORKBOOK_KEY } from './fixtures';
 
 const routes = [
   { hash: '', heading: 'Today', title: 'Today · Comeback' },
@@ -70,15 +70,14 @@ test('the debrief summary and setback kind are saved and restored', async ({ pag
   await summary.fill('The bakery closed after 18 months. <b>not bold</b> & “quotes” 🙂');
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
 
-  const saved = JSON.parse((await stored(page))!);
-  expect(saved.schema_version).toBe(8);
-  expect(saved.debrief.setback).toBe('business_failed');
-
   await page.reload();
   await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue(
     'The bakery closed after 18 months. <b>not bold</b> & “quotes” 🙂',
   );
   await expect(page.getByRole('radio', { name: 'My business or freelance work failed' })).toBeChecked();
+  const saved = await held(page);
+  expect(saved.schema_version).toBe(8);
+  expect(saved.debrief.setback).toBe('business_failed');
 });
 
 test('typing and reloading at once keeps the last keystroke', async ({ page }) => {
@@ -97,16 +96,14 @@ test('corrupt stored data is kept untouched and the person is told', async ({ pa
   await page.reload();
 
   await expect(page.getByRole('alert')).toContainText('Your saved workbook could not be read');
-  expect(await stored(page)).toBe(raw);
-  const copies = await recoveryCopies(page);
-  expect(copies).toEqual([raw]);
+  expect(await storedWorkbook(page)).toEqual({ [WORKBOOK_KEY]: raw });
 
   // Nothing can be written over it until the person decides.
   await page.goto('./#/debrief');
   await expect(page.getByLabel('In a sentence or two, what happened?')).toBeDisabled();
   await expect(page.getByRole('status').first()).toHaveText('Read-only: not saving');
   await page.reload();
-  expect(await stored(page)).toBe(raw);
+  expect(await storedWorkbook(page)).toEqual({ [WORKBOOK_KEY]: raw });
 
   // The raw text can be downloaded as it is.
   const download = page.waitForEvent('download');
@@ -116,13 +113,12 @@ test('corrupt stored data is kept untouched and the person is told', async ({ pa
   for await (const chunk of (await file.createReadStream())!) chunks.push(chunk as Buffer);
   expect(Buffer.concat(chunks).toString('utf8')).toBe(raw);
 
-  // Starting anew keeps the recovery copy.
   await page.getByRole('button', { name: 'Start a new workbook' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByLabel('In a sentence or two, what happened?').fill('A fresh start.');
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
-  const recovered = await recoveryCopies(page);
-  expect(recovered).toEqual([raw]);
+  // Starting anew keeps the recovery copy: the Backup page lists it, and downloads it as it was.
+  expect(await recoveryCopies(page)).toEqual([raw]);
 });
 
 test('data from a newer version is shown read-only and never written', async ({ page }) => {
@@ -141,7 +137,7 @@ test('data from a newer version is shown read-only and never written', async ({ 
   // Hide and unload the page: the moments the app flushes. Still no write.
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await page.reload();
-  expect(await stored(page)).toBe(future);
+  expect(await storedWorkbook(page)).toEqual({ [WORKBOOK_KEY]: future });
 });
 
 test('when the browser refuses to save, a banner says so and typing still works', async ({ page }) => {
@@ -159,7 +155,7 @@ test('when the browser refuses to save, a banner says so and typing still works'
   await expect(page.getByRole('status').first()).toHaveText('Not saved');
   await page.keyboard.type(' after the failure.');
   await expect(summary).toHaveValue('Still typing after the failure.');
-  expect(await stored(page)).toBeNull();
+  expect(await storedWorkbook(page)).toEqual({});
 });
 
 test('erase everything asks first, then removes all of Comeback\'s data', async ({ page }) => {
@@ -170,12 +166,13 @@ test('erase everything asks first, then removes all of Comeback\'s data', async 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backup' }).click();
   await page.getByRole('button', { name: 'Erase everything…' }).click();
   await page.getByRole('button', { name: 'Keep my data' }).click();
-  expect(await stored(page)).toContain('Something to erase.');
+  expect((await held(page)).debrief.summary).toBe('Something to erase.');
 
   await page.getByRole('button', { name: 'Erase everything…' }).click();
   await page.getByRole('button', { name: 'Yes, erase everything' }).click();
   await expect(page.getByText('has been erased')).toBeVisible();
-  expect(await stored(page)).not.toContain('Something to erase.');
+  // What is stored now is a fresh workbook, with no trace of the old text.
+  expect(JSON.stringify(await storedWorkbook(page))).not.toContain('Something to erase.');
 
   await page.goto('./#/debrief');
   await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue('');

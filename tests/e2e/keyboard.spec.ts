@@ -4,7 +4,7 @@
 // reached with Tab or focused the way a screen reader's "jump to" would,
 // and everything is typed or pressed. Focus is always visible and lands on
 // each page's h1 after a route change; saving is announced in a live region.
-import { test, expect, open, stored } from './fixtures';
+import { test, expect, open, held } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Follows a link of the main navigation with the keyboard. */
@@ -90,7 +90,8 @@ test('timeline event, contact and interaction, hours, and an opportunity moved o
 
   // All of it was saved.
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
-  const saved = JSON.parse((await stored(page))!);
+  await page.reload();
+  const saved = await held(page);
   expect(saved.debrief.timeline[0].what).toBe('The shop lost its biggest client');
   expect(saved.outreach.contacts[0].interactions).toHaveLength(1);
   expect(saved.mojo.entries[0].hours).toBe(2.5);

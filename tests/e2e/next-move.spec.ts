@@ -2,7 +2,7 @@
 // the outreach list; an opportunity sourced from a contact moves through the
 // stages by keyboard; the failure answer is prefilled from the debrief; the
 // activity report and the dated actions download; everything is kept.
-import { test, expect, open, stored, downloadedText, WORKBOOK_KEY } from './fixtures';
+import { test, expect, open, held, downloadedText, WORKBOOK_KEY } from './fixtures';
 
 const lesson = '9a4f0c1e-2b3d-4e5f-8a6b-7c8d9e0f1a2b';
 const bilal = '0b6f4a3e-5f55-4c36-9d6b-1d2f33f1c2a1';
@@ -169,9 +169,9 @@ test('choose a path, target a company, move an opportunity by keyboard, build th
 
   // Everything is kept after a reload.
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
-  const saved = JSON.parse((await stored(page))!);
-  expect(saved.plan.opportunities.list[0].history.map((change: { stage: string }) => change.stage)).toEqual(['idea', 'applied', 'screening', 'interviewing', 'screening', 'interviewing']);
   await page.reload();
+  const saved = await held(page);
+  expect(saved.plan.opportunities.list[0].history.map((change: { stage: string }) => change.stage)).toEqual(['idea', 'applied', 'screening', 'interviewing', 'screening', 'interviewing']);
   await expect(path.getByRole('radio', { name: 'A new job' })).toBeChecked();
   await expect(scores.getByRole('cell').last()).toHaveText('43% (2 of 4 scored)');
   await expect(targets.getByRole('listitem')).toHaveText([/Product designer/, /Globex/]);

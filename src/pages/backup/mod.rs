@@ -15,6 +15,7 @@ use crate::components::page_intro::PageIntro;
 use crate::components::send_backup::SendBackup;
 use crate::components::theme::ThemeSwitch;
 use crate::derived::use_room;
+use crate::model::first_steps::date_label;
 use crate::store::use_store;
 use crate::web::download::download_text;
 
@@ -69,14 +70,20 @@ pub fn BackupPage() -> impl IntoView {
                     <p>
                         "Saved data that could not be read is kept here untouched. Once you have downloaded a copy and no longer need it here, you can remove it to make room."
                     </p>
-                    <ul>
+                    <ul aria-label="Recovery copies">
                         {move || {
                             copies
                                 .get()
                                 .into_iter()
-                                .map(|(key, raw)| {
-                                    let name = key.clone();
-                                    let remove_label = format!("Remove the recovery copy {key}");
+                                .enumerate()
+                                .map(|(at, copy)| {
+                                    let name = match copy.kept_on {
+                                        Some(day) => format!("Recovery copy {}, kept on {}", at + 1, date_label(day)),
+                                        None => format!("Recovery copy {}", at + 1),
+                                    };
+                                    let download_label = format!("Download {name}");
+                                    let remove_label = format!("Remove {name}");
+                                    let key = copy.key;
                                     let remove = move |_| {
                                         if let Err(err) = store.remove_recovery_copy(&key) {
                                             set_message.set(Some(format!("The copy was not removed: {err}.")));
@@ -84,15 +91,22 @@ pub fn BackupPage() -> impl IntoView {
                                         set_copies.set(store.recovery_copies().unwrap_or_default());
                                         room.measure();
                                     };
+                                    let text = copy.text;
+                                    let file_name = match copy.kept_on {
+                                        Some(day) => format!("comeback-recovery-copy-{day}.txt"),
+                                        None => "comeback-recovery-copy.txt".to_owned(),
+                                    };
                                     let download = move |_| {
-                                        if let Err(err) = download_text("comeback-recovery-copy.txt", "text/plain", &raw) {
+                                        if let Err(err) = download_text(&file_name, "text/plain", &text) {
                                             set_message.set(Some(err.to_string()));
                                         }
                                     };
                                     view! {
                                         <li>
                                             {name}" "
-                                            <button type="button" on:click=download>"Download"</button>" "
+                                            <button type="button" aria-label=download_label on:click=download>
+                                                "Download"
+                                            </button>" "
                                             <button type="button" class="secondary" aria-label=remove_label on:click=remove>
                                                 "Remove"
                                             </button>
