@@ -77,9 +77,12 @@ pub fn BackupPage() -> impl IntoView {
                                 .into_iter()
                                 .enumerate()
                                 .map(|(at, copy)| {
-                                    let name = match copy.kept_on {
-                                        Some(day) => format!("Recovery copy {}, kept on {}", at + 1, date_label(day)),
-                                        None => format!("Recovery copy {}", at + 1),
+                                    let (name, file_name) = match copy.kept_on {
+                                        Some(day) => (
+                                            format!("Recovery copy {}, kept on {}", at + 1, date_label(day)),
+                                            format!("comeback-recovery-copy-{day}.txt"),
+                                        ),
+                                        None => (format!("Recovery copy {}", at + 1), "comeback-recovery-copy.txt".to_owned()),
                                     };
                                     let download_label = format!("Download {name}");
                                     let remove_label = format!("Remove {name}");
@@ -92,10 +95,6 @@ pub fn BackupPage() -> impl IntoView {
                                         room.measure();
                                     };
                                     let text = copy.text;
-                                    let file_name = match copy.kept_on {
-                                        Some(day) => format!("comeback-recovery-copy-{day}.txt"),
-                                        None => "comeback-recovery-copy.txt".to_owned(),
-                                    };
                                     let download = move |_| {
                                         if let Err(err) = download_text(&file_name, "text/plain", &text) {
                                             set_message.set(Some(err.to_string()));
