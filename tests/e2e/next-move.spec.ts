@@ -97,6 +97,8 @@ test('choose a path, target a company, move an opportunity by keyboard, build th
   await page.keyboard.press('Enter');
   const interviewing = board.getByRole('region', { name: /^Interviewing/ });
   await expect(interviewing.getByRole('listitem')).toHaveCount(1);
+  // Focus follows the card a frame after it moves: Tab only once it has.
+  await expect(board.getByRole('button', { name: 'Move “Designer at Globex” to Offer' })).toBeFocused();
   // One step back, by keyboard too: Tab reaches "back", Enter.
   await page.keyboard.press('Tab');
   await expect(board.getByRole('button', { name: 'Move “Designer at Globex” back to Screening' })).toBeFocused();
