@@ -58,7 +58,9 @@ export async function holdRequests(page: Page, glob: string): Promise<() => void
 /** Opens a page of the app and waits until it has rendered its heading. */
 export async function open(page: Page, hash = '') {
   await page.goto(hash ? `./${hash}` : './');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // A first load fetches and compiles the wasm and the page's chunk: on a
+  // loaded CI machine that has taken longer than the 5 s of an expect.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 20_000 });
   await settled(page);
 }
 
