@@ -249,7 +249,7 @@ test.describe('200% zoom', () => {
     // bottom navigation bar (or anything else laid over the page). Checked
     // for every Tab stop from the top of the page to its end.
     test(`page "${name(hash)}" with the example data keeps each focused control in sight`, async ({ page }) => {
-      test.setTimeout(60_000);
+      test.setTimeout(120_000);
       await loadExample(page);
       await openUnfolded(page, hash);
       // From the top: the skip link is the first Tab stop.

@@ -55,7 +55,7 @@ async function writeSummary(page: Page, text: string) {
 }
 
 test('locked: nothing readable is stored, a reload asks for the passphrase, a wrong one changes nothing, the right one shows everything', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await open(page, '#/debrief');
   await writeSummary(page, SECRET);
   await page.getByRole('button', { name: 'Add an event' }).click();
@@ -159,7 +159,7 @@ test('two tabs: each unlocks for itself, and locking one locks both', async ({ p
 });
 
 test('locked and left alone: it locks again after the chosen idle time', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await page.clock.install();
   await open(page, '#/debrief');
   await writeSummary(page, SECRET);
@@ -174,7 +174,7 @@ test('locked and left alone: it locks again after the chosen idle time', async (
 });
 
 test('fault matrix on a locked workbook: with storage full the work is kept in the tab and exports; a changed value reads as unreadable, never half-read', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await open(page, '#/debrief');
   await writeSummary(page, SECRET);
   await lockOn(page);
@@ -219,7 +219,7 @@ test('fault matrix on a locked workbook: with storage full the work is kept in t
 });
 
 test('a backup restored into a locked workbook is stored sealed, its Undo copy too', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await open(page, '#/debrief');
   await writeSummary(page, SECRET);
   const card = await lockOn(page);
@@ -244,7 +244,7 @@ test('a backup restored into a locked workbook is stored sealed, its Undo copy t
 });
 
 test('the idle time chosen while unlocked is kept, and followed', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await page.clock.install();
   await open(page, '#/debrief');
   await writeSummary(page, SECRET);
@@ -262,7 +262,7 @@ test('the idle time chosen while unlocked is kept, and followed', async ({ page 
 });
 
 test('a lock stopped part-way by a full storage says so, keeps the part it sealed, and is finished by the next unlock', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await open(page, '#/debrief');
   await writeSummary(page, SECRET);
   await page.goto('./#/backup');

@@ -29,6 +29,8 @@ test('the policy is strict and comes first in <head>', async ({ page }) => {
 });
 
 test('after one visit every route reloads with the network off', async ({ page, context }) => {
+  // Every route loaded and reloaded: more than the default on a busy machine.
+  test.setTimeout(120_000);
   await open(page);
   await waitForServiceWorker(page);
   // The first visit's idle prefetch fetches one chunk at a time, outside the
