@@ -141,6 +141,63 @@ fn a_list_edit_notifies_only_the_rows_whose_record_changed() {
     assert_eq!(runs(&ana_runs), 1, "a row whose record did not change does not");
 }
 
+// Guards the id → place map redone from the first place that moved (an add
+// at the end redoes it for the new record only): after adds, removals in
+// the middle and at the start, and many removals, every handle finds its
+// record and a removed one reads as gone.
+#[test]
+fn rows_find_their_records_after_adds_and_removals_anywhere() {
+    use comeback::model::outreach::OutreachShape;
+
+    let owner = Owner::new();
+    owner.set();
+    let (workbook, mut ids) = with_contacts(&["Ana", "Ben", "Cleo", "Dan", "Eve", "Fay"]);
+    let store = Store::new(workbook);
+    let contacts = live_contacts(store);
+    let edit = |change: &mut dyn FnMut(&mut comeback::model::Outreach)| {
+        let before = store.outreach().with_untracked(OutreachShape::of);
+        store.outreach().update_untracked(|outreach| change(outreach));
+        let after = store.outreach().with_untracked(OutreachShape::of);
+        contacts.changed(&before.contacts.changes(&after.contacts));
+    };
+    let names = |ids: &[Uuid]| -> Vec<Option<String>> {
+        ids.iter().map(|id| contacts.with_untracked(*id, |contact| contact.name.clone())).collect()
+    };
+    let listed = || -> Vec<Option<String>> {
+        store
+            .outreach()
+            .contacts()
+            .with_untracked(|list| list.iter().map(|contact| Some(contact.name.clone())).collect())
+    };
+    assert_eq!(names(&ids), listed());
+
+    let mut added = Vec::new();
+    edit(&mut |outreach| {
+        added.push(outreach.add_contact("Gus", "", None, at(5)));
+        added.push(outreach.add_contact("Hal", "", None, at(5)));
+    });
+    ids.extend(added);
+    assert_eq!(names(&ids), listed(), "added at the end: each found, the others where they were");
+
+    let (ben, ana) = (ids.remove(1), ids.remove(0));
+    edit(&mut |outreach| outreach.contacts.retain(|contact| contact.meta.id != ben));
+    assert_eq!(names(&ids), listed()[1..], "found one place up after a removal before them");
+    edit(&mut |outreach| outreach.contacts.retain(|contact| contact.meta.id != ana));
+    assert_eq!(names(&ids), listed(), "found after a removal at the start");
+    assert_eq!(names(&[ana, ben]), vec![None, None], "removed records read as gone");
+
+    let kept = ids[ids.len() - 1];
+    let gone: Vec<Uuid> = ids[..ids.len() - 1].to_vec();
+    for id in &gone {
+        edit(&mut |outreach| outreach.contacts.retain(|contact| contact.meta.id != *id));
+        assert_eq!(names(&[kept]), vec![Some("Hal".to_owned())]);
+    }
+    assert!(names(&gone).iter().all(Option::is_none), "every removed record reads as gone");
+    let ivy = store.outreach().try_update_untracked(|outreach| outreach.add_contact("Ivy", "", None, at(6)));
+    contacts.replaced();
+    assert_eq!(names(&[kept, ivy.unwrap_or_default()]), vec![Some("Hal".to_owned()), Some("Ivy".to_owned())]);
+}
+
 // Guards `Store::show` and whole-workbook edits: after the list was replaced
 // around the handles, each finds its own record, a new record is found and a
 // removed one is gone.
@@ -236,15 +293,18 @@ fn list_changes_name_the_records_an_edit_reached() {
         let changes = before.changes(after);
         (changes.records, changes.ids_changed)
     };
+    let same_up_to = |before: &ListShape, after: &ListShape| before.changes(after).same_ids_up_to;
 
     let before = shape(&workbook);
     assert!(before.changes(&shape(&workbook)).is_empty(), "nothing done, nothing changed");
     workbook.outreach.update_contact(ids[1], at(2), |contact| contact.name = "Ben Ode".into());
     assert_eq!(changes(&before, &shape(&workbook)), (vec![ids[1]], false));
+    assert_eq!(same_up_to(&before, &shape(&workbook)), 3, "an edit inside moves no one");
 
     let before = shape(&workbook);
     let dan = workbook.outreach.add_contact("Dan", "", None, at(3));
     assert_eq!(changes(&before, &shape(&workbook)), (vec![dan], true), "an add names the new record only");
+    assert_eq!(same_up_to(&before, &shape(&workbook)), 3, "an add at the end moves no one");
 
     let before = shape(&workbook);
     workbook.outreach.remove_contact(ids[1], at(4));
@@ -253,6 +313,9 @@ fn list_changes_name_the_records_an_edit_reached() {
         (vec![ids[1], ids[2], dan, ids[2], dan], true),
         "a removal names the records from its place on, before and after"
     );
+    let before = shape(&workbook);
+    workbook.outreach.remove_contact(ids[0], at(5));
+    assert_eq!(same_up_to(&before, &shape(&workbook)), 0, "a removal at the start moves every record");
 }
 
 // Guards the weekly review's figures and Today's due list: each follows the

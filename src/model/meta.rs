@@ -119,7 +119,7 @@ impl ListShape {
         if ids_changed {
             records.extend(self.records[same_ids..].iter().chain(&after.records[same_ids..]).map(|(id, _)| *id));
         }
-        ListChanges { records, ids_changed }
+        ListChanges { records, ids_changed, same_ids_up_to: same_ids }
     }
 }
 
@@ -131,6 +131,9 @@ pub struct ListChanges {
     pub records: Vec<Uuid>,
     /// Whether records were added, removed or moved.
     pub ids_changed: bool,
+    /// How many records at the start kept their ids and places (all of them
+    /// when the ids did not change): an add at the end moves no one.
+    pub same_ids_up_to: usize,
 }
 
 impl ListChanges {

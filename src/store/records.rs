@@ -10,9 +10,10 @@
 //! change of the list's ids, and the rebuild writes a store path per record.
 //! Adding one contact beside 5,000 spent 78% of the click in that rebuild
 //! (about 15 ms at 4× CPU throttle, `tools/profile add-contact`). Here a
-//! change of ids only marks the id → position map stale: it is rebuilt in
-//! one pass the first time a row looks a record up, and an edit reaches the
-//! rows that read the record through one trigger per record.
+//! change of ids only marks the id → position map stale from the first place
+//! that moved: the first time a row looks a record up, the map is redone
+//! from there (after an add at the end, for the new record only), and an
+//! edit reaches the rows that read the record through one trigger per record.
 
 use leptos::prelude::*;
 use reactive_stores::Field;
@@ -37,10 +38,23 @@ macro_rules! copy_handles {
 copy_handles!(LiveRecords, LiveRecord, RecordEdits);
 
 /// Where each record of the list is, as of the last change of its ids.
-#[derive(Default)]
 struct Positions {
     at: IdMap<usize>,
-    fresh: bool,
+    /// From which place on the map may be wrong (`None`: it holds every
+    /// record of the list where it is, and nothing it lacks is there).
+    stale_from: Option<usize>,
+}
+
+impl Default for Positions {
+    fn default() -> Self {
+        Self { at: IdMap::default(), stale_from: Some(0) }
+    }
+}
+
+impl Positions {
+    fn stale_from(&mut self, place: usize) {
+        self.stale_from = Some(self.stale_from.map_or(place, |stale| stale.min(place)));
+    }
 }
 
 /// One long list of the live workbook, with a change notice per record.
@@ -127,7 +141,7 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
     /// after a change of ids the positions are found again.
     pub fn changed(&self, changes: &ListChanges) {
         if changes.ids_changed {
-            self.positions.update_value(|positions| positions.fresh = false);
+            self.positions.update_value(|positions| positions.stale_from(changes.same_ids_up_to));
         }
         for id in &changes.records {
             self.notify(*id);
@@ -137,7 +151,7 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
     /// After the list was replaced from outside (a restore, a merge, another
     /// tab, a whole-workbook edit): every reader looks again.
     pub fn replaced(&self) {
-        self.positions.update_value(|positions| positions.fresh = false);
+        self.positions.update_value(|positions| positions.stale_from(0));
         let readers: Vec<ArcTrigger> = self.readers.with_value(|readers| readers.values().cloned().collect());
         for trigger in readers {
             trigger.notify();
@@ -162,24 +176,33 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
     }
 
     /// Where `id` is in `list`: from the map when it still holds there,
-    /// otherwise from the map rebuilt once after the ids changed.
+    /// otherwise from the map redone from where the ids last changed.
     fn position(&self, id: Uuid, list: &[T]) -> Option<usize> {
-        let holds = |at: usize| list.get(at).is_some_and(|record| (self.id_of)(record) == id);
-        let (known, fresh) = self.positions.with_value(|positions| (positions.at.get(&id).copied(), positions.fresh));
-        if let Some(at) = known.filter(|at| holds(*at)) {
+        let holds = |at: &usize| list.get(*at).is_some_and(|record| (self.id_of)(record) == id);
+        let (known, stale_from) =
+            self.positions.with_value(|positions| (positions.at.get(&id).copied(), positions.stale_from));
+        if let Some(at) = known.filter(holds) {
             return Some(at);
         }
         // A short list's map is not told of adds (its section's edit tells
-        // only the list's readers): an id it lacks is looked for again.
-        if fresh && known.is_none() && !self.follows_list {
-            return None;
-        }
+        // only the list's readers): a miss is looked for again, in full.
+        let from = match stale_from {
+            _ if self.follows_list => 0,
+            None => return None,
+            Some(from) => from,
+        };
         self.positions.update_value(|positions| {
-            positions.at.clear();
-            positions.at.extend(list.iter().enumerate().map(|(at, record)| ((self.id_of)(record), at)));
-            positions.fresh = true;
+            // The ids of removed records linger past `from` (`holds` refuses
+            // them): cleared when they could outnumber the list.
+            if from == 0 || positions.at.len() > 2 * list.len() {
+                positions.at.clear();
+            }
+            let from = if positions.at.is_empty() { 0 } else { from.min(list.len()) };
+            let ids = list[from..].iter().enumerate().map(|(at, record)| ((self.id_of)(record), from + at));
+            positions.at.extend(ids);
+            positions.stale_from = None;
         });
-        self.positions.with_value(|positions| positions.at.get(&id).copied())
+        self.positions.with_value(|positions| positions.at.get(&id).copied()).filter(holds)
     }
 }
 
