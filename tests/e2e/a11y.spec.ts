@@ -3,7 +3,7 @@
 // generated large data set (5,000 contacts, 2,000 time-log entries, 50
 // timeline events; see `forAxe`) in the light theme.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, loadExample, routes, WORKBOOK_KEY } from './fixtures';
+import { test, expect, open, goTo, loadExample, routes, WORKBOOK_KEY } from './fixtures';
 import { generateWorkbookText, LARGE } from './data/generate';
 
 async function violations(page: import('@playwright/test').Page) {
@@ -61,7 +61,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Mark the debrief done' }).click();
       expect(await violations(page)).toEqual([]);
 
-      await page.goto('./#/first-steps');
+      await goTo(page, '#/first-steps');
       await page.getByRole('checkbox').first().check();
       await page.getByLabel('Savings and other cash').fill('5000');
       await page.getByRole('button', { name: 'Add a line: essential monthly costs' }).click();
@@ -69,7 +69,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.keyboard.type('Rent');
       expect(await violations(page)).toEqual([]);
 
-      await page.goto('./#/next');
+      await goTo(page, '#/next');
       await page.getByLabel('Add an action').fill('Call the benefits office');
       await page.getByLabel('Add an action').press('Enter');
       expect(await violations(page)).toEqual([]);

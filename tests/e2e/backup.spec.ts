@@ -2,7 +2,7 @@
 // restore (all of it, after a reload too), refuse files that are not backups, merge a backup
 // from another device, lock a backup with a passphrase, restore a snapshot,
 // and ask the browser to keep the data.
-import { test, expect, open, reloadKeepingSnapshot, held, storedWorkbook, downloadedText, tempFile, backupText } from './fixtures';
+import { test, expect, open, goTo, reloadKeepingSnapshot, held, storedWorkbook, downloadedText, tempFile, backupText } from './fixtures';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -31,7 +31,7 @@ test('export, change, restore with a preview, then undo byte for byte', async ({
   await expect(exportCard).toContainText('Your last backup:');
 
   // Change the data, then read it back as the app holds it.
-  await page.goto('./#/debrief');
+  await goTo(page, '#/debrief');
   await page.getByLabel('In a sentence or two, what happened?').fill('Written after the backup');
   await page.getByRole('button', { name: 'Add an event' }).click();
   await expect(page.getByRole('button', { name: 'Add an event' })).not.toBeFocused();

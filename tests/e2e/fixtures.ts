@@ -65,6 +65,19 @@ export async function open(page: Page, hash = '') {
 }
 
 /**
+ * Moves to another page of the app, as a link does, and waits for the focus
+ * the app then moves to its heading (a frame later, or once a fetched page is
+ * drawn). A key pressed before that can land on the heading instead: a
+ * clean-clone CI run pressed Next in the debrief sequence and nothing moved.
+ */
+export async function goTo(page: Page, hash: string) {
+  // The last page's heading may hold the focus still: only the new one counts.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.goto(`./${hash}`);
+  await expect(page.locator('main h1')).toBeFocused({ timeout: 20_000 });
+}
+
+/**
  * Waits for what the app does once its first page is on screen (today's
  * snapshot, the move into the current layout; src/web/later.rs runs it
  * after the next frame): one frame, then a task queued after it.

@@ -2,7 +2,7 @@
 // the outreach list; an opportunity sourced from a contact moves through the
 // stages by keyboard; the failure answer is prefilled from the debrief; the
 // activity report and the dated actions download; everything is kept.
-import { test, expect, open, held, downloadedText, WORKBOOK_KEY } from './fixtures';
+import { test, expect, open, goTo, held, downloadedText, WORKBOOK_KEY } from './fixtures';
 
 const lesson = '9a4f0c1e-2b3d-4e5f-8a6b-7c8d9e0f1a2b';
 const bilal = '0b6f4a3e-5f55-4c36-9d6b-1d2f33f1c2a1';
@@ -195,7 +195,7 @@ test('a follow-up and a milestone join the action plan and keep their source’s
   await rosa.getByRole('button', { name: 'Add this follow-up to my action plan' }).click();
   await expect(rosa.getByText('This follow-up is in your action plan.')).toBeVisible();
 
-  await page.goto('./#/mojo');
+  await goTo(page, '#/mojo');
   await page.getByLabel('A new side project').fill('Ops course');
   await page.getByLabel('A new side project').press('Enter');
   await page.getByLabel('A milestone (shipped the site, finished chapter 3)').fill('Finish module 1');

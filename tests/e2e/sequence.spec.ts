@@ -3,7 +3,7 @@
 // that resumes at the same part, the focused session (Escape in a date field
 // or a select closes only that; leaving asks first), and the overview
 // showing everything written. Accessibility of every part is in a11y.spec.ts.
-import { test, expect, open, press, type } from './fixtures';
+import { test, expect, open, goTo, press, type } from './fixtures';
 import type { Page } from '@playwright/test';
 
 test.use({ viewport: { width: 390, height: 844 }, timezoneId: 'Europe/Paris', locale: 'en-US' });
@@ -89,9 +89,9 @@ test('a whole debrief is written by keyboard through the sequence, and a reload 
   await expect(where(page)).toHaveText('Part 5 of 9: What contributed');
   await expect(page.getByLabel('Factor 1')).toHaveValue('Rent went up 30%');
   // The place is in the workbook: the sequence's plain address resumes there too.
-  await page.goto('./#/debrief');
+  await goTo(page, '#/debrief');
   await expect(page.getByRole('link', { name: 'Continue where you left off: part 5, What contributed' })).toBeVisible();
-  await page.goto('./#/debrief/guide');
+  await goTo(page, '#/debrief/guide');
   await expect(where(page)).toHaveText('Part 5 of 9: What contributed');
 
   // 6. Looking back.

@@ -3,7 +3,7 @@
 // interaction moves the follow-up; everything is kept across a reload; and a
 // `javascript:` profile address never becomes a link.
 import * as path from 'node:path';
-import { test, expect, open, downloadedText } from './fixtures';
+import { test, expect, open, goTo, downloadedText } from './fixtures';
 
 const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', name);
 
@@ -229,7 +229,7 @@ test.describe('with the clipboard allowed', () => {
   test('the announcement takes words from the debrief and the targets, and copies to the clipboard', async ({ page }) => {
     await open(page, '#/debrief');
     await page.getByRole('radio', { name: 'My business or freelance work failed' }).check();
-    await page.goto('./#/next');
+    await goTo(page, '#/next');
     const targets = page.getByRole('region', { name: 'Targets' });
     await targets.getByLabel('Add a target role').fill('operations manager');
     await targets.getByLabel('Add a target role').press('Enter');

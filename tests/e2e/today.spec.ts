@@ -1,5 +1,5 @@
 // Today: the first-run welcome, the next step, what is due, and the theme switch.
-import { test, expect, open, snapshotKeys, WORKBOOK_KEY, NS } from './fixtures';
+import { test, expect, open, goTo, snapshotKeys, WORKBOOK_KEY, NS } from './fixtures';
 
 test('a fresh profile is welcomed once, and the choice carries into the debrief', async ({ page }) => {
   await open(page);
@@ -22,7 +22,7 @@ test('Today suggests the next step and lists what is due this week', async ({ pa
   await expect(next.getByRole('link', { name: 'Open the first steps' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Due this week' })).toContainText('Nothing is due this week.');
 
-  await page.goto('./#/next');
+  await goTo(page, '#/next');
   await page.getByLabel('Add an action').fill('Call the benefits office');
   await page.getByLabel('Add an action').press('Enter');
   await page.getByLabel('Move “Call the benefits office” to').selectOption({ label: 'This week' });
