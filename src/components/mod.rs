@@ -11,6 +11,7 @@ pub mod nav;
 pub mod notices;
 pub mod page_intro;
 pub mod record_list;
+pub mod row_editor;
 pub mod save_indicator;
 pub mod send_backup;
 pub mod show_more;

@@ -72,10 +72,23 @@ test('projects, hours, the week, events to contacts and the proud list are kept'
   await expect(rows.nth(2).getByRole('cell').first()).toHaveText('3 h');
   await expect(week.locator('svg rect.bar.current')).not.toHaveAttribute('height', '0');
 
-  // Edit one entry and delete another; the chart's table follows.
-  await log.getByRole('group', { name: /^Entry: 3 h on/ }).getByLabel('Hours').fill('2.5');
-  await log.getByRole('group', { name: /^Entry: 3 h on/ }).getByLabel('Hours').press('Tab');
+  // Each entry is a line; Edit opens its fields (focus on the first), Done
+  // closes them and gives the focus back. The chart's table follows.
+  await expect(log.getByRole('listitem').filter({ hasText: /^3 h on / })).toContainText(', Portfolio site');
+  await expect(log.getByRole('group', { name: /^Entry: / })).toHaveCount(0);
+  const edit = log.getByRole('button', { name: /^Edit entry of 3 h on/ });
+  await expect(edit).toHaveAttribute('aria-expanded', 'false');
+  await edit.press('Enter');
+  await expect(edit).toHaveAttribute('aria-expanded', 'true');
+  const entry = log.getByRole('group', { name: /^Entry: 3 h on/ });
+  await expect(entry.getByLabel('Date')).toBeFocused();
+  await entry.getByLabel('Hours').fill('2.5');
+  await entry.getByLabel('Hours').press('Tab');
   await expect(rows.nth(2).getByRole('cell').first()).toHaveText('2.5 h');
+  await log.getByRole('button', { name: 'Done', exact: true }).press('Enter');
+  await expect(log.getByRole('group', { name: /^Entry: / })).toHaveCount(0);
+  await expect(log.getByRole('button', { name: /^Edit entry of 2\.5 h on/ })).toBeFocused();
+  await expect(log.getByRole('listitem').filter({ hasText: /^2\.5 h on / })).toHaveCount(1);
   await log.getByRole('button', { name: /^Delete entry of 0\.75 h on/ }).click();
   await expect(rows.nth(1).getByRole('cell').first()).toHaveText('0 h');
 

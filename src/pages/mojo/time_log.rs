@@ -9,7 +9,8 @@ use uuid::Uuid;
 use super::short_date;
 use crate::components::card::Card;
 use crate::components::fields::{date_input_value as date_value, parse_date_input as parse_date};
-use crate::components::fields::{DateInput, DraftInput, RemoveButton, TextInput};
+use crate::components::fields::{DateInput, DraftInput, TextInput};
+use crate::components::row_editor::RowEditor;
 use crate::model::live::*;
 use crate::model::meta::Records;
 use crate::model::mojo::{format_hours, parse_hours, HoursError, TimeEntry};
@@ -210,7 +211,8 @@ pub fn TimeLog() -> impl IntoView {
     }
 }
 
-/// One entry of the log, given its record: editing it re-renders this row only.
+/// One entry of the log, given its record, read as a line and edited on
+/// request: editing it re-renders this row only.
 #[component]
 fn EntryRow(id: Uuid) -> impl IntoView {
     let store = use_store();
@@ -243,8 +245,19 @@ fn EntryRow(id: Uuid) -> impl IntoView {
         store.edit_mojo(|mojo, now| result = mojo.set_entry_date(id, date, now));
         show(result);
     };
-    view! {
-        <li>
+    let line = move || {
+        entry().map(|entry| {
+            let project = project_name(store, entry.project);
+            let note = (!entry.note.is_empty()).then(|| view! { <span class="row-note">{entry.note}</span> });
+            view! {
+                <strong>{format_hours(entry.hours)}</strong>
+                {format!(" on {}, {project}", short_date(entry.date))}
+                {note}
+            }
+        })
+    };
+    let fields = move || {
+        view! {
             <fieldset class="entry">
                 <legend class="visually-hidden">{move || format!("Entry: {}", describe())}</legend>
                 <div class="row">
@@ -286,10 +299,22 @@ fn EntryRow(id: Uuid) -> impl IntoView {
                         value=Signal::derive(move || entry().map(|entry| entry.note).unwrap_or_default())
                         on_input=move |note: String| store.edit_entry(id, move |entry| entry.note = note)
                     />
-                    <RemoveButton label=move || format!("Delete entry of {}", describe()) on_click=move |_| store.edit_mojo(move |mojo, now| mojo.remove_entry(id, now)) />
                 </div>
                 <p class="error" role="alert">{move || error.get()}</p>
             </fieldset>
+        }
+    };
+    view! {
+        <li>
+            <RowEditor
+                id=format!("entry-{id}")
+                describe=Signal::derive(describe)
+                noun="entry"
+                line=ViewFn::from(line)
+                fields=ViewFn::from(fields)
+                first_field=field_id("date")
+                on_remove=move |_| store.edit_mojo(move |mojo, now| mojo.remove_entry(id, now))
+            />
         </li>
     }
 }
