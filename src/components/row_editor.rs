@@ -1,6 +1,6 @@
 //! A row of a long list read as one line and edited on request: "Edit"
 //! opens the record's fields under its line, "Done" closes them. A closed
-//! row costs the browser a line of text and two buttons; its fields cost
+//! row costs the browser a line of text and a few buttons; its fields cost
 //! far more (at the benchmark's 4× throttle a date field takes about 8 ms
 //! of style and layout, a select about 3.5 ms), so a page of rows opens,
 //! and takes a new row, in a fraction of the time.
@@ -14,11 +14,10 @@ use crate::web::focus;
 pub fn RowEditor(
     /// The id the row's parts are named from (`{id}-edit`).
     id: String,
-    /// The record in words, for the buttons' names ("1 h on Fri 4 Dec, Ops course").
+    /// The record as the buttons name it: "Edit {name}", "Delete {name}"
+    /// ("entry of 1 h on Fri 4 Dec, Ops course", "event 3").
     #[prop(into)]
-    describe: Signal<String>,
-    /// What the record is, for the buttons' names ("entry").
-    noun: &'static str,
+    name: Signal<String>,
     /// The line the row shows, open or closed (drawn again when what it reads changes).
     line: ViewFn,
     /// The record's fields, drawn only while the row is open.
@@ -26,8 +25,18 @@ pub fn RowEditor(
     /// The field that takes the focus when the row opens.
     first_field: String,
     #[prop(into)] on_remove: Callback<()>,
+    /// More buttons for the closed row, between Edit and Delete ("Up", "Down").
+    #[prop(optional)]
+    actions: Option<ViewFn>,
+    /// Opens the row as it is drawn, with the focus on its first field: a
+    /// record just added is there to be written.
+    #[prop(optional)]
+    open_at_start: bool,
 ) -> impl IntoView {
-    let open = RwSignal::new(false);
+    let open = RwSignal::new(open_at_start);
+    if open_at_start {
+        focus::focus_by_id(first_field.clone());
+    }
     let edit_id = format!("{id}-edit");
     let toggle = {
         let first_field = first_field.clone();
@@ -54,12 +63,13 @@ pub fn RowEditor(
                 class="secondary"
                 id=edit_id
                 aria-expanded=move || open.get().to_string()
-                aria-label=move || format!("Edit {noun} of {}", describe.get())
+                aria-label=move || format!("Edit {}", name.get())
                 on:click=toggle
             >
                 "Edit"
             </button>
-            <RemoveButton label=move || format!("Delete {noun} of {}", describe.get()) on_click=on_remove />
+            {actions.map(|actions| actions.run())}
+            <RemoveButton label=move || format!("Delete {}", name.get()) on_click=on_remove />
         </div>
         <Show when=move || open.get()>
             <div class="row-fields">

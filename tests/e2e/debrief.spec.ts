@@ -104,10 +104,27 @@ test('a full debrief is typed, kept across a reload, and taken out as files', as
   await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue('The bakery closed after 18 months.');
   await expect(page.getByLabel('Start time')).toHaveValue('09:30');
   await expect(page.getByLabel('Length')).toHaveValue('150');
-  await expect(eventTexts).toHaveCount(3);
-  await expect(eventTexts.nth(0)).toHaveValue('First month with a profit');
-  await expect(timeline.getByRole('group', { name: 'Event 2' }).getByRole('checkbox', { name: 'This was a turning point' })).toBeChecked();
-  await expect(timeline.getByRole('group', { name: 'Event 2' }).getByLabel('When')).toHaveValue('2025-03');
+  // The events read as lines, in order; one opens to be edited.
+  const events = timeline.getByRole('listitem');
+  await expect(events).toHaveCount(3);
+  await expect(eventTexts).toHaveCount(0);
+  await expect(events.nth(0)).toContainText('1. 20 Nov 2024: First month with a profit');
+  await expect(events.nth(1)).toContainText('2. March 2025: Opened the bakery full time Turning point');
+  await expect(events.nth(1)).toContainText('Quit my job the same week.');
+  await expect(events.nth(2)).toContainText('3. Date unknown: Savings ran out');
+  const editSecond = timeline.getByRole('button', { name: 'Edit event 2' });
+  await expect(editSecond).toHaveAttribute('aria-expanded', 'false');
+  await editSecond.click();
+  await expect(editSecond).toHaveAttribute('aria-expanded', 'true');
+  const opened = timeline.getByRole('group', { name: 'Event 2' });
+  await expect(opened.getByLabel('What happened', { exact: true })).toBeFocused();
+  await expect(opened.getByRole('checkbox', { name: 'This was a turning point' })).toBeChecked();
+  await expect(opened.getByLabel('When')).toHaveValue('2025-03');
+  await opened.getByLabel('What happened', { exact: true }).fill('Opened the bakery');
+  await expect(events.nth(1)).toContainText('2. March 2025: Opened the bakery Turning point');
+  await timeline.getByRole('button', { name: 'Done' }).click();
+  await expect(opened).toHaveCount(0);
+  await expect(editSecond).toBeFocused();
   await expect(quitTooSoon.getByLabel('Why? (level 1)')).toHaveValue('I mistook one good month for a trend.');
   await expect(loveWork.getByText('Skipped.')).toBeVisible();
   await expect(questions.getByRole('group', { name: 'What would I tell a friend?' }).getByLabel('My answer')).toHaveValue('Be kinder to yourself.');
@@ -131,7 +148,7 @@ test('a full debrief is typed, kept across a reload, and taken out as files', as
   for (const text of ['The bakery closed after 18 months', 'Savings ran out', 'I mistook one good month for a trend', 'Rent went up 30', 'I quit my day job too soon', 'It was brave to try']) {
     expect(markdown).toContain(text);
   }
-  expect(markdown.indexOf('First month with a profit')).toBeLessThan(markdown.indexOf('Opened the bakery full time'));
+  expect(markdown.indexOf('First month with a profit')).toBeLessThan(markdown.indexOf('Opened the bakery'));
 });
 
 test('timeline events reorder with the keyboard alone', async ({ page }) => {

@@ -88,7 +88,7 @@ test('locked: nothing readable is stored, a reload asks for the passphrase, a wr
   // The same passphrase with the ä typed as a + combining diaeresis (NFD) opens it: NFC first.
   await unlock(page, PASSPHRASE.normalize('NFD'));
   await expect(page.getByLabel(SUMMARY)).toHaveValue(LATER);
-  await expect(page.getByRole('textbox', { name: 'What happened', exact: true })).toHaveValue('Halvorsen called me in');
+  await expect(page.getByRole('region', { name: 'The timeline' }).getByRole('listitem')).toContainText('Halvorsen called me in');
   await expectNowhere(page, [SECRET, LATER]);
 });
 

@@ -1,19 +1,22 @@
 //! The order of events that led to the setback: add, edit, delete, reorder
 //! (with buttons, so the keyboard works), mark turning points.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::card::Card;
-use crate::components::fields::{RemoveButton, TextArea};
+use crate::components::fields::TextArea;
+use crate::components::row_editor::RowEditor;
 use crate::components::show_more::{Paging, ShowMore};
 use crate::model::debrief::{Direction, EventDate, TimelineEvent};
 use crate::model::live::*;
 use crate::model::meta::Records;
 use crate::store::records::{RecordChange, RecordEdits};
 use crate::store::use_store;
-use crate::web::focus::{focus_by_id, focus_first_enabled};
+use crate::web::focus::focus_first_enabled;
 
 #[component]
 pub fn Timeline() -> impl IntoView {
@@ -25,23 +28,35 @@ pub fn Timeline() -> impl IntoView {
             workbook.debrief.timeline_in_order().iter().map(|event| event.meta.id).collect::<Vec<Uuid>>()
         })
     });
+    // Each event's place, for its number: a row keeps its place in the
+    // page's `For` (keyed by id, so an open row stays open when its new
+    // date moves it) and reads its number from here.
+    let places = Memo::new(move |_| {
+        ids.with(|ids| ids.iter().enumerate().map(|(at, id)| (*id, at + 1)).collect::<HashMap<Uuid, usize>>())
+    });
+    // The event just added opens at once, to be written.
+    let just_added = StoredValue::new(None::<Uuid>);
     // A long timeline is shown a page at a time, so opening the page stays quick.
     let paging = Paging::new(PAGE);
-    let page = move || ids.with(|ids| paging.visible(ids).into_iter().enumerate().collect::<Vec<(usize, Uuid)>>());
+    let page = move || ids.with(|ids| paging.visible(ids));
     let add = move |_| {
         let mut added = None;
         store.edit_debrief(|debrief, now| added = Some(debrief.add_event(now)));
         if let Some(id) = added {
-            // The new event must be on the page to take the focus.
+            just_added.set_value(Some(id));
+            // The new event must be on the page to be drawn open.
             paging.show_at_least(ids.with_untracked(Vec::len));
-            focus_by_id(format!("event-{id}-what"));
         }
     };
     view! {
         <Card id="timeline" title="The timeline" hint="Write the events that led here, in order. Dated events sort themselves; undated ones stay where you put them.">
             <ol class="timeline">
-                <For each=page key=|(at, id)| (*at, *id) let((at, id))>
-                    <EventRow id=id number=at + 1 />
+                <For each=page key=|id| *id let(id)>
+                    <EventRow
+                        id=id
+                        number=Signal::derive(move || places.with(|places| places.get(&id).copied().unwrap_or_default()))
+                        open_at_start=just_added.get_value() == Some(id)
+                    />
                 </For>
             </ol>
             <ShowMore paging=paging total=Signal::derive(move || ids.with(Vec::len)) label="Show more events" />
@@ -52,19 +67,19 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-/// Events rendered per page of the timeline: each is a small form (about
-/// fifteen elements), and fifty of them made opening the page slow.
+/// Events rendered per page of the timeline. A closed event is a line and
+/// four buttons; an open one is a small form.
 const PAGE: usize = 20;
 
-/// One event; `number` is its place in the timeline (the row is rebuilt
-/// when its place changes, as the `For` key holds it).
+/// One event, read as a line and edited on request; `number` is its place
+/// in the timeline.
 #[component]
-pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
+pub fn EventRow(id: Uuid, number: Signal<usize>, open_at_start: bool) -> impl IntoView {
     let store = use_store();
     // A memo: the row's many bindings read one copy, updated only when this event changes.
     let event_memo = Memo::new(move |_| store.workbook.debrief().with(|debrief| debrief.timeline.by_id(id).cloned()));
     let event = move || event_memo.get();
-    let number = move || number;
+    let number = move || number.get();
     let edit = RecordEdits::new(move |change: RecordChange<TimelineEvent>| {
         store.edit_debrief(move |debrief, now| debrief.update_event(id, now, change))
     });
@@ -124,13 +139,30 @@ pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
     };
     let can_move =
         move |direction: Direction| store.workbook.debrief().with(|debrief| debrief.can_move_event(id, direction));
-    let remove = move |_| store.edit_debrief(move |debrief, now| debrief.remove_event(id, now));
+    let remove = move |_: ()| store.edit_debrief(move |debrief, now| debrief.remove_event(id, now));
 
     let field_id = move |name: &str| format!("event-{id}-{name}");
-    view! {
-        <li class="timeline-event" class:turning-point=move || event().is_some_and(|event| event.turning_point)>
+    let line = move || {
+        event().map(|event| {
+            let what = if event.what.trim().is_empty() { "Nothing written yet".to_owned() } else { event.what };
+            let turning_point = event.turning_point.then(|| view! { " " <span class="tag">"Turning point"</span> });
+            let my_part =
+                (!event.my_part.trim().is_empty()).then(|| view! { <span class="row-note">{event.my_part}</span> });
+            view! {
+                <strong>{format!("{}. ", number())}</strong>
+                <span class="event-date">{event.date.label()}</span>
+                {format!(": {what}")}
+                {turning_point}
+                {my_part}
+            }
+        })
+    };
+    let fields = move || {
+        view! {
             <fieldset>
                 <legend>{move || format!("Event {}", number())}</legend>
+                <TextArea id=field_id("what") label="What happened" value=Signal::derive(move || event().map(|event| event.what).unwrap_or_default()) on_input=edit.set(|event, text| event.what = text) rows=2 />
+                <TextArea id=field_id("part") label="What I did, or could have done" value=Signal::derive(move || event().map(|event| event.my_part).unwrap_or_default()) on_input=edit.set(|event, text| event.my_part = text) rows=2 />
                 <div class="row">
                     <div class="field">
                         <label for=field_id("precision")>"How exact is the date?"</label>
@@ -152,8 +184,6 @@ pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
                         </div>
                     </Show>
                 </div>
-                <TextArea id=field_id("what") label="What happened" value=Signal::derive(move || event().map(|event| event.what).unwrap_or_default()) on_input=edit.set(|event, text| event.what = text) rows=2 />
-                <TextArea id=field_id("part") label="What I did, or could have done" value=Signal::derive(move || event().map(|event| event.my_part).unwrap_or_default()) on_input=edit.set(|event, text| event.my_part = text) rows=2 />
                 <label class="choice">
                     <input
                         type="checkbox"
@@ -165,27 +195,40 @@ pub fn EventRow(id: Uuid, number: usize) -> impl IntoView {
                     />
                     <span>"This was a turning point"</span>
                 </label>
-                <div class="actions">
-                    {[(Direction::Up, "up", "↑ Up"), (Direction::Down, "down", "↓ Down")]
-                        .into_iter()
-                        .map(|(direction, name, text)| {
-                            view! {
-                                <button
-                                    type="button"
-                                    id=field_id(name)
-                                    class="secondary"
-                                    aria-label=move || format!("Move event {} {name}", number())
-                                    disabled=move || !can_move(direction)
-                                    on:click=move |_| move_by(direction)
-                                >
-                                    {text}
-                                </button>
-                            }
-                        })
-                        .collect_view()}
-                    <RemoveButton label=move || format!("Delete event {}", number()) on_click=remove />
-                </div>
             </fieldset>
+        }
+    };
+    let moves = move || {
+        [(Direction::Up, "up", "↑ Up"), (Direction::Down, "down", "↓ Down")]
+            .into_iter()
+            .map(|(direction, name, text)| {
+                view! {
+                    <button
+                        type="button"
+                        id=field_id(name)
+                        class="secondary"
+                        aria-label=move || format!("Move event {} {name}", number())
+                        disabled=move || !can_move(direction)
+                        on:click=move |_| move_by(direction)
+                    >
+                        {text}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <li class="timeline-event" class:turning-point=move || event().is_some_and(|event| event.turning_point)>
+            <RowEditor
+                id=format!("event-{id}")
+                name=Signal::derive(move || format!("event {}", number()))
+                line=ViewFn::from(line)
+                fields=ViewFn::from(fields)
+                first_field=field_id("what")
+                actions=ViewFn::from(moves)
+                open_at_start=open_at_start
+                on_remove=remove
+            />
         </li>
     }
 }

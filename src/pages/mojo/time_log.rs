@@ -308,8 +308,7 @@ fn EntryRow(id: Uuid) -> impl IntoView {
         <li>
             <RowEditor
                 id=format!("entry-{id}")
-                describe=Signal::derive(describe)
-                noun="entry"
+                name=Signal::derive(move || format!("entry of {}", describe()))
                 line=ViewFn::from(line)
                 fields=ViewFn::from(fields)
                 first_field=field_id("date")
