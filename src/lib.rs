@@ -25,7 +25,6 @@ use components::{
     example_banner::ExampleBanner, nav::Nav, notices::Notices, save_indicator::SaveIndicator,
     update_banner::UpdateBanner,
 };
-use pages::Page;
 use store::Store;
 
 /// The app, once the workbook can be read: a locked one first asks for its
@@ -60,11 +59,14 @@ fn Workbook() -> impl IntoView {
     components::install::provide_install_offer();
     let route = router::use_hash_route();
     // The sequence reads its screen from the route; the page itself is drawn
-    // again only when the page changes.
+    // again only when the page changes (`pages::show_pages`).
     provide_context(route);
     let page = Memo::new(move |_| route.with(route::Route::page));
     // The other pages' code, fetched while nobody is waiting for it.
     pages::lazy::prefetch_when_idle();
+    // The page itself, drawn at the end of <main>.
+    let main = NodeRef::new();
+    pages::show_pages(page, main);
 
     view! {
         <a class="skip-link" href="#main" on:click=router::skip_to_main>"Skip to content"</a>
@@ -74,11 +76,10 @@ fn Workbook() -> impl IntoView {
                 <SaveIndicator />
             </header>
             <Nav route=route />
-            <main id="main" tabindex="-1">
+            <main id="main" tabindex="-1" node_ref=main>
                 <UpdateBanner />
                 <Notices />
                 <ExampleBanner />
-                {move || view! { <Page route=page.get() /> }}
             </main>
         </div>
     }

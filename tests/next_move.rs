@@ -10,6 +10,7 @@ use comeback::io::csv::read_records;
 use comeback::model::debrief::NoteList;
 use comeback::model::outreach::{Channel, Contact};
 use comeback::model::plan::opportunities::{SourceKind, Stage, StageChange};
+use comeback::model::plan::path::TypedScore;
 use comeback::model::plan::report::{ActivityKind, DateRange};
 use comeback::model::plan::story::{clock_label, length_advice, speaking_seconds, word_count, Part, Parts};
 use comeback::model::plan::TargetKind;
@@ -94,6 +95,26 @@ fn weighted_scores_follow_the_weights_and_say_how_much_is_scored() {
     }
     assert_eq!(path.score(&path.options[0]).percent, 0);
     assert_eq!(path.leader(), None);
+}
+
+#[test]
+fn a_typed_score_is_read_within_the_scale() {
+    for (typed, read) in [
+        ("", TypedScore::Empty),
+        ("  ", TypedScore::Empty),
+        ("0", TypedScore::Score(0)),
+        ("4", TypedScore::Score(4)),
+        (" 3 ", TypedScore::Score(3)),
+        ("2.6", TypedScore::Score(3)),
+        ("2,4", TypedScore::Score(2)),
+        ("9", TypedScore::Score(5)),
+        ("-2", TypedScore::Score(0)),
+        ("abc", TypedScore::Unreadable),
+        ("inf", TypedScore::Unreadable),
+        ("NaN", TypedScore::Unreadable),
+    ] {
+        assert_eq!(TypedScore::read(typed), read, "{typed:?}");
+    }
 }
 
 #[test]

@@ -93,24 +93,27 @@ pub fn DateInput(
 
 /// A `<select>` of one kind of choice (an event's kind, a stage…), showing
 /// `value` by property, so Undo, a merge or another tab are shown too.
+/// The options are fixed: the choice drawn first is marked `selected`, and
+/// later changes set the select's value, one update where an update per
+/// option cost a reactive effect each.
 #[component]
 pub fn ChoiceSelect<C: Keyed>(
     #[prop(into)] id: String,
     value: Signal<C>,
     #[prop(into)] on_change: Callback<C>,
 ) -> impl IntoView {
+    let first = value.get_untracked();
     view! {
-        <select id=id on:change:target=move |event| {
+        // The value is set before the options exist (attributes come first),
+        // so it takes effect from the first change on.
+        <select id=id prop:value=move || value.get().key() on:change:target=move |event| {
             if let Some(choice) = C::from_key(&event.target().value()) {
                 on_change.run(choice);
             }
         }>
             {C::choices()
                 .iter()
-                .map(|choice| {
-                    let choice = *choice;
-                    view! { <option value=choice.key() prop:selected=move || value.get() == choice>{choice.label()}</option> }
-                })
+                .map(|choice| view! { <option value=choice.key() selected=*choice == first>{choice.label()}</option> })
                 .collect_view()}
         </select>
     }

@@ -178,3 +178,26 @@ test('the goal and first day are editable, and the page fits a 320 px screen by 
   await expect(week.getByText('1 h of 12.5 h this week')).toBeVisible();
   await expect(week.getByLabel('Weeks start on')).toHaveValue('Sunday');
 });
+
+test('a project’s choices follow another tab, as drawn and as changed later', async ({ page, context }) => {
+  await open(page, '#/mojo');
+  const projects = (p: Page) => p.getByRole('region', { name: 'Side projects' });
+  await projects(page).getByLabel('A new side project').fill('Open-source CLI');
+  await projects(page).getByRole('button', { name: 'Add project' }).click();
+  const cli = (p: Page) => projects(p).getByRole('group', { name: 'Open-source CLI', exact: true });
+  await cli(page).getByLabel('Kind').selectOption({ label: 'Open source' });
+  await cli(page).getByLabel('Status').selectOption({ label: 'Active' });
+
+  // Drawn in another tab: the choices made here.
+  const other = await context.newPage();
+  await other.goto('./#/mojo');
+  await expect(cli(other).getByLabel('Kind')).toHaveValue('open_source');
+  await expect(cli(other).getByLabel('Status')).toHaveValue('active');
+  // Changed there: followed here, however often.
+  for (const [status, key] of [['Paused', 'paused'], ['Done', 'done'], ['Just an idea', 'idea']]) {
+    await cli(other).getByLabel('Status').selectOption({ label: status });
+    await expect(cli(page).getByLabel('Status')).toHaveValue(key);
+  }
+  await expect(cli(page).getByLabel('Kind')).toHaveValue('open_source');
+  await other.close();
+});

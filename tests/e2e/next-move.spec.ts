@@ -43,14 +43,31 @@ test('choose a path, target a company, move an opportunity by keyboard, build th
   await path.getByLabel('Add an option of your own').fill('Teaching');
   await path.getByRole('button', { name: 'Add option' }).click();
   await expect(path.getByRole('columnheader')).toHaveText(['What matters', 'Weight', 'A new job', 'Freelancing', 'A new business', 'Teaching']);
-  await path.getByLabel('Weight of “Income stability”').selectOption('5');
-  await path.getByLabel('A new job: Income stability').selectOption('4');
-  await path.getByLabel('A new job: Interest').selectOption('2');
-  await path.getByLabel('Teaching: Income stability').selectOption('3');
-  await path.getByLabel('Teaching: Interest').selectOption('5');
+  // Scores and weights are number fields, kept when the field is left.
+  const score = async (label: string, value: string) => {
+    const field = path.getByRole('spinbutton', { name: label, exact: true });
+    await field.fill(value);
+    await field.press('Tab');
+  };
+  await score('Weight of “Income stability”', '5');
+  await score('A new job: Income stability', '4');
+  await score('A new job: Interest', '2');
+  await score('Teaching: Income stability', '3');
+  await score('Teaching: Interest', '9');
+  // Past the scale is the top of it.
+  await expect(path.getByRole('spinbutton', { name: 'Teaching: Interest' })).toHaveValue('5');
   // Job: (5×4 + 3×2) / (5+3+3+3)×5 = 26/70 = 37%; Teaching: (5×3 + 3×5) / 70 = 43%.
   const scores = path.getByRole('row', { name: /Weighted score/ });
   await expect(scores.getByRole('cell')).toHaveText(['37% (2 of 4 scored)', '0% (0 of 4 scored)', '0% (0 of 4 scored)', '43% (2 of 4 scored)']);
+  // An emptied score is not scored; an emptied weight keeps its value.
+  await score('A new job: Interest', '');
+  await expect(scores.getByRole('cell').first()).toHaveText('29% (1 of 4 scored)');
+  await score('Weight of “Interest”', '');
+  await expect(path.getByRole('spinbutton', { name: 'Weight of “Interest”' })).toHaveValue('3');
+  // The arrow keys step a score, as they do in any number field.
+  await score('A new job: Interest', '1');
+  await path.getByRole('spinbutton', { name: 'A new job: Interest' }).press('ArrowUp');
+  await expect(scores.getByRole('cell').first()).toHaveText('37% (2 of 4 scored)');
   await expect(path.getByText('Teaching scores highest (43%).')).toBeVisible();
   await path.getByRole('radio', { name: 'Teaching' }).check();
   await expect(path.getByText('Teaching scores highest (43%). Your choice: Teaching.')).toBeVisible();

@@ -11,6 +11,30 @@ use crate::model::meta::{RecordMeta, Records, Timestamp};
 /// The highest score an option can get on one criterion, and the highest weight.
 pub const MAX_SCORE: u8 = 5;
 
+/// What a score or weight typed in a number field says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypedScore {
+    /// Nothing typed: not scored (a weight keeps its value).
+    Empty,
+    /// A number, rounded and brought within 0..=`MAX_SCORE`.
+    Score(u8),
+    /// Not a number: nothing changes.
+    Unreadable,
+}
+
+impl TypedScore {
+    pub fn read(text: &str) -> Self {
+        let text = text.trim();
+        if text.is_empty() {
+            return Self::Empty;
+        }
+        match text.replace(',', ".").parse::<f32>() {
+            Ok(number) if number.is_finite() => Self::Score(number.round().clamp(0.0, f32::from(MAX_SCORE)) as u8),
+            _ => Self::Unreadable,
+        }
+    }
+}
+
 /// The starting options and criteria, with fixed ids so that defaults added
 /// on two devices merge into one rather than doubling.
 pub const NEW_JOB: u128 = 0x5a7e_0000_0000_4000_8000_0000_0000_0001;

@@ -9,7 +9,7 @@ use crate::components::editable::Editable;
 use crate::components::fields::{AddLine, RemoveButton};
 use crate::model::live::*;
 use crate::model::meta::Records;
-use crate::model::plan::path::MAX_SCORE;
+use crate::model::plan::path::{TypedScore, MAX_SCORE};
 use crate::store::use_store;
 
 #[component]
@@ -45,7 +45,7 @@ pub fn PathChoiceSection() -> impl IntoView {
         })
     };
     view! {
-        <Card id="choose-path" title="Choose the path" focus=true hint="Score each option from 0 (poor) to 5 (excellent) on what matters to you, and weight what matters from 0 (ignore it) to 5 (matters most). The scores only advise: the choice is yours, and you can change it later.">
+        <Card id="choose-path" title="Choose the path" focus=true hint="Score each option from 0 (poor) to 5 (excellent) on what matters to you (leave a box empty until you know), and weight what matters from 0 (ignore it) to 5 (matters most). The scores only advise: the choice is yours, and you can change it later.">
             <Editable legend="Path options and criteria">
                 <div class="table-scroll" role="region" aria-label="Scores side by side" tabindex="0">
                     <table class="scores">
@@ -150,16 +150,16 @@ fn CriterionRow(criterion: Uuid, options: Memo<Vec<Uuid>>) -> impl IntoView {
                 <RemoveButton label=move || format!("Remove “{}”", name.get()) text="Remove" small=true on_click=move |_| store.edit_plan(move |plan, now| plan.remove_criterion(criterion, now)) />
             </th>
             <td>
-                <select
-                    aria-label=move || format!("Weight of “{}”", name.get())
-                    on:change:target=move |event| {
-                        if let Ok(weight) = event.target().value().parse::<u8>() {
+                <ScoreField
+                    label=Signal::derive(move || format!("Weight of “{}”", name.get()))
+                    value=Signal::derive(move || Some(weight.get()))
+                    on_change=Callback::new(move |weight: Option<u8>| {
+                        // A weight has no "not scored": an empty field keeps it.
+                        if let Some(weight) = weight {
                             store.edit_plan(move |plan, now| plan.path.set_weight(criterion, weight, now));
                         }
-                    }
-                >
-                    {(0..=MAX_SCORE).map(|value| view! { <option value=value.to_string() prop:selected=move || weight.get() == value>{value.to_string()}</option> }).collect_view()}
-                </select>
+                    })
+                />
             </td>
             <For each=move || options.get() key=|option| *option let(option)>
                 <td>
@@ -184,15 +184,43 @@ fn ScoreCell(option: Uuid, criterion: Uuid, label: Signal<String>) -> impl IntoV
             .with(|path| path.options.by_id(option).and_then(|found| found.scores.get(&criterion).copied()))
     });
     view! {
-        <select
-            aria-label=label
-            on:change:target=move |event| {
-                let score = event.target().value().parse::<u8>().ok();
+        <ScoreField
+            label
+            value=score.into()
+            on_change=Callback::new(move |score| {
                 store.edit_plan(move |plan, now| plan.path.set_score(option, criterion, score, now));
+            })
+        />
+    }
+}
+
+/// A number field of the grid, from 0 to `MAX_SCORE`, empty while not
+/// scored. The grid holds one per option and criterion, and a number field
+/// costs the browser about a third of what a `<select>` of seven choices
+/// does to draw (0.22 against 0.75 ms each at 4× CPU throttle).
+#[component]
+fn ScoreField(label: Signal<String>, value: Signal<Option<u8>>, on_change: Callback<Option<u8>>) -> impl IntoView {
+    let shown = move || value.get().map(|value| value.to_string()).unwrap_or_default();
+    view! {
+        <input
+            type="number"
+            inputmode="numeric"
+            min="0"
+            max=MAX_SCORE.to_string()
+            step="1"
+            aria-label=label
+            prop:value=shown
+            on:change:target=move |event| {
+                let field = event.target();
+                match TypedScore::read(&field.value()) {
+                    TypedScore::Empty => on_change.run(None),
+                    TypedScore::Score(score) => on_change.run(Some(score)),
+                    TypedScore::Unreadable => {}
+                }
+                // Shows what was kept: 9 becomes 5, and text that says
+                // nothing (or an emptied weight) shows the value again.
+                field.set_value(&value.get_untracked().map(|value| value.to_string()).unwrap_or_default());
             }
-        >
-            <option value="" prop:selected=move || score.get().is_none()>"Not scored"</option>
-            {(0..=MAX_SCORE).map(|value| view! { <option value=value.to_string() prop:selected=move || score.get() == Some(value)>{value.to_string()}</option> }).collect_view()}
-        </select>
+        />
     }
 }
