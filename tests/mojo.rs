@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use comeback::model::mojo::{
-    chart_geometry, parse_hours, round_hours, safe_link, week_start, EventKind, HoursError, ProjectKind, WeekTotal,
-    DEFAULT_WEEKLY_HOURS_GOAL,
+    chart_geometry, parse_hours, round_hours, safe_link, week_start, EventKind, HoursError, ProjectKind, ProjectStatus,
+    WeekTotal, DEFAULT_WEEKLY_HOURS_GOAL,
 };
 use comeback::model::{Mojo, Workbook};
 use uuid::Uuid;
@@ -22,6 +22,24 @@ fn with_project(name: &str) -> (Mojo, Uuid) {
     let mut mojo = Mojo::default();
     let id = mojo.add_project(name, at(0)).unwrap();
     (mojo, id)
+}
+
+#[test]
+fn a_project_reads_as_one_line() {
+    let (mut mojo, id) = with_project("Portfolio site");
+    let summary = |mojo: &Mojo| mojo.projects[0].summary();
+    assert_eq!(summary(&mojo), "Other · Active", "a new project says only its kind and status");
+    mojo.update_project(id, at(1), |project| {
+        project.kind = ProjectKind::PortfolioSite;
+        project.status = ProjectStatus::Active;
+        project.weekly_hours = 2.5;
+    });
+    assert_eq!(summary(&mojo), "Portfolio site · Active · 2.5 h a week");
+    mojo.add_milestone(id, "Shipped the site", at(2));
+    assert_eq!(summary(&mojo), "Portfolio site · Active · 2.5 h a week · 0 of 1 milestone reached");
+    mojo.add_milestone(id, "Wrote the case study", at(3));
+    mojo.update_project(id, at(4), |project| project.milestones[0].done_on = Some(date(2026, 11, 2)));
+    assert_eq!(summary(&mojo), "Portfolio site · Active · 2.5 h a week · 1 of 2 milestones reached");
 }
 
 // Guards the first day of the week: the same Sunday belongs to different weeks.

@@ -9,7 +9,7 @@ use crate::components::fields::AddLine;
 use crate::store::records::{LiveRecord, LiveRecords};
 
 #[component]
-pub fn RecordList<T, V>(
+pub fn RecordList<T, V, R>(
     /// The list's class (its look).
     #[prop(optional)]
     class: &'static str,
@@ -18,11 +18,12 @@ pub fn RecordList<T, V>(
     #[prop(optional, into)]
     ids: Option<Signal<Vec<Uuid>>>,
     /// Draws one row.
-    row: fn(LiveRecord<T>) -> V,
+    row: R,
 ) -> impl IntoView
 where
     T: Send + Sync + 'static,
     V: IntoView + 'static,
+    R: Fn(LiveRecord<T>) -> V + Copy + Send + Sync + 'static,
 {
     view! {
         <ul class=class>

@@ -24,7 +24,10 @@ pub fn RowEditor(
     fields: ViewFn,
     /// The field that takes the focus when the row opens.
     first_field: String,
-    #[prop(into)] on_remove: Callback<()>,
+    /// Deletes the record from its line; without it, the line has no Delete
+    /// (a record whose deletion asks first keeps that in its fields).
+    #[prop(optional, into)]
+    on_remove: Option<Callback<()>>,
     /// More buttons for the closed row, between Edit and Delete ("Up", "Down").
     #[prop(optional)]
     actions: Option<ViewFn>,
@@ -69,7 +72,7 @@ pub fn RowEditor(
                 "Edit"
             </button>
             {actions.map(|actions| actions.run())}
-            <RemoveButton label=move || format!("Delete {}", name.get()) on_click=on_remove />
+            {on_remove.map(|on_remove| view! { <RemoveButton label=move || format!("Delete {}", name.get()) on_click=on_remove /> })}
         </div>
         <Show when=move || open.get()>
             <div class="row-fields">

@@ -25,6 +25,8 @@ test('projects, hours, the week, events to contacts and the proud list are kept'
   await projects.getByLabel('A new side project').fill('Portfolio site');
   await projects.getByRole('button', { name: 'Add project' }).click();
   const portfolio = projects.getByRole('group', { name: 'Portfolio site', exact: true });
+  // A new project opens, to be filled in.
+  await expect(portfolio.getByLabel('Name')).toBeFocused();
   await portfolio.getByLabel('Kind').selectOption({ label: 'Portfolio site' });
   await portfolio.getByLabel('Status').selectOption({ label: 'Active' });
   await portfolio.getByLabel('The career goal it moves forward').fill('Land a UX design role');
@@ -135,6 +137,16 @@ test('projects, hours, the week, events to contacts and the proud list are kept'
   await page.reload();
   await expect(outreach.getByRole('listitem')).toHaveText(['Ana Lopez — met at Rust Lyon meetup']);
   await open(page, '#/mojo');
+  // A project is a line until it is opened.
+  await expect(portfolio).toHaveCount(0);
+  const line = projects.getByRole('listitem').filter({ hasText: 'Portfolio site' });
+  await expect(line).toContainText('Portfolio site · Portfolio site · Active · 10 h a week · 1 of 1 milestone reached');
+  await expect(line).toContainText('Moves forward: Land a UX design role');
+  const openPortfolio = projects.getByRole('button', { name: 'Edit project Portfolio site' });
+  await expect(openPortfolio).toHaveAttribute('aria-expanded', 'false');
+  await openPortfolio.press('Enter');
+  await expect(portfolio.getByLabel('Name')).toBeFocused();
+  await expect(openPortfolio).toHaveAttribute('aria-expanded', 'true');
   await expect(portfolio.getByLabel('The career goal it moves forward')).toHaveValue('Land a UX design role');
   await expect(portfolio.getByLabel('Hours a week (target)')).toHaveValue('10');
   await expect(portfolio.getByLabel('Milestone', { exact: true })).toHaveValue('Shipped the site');
@@ -191,6 +203,7 @@ test('a project’s choices follow another tab, as drawn and as changed later', 
   // Drawn in another tab: the choices made here.
   const other = await context.newPage();
   await other.goto('./#/mojo');
+  await projects(other).getByRole('button', { name: 'Edit project Open-source CLI' }).click();
   await expect(cli(other).getByLabel('Kind')).toHaveValue('open_source');
   await expect(cli(other).getByLabel('Status')).toHaveValue('active');
   // Changed there: followed here, however often.

@@ -113,6 +113,22 @@ impl SideProject {
             name.to_owned()
         }
     }
+
+    /// What the project is, in one line, for the list it sits in: "Portfolio
+    /// site · Active · 10 h a week · 1 of 2 milestones reached".
+    pub fn summary(&self) -> String {
+        let mut parts = vec![self.kind.label().to_owned(), self.status.label().to_owned()];
+        if self.weekly_hours > 0.0 {
+            parts.push(format!("{} a week", format_hours(self.weekly_hours)));
+        }
+        if !self.milestones.is_empty() {
+            let reached = self.milestones.iter().filter(|milestone| milestone.done_on.is_some()).count();
+            let total = self.milestones.len();
+            let noun = if total == 1 { "milestone" } else { "milestones" };
+            parts.push(format!("{reached} of {total} {noun} reached"));
+        }
+        parts.join(" · ")
+    }
 }
 
 /// Time given to a project on one day.

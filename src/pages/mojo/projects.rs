@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::components::card::Card;
 use crate::components::fields::{AddLine, ChoiceField, DateInput, RemoveButton, TextInput};
 use crate::components::record_list::{ListEditor, RecordList};
+use crate::components::row_editor::RowEditor;
 use crate::model::live::*;
 use crate::model::meta::Records;
 use crate::model::mojo::{format_hours, Milestone, SideProject};
@@ -20,10 +21,12 @@ use crate::web::focus::focus_by_id;
 pub fn Projects() -> impl IntoView {
     let store = use_store();
     let records = LiveRecords::short(store.workbook.mojo().projects(), |project| project.meta.id);
+    // The project just added opens at once, to be filled in.
+    let just_added = StoredValue::new(None::<Uuid>);
     let add = Callback::new(move |name: String| {
-        store.edit_mojo(move |mojo, now| {
-            mojo.add_project(&name, now);
-        });
+        let mut added = None;
+        store.edit_mojo(|mojo, now| added = mojo.add_project(&name, now));
+        just_added.set_value(added);
     });
     let goal = move || store.workbook.mojo().weekly_hours_goal().get();
     view! {
@@ -34,14 +37,22 @@ pub fn Projects() -> impl IntoView {
                     format_hours(goal()),
                 )}
             </p>
-            <RecordList class="project-list" records row=|project| view! { <ProjectRow project /> } />
+            <RecordList
+                class="project-list"
+                records
+                row=move |project| view! { <ProjectRow project open_at_start=just_added.get_value() == Some(project.id()) /> }
+            />
             <AddLine id="new-project" label="A new side project" button="Add project" on_add=add />
         </Card>
     }
 }
 
+/// A project as a line (its name, kind, status, target, milestones and
+/// goal) with Edit, which opens its fields: four projects drawn as forms
+/// made the Mojo page the slowest to open (two selects, a date per
+/// milestone and about fifty elements each).
 #[component]
-fn ProjectRow(#[prop(name = "project")] record: LiveRecord<SideProject>) -> impl IntoView {
+fn ProjectRow(#[prop(name = "project")] record: LiveRecord<SideProject>, open_at_start: bool) -> impl IntoView {
     let store = use_store();
     let id = record.id();
     let project = move || -> Option<SideProject> { record.try_with(SideProject::clone) };
@@ -61,8 +72,16 @@ fn ProjectRow(#[prop(name = "project")] record: LiveRecord<SideProject>) -> impl
             mojo.add_milestone(id, &text, now);
         });
     });
-    view! {
-        <li>
+    let line = move || {
+        let goal = record.get(|project| project.goal.trim().to_owned());
+        view! {
+            <strong>{name()}</strong>
+            {format!(" · {}", record.get(SideProject::summary))}
+            {(!goal.is_empty()).then(|| view! { <span class="row-note">{format!("Moves forward: {goal}")}</span> })}
+        }
+    };
+    let fields = move || {
+        view! {
             <fieldset class="project">
                 <legend>{name}</legend>
                 <div class="row">
@@ -134,6 +153,18 @@ fn ProjectRow(#[prop(name = "project")] record: LiveRecord<SideProject>) -> impl
                     </Show>
                 </div>
             </fieldset>
+        }
+    };
+    view! {
+        <li>
+            <RowEditor
+                id=format!("project-{id}")
+                name=Signal::derive(move || format!("project {}", name()))
+                line=ViewFn::from(line)
+                fields=ViewFn::from(fields)
+                first_field=field_id("name")
+                open_at_start=open_at_start
+            />
         </li>
     }
 }
