@@ -170,17 +170,28 @@ test('benchmark', async ({ browser, baseURL }) => {
       warm.push(await bootTime(page));
     }
     // The same, with the large data set stored: its parse is part of the boot.
+    // It is stored as one key, the oldest layout, so the first boot also moves
+    // it into records (once per device: reported on its own). Each boot
+    // starts from a page that has finished its work after the last one (the
+    // move, the day's snapshot, the chunks fetched while idle), as when the
+    // app is opened again later: reloaded at once, a boot waited for the
+    // last one's background work and measured that too.
     await page.evaluate(([key, t]) => { window.localStorage.clear(); window.localStorage.setItem(key, t); }, [WORKBOOK_KEY, generateWorkbookText(LARGE)]);
+    await page.reload();
+    const firstLarge = await bootTime(page);
+    await untilQuiet(page);
     const warmLarge: number[] = [];
     for (let i = 0; i < BOOT_RUNS; i++) {
       await page.reload();
       warmLarge.push(await bootTime(page));
+      await untilQuiet(page);
     }
     await context.close();
     report.boot_to_interactive_ms = {
       measured_as: 'navigation start to the first page heading rendered by the app (its handlers are attached then), median of runs',
       cold: { ...stats(cold), runs: cold.map(Math.round) },
       service_worker: { ...stats(warm), runs: warm.map(Math.round), served_by_service_worker: fromServiceWorker },
+      service_worker_with_large_data_first_boot_moving_it_into_records_ms: Math.round(firstLarge),
       service_worker_with_large_data: {
         ...stats(warmLarge),
         runs: warmLarge.map(Math.round),
