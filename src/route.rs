@@ -79,7 +79,7 @@ impl Route {
             "review" => Route::Review(None),
             // A day that is not a date opens the week offered today.
             other if other.starts_with("review/") => {
-                Route::Review(chrono::NaiveDate::parse_from_str(other.trim_start_matches("review/"), "%Y-%m-%d").ok())
+                Route::Review(crate::model::dates::parse_iso(other.trim_start_matches("review/")))
             }
             other => Route::NotFound(other.to_owned()),
         }

@@ -173,7 +173,7 @@ impl Store {
             return;
         }
         if let Some(Ok(moved)) =
-            self.workbook.try_with_untracked(|workbook| storage::move_into_records(&document, workbook))
+            self.workbook.try_with_untracked(|workbook| decoder::move_into_records(&document, workbook))
         {
             self.written.set_value(moved);
         }

@@ -119,6 +119,7 @@ fn amounts_in_round_words() {
     assert_eq!(amount(227_614), "about 228 thousand characters");
     assert_eq!(amount(2_708_797), "about 2.7 million characters");
     assert_eq!(amount(QUOTA_CHARS), "about 5.2 million characters");
+    assert_eq!(amount(950_000), "about 1.0 million characters");
 }
 
 #[test]

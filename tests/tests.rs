@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod backup;
+mod dates;
 mod debrief;
 mod debrief_markdown;
 mod decide;

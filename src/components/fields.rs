@@ -261,7 +261,7 @@ pub fn AddLine(
 
 /// Reads the value of an `<input type="date">` (empty or unreadable: `None`).
 pub fn parse_date_input(text: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    crate::model::dates::parse_iso(text.trim())
 }
 
 /// The value an `<input type="date">` shows for a date.

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::fields::RadioChoice;
 use crate::derived::use_step_states;
+use crate::model::dates;
 use crate::model::live::*;
 use crate::model::progress::{EndState, Step, StepState};
 use crate::route::Route;
@@ -36,7 +37,9 @@ pub fn StepEnd(step: Step) -> impl IntoView {
         }),
     };
     let status = move || match (state.get(), done_at()) {
-        (StepState::Done, Some(at)) => format!("Step {} is done, since {}.", step.number(), at.format("%-d %B %Y")),
+        (StepState::Done, Some(at)) => {
+            format!("Step {} is done, since {}.", step.number(), dates::long(at.date_naive()))
+        }
         (StepState::Ready, _) => ready_words(step).to_owned(),
         (StepState::UnderWay, _) => under_way_words(step).to_owned(),
         _ => not_started_words(step).to_owned(),

@@ -5,23 +5,21 @@ use chrono::NaiveDate;
 
 use super::csv::write_record;
 use super::debrief_markdown::escape_markdown;
+use crate::model::dates;
 use crate::model::plan::report::{Activity, ActivityKind, DateRange};
 
 /// The columns of the CSV, in order.
 pub const CSV_COLUMNS: [&str; 4] = ["Date", "Type", "Activity", "Details"];
 
 fn long_date(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
+    dates::weekday_long(date)
 }
 
 /// The report as Markdown: a title with the range, counts by kind, then one
 /// heading a day with its activities.
 pub fn report_markdown(range: DateRange, activities: &[Activity]) -> String {
-    let mut out = format!(
-        "# Job search activity\n\nFrom {} to {}.\n\n",
-        range.from.format("%-d %B %Y"),
-        range.to.format("%-d %B %Y")
-    );
+    let mut out =
+        format!("# Job search activity\n\nFrom {} to {}.\n\n", dates::long(range.from), dates::long(range.to));
     if activities.is_empty() {
         out.push_str("No activity recorded in this period.\n");
         return out;

@@ -9,6 +9,7 @@ use thiserror::Error;
 
 use super::migrate::migrate;
 use super::stored;
+use crate::model::dates;
 use crate::model::merge::without_duplicates;
 use crate::model::{Timestamp, Workbook, SCHEMA_VERSION};
 
@@ -109,19 +110,19 @@ pub enum BackupError {
 
 /// The file name for an export made at `now`.
 pub fn file_name(now: Timestamp) -> String {
-    format!("comeback-backup-{}.json", now.format("%Y-%m-%d"))
+    format!("comeback-backup-{}.json", dates::iso(now.date_naive()))
 }
 
 /// The file name for an export locked with a passphrase.
 pub fn locked_file_name(now: Timestamp) -> String {
-    format!("comeback-backup-{}-locked.json", now.format("%Y-%m-%d"))
+    format!("comeback-backup-{}-locked.json", dates::iso(now.date_naive()))
 }
 
 /// The file name for a backup sent with the share sheet: plain text, the one
 /// type of the two Chromium lets a web page share (restore reads it back).
 pub fn shared_file_name(now: Timestamp, locked: bool) -> String {
     let lock = if locked { "-locked" } else { "" };
-    format!("comeback-backup-{}{lock}.txt", now.format("%Y-%m-%d"))
+    format!("comeback-backup-{}{lock}.txt", dates::iso(now.date_naive()))
 }
 
 /// The text of a backup of `workbook`.

@@ -5,6 +5,7 @@
 //! never open a heading, a list, a link, emphasis, HTML or code, and text on
 //! several lines stays inside the list item it belongs to.
 
+use crate::model::dates;
 use crate::model::debrief::{Answer, Control, Debrief, Note, MIN_SESSION_MINUTES};
 use crate::model::questions::{Theme, BANK};
 
@@ -176,8 +177,8 @@ fn scheduled_block(debrief: &Debrief) -> Vec<String> {
         return Vec::new();
     };
     let when = match session.start {
-        Some(start) => format!("{} at {}", date.format("%A %-d %B %Y"), start.format("%H:%M")),
-        None => date.format("%A %-d %B %Y").to_string(),
+        Some(start) => format!("{} at {}", dates::weekday_long(date), dates::clock(start)),
+        None => dates::weekday_long(date),
     };
     let length = session_length_label(session.minutes.max(MIN_SESSION_MINUTES));
     vec![format!("{when}, for {length}.")]
@@ -303,7 +304,7 @@ fn closure(debrief: &Debrief) -> Vec<String> {
         body.push(note);
     }
     if let Some(done_at) = debrief.done_at {
-        body.push(format!("Debrief done on {}.", done_at.format("%-d %B %Y")));
+        body.push(format!("Debrief done on {}.", dates::long(done_at.date_naive())));
     }
     body
 }

@@ -4,6 +4,7 @@
 //! content lines are folded at 75 octets (section 3.1) without ever splitting
 //! a UTF-8 character. No alarms (VALARM): the app does not nag.
 
+use crate::model::dates;
 use chrono::{DateTime, Utc};
 
 /// The identifier of the product that wrote the file.
@@ -55,7 +56,7 @@ pub fn write_calendar(events: &[CalendarEvent], stamp: DateTime<Utc>) -> String 
 
 /// A DATE-TIME in UTC form (`YYYYMMDDTHHMMSSZ`, section 3.3.5, form #2).
 pub fn utc_date_time(moment: DateTime<Utc>) -> String {
-    moment.format("%Y%m%dT%H%M%SZ").to_string()
+    dates::basic_moment(moment)
 }
 
 /// Escapes a TEXT value: backslash, semicolon and comma get a backslash, every

@@ -6,12 +6,13 @@
 use chrono::Datelike;
 
 use super::debrief_markdown::{escape_markdown, escape_markdown_block};
+use crate::model::dates;
 use crate::model::review::{WeeklyReview, MAX_ENERGY};
 use crate::model::Workbook;
 
 /// "23 November 2026".
 fn long_date(date: chrono::NaiveDate) -> String {
-    format!("{} {}", date.day(), date.format("%B %Y"))
+    format!("{} {}", date.day(), dates::month_year(date))
 }
 
 /// Every review that has something written in it, newest week first.

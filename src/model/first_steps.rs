@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::meta::Removed;
 use super::meta::{record_edits, RecordMeta, Records, Timestamp};
 use super::SetbackKind;
+use crate::model::dates;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -382,18 +383,18 @@ pub fn months_label(months: f64) -> String {
     if months < 1.0 {
         "less than a month".into()
     } else {
-        let rounded = (months * 10.0).floor() / 10.0;
-        if rounded.fract() == 0.0 {
-            format!("{} months", rounded as i64)
-        } else {
-            format!("{rounded:.1} months")
+        // In whole tenths: no float is formatted.
+        let tenths = (months * 10.0).floor() as i64;
+        match tenths % 10 {
+            0 => format!("{} months", tenths / 10),
+            tenth => format!("{}.{tenth} months", tenths / 10),
         }
     }
 }
 
 /// A date as people read it ("3 March 2027").
 pub fn date_label(date: NaiveDate) -> String {
-    format!("{} {}", date.day(), date.format("%B %Y"))
+    format!("{} {}", date.day(), dates::month_year(date))
 }
 
 #[cfg(test)]
@@ -419,5 +420,7 @@ mod tests {
         assert_eq!(months_label(0.4), "less than a month");
         assert_eq!(months_label(3.0), "3 months");
         assert_eq!(months_label(4.56), "4.5 months");
+        assert_eq!(months_label(12.05), "12 months");
+        assert_eq!(months_label(18.99), "18.9 months");
     }
 }

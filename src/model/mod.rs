@@ -1,6 +1,7 @@
 //! The workbook: plain data and its rules. No browser code lives here, so all
 //! of it is tested natively with `cargo test`.
 
+pub mod dates;
 pub mod debrief;
 pub mod example;
 pub mod first_steps;

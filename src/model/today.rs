@@ -11,6 +11,7 @@ use super::outreach::{follow_ups_due, FollowUpDue};
 use super::plan::{end_of_week, ActionOrigin, Horizon};
 use super::progress::{Step, StepState};
 use super::{Debrief, Mojo, Outreach, Plan, Workbook};
+use crate::model::dates;
 
 /// One of the four steps with a plain summary of where it stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,7 +36,7 @@ impl StepStatus {
 impl Debrief {
     pub fn step_summary(&self) -> String {
         match self.done_at {
-            Some(at) => format!("Done on {}.", at.format("%-d %B %Y")),
+            Some(at) => format!("Done on {}.", dates::long(at.date_naive())),
             None => {
                 let parts = self.progress();
                 let filled = parts.iter().filter(|part| part.filled).count();
@@ -86,7 +87,7 @@ impl Mojo {
 impl Plan {
     pub fn step_summary(&self, today: NaiveDate) -> String {
         if let (Some(at), Some(end)) = (self.done_at, self.end_state) {
-            return format!("Done on {}: {}.", at.format("%-d %B %Y"), end.done_words());
+            return format!("Done on {}: {}.", dates::long(at.date_naive()), end.done_words());
         }
         let path = match self.path.chosen_option() {
             Some(option) => format!("Path chosen: {}.", option.name.trim()),

@@ -176,7 +176,9 @@ impl Usage {
 /// A length in characters, in round words.
 pub fn amount(chars: usize) -> String {
     if chars >= 950_000 {
-        format!("about {:.1} million characters", chars as f64 / 1_000_000.0)
+        // Rounded to tenths of a million, without formatting a float.
+        let tenths = (chars + 50_000) / 100_000;
+        format!("about {}.{} million characters", tenths / 10, tenths % 10)
     } else if chars >= 1_000 {
         format!("about {} thousand characters", (chars + 500) / 1_000)
     } else if chars == 0 {

@@ -4,6 +4,7 @@
 //! copies beyond [`KEEP`] are dropped. Only text that was read without a
 //! problem is ever kept as a snapshot. Pure: the browser glue does the writes.
 
+use crate::model::dates;
 use chrono::NaiveDate;
 
 /// Snapshot keys start with this.
@@ -12,12 +13,12 @@ pub const PREFIX: &str = "snapshot.";
 pub const KEEP: usize = 3;
 
 pub fn key(date: NaiveDate) -> String {
-    format!("{PREFIX}{}", date.format("%Y-%m-%d"))
+    format!("{PREFIX}{}", dates::iso(date))
 }
 
 /// The day of a snapshot key, if it is one.
 pub fn date_of(key: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(key.strip_prefix(PREFIX)?, "%Y-%m-%d").ok()
+    dates::parse_iso(key.strip_prefix(PREFIX)?)
 }
 
 /// The snapshot days among `keys`, oldest first.

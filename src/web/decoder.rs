@@ -1,5 +1,6 @@
 //! Reading stored text into the model: serde's deserializers for every
-//! record kind and the migrations, a fifth of the code. A first visit has
+//! record kind and the migrations, a fifth of the code; and the move of an
+//! older layout into records, which only follows such a read. A first visit has
 //! nothing stored, so the release build cuts it into a chunk of its own
 //! (`split_fn!`), fetched before the workbook is shown only when something
 //! is stored; a person who has stored something has visited before, so the
@@ -9,30 +10,38 @@
 
 use std::cell::Cell;
 
-use crate::io::parts::Document;
+use crate::io::parts::{Document, Written};
 use crate::io::stored::Loaded;
+use crate::model::Workbook;
 use crate::web::split_loader::{split_fn, ChunkMissing};
+use crate::web::storage::{self, StorageError};
 
-/// Classifies a stored document (`Document::decode`), from the chunk.
+/// The chunk's functions.
 #[derive(Clone, Copy)]
-pub struct Decoder(fn(&Document) -> Loaded);
+pub struct Decoder {
+    /// `Document::decode`.
+    decode: fn(&Document) -> Loaded,
+    /// `storage::move_into_records`.
+    move_into_records: fn(&Document, &Workbook) -> Result<Written, StorageError>,
+}
 
 /// The split build fetches it; other builds (tests, `trunk serve`) link it
 /// in, so it is there from the start.
 #[cfg(feature = "split")]
 const AT_START: Option<Decoder> = None;
 #[cfg(not(feature = "split"))]
-const AT_START: Option<Decoder> = Some(Decoder(Document::decode));
+const AT_START: Option<Decoder> = Some(DECODER);
+const DECODER: Decoder = Decoder { decode: Document::decode, move_into_records: storage::move_into_records };
 
 thread_local! {
     static LOADED: Cell<Option<Decoder>> = const { Cell::new(AT_START) };
 }
 
 split_fn! {
-    /// The decoder itself: a plain function, so that the code it reaches
-    /// goes with the chunk and only this pointer comes back.
+    /// The decoder itself: plain functions, so that the code they reach
+    /// goes with the chunk and only their pointers come back.
     decoder: fn fetch_decoder() -> Decoder {
-        Decoder(Document::decode)
+        DECODER
     }
 }
 
@@ -55,6 +64,13 @@ pub async fn load() -> Result<(), ChunkMissing> {
 pub fn decode(document: &Document) -> Result<Loaded, ChunkMissing> {
     match document.classified_as_is() {
         Some(loaded) => Ok(loaded),
-        None => LOADED.get().map(|Decoder(decode)| decode(document)).ok_or(ChunkMissing),
+        None => LOADED.get().map(|decoder| (decoder.decode)(document)).ok_or(ChunkMissing),
     }
+}
+
+/// Moves a stored older layout into records (`storage::move_into_records`),
+/// which only happens once it was read: the decoder is there.
+pub fn move_into_records(document: &Document, workbook: &Workbook) -> Result<Written, StorageError> {
+    let decoder = LOADED.get().ok_or(StorageError::ReaderMissing)?;
+    (decoder.move_into_records)(document, workbook)
 }

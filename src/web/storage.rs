@@ -24,6 +24,7 @@ use crate::io::lock::{self, Lock};
 use crate::io::namespace::{self, Namespace, LEGACY_CLAIM_KEY, LEGACY_PREFIX, WORKBOOK};
 use crate::io::parts::{self, Dirty, Document, Move, Save, Written};
 use crate::io::stored::{self, Loaded};
+use crate::model::dates;
 use crate::model::{Timestamp, Workbook};
 use crate::save::room::{KeyNames, Usage};
 use crate::save::snapshots;
@@ -151,7 +152,7 @@ fn sealer_for(key: &str) -> Option<Rc<dyn Sealer>> {
 /// Tells every other tab to lock (they hear a `storage` event), without
 /// saying anything about the key.
 pub fn signal_lock(now_ms: f64) -> Result<(), StorageError> {
-    write_raw(&key(namespace::LOCK_SIGNAL), &now_ms.to_string())
+    write_raw(&key(namespace::LOCK_SIGNAL), &(now_ms as u64).to_string())
 }
 
 /// Whether `key` (of a `storage` event) says another tab locked.
@@ -363,7 +364,7 @@ pub fn save_changes_with(written: &mut Written, workbook: &Workbook, dirty: &Dir
                 Loaded::Corrupt { .. } | Loaded::Newer { .. }
             )
         {
-            *written = move_into_records(&document, workbook)?;
+            *written = decoder::move_into_records(&document, workbook)?;
         }
     }
     write_changes(written, workbook, dirty)
@@ -608,7 +609,7 @@ pub fn keep_recovery_copy(raw: &str, now: Timestamp) -> Result<String, StorageEr
     }
     let mut at = now;
     let key = loop {
-        let key = format!("{prefix}{}", at.format("%Y-%m-%dT%H:%M:%S%.3fZ"));
+        let key = format!("{prefix}{}", dates::iso_moment_millis(at));
         if read(&key)?.is_none() {
             break key;
         }

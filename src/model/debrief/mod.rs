@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::meta::Removed;
 use super::meta::{record_edits, RecordMeta, Records, Timestamp};
+use crate::model::dates;
 pub mod part;
 
 use crate::model::keyed::keyed_enum;
@@ -131,9 +132,9 @@ impl EventDate {
         match *self {
             EventDate::Unknown => "Date unknown".into(),
             EventDate::Month { year, month } => NaiveDate::from_ymd_opt(year, month, 1)
-                .map(|first| first.format("%B %Y").to_string())
+                .map(dates::month_year)
                 .unwrap_or_else(|| format!("{year}-{month:02}")),
-            EventDate::Day { date } => date.format("%-d %b %Y").to_string(),
+            EventDate::Day { date } => dates::short(date),
         }
     }
 }

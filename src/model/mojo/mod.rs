@@ -25,6 +25,7 @@ use uuid::Uuid;
 
 use super::meta::Removed;
 use super::meta::{record_edits, ListShape, RecordMeta, Records, Timestamp};
+use crate::model::dates;
 use crate::model::keyed::keyed_enum;
 pub use review::WeeklyReview;
 
@@ -236,7 +237,7 @@ impl ComfortEvent {
             return name.to_owned();
         }
         match self.date {
-            Some(date) => format!("{} on {}", self.kind.label(), date.format("%-d %b %Y")),
+            Some(date) => format!("{} on {}", self.kind.label(), dates::short(date)),
             None => self.kind.label().to_owned(),
         }
     }

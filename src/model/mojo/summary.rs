@@ -4,6 +4,7 @@
 
 use super::week::format_hours;
 use super::{Mojo, ProjectKind};
+use crate::model::dates;
 use crate::model::words::{clause, join_words};
 
 /// "a" or "an", for the nouns this file uses.
@@ -69,7 +70,7 @@ impl Mojo {
             let parts: Vec<String> = milestones
                 .iter()
                 .map(|(on, milestone, project)| {
-                    format!("{} for {} ({})", milestone.text.trim(), project.display_name(), on.format("%-d %b %Y"))
+                    format!("{} for {} ({})", milestone.text.trim(), project.display_name(), dates::short(*on))
                 })
                 .collect();
             lines.push(format!("Milestones I reached: {}.", join_words(&parts)));
@@ -83,9 +84,9 @@ impl Mojo {
                 let name = event.name.trim();
                 let noun = event.kind.noun();
                 match (name.is_empty(), event.date) {
-                    (false, Some(date)) => format!("{name} ({noun}, {})", date.format("%-d %b %Y")),
+                    (false, Some(date)) => format!("{name} ({noun}, {})", dates::short(date)),
                     (false, None) => format!("{name} ({noun})"),
-                    (true, Some(date)) => format!("{} {noun} ({})", article(noun), date.format("%-d %b %Y")),
+                    (true, Some(date)) => format!("{} {noun} ({})", article(noun), dates::short(date)),
                     (true, None) => format!("{} {noun}", article(noun)),
                 }
             })
@@ -113,7 +114,7 @@ impl Mojo {
             return None;
         }
         if let Some(until) = self.downtime.until {
-            lines.push(format!("I also took planned time to rest, until {}.", until.format("%-d %b %Y")));
+            lines.push(format!("I also took planned time to rest, until {}.", dates::short(until)));
         }
         Some(lines.join("\n"))
     }
@@ -203,6 +204,6 @@ fn hours_words(hours: f32) -> String {
     } else if whole <= 1.0 {
         "an hour".to_owned()
     } else {
-        format!("{whole:.0} hours")
+        format!("{} hours", whole as i64)
     }
 }

@@ -8,6 +8,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use uuid::Uuid;
 
 use super::Mojo;
+use crate::model::dates;
 
 /// No single entry, and no single day, holds more than this.
 pub const MAX_HOURS_PER_DAY: f32 = 24.0;
@@ -21,7 +22,7 @@ pub enum HoursError {
     TooLittle,
     #[error("one entry can hold at most 24 hours")]
     TooMuch,
-    #[error("that would make more than 24 hours on {}", .0.format("%-d %b %Y"))]
+    #[error("that would make more than 24 hours on {}", dates::short(*.0))]
     DayTooFull(NaiveDate),
     #[error("a weekly goal can be at most 168 hours, the whole week")]
     GoalTooBig,
@@ -64,10 +65,13 @@ pub fn parse_hours(text: &str) -> Result<f32, HoursError> {
 
 /// Hours as they read: "2 h", "1.5 h", "0.25 h".
 pub fn format_hours(hours: f32) -> String {
-    // Adding 0.0 turns a negative zero (an empty float sum) into "0".
-    let text = format!("{:.2}", (hours * 4.0).round() / 4.0 + 0.0);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{text} h")
+    // In whole quarters, so that no float is formatted (core's float
+    // formatting is about 5 KB gzip); an empty sum's -0.0 is 0 quarters.
+    let quarters = (hours * 4.0).round() as i64;
+    let sign = if quarters < 0 { "-" } else { "" };
+    let (whole, part) = (quarters.abs() / 4, quarters.abs() % 4);
+    let part = ["", ".25", ".5", ".75"][part as usize];
+    format!("{sign}{whole}{part} h")
 }
 
 /// The first day of the week holding `date`, for weeks starting on `first`.
@@ -194,6 +198,8 @@ mod tests {
         assert_eq!(format_hours(1.5), "1.5 h");
         assert_eq!(format_hours(20.0), "20 h");
         assert_eq!(format_hours(0.25), "0.25 h");
+        assert_eq!(format_hours(2.75), "2.75 h");
+        assert_eq!(format_hours(167.9), "168 h");
         assert_eq!(format_hours(0.0), "0 h");
         // Guards "-0 h": an empty sum of floats is negative zero.
         assert_eq!(format_hours(-0.0), "0 h");

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::card::Card;
 use crate::components::fields::TextArea;
 use crate::io::debrief_markdown::debrief_markdown;
+use crate::model::dates;
 use crate::model::live::*;
 use crate::store::use_store;
 use crate::web::{clock, document, download::download_text};
@@ -35,7 +36,7 @@ pub fn Closure(#[prop(optional)] in_sequence: bool) -> impl IntoView {
             />
             {move || match done_at() {
                 Some(at) => view! {
-                    <p class="done-mark">{format!("Debrief done on {}. Well done for facing it.", at.format("%-d %B %Y"))}</p>
+                    <p class="done-mark">{format!("Debrief done on {}. Well done for facing it.", dates::long(at.date_naive()))}</p>
                     <div class="actions">
                         <button type="button" class="secondary" on:click=reopen>"Reopen the debrief"</button>
                     </div>
@@ -60,7 +61,7 @@ pub fn TakeItOut() -> impl IntoView {
     let (message, set_message) = signal(None::<String>);
     let download = move |_| {
         let text = store.workbook.with_untracked(|workbook| debrief_markdown(&workbook.debrief));
-        let name = format!("comeback-debrief-{}.md", clock::now().format("%Y-%m-%d"));
+        let name = format!("comeback-debrief-{}.md", dates::iso(clock::now().date_naive()));
         if let Err(err) = download_text(&name, "text/markdown", &text) {
             set_message.set(Some(err.to_string()));
         }

@@ -1,10 +1,10 @@
 //! Booking the quiet block: date, start time, length, and a calendar file.
 
-use chrono::NaiveTime;
 use leptos::prelude::*;
 
 use crate::components::card::Card;
 use crate::io::{debrief_session::session_event, ics::write_calendar};
+use crate::model::dates;
 use crate::model::debrief::{Session, MIN_SESSION_MINUTES};
 use crate::model::live::*;
 use crate::store::use_store;
@@ -19,14 +19,14 @@ pub fn Schedule() -> impl IntoView {
     let (message, set_message) = signal(None::<String>);
     let session = move || store.workbook.debrief().with(|debrief| debrief.session.clone());
     let date_value = move || session().date.map(|date| date.to_string()).unwrap_or_default();
-    let time_value = move || session().start.map(|time| time.format("%H:%M").to_string()).unwrap_or_default();
+    let time_value = move || session().start.map(dates::clock).unwrap_or_default();
 
     let set_date = move |text: String| {
         let date = crate::components::fields::parse_date_input(&text);
         store.edit_debrief(move |debrief, now| debrief.update_session(now, |session| session.date = date));
     };
     let set_time = move |text: String| {
-        let start = NaiveTime::parse_from_str(&text, "%H:%M").ok();
+        let start = crate::model::dates::parse_clock(&text);
         store.edit_debrief(move |debrief, now| debrief.update_session(now, |session| session.start = start));
     };
     let set_length = move |text: String| {
@@ -51,8 +51,8 @@ pub fn Schedule() -> impl IntoView {
             let chosen = store.workbook.with_untracked(|workbook| workbook.debrief.session.clone());
             set_message.set(Some(format!(
                 "How about {}{}? Change the date or time above if it does not suit you, then download the calendar file.",
-                chosen.date.map(|date| date.format("%A %-d %B").to_string()).unwrap_or_default(),
-                chosen.start.map(|time| time.format(" at %H:%M").to_string()).unwrap_or_default(),
+                chosen.date.map(dates::weekday_day_month).unwrap_or_default(),
+                chosen.start.map(|time| format!(" at {}", dates::clock(time))).unwrap_or_default(),
             )));
             return;
         }

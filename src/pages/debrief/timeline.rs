@@ -121,8 +121,7 @@ pub fn EventRow(id: Uuid, number: Signal<usize>, open_at_start: bool) -> impl In
     let set_date = move |text: String| {
         let kind = shown_precision();
         let date = if kind == "month" {
-            NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
-                .ok()
+            crate::model::dates::parse_iso(&format!("{text}-01"))
                 .map(|date| EventDate::Month { year: date.year(), month: date.month() })
         } else {
             crate::components::fields::parse_date_input(&text).map(|date| EventDate::Day { date })

@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use crate::components::card::Card;
 use crate::components::fields::{parse_date_input as parse_date, AddForm, DateInput, DraftInput, RemoveButton};
+use crate::model::dates;
 use crate::model::live::*;
 use crate::model::meta::Records;
 use crate::store::use_store;
@@ -17,7 +18,7 @@ pub fn Downtime() -> impl IntoView {
     let resting_line = move || {
         let today = clock::today();
         until().filter(|until| *until >= today).map(|until| {
-            format!("You are resting until {}. That is part of the plan, not a pause in it.", until.format("%-d %B %Y"))
+            format!("You are resting until {}. That is part of the plan, not a pause in it.", dates::long(until))
         })
     };
     let new_date = RwSignal::new(String::new());
@@ -70,7 +71,7 @@ pub fn Downtime() -> impl IntoView {
 fn RestDayRow(id: Uuid) -> impl IntoView {
     let store = use_store();
     let day = move || store.workbook.mojo().downtime().with(|downtime| downtime.rest_days.by_id(id).cloned());
-    let label = move || day().map(|day| day.date.format("%A %-d %B %Y").to_string()).unwrap_or_default();
+    let label = move || day().map(|day| dates::weekday_long(day.date)).unwrap_or_default();
     view! {
         <li class="row">
             <span class="grow">

@@ -18,6 +18,7 @@ use crate::components::deferred::Deferred;
 use crate::components::editable::Editable;
 use crate::components::page_intro::PageIntro;
 use crate::components::step_end::StepEnd;
+use crate::model::dates;
 use crate::model::progress::Step;
 
 #[component]
@@ -56,5 +57,5 @@ pub fn MojoPage() -> impl IntoView {
 
 /// A short date for names and messages: "3 Mar".
 fn short_date(date: NaiveDate) -> String {
-    date.format("%-d %b").to_string()
+    dates::short_day_month(date)
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::card::Card;
 use crate::components::table::ColumnHeads;
+use crate::model::dates;
 use crate::model::live::*;
 use crate::model::mojo::{chart_geometry, format_hours, Bar, WeekTotal, CHART_WEEKS};
 use crate::model::Mojo;
@@ -61,7 +62,7 @@ pub fn Week() -> impl IntoView {
             let days: Vec<String> = mojo
                 .rest_days_in_week(mojo.week_of(today))
                 .iter()
-                .map(|day| day.date.format("%A").to_string())
+                .map(|day| dates::weekday_name(day.date).to_owned())
                 .collect();
             if !days.is_empty() {
                 parts.push(format!("Rest days this week: {}.", days.join(", ")));
@@ -189,7 +190,7 @@ pub fn Week() -> impl IntoView {
                                     let this_week = this_week();
                                     weeks.with(|weeks| {
                                         weeks.iter().rev().nth(newest_first).map(|week| {
-                                            let start = week.start.format("%-d %b %Y");
+                                            let start = dates::short(week.start);
                                             let name = if week.start == this_week {
                                                 format!("{start} (this week)")
                                             } else {

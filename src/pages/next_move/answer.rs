@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::components::card::Card;
 use crate::components::editable::Editable;
 use crate::components::fields::RemoveButton;
+use crate::model::dates;
 use crate::model::live::*;
 use crate::model::plan::story::{clock_label, length_advice, speaking_seconds, word_count, Part, Parts, AIM_SECONDS};
 use crate::route::Route;
@@ -165,7 +166,7 @@ fn Versions() -> impl IntoView {
                                     "{name} — {} words, about {}{}",
                                     word_count(&text),
                                     clock_label(speaking_seconds(word_count(&text))),
-                                    saved_at.map(|at| format!(", saved {}", at.format("%-d %b %Y"))).unwrap_or_default()
+                                    saved_at.map(|at| format!(", saved {}", dates::short(at.date_naive()))).unwrap_or_default()
                                 )}
                             </summary>
                             {text.split("\n\n").map(|paragraph| view! { <p>{paragraph.to_owned()}</p> }).collect_view()}

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::components::fields::{date_input_value, parse_date_input};
 use crate::components::install::{InstallGuidance, Place};
 use crate::derived::track_week_figures;
+use crate::model::dates;
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
 use crate::model::mojo::format_hours;
@@ -143,7 +144,7 @@ fn MomentumChart(weeks: Vec<MomentumWeek>, earlier: usize) -> impl IntoView {
         .iter()
         .rev()
         .map(|week| {
-            let name = format!("Week {}, from {}", week.number, week.start.format("%-d %b %Y"));
+            let name = format!("Week {}, from {}", week.number, dates::short(week.start));
             let reviewed = if week.review.is_some() { "Read its review" } else { "Review it" };
             view! {
                 <tr class:rest=week.rest>

@@ -18,6 +18,7 @@ use crate::components::page_intro::PageIntro;
 use crate::components::send_backup::SendBackup;
 use crate::derived::track_week_figures;
 use crate::io::review_markdown::reviews_markdown;
+use crate::model::dates;
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
 use crate::model::mojo::week_start;
@@ -119,7 +120,7 @@ pub fn ReviewPage() -> impl IntoView {
     let (download_problem, set_download_problem) = signal(None::<String>);
     let download = move |_| {
         let text = store.workbook.with_untracked(reviews_markdown);
-        let name = format!("comeback-reviews-{}.md", today.format("%Y-%m-%d"));
+        let name = format!("comeback-reviews-{}.md", dates::iso(today));
         set_download_problem
             .set(download_text(&name, "text/markdown", &text).err().map(|err| format!("Not downloaded: {err}.")));
     };

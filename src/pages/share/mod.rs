@@ -19,6 +19,7 @@ use crate::components::deferred::Deferred;
 use crate::components::editable::Editable;
 use crate::components::page_intro::PageIntro;
 use crate::components::step_end::StepEnd;
+use crate::model::dates;
 use crate::model::first_steps::date_label;
 use crate::model::mojo::MojoStoreFields;
 use crate::model::plan::end_of_week;
@@ -83,7 +84,7 @@ pub fn SharePage() -> impl IntoView {
 
 /// A short date for lists: "3 Dec 2026".
 fn short_date(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
+    dates::short(date)
 }
 
 /// "14 December 2026", as in the rest of the app.
