@@ -36,7 +36,7 @@ use crate::model::{RecordMeta, Timestamp, Workbook};
 use crate::save::decide::{self, Follow, Kept, OtherTab};
 pub use crate::save::decide::{Notice, StoreError};
 use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
-use crate::web::{clock, decoder, download, idle, later, lifecycle, location, storage};
+use crate::web::{clock, download, idle, later, lifecycle, location, storage};
 use records::{LiveRecord, LiveRecords};
 
 /// Notifies the readers of each part of a section that differs between its
@@ -98,11 +98,7 @@ impl Store {
         // come first; a failure leaves them where they were, readable.
         let _ = storage::adopt_legacy();
         let document = storage::read_document();
-        // The decoder is there whenever something is stored (`App` fetches
-        // it first); if not, nothing is shown as if new, nor written.
-        let read = document.as_ref().map_err(Clone::clone).and_then(|document| {
-            Ok((document, decoder::decode(document).map_err(|_| storage::StorageError::ReaderMissing)?))
-        });
+        let read = document.as_ref().map(|document| (document, document.decode())).map_err(Clone::clone);
         let written = match &read {
             Ok((document, loaded)) => Written::as_read(document, loaded),
             Err(_) => Written::default(),
@@ -173,7 +169,7 @@ impl Store {
             return;
         }
         if let Some(Ok(moved)) =
-            self.workbook.try_with_untracked(|workbook| decoder::move_into_records(&document, workbook))
+            self.workbook.try_with_untracked(|workbook| storage::move_into_records(&document, workbook))
         {
             self.written.set_value(moved);
         }
@@ -718,13 +714,7 @@ impl Store {
                         store.following.set_value(false);
                         // Its lock's idle time may have changed too.
                         store.lock_when_idle();
-                        // Read with the decoder, fetched now if this tab
-                        // started with nothing stored.
-                        leptos::task::spawn_local(async move {
-                            if decoder::load().await.is_ok() {
-                                store.follow_other_tab();
-                            }
-                        });
+                        store.follow_other_tab();
                     },
                     Duration::from_millis(50),
                 );
@@ -745,8 +735,8 @@ impl Store {
                 // writes every record of this tab's that differs from it
                 // (new keys above its generations), so this tab's version wins.
                 if let Ok(document) = storage::read_document() {
-                    let written = match decoder::decode(&document) {
-                        Ok(Loaded::Current(theirs)) => Written::as_stored(&document, &theirs),
+                    let written = match document.decode() {
+                        Loaded::Current(theirs) => Written::as_stored(&document, &theirs),
                         _ => Written::generations_only(&document),
                     };
                     self.written.set_value(written);
@@ -757,8 +747,7 @@ impl Store {
             OtherTab::Read => {}
         }
         let Ok(document) = storage::read_document() else { return };
-        // `flush_when_leaving` loads the decoder first.
-        let Ok(loaded) = decoder::decode(&document) else { return };
+        let loaded = document.decode();
         match decide::follow(loaded, clock::now()) {
             Follow::Show(workbook) => {
                 self.written.set_value(Written::as_stored(&document, &workbook));

@@ -17,11 +17,11 @@ use gloo_storage::{LocalStorage, Storage as _};
 use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{decoder, describe_js_error};
+use super::describe_js_error;
 use crate::io::backup::Counts;
 use crate::io::kept;
 use crate::io::lock::{self, Lock};
-use crate::io::namespace::{self, Namespace, LEGACY_CLAIM_KEY, LEGACY_PREFIX, WORKBOOK};
+use crate::io::namespace::{self, Namespace, LEGACY_CLAIM_KEY};
 use crate::io::parts::{self, Dirty, Document, Move, Save, Written};
 use crate::io::stored::{self, Loaded};
 use crate::model::dates;
@@ -43,8 +43,6 @@ pub enum StorageError {
     Encode(String),
     #[error("the locked workbook could not be read ({0})")]
     Sealed(String),
-    #[error("Comeback could not fetch the part of the app that reads the saved workbook; reload to try again")]
-    ReaderMissing,
 }
 
 thread_local! {
@@ -326,18 +324,9 @@ pub fn read_document() -> Result<Document, StorageError> {
     parts::read_document(&namespace(), may_adopt_legacy()?, read)
 }
 
-/// Whether anything is stored to read: the workbook's root, or that of
-/// builds before namespaces while this copy may adopt it. One key each, so
-/// asking costs nothing beside reading the workbook.
-pub fn workbook_stored() -> bool {
-    let stored = |key: &str| matches!(read_raw(key), Ok(Some(_)));
-    stored(&workbook_key()) || (matches!(may_adopt_legacy(), Ok(true)) && stored(&format!("{LEGACY_PREFIX}{WORKBOOK}")))
-}
-
-/// Reads and classifies the stored workbook (the decoder's chunk is there
-/// whenever anything is stored: see `decoder`).
+/// Reads and classifies the stored workbook.
 pub fn load_workbook() -> Result<Loaded, StorageError> {
-    decoder::decode(&read_document()?).map_err(|_| StorageError::ReaderMissing)
+    Ok(read_document()?.decode())
 }
 
 /// Writes the whole workbook: every bucket and part, then the manifest.
@@ -358,13 +347,8 @@ pub fn save_changes_with(written: &mut Written, workbook: &Workbook, dirty: &Dir
     if !written.has_manifest() {
         // No manifest yet: what is stored may be an older layout to move first.
         let document = read_document()?;
-        if document.needs_move()
-            && !matches!(
-                decoder::decode(&document).map_err(|_| StorageError::ReaderMissing)?,
-                Loaded::Corrupt { .. } | Loaded::Newer { .. }
-            )
-        {
-            *written = decoder::move_into_records(&document, workbook)?;
+        if document.needs_move() && !matches!(document.decode(), Loaded::Corrupt { .. } | Loaded::Newer { .. }) {
+            *written = move_into_records(&document, workbook)?;
         }
     }
     write_changes(written, workbook, dirty)

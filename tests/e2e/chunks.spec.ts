@@ -23,7 +23,7 @@ const PAGES = [
 
 /** The chunk requests that failed on purpose log errors: expected here, not elsewhere. */
 function forgiveFailedFetches(problems: string[]) {
-  const expected = /split_(backup|decoder)\.wasm|Failed to fetch|net::ERR_FAILED|TypeError/;
+  const expected = /split_backup\.wasm|Failed to fetch|net::ERR_FAILED|TypeError/;
   const rest = problems.filter((problem) => !expected.test(problem));
   problems.splice(0, problems.length, ...rest);
 }
@@ -151,50 +151,4 @@ test('a page that arrives late still gets the focus on its heading', async ({ pa
   release();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Step 3: Regain your mojo');
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-});
-
-// Reading a stored workbook (serde's decoders, the migrations) is a chunk of
-// its own (src/web/decoder.rs): a first visit, with nothing stored, never
-// fetches it; a later visit fetches it before the workbook is shown.
-const DECODER = /\/split_decoder\.wasm$/;
-
-test('a first visit never fetches the reader of stored workbooks; a visit with something stored fetches it first', async ({ page }) => {
-  const decoderRequests: string[] = [];
-  page.on('request', (request) => {
-    if (DECODER.test(new URL(request.url()).pathname)) decoderRequests.push(request.url());
-  });
-  await open(page, '#/debrief');
-  await page.getByLabel('In a sentence or two, what happened?').fill('Kept for the next visit.');
-  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
-  expect(decoderRequests).toEqual([]);
-
-  await page.reload();
-  await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue('Kept for the next visit.');
-  expect(decoderRequests).toHaveLength(1);
-});
-
-test('when the reader of stored workbooks cannot be fetched, nothing is shown as new or written, and "Try again" opens the workbook', async ({ page, problems }) => {
-  let failing = false;
-  await page.route('**/split_decoder.wasm', (route) => (failing ? route.abort('failed') : route.continue()));
-  await open(page, '#/debrief');
-  await page.getByLabel('In a sentence or two, what happened?').fill('Never written over.');
-  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
-  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
-
-  failing = true;
-  await page.reload();
-  const alert = page.getByRole('alert');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your workbook could not be opened');
-  await expect(alert).toContainText('Nothing was changed.');
-  await expect(alert.getByRole('button', { name: 'Reload Comeback' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
-  await alert.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your workbook could not be opened');
-  expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(stored);
-
-  failing = false;
-  await page.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue('Never written over.');
-  await expect(page.getByRole('alert')).toHaveCount(0);
-  forgiveFailedFetches(problems);
 });
