@@ -1,8 +1,6 @@
 //! The activity report written out: Markdown to read or print, CSV for a
 //! spreadsheet or a form (formula-like values escaped, see `io::csv`).
 
-use chrono::NaiveDate;
-
 use super::csv::write_record;
 use super::debrief_markdown::escape_markdown;
 use crate::model::dates;
@@ -10,10 +8,6 @@ use crate::model::plan::report::{Activity, ActivityKind, DateRange};
 
 /// The columns of the CSV, in order.
 pub const CSV_COLUMNS: [&str; 4] = ["Date", "Type", "Activity", "Details"];
-
-fn long_date(date: NaiveDate) -> String {
-    dates::weekday_long(date)
-}
 
 /// The report as Markdown: a title with the range, counts by kind, then one
 /// heading a day with its activities.
@@ -38,7 +32,7 @@ pub fn report_markdown(range: DateRange, activities: &[Activity]) -> String {
     for activity in activities {
         if day != Some(activity.date) {
             day = Some(activity.date);
-            out.push_str(&format!("\n## {}\n\n", long_date(activity.date)));
+            out.push_str(&format!("\n## {}\n\n", dates::weekday_long(activity.date)));
         }
         out.push_str(&format!("- **{}:** {}", activity.kind.label(), escape_markdown(&activity.what)));
         let details = escape_markdown(&activity.details);

@@ -3,17 +3,10 @@
 //! the person wrote is escaped as in the debrief's export, so it always
 //! reads back as literal text.
 
-use chrono::Datelike;
-
 use super::debrief_markdown::{escape_markdown, escape_markdown_block};
 use crate::model::dates;
 use crate::model::review::{WeeklyReview, MAX_ENERGY};
 use crate::model::Workbook;
-
-/// "23 November 2026".
-fn long_date(date: chrono::NaiveDate) -> String {
-    format!("{} {}", date.day(), dates::month_year(date))
-}
 
 /// Every review that has something written in it, newest week first.
 pub fn reviews_markdown(workbook: &Workbook) -> String {
@@ -26,7 +19,7 @@ pub fn reviews_markdown(workbook: &Workbook) -> String {
         blocks.push("No review written yet.".to_owned());
     }
     for (review, figures) in reviews.iter().zip(&figures) {
-        blocks.push(format!("## Week of {}", long_date(review.week)));
+        blocks.push(format!("## Week of {}", dates::long(review.week)));
         let lines = figures.lines(workbook.mojo.weekly_hours_goal, None);
         blocks
             .push(lines.iter().map(|line| format!("- {}: {}", line.label, line.value)).collect::<Vec<_>>().join("\n"));

@@ -78,9 +78,10 @@ pub fn weekday_long(date: NaiveDate) -> String {
     format!("{} {}", weekday_name(date), long(date))
 }
 
-/// "2026-03-05", the form of a date field and of the keys that name a day.
+/// "2026-03-05", the form of a date field and of the keys that name a day
+/// (`NaiveDate`'s own `Display`, as `fields::date_input_value` writes it).
 pub fn iso(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    date.to_string()
 }
 
 /// "09:30".

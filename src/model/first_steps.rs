@@ -2,7 +2,7 @@
 //! checklist and a survival budget. Nothing here is legal or financial
 //! advice; the wording says what to look at and why, plainly.
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -394,7 +394,7 @@ pub fn months_label(months: f64) -> String {
 
 /// A date as people read it ("3 March 2027").
 pub fn date_label(date: NaiveDate) -> String {
-    format!("{} {}", date.day(), dates::month_year(date))
+    dates::long(date)
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ pub fn Schedule() -> impl IntoView {
         store.edit_debrief(move |debrief, now| debrief.update_session(now, |session| session.date = date));
     };
     let set_time = move |text: String| {
-        let start = crate::model::dates::parse_clock(&text);
+        let start = dates::parse_clock(&text);
         store.edit_debrief(move |debrief, now| debrief.update_session(now, |session| session.start = start));
     };
     let set_length = move |text: String| {
