@@ -318,6 +318,39 @@ fn list_changes_name_the_records_an_edit_reached() {
     assert_eq!(same_up_to(&before, &shape(&workbook)), 0, "a removal at the start moves every record");
 }
 
+// Guards the journal derived data reads instead of walking a long list: it
+// names the records changed after a revision, each once, says "everything"
+// to a reader who never looked, after a replacement, and once more ids
+// changed than it keeps.
+#[test]
+fn the_change_journal_names_what_changed_since_a_revision() {
+    use comeback::model::meta::{ChangeJournal, RecordsChanged};
+
+    let ids: Vec<Uuid> = (0..4).map(|_| Uuid::new_v4()).collect();
+    let sorted = |mut ids: Vec<Uuid>| {
+        ids.sort_unstable();
+        RecordsChanged::Only(ids)
+    };
+    let mut journal = ChangeJournal::default();
+    assert_eq!(journal.since(0), RecordsChanged::Everything, "a reader who never looked");
+    let start = journal.revision();
+    assert_eq!(journal.since(start), RecordsChanged::Only(vec![]));
+    journal.note([ids[0]]);
+    journal.note([ids[1], ids[0]]);
+    assert_eq!(journal.since(start), sorted(vec![ids[0], ids[1]]), "each id once");
+    let middle = journal.revision();
+    journal.note([ids[2]]);
+    assert_eq!(journal.since(middle), sorted(vec![ids[2]]), "only what came after");
+    journal.note_everything();
+    assert_eq!(journal.since(middle), RecordsChanged::Everything, "after a replacement");
+    let after = journal.revision();
+    journal.note([ids[3]]);
+    assert_eq!(journal.since(after), sorted(vec![ids[3]]));
+    let many: Vec<Uuid> = (0..300).map(|_| Uuid::new_v4()).collect();
+    journal.note(many);
+    assert_eq!(journal.since(after), RecordsChanged::Everything, "an import: more than it keeps");
+}
+
 // Guards the weekly review's figures and Today's due list: each follows the
 // fields its model function reads, and typing in a review (the reviews
 // field) or in the debrief's summary counts no contact again.

@@ -94,6 +94,53 @@ fn an_edit_reaches_only_the_derived_data_that_reads_it() {
     assert_eq!((row_runs(), other_row_runs()), (2, 1), "another row is not re-run by the add or the edit");
 }
 
+// Guards the outreach index brought up to date from the contacts' journal
+// (issue 17): after an add, an edit that moves a contact, a removal and a
+// whole-workbook edit, each made through the store, it selects exactly what
+// an index prepared anew selects; one edit names one contact.
+#[wasm_bindgen_test]
+fn the_index_follows_the_journal_of_contact_changes() {
+    use comeback::model::meta::RecordsChanged;
+    use comeback::model::outreach::view::{index, Filter, Sort};
+
+    let owner = Owner::new();
+    owner.set();
+    let workbook = stored_workbook(300);
+    let moved = workbook.outreach.contacts[150].meta.id;
+    let removed = workbook.outreach.contacts[40].meta.id;
+    let store = Store::load();
+    let kept = OutreachIndex::new(store);
+    let today = comeback::web::clock::today();
+    let anew = move || {
+        store.workbook.with_untracked(|workbook| {
+            index(&workbook.outreach, &workbook.plan.targets, Sort::default(), today).select(
+                &Filter::default(),
+                today,
+                today,
+            )
+        })
+    };
+    let selected = move || kept.select(&Filter::default(), today, today);
+    assert_eq!(selected(), anew(), "first preparation");
+
+    store.edit_outreach(|outreach, now| {
+        outreach.add_contact("Aaron Abel", "", None, now);
+    });
+    assert_eq!(selected(), anew(), "an add");
+    let (revision, _) = store.contacts.changes_since(0);
+    store.edit_contact(moved, |person| person.name = "Aardvark".into());
+    assert_eq!(store.contacts.changes_since(revision).1, RecordsChanged::Only(vec![moved]), "one edit, one contact");
+    assert_eq!(selected(), anew(), "an edit that moves a contact");
+    store.edit_outreach(|outreach, now| outreach.remove_contact(removed, now));
+    assert_eq!(selected(), anew(), "a removal");
+    assert_eq!(selected().len(), 300);
+    store.edit(|workbook, now| {
+        workbook.outreach.add_contact("Zoe Zeller", "", None, now);
+    });
+    assert_eq!(selected(), anew(), "a whole-workbook edit");
+    assert_eq!(selected().len(), 301);
+}
+
 // Guards what a save walks (issue 17): an edit names the stored lists it may
 // change from where the field sits, so setting the date to start sharing by
 // beside 5,000 contacts compares none of them, while an edit inside or above

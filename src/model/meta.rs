@@ -142,6 +142,69 @@ impl ListChanges {
     }
 }
 
+/// What changed in a long list since a reader last looked: some records
+/// (edited, added, removed or moved), or anything at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordsChanged {
+    Only(Vec<Uuid>),
+    Everything,
+}
+
+/// The ids of a long list changed since a revision, for derived data that
+/// brings itself up to date from them: past [`JOURNAL_IDS`] ids (an import, a
+/// restore) a reader is told to look at everything.
+pub struct ChangeJournal {
+    revision: u64,
+    /// The revision from which `log` holds every change.
+    complete_from: u64,
+    log: Vec<(u64, Uuid)>,
+}
+
+impl Default for ChangeJournal {
+    /// At revision 1, so that a reader who never looked (0) sees everything.
+    fn default() -> Self {
+        Self { revision: 1, complete_from: 1, log: Vec::new() }
+    }
+}
+
+/// How many changed ids the journal keeps before it says "everything".
+const JOURNAL_IDS: usize = 256;
+
+impl ChangeJournal {
+    /// One change, of the records `ids`.
+    pub fn note(&mut self, ids: impl IntoIterator<Item = Uuid>) {
+        self.revision += 1;
+        let revision = self.revision;
+        self.log.extend(ids.into_iter().map(|id| (revision, id)));
+        if self.log.len() > JOURNAL_IDS {
+            self.note_everything();
+        }
+    }
+
+    /// A change of the whole list (replaced from outside).
+    pub fn note_everything(&mut self) {
+        self.revision += 1;
+        self.log.clear();
+        self.complete_from = self.revision;
+    }
+
+    /// The revision now: a reader keeps it to ask [`ChangeJournal::since`] later.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// What changed after revision `seen` (0 at first: everything).
+    pub fn since(&self, seen: u64) -> RecordsChanged {
+        if seen < self.complete_from {
+            return RecordsChanged::Everything;
+        }
+        let mut ids: Vec<Uuid> = self.log.iter().filter(|(at, _)| *at > seen).map(|(_, id)| *id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        RecordsChanged::Only(ids)
+    }
+}
+
 /// Hashes record ids by their own bits: they are random (version 4), and
 /// hashing 5,000 of them with SipHash on every edit cost more than the
 /// lookups it served.

@@ -14,12 +14,16 @@
 //! that moved: the first time a row looks a record up, the map is redone
 //! from there (after an add at the end, for the new record only), and an
 //! edit reaches the rows that read the record through one trigger per record.
+//!
+//! Each change is also written in a short journal ([`LiveRecords::changes_since`]),
+//! so derived data (the outreach index) can bring itself up to date from the
+//! records that changed, without walking 5,000 records to find them.
 
 use leptos::prelude::*;
 use reactive_stores::Field;
 use uuid::Uuid;
 
-use crate::model::meta::{IdMap, ListChanges};
+use crate::model::meta::{ChangeJournal, IdMap, ListChanges, RecordsChanged};
 
 /// The handles are copied like the signals they hold, whatever their
 /// record type (a derive would ask the record to be `Copy`).
@@ -64,6 +68,7 @@ pub struct LiveRecords<T: Send + Sync + 'static> {
     /// One trigger per record a view has read.
     readers: StoredValue<IdMap<ArcTrigger>>,
     positions: StoredValue<Positions>,
+    journal: StoredValue<ChangeJournal>,
     /// A short list's rows follow the list itself ([`LiveRecords::short`]).
     follows_list: bool,
 }
@@ -77,6 +82,7 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
             id_of,
             readers: StoredValue::new(IdMap::default()),
             positions: StoredValue::new(Positions::default()),
+            journal: StoredValue::new(ChangeJournal::default()),
             follows_list: false,
         }
     }
@@ -130,10 +136,23 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
             })
             .unwrap_or(false);
         if found {
+            self.journal.update_value(|journal| journal.note([id]));
             self.notify(id);
             self.list.notify();
         }
         found
+    }
+
+    /// The journal's revision now, and what changed after `seen` (a revision
+    /// this returned before; 0 at first, which is everything).
+    pub fn changes_since(&self, seen: u64) -> (u64, RecordsChanged) {
+        self.journal.with_value(|journal| (journal.revision(), journal.since(seen)))
+    }
+
+    /// Where `id` is in `list` (the list this handle follows, as read by
+    /// the caller), `None` once it is gone.
+    pub fn place(&self, id: Uuid, list: &[T]) -> Option<usize> {
+        self.position(id, list)
     }
 
     /// After an edit of the whole list ([`crate::model::meta::ListShape::changes`]): the readers
@@ -143,6 +162,7 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
         if changes.ids_changed {
             self.positions.update_value(|positions| positions.stale_from(changes.same_ids_up_to));
         }
+        self.journal.update_value(|journal| journal.note(changes.records.iter().copied()));
         for id in &changes.records {
             self.notify(*id);
         }
@@ -152,6 +172,7 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
     /// tab, a whole-workbook edit): every reader looks again.
     pub fn replaced(&self) {
         self.positions.update_value(|positions| positions.stale_from(0));
+        self.journal.update_value(ChangeJournal::note_everything);
         let readers: Vec<ArcTrigger> = self.readers.with_value(|readers| readers.values().cloned().collect());
         for trigger in readers {
             trigger.notify();

@@ -181,23 +181,70 @@ const REBUILD_ABOVE: usize = 64;
 
 impl IndexCache {
     /// Brings the index up to date with `contacts`; says whether it changed.
+    /// Finds what changed by comparing every contact's edit time.
     pub fn refresh(&mut self, contacts: &[Contact], targets: &Targets, sort: Sort, today: NaiveDate) -> bool {
+        self.refresh_from(contacts, None, targets, sort, today)
+    }
+
+    /// [`IndexCache::refresh`] told which contacts may have changed since
+    /// the last refresh: each id with its place in `contacts` (`None` once
+    /// removed). Only those are looked at, so an edit beside 5,000 contacts
+    /// walks none of the others.
+    pub fn refresh_known(
+        &mut self,
+        contacts: &[Contact],
+        maybe_changed: &[(Uuid, Option<usize>)],
+        targets: &Targets,
+        sort: Sort,
+        today: NaiveDate,
+    ) -> bool {
+        self.refresh_from(contacts, Some(maybe_changed), targets, sort, today)
+    }
+
+    fn refresh_from(
+        &mut self,
+        contacts: &[Contact],
+        maybe_changed: Option<&[(Uuid, Option<usize>)]>,
+        targets: &Targets,
+        sort: Sort,
+        today: NaiveDate,
+    ) -> bool {
         let same_context =
             self.context.as_ref().is_some_and(|(s, day, known)| *s == sort && *day == today && known == targets);
-        let changed: Vec<&Contact> = if same_context {
-            contacts
-                .iter()
-                .filter(|contact| self.seen.get(&contact.meta.id) != Some(&contact.meta.updated_at))
-                .collect()
-        } else {
-            Vec::new()
+        if !same_context {
+            self.rebuild(contacts, targets, sort, today);
+            return true;
+        }
+        let is_new = |contact: &&Contact| self.seen.get(&contact.meta.id) != Some(&contact.meta.updated_at);
+        let (changed, gone): (Vec<&Contact>, IdSet) = match maybe_changed {
+            Some(maybe) => (
+                maybe
+                    .iter()
+                    .filter_map(|(id, place)| place.and_then(|at| contacts.get(at)).filter(|c| c.meta.id == *id))
+                    .filter(is_new)
+                    .collect(),
+                maybe
+                    .iter()
+                    .filter(|(id, place)| place.is_none() && self.seen.contains_key(id))
+                    .map(|(id, _)| *id)
+                    .collect(),
+            ),
+            None => {
+                let changed: Vec<&Contact> = contacts.iter().filter(is_new).collect();
+                let unchanged = contacts.len() - changed.len();
+                let gone = if self.seen.len() > unchanged {
+                    let live: IdSet = contacts.iter().map(|contact| contact.meta.id).collect();
+                    self.seen.keys().filter(|id| !live.contains(id)).copied().collect()
+                } else {
+                    IdSet::default()
+                };
+                (changed, gone)
+            }
         };
-        let unchanged = contacts.len() - changed.len();
-        let removed = self.seen.len().saturating_sub(unchanged);
-        if same_context && changed.is_empty() && removed == 0 {
+        if changed.is_empty() && gone.is_empty() {
             return false;
         }
-        if !same_context || changed.len() > REBUILD_ABOVE {
+        if changed.len() > REBUILD_ABOVE {
             self.rebuild(contacts, targets, sort, today);
             return true;
         }
@@ -205,14 +252,14 @@ impl IndexCache {
         let matcher = targets.matcher();
         // Only contacts prepared before have an entry to take out: a contact
         // just added has none, so adding one walks no list here.
-        let stale: IdSet =
+        let mut stale: IdSet =
             changed.iter().map(|contact| contact.meta.id).filter(|id| self.seen.contains_key(id)).collect();
-        if removed > 0 {
-            let live: IdSet = contacts.iter().map(|contact| contact.meta.id).collect();
-            self.sorted.retain(|(_, entry)| live.contains(&entry.id) && !stale.contains(&entry.id));
-            self.seen.retain(|id, _| live.contains(id));
-        } else if !stale.is_empty() {
+        stale.extend(gone.iter().copied());
+        if !stale.is_empty() {
             self.sorted.retain(|(_, entry)| !stale.contains(&entry.id));
+        }
+        if !gone.is_empty() {
+            self.seen.retain(|id, _| !gone.contains(id));
         }
         for contact in changed {
             let target = contact.is_target_for(&matcher);
