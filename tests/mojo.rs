@@ -95,6 +95,54 @@ fn week_totals_in_one_pass_equal_the_log_read_week_by_week() {
     }
 }
 
+// Guards the week totals kept entry by entry (issue 17): told which entries
+// each edit changed (as the live store's journal tells it), after a log, a
+// new date, new hours, another project, a removal and a new first day of
+// the week, they equal the totals of the whole log counted anew.
+#[test]
+fn week_totals_kept_entry_by_entry_equal_the_totals_made_anew() {
+    use comeback::model::meta::ListShape;
+    use comeback::model::mojo::WeekTotalsCache;
+
+    let (mut mojo, first) = with_project("Portfolio");
+    let second = mojo.add_project("Course", at(0)).unwrap();
+    for day in 0..40u64 {
+        let when = date(2026, 1, 1) + chrono::Days::new(day * 2);
+        mojo.log_time(if day % 3 == 0 { second } else { first }, when, 0.25 * (day % 5 + 1) as f32, "", at(1)).unwrap();
+    }
+    let shape = |mojo: &Mojo| ListShape::of(&mojo.entries, |entry| &entry.meta);
+    let mut cache = WeekTotalsCache::default();
+    assert!(cache.refresh(&mojo.entries, mojo.week_starts_on));
+    let mut before = shape(&mojo);
+    let mut check = |mojo: &Mojo, step: &str, changed: bool| {
+        let after = shape(mojo);
+        let maybe: Vec<(Uuid, Option<usize>)> = std::mem::replace(&mut before, shape(mojo))
+            .changes(&after)
+            .records
+            .into_iter()
+            .map(|id| (id, mojo.entries.iter().position(|entry| entry.meta.id == id)))
+            .collect();
+        assert_eq!(cache.refresh_known(&mojo.entries, &maybe, mojo.week_starts_on), changed, "{step}: reported");
+        assert_eq!(cache.totals(), &mojo.week_totals(), "{step}");
+    };
+    let ids: Vec<Uuid> = mojo.entries.iter().map(|entry| entry.meta.id).collect();
+    mojo.log_time(first, date(2026, 3, 3), 1.0, "", at(2)).unwrap();
+    check(&mojo, "an hour logged", true);
+    mojo.set_entry_date(ids[4], date(2026, 5, 20), at(3)).unwrap();
+    check(&mojo, "a new date", true);
+    mojo.set_entry_hours(ids[7], 2.5, at(4)).unwrap();
+    check(&mojo, "new hours", true);
+    mojo.set_entry_project(ids[8], second, at(5));
+    check(&mojo, "another project", true);
+    mojo.remove_entry(ids[0], at(6));
+    check(&mojo, "a removal", true);
+    check(&mojo, "nothing", false);
+    mojo.set_week_start(Weekday::Sun, at(7));
+    check(&mojo, "a new first day", true);
+    let today = date(2026, 6, 30);
+    assert_eq!(cache.totals().recent(mojo.week_of(today), 30), mojo.recent_weeks(today, 30));
+}
+
 // Guards the year boundary: the week of New Year holds days of both years.
 #[test]
 fn a_week_across_new_year() {

@@ -16,7 +16,8 @@ mod week;
 pub use chart::{chart_geometry, Bar, ChartGeometry};
 pub use links::safe_link;
 pub use week::{
-    format_hours, parse_hours, round_hours, week_start, HoursError, WeekTotal, WeekTotals, MAX_HOURS_PER_DAY,
+    format_hours, parse_hours, round_hours, week_start, HoursError, WeekTotal, WeekTotals, WeekTotalsCache,
+    MAX_HOURS_PER_DAY,
 };
 
 use chrono::{NaiveDate, Weekday};

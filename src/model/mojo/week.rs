@@ -2,13 +2,15 @@
 //! person's local calendar dates (`NaiveDate`), so a week is the same seven
 //! days whatever the time zone; the browser glue hands in the local "today".
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use uuid::Uuid;
 
-use super::Mojo;
+use super::{Mojo, TimeEntry};
 use crate::model::dates;
+use crate::model::meta::IdMap;
 
 /// No single entry, and no single day, holds more than this.
 pub const MAX_HOURS_PER_DAY: f32 = 24.0;
@@ -103,10 +105,13 @@ fn weeks_back(this_week: NaiveDate, count: usize, hours_of: impl Fn(NaiveDate) -
 /// Hours per week, in all and per project, from one pass over the log: the
 /// week card and its chart read their figures here instead of passing over
 /// the whole log once per figure (twelve weeks, each project, the total).
+///
+/// Sums are kept in `f64`: adding and taking away `f32` hours is then exact,
+/// so totals kept entry by entry ([`WeekTotalsCache`]) equal totals made anew.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WeekTotals {
-    by_week: HashMap<NaiveDate, f32>,
-    by_project: HashMap<(NaiveDate, Uuid), f32>,
+    by_week: HashMap<NaiveDate, f64>,
+    by_project: HashMap<(NaiveDate, Uuid), f64>,
 }
 
 impl WeekTotals {
@@ -116,26 +121,109 @@ impl WeekTotals {
             Some(project) => self.by_project.get(&(start, project)),
             None => self.by_week.get(&start),
         }
-        .copied()
-        .unwrap_or(0.0)
+        .map_or(0.0, |hours| *hours as f32)
     }
 
     /// The `count` weeks up to and including `this_week`, oldest first.
     pub fn recent(&self, this_week: NaiveDate, count: usize) -> Vec<WeekTotal> {
         weeks_back(this_week, count, |start| self.hours(start, None))
     }
+
+    /// Counts `hours` of `project` in the week starting on `start` (taken
+    /// away when negative). A sum back at zero holds no entry (each holds a
+    /// quarter hour at least) and is dropped, as if never counted.
+    fn count(&mut self, start: NaiveDate, project: Uuid, hours: f64) {
+        fn add<K: std::hash::Hash + Eq>(sums: &mut HashMap<K, f64>, key: K, hours: f64) {
+            match sums.entry(key) {
+                Entry::Occupied(mut sum) => {
+                    *sum.get_mut() += hours;
+                    if *sum.get() == 0.0 {
+                        sum.remove();
+                    }
+                }
+                Entry::Vacant(sum) => {
+                    sum.insert(hours);
+                }
+            }
+        }
+        add(&mut self.by_week, start, hours);
+        add(&mut self.by_project, (start, project), hours);
+    }
+}
+
+/// [`Mojo::week_totals`] kept up to date entry by entry: logging an hour
+/// beside 2,000 entries counts that entry only. A new first day of the week
+/// (which moves every entry) counts the whole log again.
+#[derive(Debug, Default)]
+pub struct WeekTotalsCache {
+    starts_on: Option<Weekday>,
+    /// Each entry as counted: its week's first day, its project, its hours.
+    counted: IdMap<(NaiveDate, Uuid, f64)>,
+    totals: WeekTotals,
+}
+
+impl WeekTotalsCache {
+    pub fn totals(&self) -> &WeekTotals {
+        &self.totals
+    }
+
+    /// Counts the whole log again; says whether the totals changed.
+    pub fn refresh(&mut self, entries: &[TimeEntry], starts_on: Weekday) -> bool {
+        let before = std::mem::take(&mut self.totals);
+        self.counted.clear();
+        for entry in entries {
+            self.count(entry, starts_on);
+        }
+        self.starts_on = Some(starts_on);
+        self.totals != before
+    }
+
+    /// Brings the totals up to date, told which entries may have changed
+    /// since the last refresh: each id with its place in `entries` (`None`
+    /// once removed). Says whether the totals changed.
+    pub fn refresh_known(
+        &mut self,
+        entries: &[TimeEntry],
+        maybe_changed: &[(Uuid, Option<usize>)],
+        starts_on: Weekday,
+    ) -> bool {
+        if self.starts_on != Some(starts_on) {
+            return self.refresh(entries, starts_on);
+        }
+        let mut changed = false;
+        for (id, place) in maybe_changed {
+            let entry = place.and_then(|at| entries.get(at)).filter(|entry| entry.meta.id == *id);
+            let now = entry.map(|entry| (week_start(entry.date, starts_on), entry.project, f64::from(entry.hours)));
+            let was = self.counted.get(id).copied();
+            if now == was {
+                continue;
+            }
+            changed = true;
+            if let Some((start, project, hours)) = was {
+                self.totals.count(start, project, -hours);
+                self.counted.remove(id);
+            }
+            if let Some(entry) = entry {
+                self.count(entry, starts_on);
+            }
+        }
+        changed
+    }
+
+    fn count(&mut self, entry: &TimeEntry, starts_on: Weekday) {
+        let start = week_start(entry.date, starts_on);
+        let hours = f64::from(entry.hours);
+        self.totals.count(start, entry.project, hours);
+        self.counted.insert(entry.meta.id, (start, entry.project, hours));
+    }
 }
 
 impl Mojo {
     /// [`WeekTotals`] of the whole log, with the person's first day of the week.
     pub fn week_totals(&self) -> WeekTotals {
-        let mut totals = WeekTotals::default();
-        for entry in &self.entries {
-            let start = self.week_of(entry.date);
-            *totals.by_week.entry(start).or_insert(0.0) += entry.hours;
-            *totals.by_project.entry((start, entry.project)).or_insert(0.0) += entry.hours;
-        }
-        totals
+        let mut cache = WeekTotalsCache::default();
+        cache.refresh(&self.entries, self.week_starts_on);
+        cache.totals
     }
 
     /// The first day of the week holding `date`, with the person's first day.

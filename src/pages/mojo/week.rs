@@ -11,10 +11,10 @@ use crate::components::card::Card;
 use crate::components::table::ColumnHeads;
 use crate::model::dates;
 use crate::model::live::*;
-use crate::model::mojo::{chart_geometry, format_hours, Bar, WeekTotal, CHART_WEEKS};
-use crate::model::Mojo;
+use crate::model::meta::RecordsChanged;
+use crate::model::mojo::{chart_geometry, format_hours, Bar, WeekTotal, WeekTotals, WeekTotalsCache, CHART_WEEKS};
 use crate::model::SetbackKind;
-use crate::store::use_store;
+use crate::store::{use_store, Store};
 use crate::web::clock;
 
 const DAYS: [(Weekday, &str); 7] = [
@@ -35,14 +35,40 @@ const PLOT_TOP: f32 = 22.0;
 const PLOT_WIDTH: f32 = 352.0;
 const PLOT_HEIGHT: f32 = 150.0;
 
+/// The log's [`WeekTotals`], brought up to date from what changed in it
+/// ([`WeekTotalsCache`]) whenever the log or the first day of the week does.
+fn week_totals(store: Store) -> Memo<WeekTotals> {
+    let cache = StoredValue::new(WeekTotalsCache::default());
+    // The log's journal revision the cache is up to date with.
+    let seen = StoredValue::new(0);
+    Memo::new(move |_| {
+        let starts_on = store.workbook.mojo().week_starts_on().get();
+        let (revision, changes) = store.entries.changes_since(seen.get_value());
+        seen.set_value(revision);
+        store.workbook.mojo().entries().with(|entries| {
+            cache.update_value(|cache| match changes {
+                RecordsChanged::Only(ids) => {
+                    let maybe: Vec<_> = ids.into_iter().map(|id| (id, store.entries.place(id, entries))).collect();
+                    cache.refresh_known(entries, &maybe, starts_on);
+                }
+                RecordsChanged::Everything => {
+                    cache.refresh(entries, starts_on);
+                }
+            });
+        });
+        cache.with_value(|cache| cache.totals().clone())
+    })
+}
+
 #[component]
 pub fn Week() -> impl IntoView {
     let store = use_store();
     let (goal_error, set_goal_error) = signal(None::<String>);
     let goal = move || store.workbook.mojo().with(|mojo| mojo.weekly_hours_goal);
     let this_week = move || store.workbook.mojo().with(|mojo| mojo.week_of(clock::today()));
-    // One pass over the log per change of the section, read by every figure below.
-    let totals = Memo::new(move |_| store.workbook.mojo().with(Mojo::week_totals));
+    // Kept up to date from the log's journal (an hour logged counts that
+    // entry only), read by every figure below.
+    let totals = week_totals(store);
     let week_hours = move || totals.with(|totals| totals.hours(this_week(), None));
     let total_line = move || {
         let (hours, goal) = (week_hours(), goal());
