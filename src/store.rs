@@ -83,6 +83,8 @@ pub struct Store {
     dirty: StoredValue<Option<Dirty>>,
     /// A `storage` event from another tab is waiting to be followed.
     following: StoredValue<bool>,
+    /// The save's timer is set: an edit sets none of its own.
+    save_timer_set: StoredValue<bool>,
     /// The long lists' rows read their records through these.
     pub contacts: LiveRecords<Contact>,
     pub entries: LiveRecords<TimeEntry>,
@@ -117,6 +119,7 @@ impl Store {
             written: StoredValue::new(written),
             dirty: StoredValue::new(None),
             following: StoredValue::new(false),
+            save_timer_set: StoredValue::new(false),
             contacts: LiveRecords::new(workbook.outreach().contacts(), |contact| contact.meta.id),
             entries: LiveRecords::new(workbook.mojo().entries(), |entry| entry.meta.id),
         };
@@ -435,14 +438,31 @@ impl Store {
             tracker.edited(clock::now_ms());
         });
         self.publish_status();
+        self.save_later(SAVE_DELAY_MS);
+    }
+
+    /// Sets the save's timer, unless it is set: typing sets one timer, not
+    /// one per key. When it fires before the quiet time since the last edit
+    /// is over, it is set again for the rest.
+    fn save_later(&self, after_ms: f64) {
+        if self.save_timer_set.get_value() {
+            return;
+        }
+        self.save_timer_set.set_value(true);
         let store = *self;
         set_timeout(
             move || {
-                if store.tracker.with_value(|tracker| tracker.is_due(clock::now_ms())) {
-                    store.save_now();
+                // The app may be gone (a test's owner dropped).
+                if store.save_timer_set.try_set_value(false).is_some() {
+                    return;
+                }
+                match store.tracker.with_value(|tracker| tracker.wait_left(clock::now_ms())) {
+                    Some(left) if left > 0.0 => store.save_later(left),
+                    Some(_) => store.save_now(),
+                    None => {}
                 }
             },
-            Duration::from_millis(SAVE_DELAY_MS as u64),
+            Duration::from_millis(after_ms.ceil() as u64),
         );
     }
 

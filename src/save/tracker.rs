@@ -56,7 +56,13 @@ impl SaveTracker {
     /// Whether a debounced write should happen at `now`: something is unsaved
     /// and no edit came within the delay.
     pub fn is_due(&self, now: f64) -> bool {
-        !self.read_only && self.has_unsaved() && now - self.last_edit_at >= self.delay_ms
+        self.wait_left(now) == Some(0.0)
+    }
+
+    /// How long from `now` until the debounced write is due (0: due now);
+    /// `None` when there is nothing to write.
+    pub fn wait_left(&self, now: f64) -> Option<f64> {
+        (!self.read_only && self.has_unsaved()).then(|| (self.last_edit_at + self.delay_ms - now).max(0.0))
     }
 
     /// Whether an immediate write (page hidden or closing) should happen.
@@ -121,6 +127,22 @@ mod tests {
         assert!(!tracker.is_due(1549.0));
         assert!(tracker.is_due(1550.0));
         assert_eq!(tracker.status(), SaveStatus::Pending);
+    }
+
+    // Guards the one save timer: set at the first edit, it fires 300 ms later
+    // and waits for the rest of the delay since the last edit, then writes.
+    #[test]
+    fn the_timer_waits_for_what_is_left_of_the_delay() {
+        let mut tracker = SaveTracker::default();
+        assert_eq!(tracker.wait_left(0.0), None, "nothing to write");
+        tracker.edited(1000.0);
+        tracker.edited(1250.0);
+        assert_eq!(tracker.wait_left(1300.0), Some(250.0), "the first timer fires: 250 ms more");
+        assert_eq!(tracker.wait_left(1550.0), Some(0.0), "then it is due");
+        assert_eq!(tracker.wait_left(1600.0), Some(0.0));
+        let revision = tracker.revision();
+        tracker.wrote(revision);
+        assert_eq!(tracker.wait_left(1600.0), None, "written: no timer needed");
     }
 
     #[test]

@@ -257,6 +257,31 @@ test('benchmark', async ({ browser, baseURL }) => {
     interactions.log_hours = interaction(samples, { where: 'Mojo, "Log 1 h today" button, with 2,000 time-log entries' });
   }
 
+  // The browser's own floor for the same measure, on the same page and
+  // data: a plain button added by this script whose click changes one word
+  // (no app code runs). A click that changes what is shown waits for the
+  // frame Chrome paints right after input, so `work_ms` cannot go below this.
+  {
+    await page.evaluate(() => {
+      const probe = document.createElement('button');
+      probe.id = 'bench-probe';
+      probe.textContent = 'Bench probe';
+      const word = document.createElement('span');
+      word.id = 'bench-probe-word';
+      word.textContent = '0';
+      probe.addEventListener('click', () => { word.textContent = String(Number(word.textContent) + 1); });
+      document.querySelector('main h1')?.after(probe, word);
+    });
+    const button = page.getByRole('button', { name: 'Bench probe' });
+    const samples = [];
+    for (let i = 0; i < 12; i++) samples.push(await timed(page, 'click', 'click', () => button.click()));
+    report.browser_floor = {
+      where: 'Mojo with the large data, a button outside the app that changes one word when clicked',
+      click_work_ms: stats(samples.map((s) => s.work)),
+    };
+    await page.evaluate(() => ['bench-probe', 'bench-probe-word'].forEach((id) => document.getElementById(id)?.remove()));
+  }
+
   // Switching routes through the main navigation.
   {
     const nav = page.getByRole('navigation', { name: 'Main' });

@@ -89,6 +89,27 @@ test('typing and reloading at once keeps the last keystroke', async ({ page }) =
   await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue('Laid off on Tuesday.');
 });
 
+// Guards the save's one timer (issue 17): keys typed 50 ms apart for longer
+// than the 300 ms wait are written once, after the pause, with the last key
+// (the timer set by the first key waits again for the rest of the pause).
+test('a burst of typing is saved once, after the pause, with the last key', async ({ page }) => {
+  await open(page, '#/debrief');
+  await page.evaluate((key) => {
+    const w = window as unknown as { writes: number };
+    w.writes = 0;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if (k === key) w.writes += 1;
+      return setItem.call(this, k, v);
+    };
+  }, WORKBOOK_KEY);
+  await page.getByLabel('In a sentence or two, what happened?').click();
+  await page.keyboard.type('Laid off in the March round.', { delay: 50 });
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  expect(await page.evaluate(() => (window as unknown as { writes: number }).writes)).toBe(1);
+  expect((await held(page)).debrief.summary).toBe('Laid off in the March round.');
+});
+
 test('corrupt stored data is kept untouched and the person is told', async ({ page }) => {
   const raw = '{"schema_version": 2, "debrief": {"summary": "half a sentence';
   await open(page);
