@@ -193,15 +193,16 @@ impl ChangeJournal {
         self.revision
     }
 
-    /// What changed after revision `seen` (0 at first: everything).
+    /// What changed after revision `seen` (0 at first: everything), each
+    /// id once, in the order first changed.
     pub fn since(&self, seen: u64) -> RecordsChanged {
         if seen < self.complete_from {
             return RecordsChanged::Everything;
         }
-        let mut ids: Vec<Uuid> = self.log.iter().filter(|(at, _)| *at > seen).map(|(_, id)| *id).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        RecordsChanged::Only(ids)
+        let mut named = IdSet::default();
+        RecordsChanged::Only(
+            self.log.iter().filter(|(at, id)| *at > seen && named.insert(*id)).map(|(_, id)| *id).collect(),
+        )
     }
 }
 
