@@ -142,7 +142,8 @@ function inclusive(profile: any, byId: Map<number, any>, deltas: number[]) {
       for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
         const name: string = byId.get(at)?.callFrame.functionName ?? '';
         if (name.includes(process.env.CALLERS!)) inside = true;
-        else if (inside && /^(_ZN\d+)?comeback/.test(name)) {
+        // A wasm function's shim is named after it: not a caller.
+        else if (inside && /^(_ZN\d+)?comeback/.test(name) && !name.endsWith('indirect_call_shim')) {
           by.set(name, (by.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
           return;
         }

@@ -110,6 +110,9 @@ test('import connections, put a weak tie in a target company first, follow up, a
   await add.getByLabel('How often we see each other').selectOption({ label: 'Several times a week or more' });
   await add.getByRole('button', { name: 'Add to my list' }).click();
   await expect(add.getByText('Sam Lee is on your list.')).toBeVisible();
+  // Ready for the next person: the form is empty and Name has the focus.
+  await expect(add.getByLabel('Name')).toBeFocused();
+  await expect(add.getByLabel('Name')).toHaveValue('');
   await expect(rows.filter({ hasText: 'Sam Lee' })).toContainText('Close tie');
   await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
 

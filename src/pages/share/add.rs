@@ -6,7 +6,7 @@ use super::use_share_ui;
 use crate::components::card::Card;
 use crate::model::outreach::{Contact, Frequency};
 use crate::store::use_store;
-use crate::web::focus::focus_by_id;
+use crate::web::focus::focus_now;
 
 #[component]
 pub fn AddContact() -> impl IntoView {
@@ -23,7 +23,7 @@ pub fn AddContact() -> impl IntoView {
         let typed = name.get_untracked();
         if typed.trim().is_empty() {
             set_message.set("Add a name first; everything else can wait.".into());
-            focus_by_id("add-contact-name".into());
+            focus_now("add-contact-name");
             return;
         }
         let contact = Contact {
@@ -45,7 +45,10 @@ pub fn AddContact() -> impl IntoView {
         target.set(false);
         ui.open.set(Some(id));
         set_message.set(format!("{added} is on your list."));
-        focus_by_id("add-contact-name".into());
+        // The field is there already: focused now, while the page is as it
+        // was painted, rather than in the next frame, where it would force a
+        // layout of everything the add changed.
+        focus_now("add-contact-name");
     };
     let text = |id: &'static str, label: &'static str, value: RwSignal<String>| {
         view! {
