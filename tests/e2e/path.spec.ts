@@ -103,6 +103,9 @@ for (const walk of walks) {
     // Step 3: the goal fits the kind; an event planned is a start.
     await expect(page.getByLabel('Weekly goal in hours')).toHaveValue(walk.goal);
     await press(page.getByRole('button', { name: 'Add an event' }), 'Enter');
+    // The new event takes the focus on the next frame: wait for it, as a
+    // person would, or it can take the focus from the next button mid-press.
+    await expect(page.getByRole('region', { name: 'Out of your comfort zone' }).getByLabel('What it was')).toBeFocused();
     const mojo = page.getByRole('region', { name: 'Where Step 3 stands' });
     await press(mojo.getByRole('button', { name: 'Mark Step 3 done' }), 'Enter');
     await expect(mojo).toContainText('Step 3 is done');
