@@ -45,9 +45,7 @@ pub fn AddContact() -> impl IntoView {
         target.set(false);
         ui.open.set(Some(id));
         set_message.set(format!("{added} is on your list."));
-        // The field is there already: focused now, while the page is as it
-        // was painted, rather than in the next frame, where it would force a
-        // layout of everything the add changed.
+        // The field is on the page already: no need to wait for a frame.
         focus_now("add-contact-name");
     };
     let text = |id: &'static str, label: &'static str, value: RwSignal<String>| {
