@@ -8,7 +8,6 @@ use reactive_stores::Store as Live;
 use uuid::Uuid;
 
 use crate::model::debrief::DebriefStoreFields;
-use crate::model::meta::RecordsChanged;
 use crate::model::mojo::MojoStoreFields;
 use crate::model::outreach::view::{Filter, IndexCache, Sort};
 use crate::model::outreach::FollowUpDue;
@@ -42,15 +41,9 @@ impl OutreachIndex {
         let seen = StoredValue::new(0);
         let version = Memo::new(move |previous: Option<&u64>| {
             let sort = sort.get();
-            let (revision, changes) = store.contacts.changes_since(seen.get_value());
-            seen.set_value(revision);
             let changed = store.workbook.outreach().contacts().with(|contacts| {
-                let maybe_changed = match changes {
-                    RecordsChanged::Only(ids) => {
-                        Some(ids.into_iter().map(|id| (id, store.contacts.place(id, contacts))).collect::<Vec<_>>())
-                    }
-                    RecordsChanged::Everything => None,
-                };
+                let (revision, maybe_changed) = store.contacts.changed_places(seen.get_value(), contacts);
+                seen.set_value(revision);
                 store.workbook.plan().targets().with(|targets| {
                     cache.try_update_value(|cache| match &maybe_changed {
                         Some(maybe) => cache.refresh_known(contacts, maybe, targets, sort, clock::today()),

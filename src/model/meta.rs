@@ -206,6 +206,10 @@ impl ChangeJournal {
     }
 }
 
+/// Records that may have changed, each with its place in its list (`None`
+/// once removed), as derived data kept record by record is told of them.
+pub type ChangedPlaces = Vec<(Uuid, Option<usize>)>;
+
 /// Hashes record ids by their own bits: they are random (version 4), and
 /// hashing 5,000 of them with SipHash on every edit cost more than the
 /// lookups it served.

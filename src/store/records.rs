@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use reactive_stores::Field;
 use uuid::Uuid;
 
-use crate::model::meta::{ChangeJournal, IdMap, ListChanges, RecordsChanged};
+use crate::model::meta::{ChangeJournal, ChangedPlaces, IdMap, ListChanges, RecordsChanged};
 
 /// The handles are copied like the signals they hold, whatever their
 /// record type (a derive would ask the record to be `Copy`).
@@ -149,10 +149,18 @@ impl<T: Send + Sync + 'static> LiveRecords<T> {
         self.journal.with_value(|journal| (journal.revision(), journal.since(seen)))
     }
 
-    /// Where `id` is in `list` (the list this handle follows, as read by
-    /// the caller), `None` once it is gone.
-    pub fn place(&self, id: Uuid, list: &[T]) -> Option<usize> {
-        self.position(id, list)
+    /// For derived data kept record by record: the journal's revision now,
+    /// and the records changed after `seen` (as [`LiveRecords::changes_since`]),
+    /// each with its place in `list` (the list this handle follows, as the
+    /// caller reads it; `None` once gone). `None` instead of the records when
+    /// anything may have changed: the caller looks at the whole list.
+    pub fn changed_places(&self, seen: u64, list: &[T]) -> (u64, Option<ChangedPlaces>) {
+        let (revision, changes) = self.changes_since(seen);
+        let places = match changes {
+            RecordsChanged::Only(ids) => Some(ids.into_iter().map(|id| (id, self.position(id, list))).collect()),
+            RecordsChanged::Everything => None,
+        };
+        (revision, places)
     }
 
     /// After an edit of the whole list ([`crate::model::meta::ListShape::changes`]): the readers

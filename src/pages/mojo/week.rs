@@ -11,7 +11,6 @@ use crate::components::card::Card;
 use crate::components::table::ColumnHeads;
 use crate::model::dates;
 use crate::model::live::*;
-use crate::model::meta::RecordsChanged;
 use crate::model::mojo::{chart_geometry, format_hours, Bar, WeekTotal, WeekTotals, WeekTotalsCache, CHART_WEEKS};
 use crate::model::SetbackKind;
 use crate::store::{use_store, Store};
@@ -43,17 +42,14 @@ fn week_totals(store: Store) -> Memo<WeekTotals> {
     let seen = StoredValue::new(0);
     Memo::new(move |_| {
         let starts_on = store.workbook.mojo().week_starts_on().get();
-        let (revision, changes) = store.entries.changes_since(seen.get_value());
-        seen.set_value(revision);
         store.workbook.mojo().entries().with(|entries| {
-            cache.update_value(|cache| match changes {
-                RecordsChanged::Only(ids) => {
-                    let maybe: Vec<_> = ids.into_iter().map(|id| (id, store.entries.place(id, entries))).collect();
-                    cache.refresh_known(entries, &maybe, starts_on);
-                }
-                RecordsChanged::Everything => {
-                    cache.refresh(entries, starts_on);
-                }
+            let (revision, maybe_changed) = store.entries.changed_places(seen.get_value(), entries);
+            seen.set_value(revision);
+            cache.update_value(|cache| {
+                match maybe_changed {
+                    Some(maybe) => cache.refresh_known(entries, &maybe, starts_on),
+                    None => cache.refresh(entries, starts_on),
+                };
             });
         });
         cache.with_value(|cache| cache.totals().clone())
