@@ -338,6 +338,8 @@ test('the benchmark\'s 3 MB workbook in one legacy key moves into buckets within
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [LEGACY_WORKBOOK_KEY, text]);
   await open(page, '#/share');
   await expect(page.getByRole('alert')).toHaveCount(0);
+  // The move runs after the first paint and today's snapshot: wait for it.
+  await expect.poll(() => page.evaluate((ns) => localStorage.getItem('comeback.workbook') === null && localStorage.getItem(`${ns}workbook`) !== null, NS), { message: 'the legacy key moved', timeout: 30_000 }).toBe(true);
   const layout = await page.evaluate((ns) => ({
     legacy: localStorage.getItem('comeback.workbook'),
     keys: Object.keys(localStorage).filter((key) => key.startsWith(`${ns}workbook`)).length,
