@@ -42,8 +42,60 @@ pub fn App() -> impl IntoView {
                 </main>
             }
         >
-            <Workbook />
+            <Readable />
         </Show>
+    }
+}
+
+/// Where reading what is stored stands (see `web::decoder`).
+#[derive(Clone, Copy, PartialEq)]
+enum Reading {
+    /// The decoder's chunk is on its way.
+    Fetching,
+    /// Nothing stored, or the decoder is there.
+    Ready,
+    /// Its chunk could not be fetched.
+    Failed,
+}
+
+/// The workbook, once what is stored can be read: with something stored,
+/// the decoder's chunk is fetched first (from the service worker's copy,
+/// since storing something means an earlier visit); a first visit needs none.
+#[component]
+fn Readable() -> impl IntoView {
+    let ready = web::decoder::is_loaded() || !web::storage::workbook_stored();
+    let reading = RwSignal::new(if ready { Reading::Ready } else { Reading::Fetching });
+    let fetch = move || {
+        reading.set(Reading::Fetching);
+        leptos::task::spawn_local(async move {
+            reading.set(match web::decoder::load().await {
+                Ok(()) => Reading::Ready,
+                Err(_) => Reading::Failed,
+            });
+        });
+    };
+    if !ready {
+        fetch();
+    }
+    move || match reading.get() {
+        Reading::Ready => view! { <Workbook /> }.into_any(),
+        Reading::Fetching => ().into_any(),
+        Reading::Failed => view! { <ReaderMissing retry=fetch /> }.into_any(),
+    }
+}
+
+/// What a failed fetch of the decoder shows: nothing stored is touched.
+#[component]
+fn ReaderMissing(retry: impl Fn() + Copy + 'static) -> impl IntoView {
+    view! {
+        <main id="main" tabindex="-1" class="shell">
+            <pages::lazy::FetchFailed
+                title="Your workbook could not be opened"
+                text="Comeback could not fetch the part of the app that reads your saved workbook. If you are offline, try again once you are connected. If Comeback was updated in another tab, reload to use the new version. Nothing was changed."
+                retry=retry
+                reload=web::service_worker::reload_newest
+            />
+        </main>
     }
 }
 

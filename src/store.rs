@@ -36,7 +36,7 @@ use crate::model::{RecordMeta, Timestamp, Workbook};
 use crate::save::decide::{self, Follow, Kept, OtherTab};
 pub use crate::save::decide::{Notice, StoreError};
 use crate::save::{SaveStatus, SaveTracker, SAVE_DELAY_MS};
-use crate::web::{clock, download, idle, later, lifecycle, location, storage};
+use crate::web::{clock, decoder, download, idle, later, lifecycle, location, storage};
 use records::{LiveRecord, LiveRecords};
 
 /// Notifies the readers of each part of a section that differs between its
@@ -100,7 +100,10 @@ impl Store {
         // come first; a failure leaves them where they were, readable.
         let _ = storage::adopt_legacy();
         let document = storage::read_document();
-        let read = document.as_ref().map(|document| (document, document.decode())).map_err(Clone::clone);
+        // The decoder is there whenever something is stored (`App` fetches
+        // it first); if not, nothing is shown as if new, nor written.
+        let read =
+            document.as_ref().map_err(Clone::clone).and_then(|document| Ok((document, decoder::decode(document)?)));
         let written = match &read {
             Ok((document, loaded)) => Written::as_read(document, loaded),
             Err(_) => Written::default(),
@@ -172,7 +175,7 @@ impl Store {
             return;
         }
         if let Some(Ok(moved)) =
-            self.workbook.try_with_untracked(|workbook| storage::move_into_records(&document, workbook))
+            self.workbook.try_with_untracked(|workbook| decoder::move_into_records(&document, workbook))
         {
             self.written.set_value(moved);
         }
@@ -599,7 +602,7 @@ impl Store {
         let Some(before) = storage::read_kept(keep_key)? else {
             return Err(StoreError::NothingToUndo);
         };
-        let restored = match decide::kept(&before, clock::now())? {
+        let restored = match decide::kept(&before, clock::now(), |text| Ok(decoder::decode_text(text)?))? {
             Kept::Nothing(workbook) => {
                 storage::remove_document()?;
                 workbook
@@ -734,7 +737,13 @@ impl Store {
                         store.following.set_value(false);
                         // Its lock's idle time may have changed too.
                         store.lock_when_idle();
-                        store.follow_other_tab();
+                        // Read with the decoder, fetched now if this tab
+                        // started with nothing stored.
+                        leptos::task::spawn_local(async move {
+                            if decoder::load().await.is_ok() {
+                                store.follow_other_tab();
+                            }
+                        });
                     },
                     Duration::from_millis(50),
                 );
@@ -755,8 +764,8 @@ impl Store {
                 // writes every record of this tab's that differs from it
                 // (new keys above its generations), so this tab's version wins.
                 if let Ok(document) = storage::read_document() {
-                    let written = match document.decode() {
-                        Loaded::Current(theirs) => Written::as_stored(&document, &theirs),
+                    let written = match decoder::decode(&document) {
+                        Ok(Loaded::Current(theirs)) => Written::as_stored(&document, &theirs),
                         _ => Written::generations_only(&document),
                     };
                     self.written.set_value(written);
@@ -767,7 +776,8 @@ impl Store {
             OtherTab::Read => {}
         }
         let Ok(document) = storage::read_document() else { return };
-        let loaded = document.decode();
+        // `flush_when_leaving` loads the decoder first.
+        let Ok(loaded) = decoder::decode(&document) else { return };
         match decide::follow(loaded, clock::now()) {
             Follow::Show(workbook) => {
                 self.written.set_value(Written::as_stored(&document, &workbook));

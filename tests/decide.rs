@@ -129,13 +129,21 @@ fn another_tab_is_followed_unless_there_are_unsaved_edits() {
     assert_eq!(decide::follow(Loaded::Corrupt { raw: "x".into(), reason: "y".into() }, now()), Follow::KeepShowing);
 }
 
+/// How the app reads a kept copy, without the browser's decoder chunk.
+fn read(text: &str) -> Result<Loaded, StorageError> {
+    Ok(comeback::io::stored::decode(Some(text)))
+}
+
 // Guards Undo copies: empty text means nothing was stored; unreadable copies are refused.
 #[test]
 fn kept_copies_are_read_before_anything_is_written() {
-    assert_eq!(decide::kept("", now()), Ok(Kept::Nothing(Workbook::new(now()))));
+    assert_eq!(decide::kept("", now(), read), Ok(Kept::Nothing(Workbook::new(now()))));
     let kept = example();
-    assert_eq!(decide::kept(&encode(&kept).unwrap(), now()), Ok(Kept::Text(kept)));
-    assert_eq!(decide::kept("{ broken", now()), Err(StoreError::UnreadableCopy));
+    assert_eq!(decide::kept(&encode(&kept).unwrap(), now(), read), Ok(Kept::Text(kept)));
+    assert_eq!(decide::kept("{ broken", now(), read), Err(StoreError::UnreadableCopy));
+    // Before the decoder's chunk is there, nothing is decided.
+    let missing = |_: &str| Err(StorageError::ReaderMissing);
+    assert_eq!(decide::kept("{}", now(), missing), Err(StoreError::Storage(StorageError::ReaderMissing)));
     // Typed errors still read as sentences.
     assert_eq!(StoreError::from(StorageError::QuotaExceeded).to_string(), "the browser's storage for Comeback is full");
     assert!(StoreError::NoRoomForUndo(StorageError::QuotaExceeded).to_string().contains("nothing was replaced"));

@@ -392,6 +392,24 @@ fn a_missing_or_unreadable_named_key_makes_the_workbook_unreadable() {
     }
 }
 
+// Guards the first visit's bytes: nothing stored, or a broken layout, is named without the
+// decoder (which the release build fetches only when there is text to read, src/web/decoder.rs).
+#[test]
+fn only_stored_text_needs_the_decoder() {
+    let nothing = read(&Storage::new());
+    assert_eq!(nothing.classified_as_is(), Some(Loaded::Fresh));
+    assert_eq!(nothing.decode(), Loaded::Fresh);
+
+    let (good, _) = stored(&full());
+    assert_eq!(read(&good).classified_as_is(), None);
+
+    let mut broken = good.clone();
+    broken.remove("comeback@/comeback/.workbook.mojo.g1");
+    let document = read(&broken);
+    assert!(matches!(document.classified_as_is(), Some(Loaded::Corrupt { .. })));
+    assert_eq!(document.classified_as_is(), Some(document.decode()));
+}
+
 // Guards newer builds: a newer manifest is recognised (never written) and read leniently.
 #[test]
 fn a_newer_manifest_is_newer() {

@@ -94,6 +94,13 @@ pub struct Restored {
     pub migrated_from: Option<u32>,
 }
 
+impl Restored {
+    /// A file edited by hand may repeat an id: keeps each once, the latest edit.
+    pub fn without_duplicates(self) -> Self {
+        Restored { workbook: without_duplicates(&self.workbook), ..self }
+    }
+}
+
 #[derive(Clone, Debug, Error, PartialEq)]
 pub enum BackupError {
     #[error("the file is {size} bytes; a Comeback backup this large is not plausible (the limit is 10 MB)")]
@@ -149,6 +156,12 @@ pub fn check_size(size: u64) -> Result<(), BackupError> {
 
 /// Reads a backup file's text.
 pub fn read(text: &str) -> Result<Restored, BackupError> {
+    decode(text).map(Restored::without_duplicates)
+}
+
+/// [`read`] without the last step: what the app's reader (`web::decoder`)
+/// does, so that the merge's code stays with the pages that merge.
+pub fn decode(text: &str) -> Result<Restored, BackupError> {
     check_size(text.len() as u64)?;
     let value: Value =
         serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|err| BackupError::NotJson {
@@ -177,7 +190,5 @@ pub fn read(text: &str) -> Result<Restored, BackupError> {
         migrate(workbook, version).map_err(|err| BackupError::Shape { field: "workbook", detail: err.to_string() })?;
     let workbook: Workbook =
         stored::workbook_from_object(workbook).map_err(|detail| BackupError::Shape { field: "workbook", detail })?;
-    // A file edited by hand may repeat an id; keep each once, the latest edit.
-    let workbook = without_duplicates(&workbook);
     Ok(Restored { header, workbook, migrated_from: (version < SCHEMA_VERSION).then_some(version) })
 }

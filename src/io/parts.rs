@@ -629,11 +629,18 @@ impl Document {
     /// Classifies the document as [`stored::decode`] does; a broken layout is
     /// corrupt, keeping the text that was there.
     pub fn decode(&self) -> Loaded {
-        match &self.layout {
-            Layout::Broken(reason) => {
-                Loaded::Corrupt { raw: self.text.clone().unwrap_or_default(), reason: reason.clone() }
+        self.classified_as_is().unwrap_or_else(|| stored::decode(self.text.as_deref()))
+    }
+
+    /// What [`Document::decode`] says without reading the text: nothing
+    /// stored, or a broken layout. `None`: there is text to decode.
+    pub fn classified_as_is(&self) -> Option<Loaded> {
+        match (&self.layout, &self.text) {
+            (Layout::Broken(reason), text) => {
+                Some(Loaded::Corrupt { raw: text.clone().unwrap_or_default(), reason: reason.clone() })
             }
-            _ => stored::decode(self.text.as_deref()),
+            (_, None) => Some(Loaded::Fresh),
+            (_, Some(_)) => None,
         }
     }
 

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::store::use_store;
-use crate::web::{focus, later, service_worker, split_loader};
+use crate::web::{decoder, focus, later, service_worker, split_loader};
 
 pub use crate::web::split_loader::ChunkMissing;
 
@@ -46,6 +46,10 @@ macro_rules! page_chunks {
             pub const ALL: &[Chunk] = &[$(Chunk::$name,)*];
 
             async fn load(self) -> Result<AnyView, ChunkMissing> {
+                // Restoring reads backups and snapshots: the reader comes first.
+                if self == Chunk::Backup {
+                    decoder::load().await?;
+                }
                 match self {
                     $(Chunk::$name => $load().await,)*
                 }
@@ -90,6 +94,10 @@ pub fn prefetch_when_idle() {
             }
             shared += 1;
         }
+        // The reader, which Backup and the rare work need (and a reload
+        // with something stored, already there from the service worker).
+        later::idle_period().await;
+        let _ = decoder::load().await;
         // The unlock page is fetched only by a locked workbook, when it opens.
         for chunk in Chunk::ALL.iter().filter(|chunk| **chunk != Chunk::Unlock) {
             later::idle_period().await;
@@ -155,22 +163,39 @@ pub fn LazyPart(chunk: Chunk) -> impl IntoView {
 #[component]
 fn ChunkFailed(retry: impl Fn() + Copy + 'static) -> impl IntoView {
     let store = use_store();
-    let reload = move |_| {
+    let reload = move || {
         store.save_now();
         service_worker::reload_newest();
     };
     view! {
         <section class="page">
-            <div class="banner warning" role="alert">
-                <h1>"This page could not be opened"</h1>
-                <p>
-                    "Comeback could not fetch this part of the app. If you are offline, try again once you are connected. If Comeback was updated in another tab, reload to use the new version. Your work is saved either way."
-                </p>
-                <div class="actions">
-                    <button type="button" on:click=move |_| retry()>"Try again"</button>
-                    <button type="button" class="secondary" on:click=reload>"Reload Comeback"</button>
-                </div>
-            </div>
+            <FetchFailed
+                title="This page could not be opened"
+                text="Comeback could not fetch this part of the app. If you are offline, try again once you are connected. If Comeback was updated in another tab, reload to use the new version. Your work is saved either way."
+                retry=retry
+                reload=reload
+            />
         </section>
+    }
+}
+
+/// A part of the app that could not be fetched, said plainly, with "Try
+/// again" and "Reload Comeback".
+#[component]
+pub fn FetchFailed(
+    title: &'static str,
+    text: &'static str,
+    retry: impl Fn() + Copy + 'static,
+    reload: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="banner warning" role="alert">
+            <h1>{title}</h1>
+            <p>{text}</p>
+            <div class="actions">
+                <button type="button" on:click=move |_| retry()>"Try again"</button>
+                <button type="button" class="secondary" on:click=move |_| reload()>"Reload Comeback"</button>
+            </div>
+        </div>
     }
 }

@@ -168,11 +168,16 @@ pub enum Kept {
     Text(Workbook),
 }
 
-pub fn kept(text: &str, now: Timestamp) -> Result<Kept, StoreError> {
+/// `decode` reads a text (the app's goes through `web::decoder`).
+pub fn kept(
+    text: &str,
+    now: Timestamp,
+    decode: impl FnOnce(&str) -> Result<Loaded, StorageError>,
+) -> Result<Kept, StoreError> {
     if text.is_empty() {
         return Ok(Kept::Nothing(Workbook::new(now)));
     }
-    match crate::io::stored::decode(Some(text)) {
+    match decode(text)? {
         Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } => Ok(Kept::Text(workbook)),
         Loaded::Fresh => Ok(Kept::Nothing(Workbook::new(now))),
         Loaded::Newer { .. } | Loaded::Corrupt { .. } => Err(StoreError::UnreadableCopy),

@@ -4,7 +4,9 @@
 //! each is a chunk of its own (`split_fn!`), fetched the first time it runs:
 //! with them go deflate and inflate, the whole-document writer and the
 //! backup serializer, out of the module every first visit downloads.
-//! Each returns `Err(ChunkMissing)` when its chunk cannot be fetched.
+//! Each returns `Err(ChunkMissing)` when its chunk cannot be fetched. Those
+//! that read a kept copy fetch the reader first (`web::decoder`), and reach
+//! it only through its handle, so that its code stays in one file.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -13,6 +15,7 @@ use super::Store;
 use crate::io::backup::{self, Counts};
 use crate::model::Timestamp;
 use crate::save::decide::StoreError;
+use crate::web::decoder::{self, ChunkMissing};
 use crate::web::split_loader::split_fn;
 use crate::web::storage::{self, StorageError};
 
@@ -24,10 +27,16 @@ split_fn! {
 }
 
 split_fn! {
-    /// [`Store::remove_example`].
-    example_removal: fn remove_example(store: Store) -> Result<(), StoreError> {
+    /// [`Store::remove_example`] (see [`remove_example`]).
+    example_removal: fn remove_example_now(store: Store) -> Result<(), StoreError> {
         store.remove_example()
     }
+}
+
+/// [`Store::remove_example`], with the reader its Undo copy needs.
+pub async fn remove_example(store: Store) -> Result<Result<(), StoreError>, ChunkMissing> {
+    decoder::load().await?;
+    remove_example_now(store).await
 }
 
 split_fn! {
@@ -38,17 +47,30 @@ split_fn! {
 }
 
 split_fn! {
-    /// [`Store::fall_back_to_snapshot`].
-    unreadable_snapshot: fn fall_back_to_snapshot(store: Store) -> Result<NaiveDate, StoreError> {
+    /// [`Store::fall_back_to_snapshot`] (see [`fall_back_to_snapshot`]).
+    unreadable_snapshot: fn fall_back_to_snapshot_now(store: Store) -> Result<NaiveDate, StoreError> {
         store.fall_back_to_snapshot()
     }
 }
 
+/// [`Store::fall_back_to_snapshot`], with the reader the snapshot needs.
+pub async fn fall_back_to_snapshot(store: Store) -> Result<Result<NaiveDate, StoreError>, ChunkMissing> {
+    decoder::load().await?;
+    fall_back_to_snapshot_now(store).await
+}
+
 split_fn! {
-    /// The day of the newest snapshot that can be listed (`storage::snapshot_list`).
-    unreadable_snapshot_day: fn newest_snapshot_day() -> Option<NaiveDate> {
+    /// See [`newest_snapshot_day`].
+    unreadable_snapshot_day: fn newest_snapshot_day_now() -> Option<NaiveDate> {
         storage::snapshot_list().ok().and_then(|found| found.first().map(|snapshot| snapshot.day))
     }
+}
+
+/// The day of the newest snapshot that can be listed (`storage::snapshot_list`),
+/// with the reader an older snapshot without a note needs.
+pub async fn newest_snapshot_day() -> Result<Option<NaiveDate>, ChunkMissing> {
+    decoder::load().await?;
+    newest_snapshot_day_now().await
 }
 
 split_fn! {

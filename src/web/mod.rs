@@ -5,6 +5,7 @@ pub mod boot;
 pub mod clipboard;
 pub mod clock;
 pub mod crypto;
+pub mod decoder;
 pub mod document;
 pub mod download;
 pub mod files;

@@ -17,11 +17,11 @@ use gloo_storage::{LocalStorage, Storage as _};
 use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::describe_js_error;
+use super::{decoder, describe_js_error};
 use crate::io::backup::Counts;
 use crate::io::kept;
 use crate::io::lock::{self, Lock};
-use crate::io::namespace::{self, Namespace, LEGACY_CLAIM_KEY};
+use crate::io::namespace::{self, Namespace, LEGACY_CLAIM_KEY, LEGACY_PREFIX, WORKBOOK};
 use crate::io::parts::{self, Dirty, Document, Move, Save, Written};
 use crate::io::stored::{self, Loaded};
 use crate::model::dates;
@@ -43,6 +43,14 @@ pub enum StorageError {
     Encode(String),
     #[error("the locked workbook could not be read ({0})")]
     Sealed(String),
+    #[error("Comeback could not fetch the part of the app that reads the saved workbook; reload to try again")]
+    ReaderMissing,
+}
+
+impl From<decoder::ChunkMissing> for StorageError {
+    fn from(_: decoder::ChunkMissing) -> Self {
+        StorageError::ReaderMissing
+    }
 }
 
 thread_local! {
@@ -324,9 +332,18 @@ pub fn read_document() -> Result<Document, StorageError> {
     parts::read_document(&namespace(), may_adopt_legacy()?, read)
 }
 
-/// Reads and classifies the stored workbook.
+/// Whether anything is stored to read: the workbook's root, or that of
+/// builds before namespaces while this copy may adopt it. One key each, so
+/// asking costs nothing beside reading the workbook.
+pub fn workbook_stored() -> bool {
+    let stored = |key: &str| matches!(read_raw(key), Ok(Some(_)));
+    stored(&workbook_key()) || (matches!(may_adopt_legacy(), Ok(true)) && stored(&format!("{LEGACY_PREFIX}{WORKBOOK}")))
+}
+
+/// Reads and classifies the stored workbook (the decoder's chunk is there
+/// whenever anything is stored: see `decoder`).
 pub fn load_workbook() -> Result<Loaded, StorageError> {
-    Ok(read_document()?.decode())
+    Ok(decoder::decode(&read_document()?)?)
 }
 
 /// Writes the whole workbook: every bucket and part, then the manifest.
@@ -347,8 +364,10 @@ pub fn save_changes_with(written: &mut Written, workbook: &Workbook, dirty: &Dir
     if !written.has_manifest() {
         // No manifest yet: what is stored may be an older layout to move first.
         let document = read_document()?;
-        if document.needs_move() && !matches!(document.decode(), Loaded::Corrupt { .. } | Loaded::Newer { .. }) {
-            *written = move_into_records(&document, workbook)?;
+        if document.needs_move()
+            && !matches!(decoder::decode(&document)?, Loaded::Corrupt { .. } | Loaded::Newer { .. })
+        {
+            *written = decoder::move_into_records(&document, workbook)?;
         }
     }
     write_changes(written, workbook, dirty)
@@ -534,7 +553,7 @@ pub fn snapshot_list() -> Result<Vec<SnapshotEntry>, StorageError> {
         let noted = kept::note(&stored).and_then(|note| serde_json::from_str::<Counts>(&note).ok());
         let holds = match noted {
             Some(holds) => holds,
-            None => match read_snapshot(day, &stored) {
+            None => match read_snapshot(day, &stored)? {
                 Some(snapshot) => Counts::of(&snapshot.workbook),
                 None => continue,
             },
@@ -547,7 +566,10 @@ pub fn snapshot_list() -> Result<Vec<SnapshotEntry>, StorageError> {
 /// The snapshot of `day`, read back whole; `None` when it is gone or
 /// cannot be read (a damaged copy is never offered).
 pub fn snapshot(day: chrono::NaiveDate) -> Result<Option<Snapshot>, StorageError> {
-    Ok(read(&key(&snapshots::key(day)))?.and_then(|stored| read_snapshot(day, &stored)))
+    match read(&key(&snapshots::key(day)))? {
+        Some(stored) => read_snapshot(day, &stored),
+        None => Ok(None),
+    }
 }
 
 /// The newest snapshot that can be read.
@@ -560,12 +582,14 @@ pub fn newest_snapshot() -> Result<Option<Snapshot>, StorageError> {
     Ok(None)
 }
 
-fn read_snapshot(day: chrono::NaiveDate, stored: &str) -> Option<Snapshot> {
-    let text = kept::unpack(stored).ok()?;
-    match stored::decode(Some(&text)) {
+/// `None` when the copy cannot be read; `ReaderMissing` before the decoder
+/// was loaded (see `decoder`).
+fn read_snapshot(day: chrono::NaiveDate, stored: &str) -> Result<Option<Snapshot>, StorageError> {
+    let Ok(text) = kept::unpack(stored) else { return Ok(None) };
+    Ok(match decoder::decode_text(&text)? {
         Loaded::Current(workbook) | Loaded::Migrated { workbook, .. } => Some(Snapshot { day, text, workbook }),
         _ => None,
-    }
+    })
 }
 
 /// Keeps `text` under `key` as a kept copy (an Undo copy): compressed

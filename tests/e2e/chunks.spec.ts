@@ -23,7 +23,7 @@ const PAGES = [
 
 /** The chunk requests that failed on purpose log errors: expected here, not elsewhere. */
 function forgiveFailedFetches(problems: string[]) {
-  const expected = /split_backup\.wasm|Failed to fetch|net::ERR_FAILED|TypeError/;
+  const expected = /split_(backup|decoder)\.wasm|Failed to fetch|net::ERR_FAILED|TypeError/;
   const rest = problems.filter((problem) => !expected.test(problem));
   problems.splice(0, problems.length, ...rest);
 }
@@ -68,10 +68,11 @@ test('a first visit to Today fetches no page chunk before Today is on screen, th
   page.on('requestfailed', (request) => pending.delete(request.url()));
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
-  // The idle prefetch: nine chunks (seven pages, the debrief session and
-  // Today's momentum card, fetched once Today is drawn), with the shared
-  // pieces they import, all arrived.
-  await expect.poll(() => splits.size, { timeout: 20_000 }).toBe(9);
+  // The idle prefetch: ten chunks (seven pages, the debrief session,
+  // Today's momentum card, fetched once Today is drawn, and the reader of
+  // stored workbooks, which Backup needs), with the shared pieces they
+  // import, all arrived.
+  await expect.poll(() => splits.size, { timeout: 20_000 }).toBe(10);
   await expect.poll(() => pending.size, { timeout: 20_000 }).toBe(0);
   const { headingAt, firstChunkAt } = await page.evaluate(() => ({
     headingAt: (window as unknown as { headingAt: number }).headingAt,
@@ -151,4 +152,65 @@ test('a page that arrives late still gets the focus on its heading', async ({ pa
   release();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Step 3: Regain your mojo');
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
+
+// Reading a stored workbook (serde's decoders, the migrations) is a chunk of
+// its own (src/web/decoder.rs): a first visit, with nothing stored, shows
+// Today without it; a later visit fetches it, one file, before the workbook
+// is shown.
+const DECODER = /\/split_decoder\.wasm$/;
+
+test('a first visit shows Today without the reader of stored workbooks; a visit with something stored fetches it first, as one file', async ({ page }) => {
+  const decoderRequests: string[] = [];
+  page.on('request', (request) => {
+    if (DECODER.test(new URL(request.url()).pathname)) decoderRequests.push(request.url());
+  });
+  await open(page, '#/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+  expect(decoderRequests, 'nothing stored: Today is shown without the reader').toEqual([]);
+
+  await page.goto('./#/debrief');
+  await page.getByLabel('In a sentence or two, what happened?').fill('Kept for the next visit.');
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  decoderRequests.length = 0;
+  const wasm: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname.split('/').pop()!);
+  });
+  await page.reload();
+  await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue('Kept for the next visit.');
+  expect(decoderRequests).toHaveLength(1);
+  // The reader's loader asks for the shared chunks it needs just before its
+  // own file: one file with at most a few pieces it shares with Today's card
+  // (tools/merge-chunks.js), not the 34 wasm-split-cli cut.
+  const beforeReader = wasm.slice(0, wasm.indexOf('split_decoder.wasm'));
+  expect(beforeReader[0]).toBe('comeback_bg.wasm');
+  expect(beforeReader.slice(1).every((file) => /^chunk_\d+\.wasm$/.test(file))).toBe(true);
+  expect(beforeReader.length - 1, 'shared chunks fetched with the reader').toBeLessThanOrEqual(3);
+});
+
+test('when the reader of stored workbooks cannot be fetched, nothing is shown as new or written, and "Try again" opens the workbook', async ({ page, problems }) => {
+  let failing = false;
+  await page.route('**/split_decoder.wasm', (route) => (failing ? route.abort('failed') : route.continue()));
+  await open(page, '#/debrief');
+  await page.getByLabel('In a sentence or two, what happened?').fill('Never written over.');
+  await expect(page.getByRole('status').first()).toHaveText('Saved on this device');
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+
+  failing = true;
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your workbook could not be opened');
+  await expect(alert).toContainText('Nothing was changed.');
+  await expect(alert.getByRole('button', { name: 'Reload Comeback' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your workbook could not be opened');
+  expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(stored);
+
+  failing = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByLabel('In a sentence or two, what happened?')).toHaveValue('Never written over.');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  forgiveFailedFetches(problems);
 });

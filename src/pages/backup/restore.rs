@@ -15,6 +15,8 @@ use crate::model::first_steps::date_label;
 use crate::model::merge::merge;
 use crate::store::kept::SnapshotEntry;
 use crate::store::{use_store, Store, StoreError};
+use crate::web::decoder::{self, ChunkMissing};
+use crate::web::split_loader::CHUNK_MISSING;
 use crate::web::{crypto, files, later};
 
 #[component]
@@ -28,9 +30,11 @@ pub fn RestoreBackup() -> impl IntoView {
     let (message, set_message) = signal(None::<String>);
     let (can_undo, set_can_undo) = signal(Store::can_undo_replace());
 
-    let show = move |text: &str| match backup::read(text) {
-        Ok(restored) => set_preview.set(Some(restored)),
-        Err(err) => set_error.set(Some(format!("This file cannot be restored: {err}. Nothing was changed."))),
+    // The decoder came with this page (`pages::lazy`).
+    let show = move |text: &str| match decoder::read_backup(text) {
+        Ok(Ok(restored)) => set_preview.set(Some(restored.without_duplicates())),
+        Ok(Err(err)) => set_error.set(Some(format!("This file cannot be restored: {err}. Nothing was changed."))),
+        Err(ChunkMissing) => set_error.set(Some(CHUNK_MISSING.into())),
     };
     let choose = move |event: leptos::ev::Event| {
         set_error.set(None);
