@@ -236,7 +236,7 @@ mod tests {
     #[test]
     fn titles_are_distinct() {
         let mut titles: Vec<String> = Route::NAV.iter().map(Route::title).collect();
-        titles.sort();
+        crate::model::sorting::sort(&mut titles);
         titles.dedup();
         assert_eq!(titles.len(), Route::NAV.len());
     }

@@ -27,6 +27,7 @@ mod progress;
 mod review;
 mod room;
 mod sequence;
+mod sorting;
 mod stored;
 mod today;
 mod words;

@@ -95,6 +95,7 @@ pub fn legacy_copies(namespace: &Namespace, keys: &[String]) -> Vec<(String, Str
             (!is_legacy_workbook(local)).then(|| (key.clone(), namespace.key(local)))
         })
         .collect();
-    copies.sort();
+    sorting::sort(&mut copies);
     copies
 }
+use crate::model::sorting;

@@ -65,6 +65,7 @@
 //! section parts and the manifest, then removes the old keys. Pure: the
 //! browser glue does the reads and writes.
 
+use crate::model::sorting;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
@@ -775,7 +776,7 @@ pub fn read_document<E>(
                     None => broken.push(format!("{}.{} bucket {bucket}", section.name(), list.field())),
                 }
             }
-            records.sort_by_key(|(seq, _)| *seq);
+            sorting::sort_by_key(&mut records, |(seq, _)| *seq);
             document.found.lists[list.index()] = Some(FoundList {
                 generations: reference.buckets,
                 seqs: records.iter().map(|(seq, _)| *seq).collect(),
@@ -1442,7 +1443,7 @@ impl Move {
             placed.push((bucket_of(&id, count), seq, record));
         }
         let mut chosen: Vec<usize> = placed.iter().map(|(bucket, _, _)| *bucket).collect();
-        chosen.sort_unstable();
+        sorting::sort(&mut chosen);
         chosen.dedup();
         chosen.truncate(chunk);
         let mut writes = Vec::new();

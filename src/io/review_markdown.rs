@@ -6,12 +6,13 @@
 use super::debrief_markdown::{escape_markdown, escape_markdown_block};
 use crate::model::dates;
 use crate::model::review::{WeeklyReview, MAX_ENERGY};
+use crate::model::sorting;
 use crate::model::Workbook;
 
 /// Every review that has something written in it, newest week first.
 pub fn reviews_markdown(workbook: &Workbook) -> String {
     let mut reviews: Vec<&WeeklyReview> = workbook.mojo.reviews.iter().filter(|review| review.is_written()).collect();
-    reviews.sort_by_key(|review| std::cmp::Reverse(review.week));
+    sorting::sort_by_key(&mut reviews, |review| std::cmp::Reverse(review.week));
     let starts: Vec<_> = reviews.iter().map(|review| review.week).collect();
     let figures = workbook.week_figures(&starts);
     let mut blocks = vec!["# My weekly reviews".to_owned()];

@@ -16,6 +16,7 @@ pub mod questions;
 pub mod review;
 pub mod sequence;
 pub mod settings;
+pub mod sorting;
 pub mod today;
 pub mod words;
 pub mod workbook;

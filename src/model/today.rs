@@ -1,6 +1,7 @@
 //! What the Today page shows: where the person stands in each step,
 //! computed from what they wrote, and the one most useful next step.
 
+use crate::model::sorting;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
@@ -192,7 +193,7 @@ pub fn with_follow_ups(mut due: Vec<DueItem>, follow_ups: &[FollowUpDue], plan: 
         date: Some(follow_up.date),
         href: "#/share",
     }));
-    due.sort_by_key(|item| item.date);
+    sorting::sort_by_key(&mut due, |item| item.date);
     due
 }
 

@@ -1,6 +1,7 @@
 //! Today: a first-run welcome, where the person stands in each step, what is
 //! due this week, and the one most useful next step, in kind words.
 
+use crate::model::sorting;
 use leptos::prelude::*;
 
 use crate::components::card::Card;
@@ -37,7 +38,7 @@ pub fn TodayPage() -> impl IntoView {
     let proud = move || {
         store.workbook.mojo().proud().with(|proud| {
             let mut items: Vec<_> = proud.iter().filter(|item| !item.text.trim().is_empty()).collect();
-            items.sort_by_key(|item| std::cmp::Reverse(item.date));
+            sorting::sort_by_key(&mut items, |item| std::cmp::Reverse(item.date));
             items.into_iter().take(3).map(|item| item.text.clone()).collect::<Vec<_>>()
         })
     };

@@ -133,7 +133,7 @@ impl Usage {
             ("Other sites at this address".to_owned(), self.other_sites),
         ];
         rows.retain(|(_, length)| *length > 0);
-        rows.sort_by_key(|row| std::cmp::Reverse(row.1));
+        sorting::sort_by_key(&mut rows, |row| std::cmp::Reverse(row.1));
         rows
     }
 
@@ -195,3 +195,4 @@ fn lowercase_first(label: &str) -> String {
         None => String::new(),
     }
 }
+use crate::model::sorting;

@@ -5,6 +5,7 @@
 //! problem is ever kept as a snapshot. Pure: the browser glue does the writes.
 
 use crate::model::dates;
+use crate::model::sorting;
 use chrono::NaiveDate;
 
 /// Snapshot keys start with this.
@@ -24,7 +25,7 @@ pub fn date_of(key: &str) -> Option<NaiveDate> {
 /// The snapshot days among `keys`, oldest first.
 pub fn days(keys: &[String]) -> Vec<NaiveDate> {
     let mut days: Vec<NaiveDate> = keys.iter().filter_map(|key| date_of(key)).collect();
-    days.sort();
+    sorting::sort(&mut days);
     days.dedup();
     days
 }

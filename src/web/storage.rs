@@ -10,6 +10,7 @@
 //! snapshots, Undo and recovery copies) use its raw storage; the typed
 //! `get`/`set` (JSON) hold the one small typed value, the legacy claim.
 
+use crate::model::sorting;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -648,7 +649,7 @@ pub fn recovery_copies() -> Result<Vec<RecoveryCopy>, StorageError> {
             copies.push(RecoveryCopy { key, kept_on, text });
         }
     }
-    copies.sort_by(|a, b| a.key.cmp(&b.key));
+    sorting::sort_by(&mut copies, |a, b| a.key.cmp(&b.key));
     Ok(copies)
 }
 

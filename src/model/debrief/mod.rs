@@ -2,6 +2,7 @@
 //! quiet block, the timeline, hard questions, contributing factors, lessons,
 //! options to weigh, and closure.
 
+use crate::model::sorting;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -335,7 +336,7 @@ impl Debrief {
     /// kept in the slot where the person put it. Ties keep the person's order.
     pub fn timeline_in_order(&self) -> Vec<&TimelineEvent> {
         let mut dated: Vec<&TimelineEvent> = self.timeline.iter().filter(|event| event.date.is_known()).collect();
-        dated.sort_by_key(|event| event.date.sort_key());
+        sorting::sort_by_key(&mut dated, |event| event.date.sort_key());
         let mut dated = dated.into_iter();
         self.timeline
             .iter()

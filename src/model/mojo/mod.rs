@@ -20,6 +20,7 @@ pub use week::{
     MAX_HOURS_PER_DAY,
 };
 
+use crate::model::sorting;
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -416,7 +417,7 @@ impl Mojo {
     pub fn add_rest_day(&mut self, date: NaiveDate, note: &str, now: Timestamp) -> Uuid {
         let day = RestDay { meta: RecordMeta::new(now), date, note: note.trim().to_owned() };
         let id = self.downtime.rest_days.push_record(day);
-        self.downtime.rest_days.sort_by_key(|day| day.date);
+        sorting::sort_by_key(&mut self.downtime.rest_days, |day| day.date);
         self.touch(now);
         id
     }
@@ -603,7 +604,7 @@ impl Mojo {
     /// The events as shown: by date, undated (still to be set) last.
     pub fn events_in_order(&self) -> Vec<&ComfortEvent> {
         let mut events: Vec<&ComfortEvent> = self.events.iter().collect();
-        events.sort_by_key(|event| (event.date.is_none(), event.date));
+        sorting::sort_by_key(&mut events, |event| (event.date.is_none(), event.date));
         events
     }
 
@@ -668,6 +669,6 @@ pub fn newest_first_up_to(entries: &[TimeEntry], limit: usize) -> Vec<&TimeEntry
         places.select_nth_unstable(limit);
         places.truncate(limit);
     }
-    places.sort_unstable();
+    sorting::sort(&mut places);
     places.into_iter().map(|(_, Reverse(at))| &entries[at]).collect()
 }

@@ -3,6 +3,7 @@
 //! and the edits made to them. The figures and the priorities' actions in
 //! the plan are `model::review`'s.
 
+use crate::model::sorting;
 use chrono::{Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -97,7 +98,7 @@ impl Mojo {
         }
         let review = WeeklyReview { meta: RecordMeta::new(now), week, ..WeeklyReview::default() };
         let id = self.reviews.push_record(review);
-        self.reviews.sort_by_key(|review| review.week);
+        sorting::sort_by_key(&mut self.reviews, |review| review.week);
         self.updated_at = Some(now);
         id
     }

@@ -5,6 +5,7 @@
 use super::week::format_hours;
 use super::{Mojo, ProjectKind};
 use crate::model::dates;
+use crate::model::sorting;
 use crate::model::words::{clause, join_words};
 
 /// "a" or "an", for the nouns this file uses.
@@ -47,7 +48,7 @@ impl Mojo {
             })
             .filter(|(_, hours)| *hours > 0.0)
             .collect();
-        projects.sort_by(|a, b| b.1.total_cmp(&a.1));
+        sorting::sort_by(&mut projects, |a, b| b.1.total_cmp(&a.1));
         if !projects.is_empty() {
             let total: f32 = projects.iter().map(|(_, hours)| hours).sum();
             let parts: Vec<String> = projects.into_iter().map(|(text, _)| text).collect();
@@ -65,7 +66,7 @@ impl Mojo {
             })
             .filter(|(_, milestone, _)| !milestone.text.trim().is_empty())
             .collect();
-        milestones.sort_by_key(|(on, _, _)| *on);
+        sorting::sort_by_key(&mut milestones, |(on, _, _)| *on);
         if !milestones.is_empty() {
             let parts: Vec<String> = milestones
                 .iter()
@@ -134,7 +135,7 @@ impl Mojo {
             .map(|project| (clause(&project.display_name()).to_owned(), self.total_hours(Some(project.meta.id))))
             .filter(|(_, hours)| *hours > 0.0)
             .collect();
-        projects.sort_by(|a, b| b.1.total_cmp(&a.1));
+        sorting::sort_by(&mut projects, |a, b| b.1.total_cmp(&a.1));
         let total: f32 = projects.iter().map(|(_, hours)| hours).sum();
         let names: Vec<String> = projects.into_iter().map(|(name, _)| name).collect();
         match names.as_slice() {

@@ -14,6 +14,7 @@ pub mod links;
 pub mod share;
 pub mod view;
 
+use crate::model::sorting;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -396,7 +397,7 @@ impl Outreach {
         self.update_contact(id, now, |contact| {
             found = true;
             contact.interactions.push(entry);
-            contact.interactions.sort_by_key(|interaction| interaction.date);
+            sorting::sort_by_key(&mut contact.interactions, |interaction| interaction.date);
             if contact.status == Status::NotContacted {
                 contact.status = Status::Messaged;
             }
@@ -418,7 +419,7 @@ impl Outreach {
 /// The contacts whose follow-up falls on or before `until`, soonest first.
 pub fn due_by(contacts: &[Contact], until: NaiveDate) -> Vec<&Contact> {
     let mut due: Vec<&Contact> = contacts.iter().filter(|contact| contact.is_due_by(until)).collect();
-    due.sort_by(|a, b| a.next_follow_up().cmp(&b.next_follow_up()).then_with(|| view::name_order(a, b)));
+    sorting::sort_by(&mut due, |a, b| a.next_follow_up().cmp(&b.next_follow_up()).then_with(|| view::name_order(a, b)));
     due
 }
 

@@ -7,6 +7,7 @@
 //! read (the lowercased search text, the follow-up date), and is redone only
 //! when the list or the sort changes; [`IndexCache::select`] then only filters.
 
+use crate::model::sorting;
 use std::cmp::Ordering;
 
 use chrono::{Datelike, NaiveDate};
@@ -280,7 +281,7 @@ impl IndexCache {
                 (SortKey::of(sort, contact, target, today), Entry::of(contact, target))
             })
             .collect();
-        self.sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        sorting::sort_by(&mut self.sorted, |a, b| a.0.cmp(&b.0));
         self.seen = contacts.iter().map(|contact| (contact.meta.id, contact.meta.updated_at)).collect();
         self.context = Some((sort, today, targets.clone()));
         self.recent.clear();
@@ -319,7 +320,9 @@ impl IndexCache {
             .iter()
             .filter_map(|(key, entry)| entry.next_follow_up.filter(|next| *next <= end).map(|next| (next, key, entry)))
             .collect();
-        due.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)).then_with(|| a.2.id.cmp(&b.2.id)));
+        sorting::sort_by(&mut due, |a, b| {
+            a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)).then_with(|| a.2.id.cmp(&b.2.id))
+        });
         due.into_iter()
             .map(|(date, _, entry)| FollowUpDue { contact: entry.id, name: entry.name.clone(), date })
             .collect()

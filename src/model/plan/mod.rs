@@ -15,6 +15,7 @@ pub use path::PathChoice;
 pub use story::{FailureAnswer, Story};
 pub use targets::{TargetKind, Targets};
 
+use crate::model::sorting;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -185,7 +186,7 @@ impl Plan {
     pub fn in_horizon(&self, horizon: Horizon, today: NaiveDate, week_starts: Weekday) -> Vec<&ActionItem> {
         let mut actions: Vec<&ActionItem> =
             self.actions.iter().filter(|action| Horizon::of(action.due, today, week_starts) == horizon).collect();
-        actions.sort_by_key(|action| action.due);
+        sorting::sort_by_key(&mut actions, |action| action.due);
         actions
     }
 
@@ -236,7 +237,7 @@ impl Plan {
     pub fn dated_open_actions(&self) -> Vec<&ActionItem> {
         let mut actions: Vec<&ActionItem> =
             self.actions.iter().filter(|action| !action.done && action.due.is_some()).collect();
-        actions.sort_by_key(|action| action.due);
+        sorting::sort_by_key(&mut actions, |action| action.due);
         actions
     }
 

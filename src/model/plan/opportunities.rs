@@ -1,6 +1,7 @@
 //! Opportunities: jobs, clients or deals followed from first idea to the end,
 //! with the date of every change of stage (the activity report reads them).
 
+use crate::model::sorting;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -194,7 +195,7 @@ impl Opportunities {
     /// The ids in `stage`, the next dated step first, then the rest by title.
     pub fn in_stage(&self, stage: Stage) -> Vec<Uuid> {
         let mut shown: Vec<&Opportunity> = self.list.iter().filter(|opportunity| opportunity.stage == stage).collect();
-        shown.sort_by(|a, b| {
+        sorting::sort_by(&mut shown, |a, b| {
             (a.next_date.is_none(), a.next_date, a.title().to_lowercase()).cmp(&(
                 b.next_date.is_none(),
                 b.next_date,

@@ -1,6 +1,7 @@
 //! Choosing the path: a new job, freelancing, a new business or an option of
 //! the person's own, weighed on criteria they can weight and add to.
 
+use crate::model::sorting;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -146,7 +147,7 @@ impl PathChoice {
     pub fn leader(&self) -> Option<Uuid> {
         let mut scores: Vec<(u8, Uuid)> =
             self.options.iter().map(|option| (self.score(option).percent, option.meta.id)).collect();
-        scores.sort_by_key(|score| std::cmp::Reverse(score.0));
+        sorting::sort_by_key(&mut scores, |score| std::cmp::Reverse(score.0));
         match scores.as_slice() {
             [(first, id), (second, _), ..] if first > second => Some(*id),
             [(first, id)] if *first > 0 => Some(*id),

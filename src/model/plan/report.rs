@@ -2,6 +2,7 @@
 //! dates (applications and stage changes, contacts reached, events
 //! attended), the kind of proof an unemployment office asks for.
 
+use crate::model::sorting;
 use chrono::NaiveDate;
 
 use super::opportunities::Stage;
@@ -116,7 +117,7 @@ impl Workbook {
                 details: event.place.trim().to_owned(),
             });
         }
-        lines.sort_by(|a, b| (a.date, a.kind, &a.what).cmp(&(b.date, b.kind, &b.what)));
+        sorting::sort_by(&mut lines, |a, b| (a.date, a.kind, &a.what).cmp(&(b.date, b.kind, &b.what)));
         lines
     }
 }

@@ -7,6 +7,7 @@
 //! What was done before has no day and is counted in no week: [`Undated`]
 //! says how much, so the review can say so instead of showing a quiet week.
 
+use crate::model::sorting;
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{Days, NaiveDate};
@@ -176,7 +177,7 @@ impl Workbook {
         for contact in &self.outreach.contacts {
             let mut dates: Vec<NaiveDate> =
                 contact.interactions.iter().filter_map(|interaction| interaction.date).collect();
-            dates.sort();
+            sorting::sort(&mut dates);
             let mut counted: HashSet<NaiveDate> = HashSet::new();
             for (index, date) in dates.iter().enumerate() {
                 let Some(week) = at(&mut weeks, mojo, *date) else { continue };

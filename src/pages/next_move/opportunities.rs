@@ -2,6 +2,7 @@
 //! same markup, laid out by CSS). Every move between stages is a button or a
 //! select, so the keyboard does all of it, and focus follows the card.
 
+use crate::model::sorting;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -120,7 +121,7 @@ fn SourceFields(
         store.workbook.outreach().contacts().with(|contacts| {
             let mut people: Vec<(Uuid, String)> =
                 contacts.iter().map(|contact| (contact.meta.id, contact.name.clone())).collect();
-            people.sort_by_cached_key(|(_, name)| name.to_lowercase());
+            sorting::sort_by_key(&mut people, |(_, name)| name.to_lowercase());
             people
         })
     });
