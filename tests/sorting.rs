@@ -43,4 +43,13 @@ fn the_one_sort_orders_as_the_standard_stable_sort_does() {
     let mut names: Vec<String> = ["Lima", "Ana", "Okafor", "amina"].map(String::from).to_vec();
     sorting::sort_by_key(&mut names, |name| name.to_lowercase());
     assert_eq!(names, ["amina", "Ana", "Lima", "Okafor"]);
+    // The cached key orders the same, each key made once.
+    let made = std::cell::Cell::new(0);
+    let mut cached: Vec<String> = ["Lima", "Ana", "Okafor", "amina"].map(String::from).to_vec();
+    sorting::sort_by_cached_key(&mut cached, |name| {
+        made.set(made.get() + 1);
+        name.to_lowercase()
+    });
+    assert_eq!(cached, names);
+    assert_eq!(made.get(), 4);
 }

@@ -18,6 +18,14 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
+/// [`sort_by_key`] for a key that costs something to make (a lowercased
+/// name): each item's key is made once, not at every comparison.
+pub fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    let keys: Vec<K> = items.iter().map(key).collect();
+    let order = sorted_places(items.len(), &|a, b| keys[a].cmp(&keys[b]));
+    move_into_order(items, order);
+}
+
 /// Sorts `items` in their own order.
 pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);

@@ -121,7 +121,7 @@ fn SourceFields(
         store.workbook.outreach().contacts().with(|contacts| {
             let mut people: Vec<(Uuid, String)> =
                 contacts.iter().map(|contact| (contact.meta.id, contact.name.clone())).collect();
-            sorting::sort_by_key(&mut people, |(_, name)| name.to_lowercase());
+            sorting::sort_by_cached_key(&mut people, |(_, name)| name.to_lowercase());
             people
         })
     });
