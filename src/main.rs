@@ -1,4 +1,8 @@
 fn main() {
+    // The release build aborts on a panic without running any hook
+    // (tools/build-wasm): the hook, and the message formatting it carries,
+    // would be bytes every first visit downloads for nothing.
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     comeback::web::boot::remove_placeholder();
     leptos::mount::mount_to_body(comeback::App);
