@@ -21,6 +21,7 @@ mod model;
 mod model_layers;
 mod mojo;
 mod next_move;
+mod numbers;
 mod outreach;
 mod parts;
 mod progress;

@@ -9,6 +9,7 @@ pub(crate) mod keyed;
 pub mod merge;
 pub mod meta;
 pub mod mojo;
+pub mod numbers;
 pub mod outreach;
 pub mod plan;
 pub mod progress;

@@ -11,6 +11,7 @@ use crate::components::row_editor::RowEditor;
 use crate::model::live::*;
 use crate::model::meta::Records;
 use crate::model::mojo::{format_hours, Milestone, SideProject};
+use crate::model::numbers::Decimal;
 use crate::model::plan::ActionOrigin;
 use crate::route::Route;
 use crate::store::records::{LiveRecord, LiveRecords, RecordChange, RecordEdits};
@@ -99,7 +100,7 @@ fn ProjectRow(#[prop(name = "project")] record: LiveRecord<SideProject>, open_at
                             inputmode="decimal"
                             min="0"
                             step="0.25"
-                            prop:value=move || project().map(|project| project.weekly_hours.to_string()).unwrap_or_default()
+                            prop:value=move || project().map(|project| Decimal(project.weekly_hours).to_string()).unwrap_or_default()
                             on:change:target=move |event| {
                                 let hours = event.target().value().replace(',', ".").trim().parse::<f32>().unwrap_or(0.0);
                                 edit.run(move |project| project.weekly_hours = hours);

@@ -12,6 +12,7 @@ use crate::components::table::ColumnHeads;
 use crate::model::dates;
 use crate::model::live::*;
 use crate::model::mojo::{chart_geometry, format_hours, Bar, WeekTotal, WeekTotals, WeekTotalsCache, CHART_WEEKS};
+use crate::model::numbers::Decimal;
 use crate::model::SetbackKind;
 use crate::store::{use_store, Store};
 use crate::web::clock;
@@ -143,8 +144,8 @@ pub fn Week() -> impl IntoView {
             <progress
                 class="week-progress"
                 aria-label="This week's hours against the goal"
-                max=move || goal().max(0.25).to_string()
-                value=move || week_hours().min(goal().max(0.25)).to_string()
+                max=move || Decimal(goal().max(0.25)).to_string()
+                value=move || Decimal(week_hours().min(goal().max(0.25))).to_string()
             ></progress>
             <p class="hint">{rest_line}</p>
             <Show when=move || per_project.with(|rows| !rows.is_empty())>
@@ -182,7 +183,7 @@ pub fn Week() -> impl IntoView {
                         min="0"
                         max="168"
                         step="0.25"
-                        prop:value=move || goal().to_string()
+                        prop:value=move || Decimal(goal()).to_string()
                         on:change:target=move |event| set_goal(event.target().value())
                     />
                 </div>
@@ -251,7 +252,7 @@ fn WeekChart(weeks: Memo<Vec<WeekTotal>>, goal: impl Fn() -> f32 + Copy + Send +
     let bars = (0..CHART_WEEKS)
         .map(|index| {
             let bar = Memo::new(move |_| geometry.with(|geometry| geometry.bars.get(index).cloned()));
-            let number = move |of: fn(&Bar) -> f32| bar.with(|bar| bar.as_ref().map_or(0.0, of).to_string());
+            let number = move |of: fn(&Bar) -> f32| bar.with(|bar| Decimal(bar.as_ref().map_or(0.0, of)).to_string());
             let label = move || {
                 bar.with(|bar| {
                     bar.as_ref()
@@ -284,8 +285,8 @@ fn WeekChart(weeks: Memo<Vec<WeekTotal>>, goal: impl Fn() -> f32 + Copy + Send +
         target.get().map(|y| {
             let y = PLOT_TOP + y;
             view! {
-                <line class="target" x1=PLOT_LEFT.to_string() x2=(PLOT_LEFT + PLOT_WIDTH).to_string() y1=y.to_string() y2=y.to_string()></line>
-                <text class="target-label" x=(PLOT_LEFT + PLOT_WIDTH).to_string() y=(y - 4.0).to_string() text-anchor="end">
+                <line class="target" x1=Decimal(PLOT_LEFT).to_string() x2=Decimal(PLOT_LEFT + PLOT_WIDTH).to_string() y1=Decimal(y).to_string() y2=Decimal(y).to_string()></line>
+                <text class="target-label" x=Decimal(PLOT_LEFT + PLOT_WIDTH).to_string() y=Decimal(y - 4.0).to_string() text-anchor="end">
                     {move || format!("Goal {}", format_hours(goal()))}
                 </text>
             }
@@ -293,12 +294,12 @@ fn WeekChart(weeks: Memo<Vec<WeekTotal>>, goal: impl Fn() -> f32 + Copy + Send +
     };
     let baseline = PLOT_TOP + PLOT_HEIGHT;
     view! {
-        <svg class="week-chart" viewBox=format!("0 0 {VIEW_WIDTH} {VIEW_HEIGHT}") aria-hidden="true" focusable="false">
-            <line class="axis" x1=PLOT_LEFT.to_string() x2=(PLOT_LEFT + PLOT_WIDTH).to_string() y1=baseline.to_string() y2=baseline.to_string()></line>
+        <svg class="week-chart" viewBox=format!("0 0 {} {}", Decimal(VIEW_WIDTH), Decimal(VIEW_HEIGHT)) aria-hidden="true" focusable="false">
+            <line class="axis" x1=Decimal(PLOT_LEFT).to_string() x2=Decimal(PLOT_LEFT + PLOT_WIDTH).to_string() y1=Decimal(baseline).to_string() y2=Decimal(baseline).to_string()></line>
             {bars}
             {target_line}
-            <text class="axis-label" x=PLOT_LEFT.to_string() y=(VIEW_HEIGHT - 8.0).to_string()>{format!("{} weeks ago", CHART_WEEKS - 1)}</text>
-            <text class="axis-label" x=(PLOT_LEFT + PLOT_WIDTH).to_string() y=(VIEW_HEIGHT - 8.0).to_string() text-anchor="end">"This week"</text>
+            <text class="axis-label" x=Decimal(PLOT_LEFT).to_string() y=Decimal(VIEW_HEIGHT - 8.0).to_string()>{format!("{} weeks ago", CHART_WEEKS - 1)}</text>
+            <text class="axis-label" x=Decimal(PLOT_LEFT + PLOT_WIDTH).to_string() y=Decimal(VIEW_HEIGHT - 8.0).to_string() text-anchor="end">"This week"</text>
         </svg>
     }
 }

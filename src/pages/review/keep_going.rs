@@ -13,6 +13,7 @@ use crate::model::dates;
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
 use crate::model::mojo::format_hours;
+use crate::model::numbers::Decimal;
 use crate::model::review::{momentum_geometry, review_week, Momentum, MomentumWeek, MOMENTUM_WEEKS};
 use crate::route::Route;
 use crate::store::use_store;
@@ -112,32 +113,33 @@ fn MomentumChart(weeks: Vec<MomentumWeek>, earlier: usize) -> impl IntoView {
         .enumerate()
         .filter(|(_, week)| week.rest)
         .map(|(at, _)| {
-            view! { <rect class="rest" x=(at as f32 * slot).to_string() y="0" width=slot.to_string() height=geometry.height.to_string()></rect> }
+            view! { <rect class="rest" x=Decimal(at as f32 * slot).to_string() y="0" width=Decimal(slot).to_string() height=Decimal(geometry.height).to_string()></rect> }
         })
         .collect_view();
     let strips = geometry
         .panels
         .iter()
         .map(|panel| {
-            let most = if panel.label.starts_with("Hours") { format_hours(panel.max) } else { format!("{}", panel.max) };
+            let most = if panel.label.starts_with("Hours") { format_hours(panel.max) } else { Decimal(panel.max).to_string() };
             let floor = panel.top + panel.height;
             view! {
-                <text class="strip-label" x="0" y=(panel.label_y + LABEL_BASELINE).to_string()>{format!("{} (top: {most})", panel.label)}</text>
-                <line class="axis" x1="0" x2=VIEW_WIDTH.to_string() y1=floor.to_string() y2=floor.to_string()></line>
+                <text class="strip-label" x="0" y=Decimal(panel.label_y + LABEL_BASELINE).to_string()>{format!("{} (top: {most})", panel.label)}</text>
+                <line class="axis" x1="0" x2=Decimal(VIEW_WIDTH).to_string() y1=Decimal(floor).to_string() y2=Decimal(floor).to_string()></line>
                 {panel.bars.iter().map(|bar| view! {
-                    <rect class="bar" x=bar.x.to_string() y=bar.y.to_string() width=bar.width.to_string() height=bar.height.to_string() rx="1"></rect>
+                    <rect class="bar" x=Decimal(bar.x).to_string() y=Decimal(bar.y).to_string() width=Decimal(bar.width).to_string() height=Decimal(bar.height).to_string() rx="1"></rect>
                 }).collect_view()}
             }
         })
         .collect_view();
     let energy = (geometry.energy.len() > 1).then(|| {
-        let points: Vec<String> = geometry.energy.iter().map(|(x, y)| format!("{x},{y}")).collect();
+        let points: Vec<String> =
+            geometry.energy.iter().map(|(x, y)| format!("{},{}", Decimal(*x), Decimal(*y))).collect();
         view! { <polyline class="energy-line" points=points.join(" ")></polyline> }
     });
     let dots = geometry
         .energy
         .iter()
-        .map(|(x, y)| view! { <circle class="energy-dot" cx=x.to_string() cy=y.to_string() r="3"></circle> })
+        .map(|(x, y)| view! { <circle class="energy-dot" cx=Decimal(*x).to_string() cy=Decimal(*y).to_string() r="3"></circle> })
         .collect_view();
     let first_number = weeks.first().map_or(1, |week| week.number);
     let rows = weeks
@@ -163,13 +165,13 @@ fn MomentumChart(weeks: Vec<MomentumWeek>, earlier: usize) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <svg class="momentum-chart" viewBox=format!("0 0 {VIEW_WIDTH} {height}") aria-hidden="true" focusable="false">
+        <svg class="momentum-chart" viewBox=format!("0 0 {} {}", Decimal(VIEW_WIDTH), Decimal(height)) aria-hidden="true" focusable="false">
             {rest}
             {strips}
             {energy}
             {dots}
-            <text class="axis-label" x="0" y=(height - 4.0).to_string()>{format!("Week {first_number}")}</text>
-            <text class="axis-label" x=VIEW_WIDTH.to_string() y=(height - 4.0).to_string() text-anchor="end">"This week"</text>
+            <text class="axis-label" x="0" y=Decimal(height - 4.0).to_string()>{format!("Week {first_number}")}</text>
+            <text class="axis-label" x=Decimal(VIEW_WIDTH).to_string() y=Decimal(height - 4.0).to_string() text-anchor="end">"This week"</text>
         </svg>
         {(earlier > 0).then(|| view! {
             <p class="hint">{format!("The latest {MOMENTUM_WEEKS} weeks; the {earlier} before them are in your reviews.")}</p>
