@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Called by tools/build-wasm after wasm-split-cli: puts the shared code a
-// split point needs into that split point's own file.
+// split point needs into that split point's own file (for the reader of
+// stored workbooks, and for Today's momentum card).
 //
 //   node tools/merge-chunks.js <split dir> <split point> [<split point it must not pull in> ...]
 //

@@ -98,6 +98,23 @@ test('a first visit to Today fetches no page chunk before Today is on screen, th
   expect(later.filter((pathname) => !pathname.includes('/favicon-'))).toEqual([]);
 });
 
+test("Today's momentum card arrives as one file, beside at most one piece it shares with the reader", async ({ page }) => {
+  // wasm-split-cli cut it into 31 files (38 KB gzip), every first visit
+  // fetched them; tools/merge-chunks.js makes them one (27 KB).
+  const wasm: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname.split('/').pop()!);
+  });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Momentum since the setback' })).toBeVisible();
+  const withCard = wasm.slice(0, wasm.indexOf('split_keep_going.wasm') + 1);
+  expect(withCard[0]).toBe('comeback_bg.wasm');
+  expect(withCard.at(-1)).toBe('split_keep_going.wasm');
+  expect(withCard.slice(1, -1).every((file) => /^chunk_\d+\.wasm$/.test(file))).toBe(true);
+  expect(withCard.length - 2, 'shared chunks fetched with the card').toBeLessThanOrEqual(1);
+  expect(wasm, 'nothing stored: no reader').not.toContain('split_decoder.wasm');
+});
+
 test('a page whose code cannot be fetched says so plainly, and "Try again" opens it once it can', async ({ page, problems }) => {
   let failing = true;
   await failBackupChunk(page, () => failing);
