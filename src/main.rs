@@ -4,8 +4,10 @@ fn main() {
     // would be bytes every first visit downloads for nothing.
     #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
-    comeback::web::boot::remove_placeholder();
-    leptos::mount::mount_to_body(comeback::App);
+    comeback::web::boot::when_placeholder_painted(|| {
+        comeback::web::boot::remove_placeholder();
+        leptos::mount::mount_to_body(comeback::App);
+    });
 }
 
 /// Room in the read-only data for the split (tools/build-wasm). wasm-split-cli

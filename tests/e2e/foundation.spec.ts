@@ -38,6 +38,32 @@ test('before the app has loaded, the page already says what Comeback is', async 
   await expect(page.getByRole('banner')).toHaveCount(1);
 });
 
+// The app waits for that text to be painted before it replaces it: a load
+// fast enough to start the app before any paint left the largest paint to
+// the app's first screen, which Lighthouse then timed after the whole
+// WebAssembly on its simulated slow phone (web::boot::when_placeholder_painted).
+test('the text about Comeback is painted before the app replaces it', async ({ page }) => {
+  await page.addInitScript(() => {
+    let seen = false;
+    new MutationObserver((_, observer) => {
+      const placeholder = document.getElementById('boot');
+      if (placeholder) seen = true;
+      if (seen && !placeholder) {
+        (window as unknown as { replacedAt: number }).replacedAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+  const { firstPaint, replacedAt } = await page.evaluate(() => ({
+    firstPaint: performance.getEntriesByType('paint')[0]?.startTime ?? Number.POSITIVE_INFINITY,
+    replacedAt: (window as unknown as { replacedAt: number }).replacedAt,
+  }));
+  expect(replacedAt).toBeGreaterThan(0);
+  expect(firstPaint).toBeLessThan(replacedAt);
+});
+
 test('navigation links switch pages, mark the current one and survive a reload', async ({ page }) => {
   await open(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
