@@ -17,6 +17,8 @@
 //! legacy workbook is being moved (see `io::parts`), the claim is written
 //! under [`LEGACY_CLAIM_KEY`] so that no other copy starts moving it too.
 
+use crate::model::sorting;
+
 /// Keys written by builds before namespaces start with this.
 pub const LEGACY_PREFIX: &str = "comeback.";
 /// While a copy of the app moves the legacy workbook into its namespace, this
@@ -98,4 +100,3 @@ pub fn legacy_copies(namespace: &Namespace, keys: &[String]) -> Vec<(String, Str
     sorting::sort(&mut copies);
     copies
 }
-use crate::model::sorting;

@@ -65,7 +65,6 @@
 //! section parts and the manifest, then removes the old keys. Pure: the
 //! browser glue does the reads and writes.
 
-use crate::model::sorting;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
@@ -80,6 +79,7 @@ use crate::model::debrief::TimelineEvent;
 use crate::model::mojo::{ComfortEvent, TimeEntry};
 use crate::model::outreach::Contact;
 use crate::model::plan::ActionItem;
+use crate::model::sorting;
 use crate::model::{Debrief, Mojo, Outreach, Plan, RecordMeta, Timestamp, Workbook};
 
 /// The space between the `seq` of records appended one after another, so a

@@ -1,7 +1,6 @@
 //! What the Today page shows: where the person stands in each step,
 //! computed from what they wrote, and the one most useful next step.
 
-use crate::model::sorting;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
@@ -13,6 +12,7 @@ use super::plan::{end_of_week, ActionOrigin, Horizon};
 use super::progress::{Step, StepState};
 use super::{Debrief, Mojo, Outreach, Plan, Workbook};
 use crate::model::dates;
+use crate::model::sorting;
 
 /// One of the four steps with a plain summary of where it stands.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,7 +1,6 @@
 //! Today: a first-run welcome, where the person stands in each step, what is
 //! due this week, and the one most useful next step, in kind words.
 
-use crate::model::sorting;
 use leptos::prelude::*;
 
 use crate::components::card::Card;
@@ -12,6 +11,7 @@ use crate::derived::{use_today_figures, TodayFigures};
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
 use crate::model::outreach::share::{sharing_clock, sharing_clock_text};
+use crate::model::sorting;
 use crate::model::SetbackKind;
 use crate::pages::lazy::{Chunk, LazyPart};
 use crate::route::Route;

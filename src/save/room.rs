@@ -5,6 +5,8 @@
 //! Lengths are in characters (UTF-16 code units), key and value together,
 //! as the browser counts them against its quota.
 
+use crate::model::sorting;
+
 /// The room Chromium gives one origin's `localStorage`, in characters
 /// (measured: one more character fails with `QuotaExceededError`). Other
 /// browsers give about as much; the figures are shown as "about".
@@ -195,4 +197,3 @@ fn lowercase_first(label: &str) -> String {
         None => String::new(),
     }
 }
-use crate::model::sorting;

@@ -10,7 +10,6 @@
 //! snapshots, Undo and recovery copies) use its raw storage; the typed
 //! `get`/`set` (JSON) hold the one small typed value, the legacy claim.
 
-use crate::model::sorting;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -26,6 +25,7 @@ use crate::io::namespace::{self, Namespace, LEGACY_CLAIM_KEY, LEGACY_PREFIX, WOR
 use crate::io::parts::{self, Dirty, Document, Move, Save, Written};
 use crate::io::stored::{self, Loaded};
 use crate::model::dates;
+use crate::model::sorting;
 use crate::model::{Timestamp, Workbook};
 use crate::save::room::{KeyNames, Usage};
 use crate::save::snapshots;

@@ -2,7 +2,6 @@
 //! quiet block, the timeline, hard questions, contributing factors, lessons,
 //! options to weigh, and closure.
 
-use crate::model::sorting;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -10,6 +9,7 @@ use uuid::Uuid;
 use super::meta::Removed;
 use super::meta::{record_edits, RecordMeta, Records, Timestamp};
 use crate::model::dates;
+use crate::model::sorting;
 pub mod part;
 
 use crate::model::keyed::keyed_enum;

@@ -20,7 +20,6 @@ pub use week::{
     MAX_HOURS_PER_DAY,
 };
 
-use crate::model::sorting;
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -29,6 +28,7 @@ use super::meta::Removed;
 use super::meta::{record_edits, ListShape, RecordMeta, Records, Timestamp};
 use crate::model::dates;
 use crate::model::keyed::keyed_enum;
+use crate::model::sorting;
 pub use review::WeeklyReview;
 
 /// The method's figure for side-project time per week.

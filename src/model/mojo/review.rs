@@ -3,13 +3,13 @@
 //! and the edits made to them. The figures and the priorities' actions in
 //! the plan are `model::review`'s.
 
-use crate::model::sorting;
 use chrono::{Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{week_start, Mojo};
 use crate::model::meta::{RecordMeta, Records, Timestamp};
+use crate::model::sorting;
 
 /// At most this many priorities for next week: few enough to do.
 pub const MAX_PRIORITIES: usize = 3;

@@ -14,13 +14,13 @@ pub mod links;
 pub mod share;
 pub mod view;
 
-use crate::model::sorting;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::model::plan::targets::TargetMatcher;
 use crate::model::plan::Targets;
+use crate::model::sorting;
 
 use super::meta::Removed;
 use super::meta::{ListShape, RecordMeta, Records, Timestamp};

@@ -7,7 +7,6 @@
 //! read (the lowercased search text, the follow-up date), and is redone only
 //! when the list or the sort changes; [`IndexCache::select`] then only filters.
 
-use crate::model::sorting;
 use std::cmp::Ordering;
 
 use chrono::{Datelike, NaiveDate};
@@ -19,6 +18,7 @@ use super::{Contact, Outreach, Status, TieStrength};
 use crate::model::keyed::keyed_enum;
 use crate::model::meta::{IdMap, IdSet};
 use crate::model::plan::Targets;
+use crate::model::sorting;
 use crate::model::Timestamp;
 
 /// Which follow-ups to keep.

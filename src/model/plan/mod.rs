@@ -15,7 +15,6 @@ pub use path::PathChoice;
 pub use story::{FailureAnswer, Story};
 pub use targets::{TargetKind, Targets};
 
-use crate::model::sorting;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -23,6 +22,7 @@ use uuid::Uuid;
 use super::meta::Removed;
 use super::meta::{record_edits, RecordMeta, Records, Timestamp};
 use crate::model::keyed::keyed_enum;
+use crate::model::sorting;
 
 /// Where an action came from. A linked action shows its source's text, so
 /// an edit in either place shows in both.

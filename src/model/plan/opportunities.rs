@@ -1,13 +1,13 @@
 //! Opportunities: jobs, clients or deals followed from first idea to the end,
 //! with the date of every change of stage (the activity report reads them).
 
-use crate::model::sorting;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::model::keyed::keyed_enum;
 use crate::model::meta::{RecordMeta, Records, Timestamp};
+use crate::model::sorting;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,13 +1,13 @@
 //! Choosing the path: a new job, freelancing, a new business or an option of
 //! the person's own, weighed on criteria they can weight and add to.
 
-use crate::model::sorting;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::model::meta::{RecordMeta, Records, Timestamp};
+use crate::model::sorting;
 
 /// The highest score an option can get on one criterion, and the highest weight.
 pub const MAX_SCORE: u8 = 5;

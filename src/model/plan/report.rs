@@ -2,11 +2,11 @@
 //! dates (applications and stage changes, contacts reached, events
 //! attended), the kind of proof an unemployment office asks for.
 
-use crate::model::sorting;
 use chrono::NaiveDate;
 
 use super::opportunities::Stage;
 use crate::model::meta::Records;
+use crate::model::sorting;
 use crate::model::Workbook;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

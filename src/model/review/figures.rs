@@ -7,13 +7,13 @@
 //! What was done before has no day and is counted in no week: [`Undated`]
 //! says how much, so the review can say so instead of showing a quiet week.
 
-use crate::model::sorting;
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{Days, NaiveDate};
 
 use crate::model::mojo::format_hours;
 use crate::model::plan::Stage;
+use crate::model::sorting;
 use crate::model::Workbook;
 
 /// What moved in one week.

@@ -2,7 +2,6 @@
 //! same markup, laid out by CSS). Every move between stages is a button or a
 //! select, so the keyboard does all of it, and focus follows the card.
 
-use crate::model::sorting;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -12,6 +11,7 @@ use crate::components::fields::{DateInput, DraftChoice, DraftInput, TextArea, Te
 use crate::model::first_steps::date_label;
 use crate::model::live::*;
 use crate::model::plan::opportunities::{Opportunity, SourceKind, Stage};
+use crate::model::sorting;
 use crate::store::records::{RecordChange, RecordEdits};
 use crate::store::use_store;
 use crate::web::{clock, focus::focus_first_enabled};
