@@ -1,11 +1,16 @@
 //! Banners about the stored data: a failed save, data from a newer version,
 //! unreadable data, no storage at all, or storage nearly full. Each says
 //! what happened, that nothing was lost, and what the person can do.
+//!
+//! All but the failed save are rare, and none is shown on a first visit
+//! with storage working: their code is a chunk of its own ([`RareNotices`]),
+//! fetched when one has something to say (or once the app is idle).
 
 use leptos::prelude::*;
 
 use crate::derived::use_room;
 use crate::model::first_steps::date_label;
+use crate::pages::lazy::{Chunk, LazyPart};
 use crate::route::Route;
 use crate::save::room::Usage;
 use crate::save::SaveStatus;
@@ -13,9 +18,14 @@ use crate::store::{rare, use_store, Notice};
 use crate::web::download::download_text;
 use crate::web::split_loader::{ChunkMissing, CHUNK_MISSING};
 
+/// What shows when the rare notices' chunk cannot be fetched: that there is
+/// something to read, and the way to try again.
+const NOTICE_MISSING: &str = "Comeback has something to tell you about the data it keeps on this device, but could not fetch the part of the app that says it. If you are offline, try again once you are connected.";
+
 #[component]
 pub fn Notices() -> impl IntoView {
     let store = use_store();
+    let room = use_room();
     let save_failure = move || match store.status.get() {
         SaveStatus::Failed(reason) => Some(view! {
             <div class="banner warning" role="alert">
@@ -28,8 +38,23 @@ pub fn Notices() -> impl IntoView {
         }),
         _ => None,
     };
+    let rare_notice = move || {
+        store.notice.with(Option::is_some) || room.usage.with(|usage| usage.as_ref().is_some_and(Usage::nearly_full))
+    };
     view! {
         {save_failure}
+        <Show when=rare_notice>
+            <LazyPart chunk=Chunk::Notices failed=NOTICE_MISSING />
+        </Show>
+    }
+}
+
+/// The notices about what is stored (newer version, unreadable, another
+/// tab, no storage, a failed read) and the nearly-full word: the chunk.
+#[component]
+pub fn RareNotices() -> impl IntoView {
+    let store = use_store();
+    view! {
         {move || store.notice.get().map(|notice| view! { <StoredDataNotice notice=notice /> })}
         <NearlyFull />
     }

@@ -64,8 +64,12 @@ macro_rules! page_chunks {
     };
 }
 
-// In the order a person new to the workbook is likely to open them.
+// In the order a person new to the workbook is likely to open them, after
+// Today's keep-going cards, which show once the person has started: several
+// pages load that file too (code merged into it, tools/merge-chunks.js), so
+// it is fetched before them, alone.
 page_chunks! {
+    KeepGoing: keep_going, load_keep_going, preload_keep_going => super::review::keep_going::KeepGoing();
     FirstSteps: first_steps, load_first_steps, preload_first_steps => super::first_steps::FirstStepsPage();
     Debrief: debrief, load_debrief, preload_debrief => super::debrief::DebriefPage();
     DebriefSequence: debrief_sequence, load_debrief_sequence, preload_debrief_sequence => super::debrief::sequence::SequenceForRoute();
@@ -74,8 +78,8 @@ page_chunks! {
     NextMove: next_move, load_next_move, preload_next_move => super::next_move::NextMovePage();
     Backup: backup, load_backup, preload_backup => super::backup::BackupPage();
     Review: review, load_review, preload_review => super::review::ReviewPage();
-    KeepGoing: keep_going, load_keep_going, preload_keep_going => super::review::keep_going::KeepGoing();
     Unlock: unlock, load_unlock, preload_unlock => super::unlock::UnlockPage();
+    Notices: notices, load_notices, preload_notices => crate::components::notices::RareNotices();
 }
 
 /// Once the app is idle, fetches every chunk, so that a page opened later is
@@ -132,11 +136,15 @@ pub fn LazyPage(chunk: Chunk) -> impl IntoView {
     }
 }
 
-/// A part of a page (Today's momentum card) from a chunk of its own, kept
-/// out of the entry module: nothing shows while it loads, and a failed
-/// fetch is one quiet line with a way to try again, not a page of its own.
+/// A part of a page (Today's keep-going cards, the rare notices) from a
+/// chunk of its own, kept out of the entry module: nothing shows while it
+/// loads, and a failed fetch is one line (`failed`) with a way to try
+/// again, not a page of its own.
 #[component]
-pub fn LazyPart(chunk: Chunk) -> impl IntoView {
+pub fn LazyPart(
+    chunk: Chunk,
+    #[prop(default = "This part of the page could not be fetched. Your work is saved.")] failed: &'static str,
+) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     let part = move || {
         attempt.track();
@@ -145,7 +153,8 @@ pub fn LazyPart(chunk: Chunk) -> impl IntoView {
                 Ok(part) => part,
                 Err(ChunkMissing) => view! {
                     <p class="hint">
-                        "This part of the page could not be fetched. Your work is saved. "
+                        {failed}
+                        " "
                         <button type="button" class="secondary" on:click=move |_| attempt.update(|attempt| *attempt += 1)>
                             "Try again"
                         </button>

@@ -56,8 +56,14 @@ pub fn TodayPage() -> impl IntoView {
                 <p>{move || next.get().message(store.workbook.debrief().setback().get())}</p>
                 <p><a href=move || next.get().href()>{move || next.get().link_text()}</a></p>
             </section>
-            // The weekly review's offer and the momentum chart: a chunk of their own.
-            <LazyPart chunk=Chunk::KeepGoing />
+            // The weekly review's offer, the momentum chart and the install
+            // guidance: a chunk of their own, fetched once the person has
+            // started. A first visit has no week to look back on and nothing
+            // stored to keep yet, so the welcome stands in their place, and
+            // their code stays out of what a first visit downloads.
+            <Show when=move || !show_welcome()>
+                <LazyPart chunk=Chunk::KeepGoing />
+            </Show>
             <Card id="due-this-week" title="Due this week">
                 {move || {
                     if due.with(Vec::is_empty) {

@@ -3,7 +3,7 @@
 // when the app is idle or when the page is opened. These tests run without
 // the service worker, so every chunk request reaches the network, where the
 // test can hold it or make it fail.
-import { test, expect, open, holdRequests } from './fixtures';
+import { test, expect, open, holdRequests, WORKBOOK_KEY } from './fixtures';
 import type { Page } from '@playwright/test';
 
 test.use({ serviceWorkers: 'block' });
@@ -23,7 +23,7 @@ const PAGES = [
 
 /** The chunk requests that failed on purpose log errors: expected here, not elsewhere. */
 function forgiveFailedFetches(problems: string[]) {
-  const expected = /split_(backup|decoder)\.wasm|Failed to fetch|net::ERR_FAILED|TypeError/;
+  const expected = /split_(backup|decoder|notices)\.wasm|Failed to fetch|net::ERR_FAILED|TypeError/;
   const rest = problems.filter((problem) => !expected.test(problem));
   problems.splice(0, problems.length, ...rest);
 }
@@ -46,44 +46,37 @@ test('a first visit to Today fetches no page chunk before Today is on screen, th
   const splits = new Set<string>();
   const pending = new Set<string>();
   // The prefetch takes one file per idle period, so that it never holds the
-  // main thread for long: never two chunk files in flight at once. Today's
-  // own momentum card (keep_going) is needed at once and fetched with what
-  // it imports side by side: counting starts once those have arrived.
+  // main thread for long: never two chunk files in flight at once.
   let mostInFlight = 0;
-  let todaysPartArrived = false;
   page.on('request', (request) => {
     const pathname = new URL(request.url()).pathname;
     if (!pathname.endsWith('.wasm')) return;
     pending.add(request.url());
-    if (todaysPartArrived && SHARED_OR_PAGE_CHUNK.test(pathname)) {
+    if (SHARED_OR_PAGE_CHUNK.test(pathname)) {
       const inFlight = [...pending].filter((url) => SHARED_OR_PAGE_CHUNK.test(new URL(url).pathname)).length;
       mostInFlight = Math.max(mostInFlight, inFlight);
     }
     if (CHUNK.test(pathname)) splits.add(pathname);
   });
-  page.on('requestfinished', (request) => {
-    pending.delete(request.url());
-    if ([...splits].some((chunk) => chunk.endsWith('/split_keep_going.wasm')) && pending.size === 0) todaysPartArrived = true;
-  });
+  page.on('requestfinished', (request) => pending.delete(request.url()));
   page.on('requestfailed', (request) => pending.delete(request.url()));
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
-  // The idle prefetch: ten chunks (seven pages, the debrief session,
-  // Today's momentum card, fetched once Today is drawn, and the reader of
+  // The idle prefetch: eleven chunks (seven pages, the debrief session,
+  // Today's keep-going cards, which a first visit shows only once the
+  // person has started, the notices about stored data, and the reader of
   // stored workbooks, which Backup needs), with the shared pieces they
   // import, all arrived.
-  await expect.poll(() => splits.size, { timeout: 20_000 }).toBe(10);
+  await expect.poll(() => splits.size, { timeout: 20_000 }).toBe(11);
   await expect.poll(() => pending.size, { timeout: 20_000 }).toBe(0);
   const { headingAt, firstChunkAt } = await page.evaluate(() => ({
     headingAt: (window as unknown as { headingAt: number }).headingAt,
     firstChunkAt: Math.min(
-      // Today's own momentum card (keep_going) is fetched with Today; no other page's chunk is.
-      ...performance.getEntriesByType('resource').filter((entry) => /\/split_(?!keep_going)[a-z_]+\.wasm$/.test(entry.name)).map((entry) => entry.startTime),
+      ...performance.getEntriesByType('resource').filter((entry) => /\/(split_[a-z_]+|chunk_[0-9]+)\.wasm$/.test(entry.name)).map((entry) => entry.startTime),
     ),
   }));
   expect(headingAt).toBeGreaterThan(0);
   expect(firstChunkAt).toBeGreaterThan(headingAt);
-  expect(todaysPartArrived).toBe(true);
   expect(mostInFlight).toBe(1);
 
   // Now every page opens without fetching anything more.
@@ -98,21 +91,53 @@ test('a first visit to Today fetches no page chunk before Today is on screen, th
   expect(later.filter((pathname) => !pathname.includes('/favicon-'))).toEqual([]);
 });
 
-test("Today's momentum card arrives as one file, beside at most one piece it shares with the reader", async ({ page }) => {
-  // wasm-split-cli cut it into 31 files (38 KB gzip), every first visit
-  // fetched them; tools/merge-chunks.js makes them one (27 KB).
+test("a first visit shows the welcome in place of Today's keep-going cards, which come with Start", async ({ page }) => {
+  await open(page);
+  await expect(page.getByRole('region', { name: 'Welcome to Comeback' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Momentum since the setback' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Weekly review: look back at a week' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Welcome to Comeback' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Momentum since the setback' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Weekly review: look back at a week' })).toBeVisible();
+});
+
+test("with a workbook stored, Today's keep-going cards arrive as one file, beside at most one piece shared with the reader", async ({ page }) => {
+  // wasm-split-cli cut them into 31 files (38 KB gzip); tools/merge-chunks.js
+  // makes them one (27 KB).
+  const seed = { schema_version: 8, created_at: '2026-11-01T09:00:00Z', settings: { welcomed: true } };
+  await page.addInitScript(([key, value]) => {
+    if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, value);
+  }, [WORKBOOK_KEY, JSON.stringify(seed)] as const);
   const wasm: string[] = [];
   page.on('request', (request) => {
     if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname.split('/').pop()!);
   });
   await page.goto('./');
-  await expect(page.getByRole('heading', { name: 'Momentum since the setback' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Momentum since the setback' })).toBeVisible();
   const withCard = wasm.slice(0, wasm.indexOf('split_keep_going.wasm') + 1);
   expect(withCard[0]).toBe('comeback_bg.wasm');
   expect(withCard.at(-1)).toBe('split_keep_going.wasm');
-  expect(withCard.slice(1, -1).every((file) => /^chunk_\d+\.wasm$/.test(file))).toBe(true);
-  expect(withCard.length - 2, 'shared chunks fetched with the card').toBeLessThanOrEqual(1);
-  expect(wasm, 'nothing stored: no reader').not.toContain('split_decoder.wasm');
+  // Something stored: the reader (split_decoder) comes first.
+  const between = withCard.slice(1, -1).filter((file) => file !== 'split_decoder.wasm');
+  expect(between.every((file) => /^chunk_\d+\.wasm$/.test(file)), between.join(' ')).toBe(true);
+  expect(between.length, 'shared chunks fetched with the card').toBeLessThanOrEqual(1);
+});
+
+test('a notice about stored data whose code cannot be fetched still says there is something to read, and "Try again" shows it', async ({ page, problems }) => {
+  let failing = true;
+  await page.route('**/split_notices.wasm', (route) => (failing ? route.abort('failed') : route.continue()));
+  const future = JSON.stringify({ schema_version: 99, debrief: { summary: 'Written by a later Comeback.' } });
+  await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [WORKBOOK_KEY, future] as const);
+  await open(page);
+  const missing = page.getByText('Comeback has something to tell you about the data it keeps on this device');
+  await expect(missing).toBeVisible();
+  await expect(page.getByText('saved by a newer version of Comeback')).toHaveCount(0);
+  failing = false;
+  await missing.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('alert')).toContainText('saved by a newer version of Comeback');
+  await expect(missing).toHaveCount(0);
+  forgiveFailedFetches(problems);
 });
 
 test('a page whose code cannot be fetched says so plainly, and "Try again" opens it once it can', async ({ page, problems }) => {
@@ -192,6 +217,8 @@ test('a first visit shows Today without the reader of stored workbooks; a visit 
   decoderRequests.length = 0;
   const wasm: string[] = [];
   page.on('request', (request) => {
+    // From the reload on: the first visit's idle prefetch may still be fetching.
+    if (request.isNavigationRequest()) wasm.length = 0;
     if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname.split('/').pop()!);
   });
   await page.reload();

@@ -65,6 +65,16 @@ export async function open(page: Page, hash = '') {
 }
 
 /**
+ * Leaves Today's first-visit welcome by its Start button. Until then Today
+ * shows the welcome in place of the keep-going cards (the weekly review, the
+ * momentum since the setback, the install guidance).
+ */
+export async function start(page: Page) {
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Momentum since the setback' })).toBeVisible();
+}
+
+/**
  * Moves to another page of the app, as a link does, and waits for the focus
  * the app then moves to its heading (a frame later, or once a fetched page is
  * drawn). A key pressed before that can land on the heading instead: a

@@ -2,7 +2,7 @@
 // (a dispatched `beforeinstallprompt`), the iPhone and iPad steps with
 // Safari's seven-day rule (shown once on Today, always on the Backup page),
 // and neither once Comeback runs installed (display-mode standalone).
-import { test, expect, open } from './fixtures';
+import { test, expect, open, start } from './fixtures';
 
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 const IPAD = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
@@ -30,8 +30,8 @@ async function standalone(page: import('@playwright/test').Page) {
 
 test('the install button appears when the browser offers it, and asks once installed to keep the data', async ({ page }) => {
   await open(page);
+  await start(page);
   await expect(page.getByRole('button', { name: 'Install Comeback' })).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Momentum since the setback' })).toBeVisible();
   await offerInstall(page, 'accepted');
   await page.getByRole('button', { name: 'Install Comeback' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Comeback is installed.' })).toBeVisible();
@@ -51,7 +51,7 @@ test('a dismissed install says so kindly', async ({ page }) => {
 test('no install button once Comeback runs installed', async ({ page }) => {
   await standalone(page);
   await open(page);
-  await expect(page.getByRole('region', { name: 'Momentum since the setback' })).toBeVisible();
+  await start(page);
   await offerInstall(page, 'accepted');
   await expect(page.getByRole('button', { name: 'Install Comeback' })).toHaveCount(0);
 });
@@ -62,6 +62,10 @@ test.describe('on an iPhone', () => {
   test('Safari shows the Home Screen steps once on Today, and always on the Backup page', async ({ page }) => {
     await open(page);
     const guidance = page.getByRole('region', { name: 'Keep your work on this iPhone or iPad' });
+    // A first visit shows the welcome in its place: nothing is kept yet.
+    await expect(page.getByRole('region', { name: 'Welcome to Comeback' })).toBeVisible();
+    await expect(guidance).toHaveCount(0);
+    await start(page);
     await expect(guidance).toContainText('after seven days without a visit');
     await expect(guidance).toContainText('Add to Home Screen');
     await expect(guidance).toContainText('make a backup here');
@@ -80,7 +84,7 @@ test.describe('on an iPhone', () => {
   test('the Home Screen app shows no Safari steps', async ({ page }) => {
     await standalone(page);
     await open(page);
-    await expect(page.getByRole('region', { name: 'Momentum since the setback' })).toBeVisible();
+    await start(page);
     await expect(page.getByRole('region', { name: 'Keep your work on this iPhone or iPad' })).toHaveCount(0);
     await open(page, '#/backup');
     await expect(page.getByRole('region', { name: 'Keep your work on this iPhone or iPad' })).toHaveCount(0);
@@ -93,6 +97,7 @@ test.describe('on an iPad, which says it is a Mac', () => {
   test('a Mac with a touch screen is taken for an iPad', async ({ page }) => {
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'maxTouchPoints', { get: () => 5 }));
     await open(page);
+    await start(page);
     await expect(page.getByRole('region', { name: 'Keep your work on this iPhone or iPad' })).toBeVisible();
   });
 });

@@ -3,7 +3,7 @@
 // edit shows there), everything kept over a reload; the review offered on
 // Today on the first day of the week; the chart and its table agreeing with
 // the data, rest shown as rest, each week linking to its review.
-import { test, expect, open, press, type, WORKBOOK_KEY } from './fixtures';
+import { test, expect, open, press, start, type, WORKBOOK_KEY } from './fixtures';
 
 /** A local date, `offsetDays` from `from`, as a date field holds it (YYYY-MM-DD). */
 function isoDay(from: Date, offsetDays = 0): string {
@@ -83,6 +83,7 @@ test('the review is offered on Today on the first day of the week, and only then
   // Monday 30 November 2026, with weeks starting on Monday.
   await page.clock.setFixedTime(new Date(2026, 10, 30, 10, 0, 0));
   await open(page);
+  await start(page);
   const offer = page.getByRole('region', { name: 'A new week' });
   await expect(offer).toContainText('the week of 23 November 2026');
   await offer.getByRole('link', { name: 'Start the weekly review' }).click();
@@ -96,6 +97,7 @@ test('the review is offered on Today on the first day of the week, and only then
 test('the review is not offered on other days, and stays one link away', async ({ page }) => {
   await page.clock.setFixedTime(new Date(2026, 11, 2, 10, 0, 0));
   await open(page);
+  await start(page);
   await expect(page.getByRole('link', { name: 'Weekly review: look back at a week' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'A new week' })).toHaveCount(0);
 });
@@ -173,6 +175,7 @@ test('the momentum chart and its table agree with the data, show rest as rest, a
 
 test('a setback date in the future or missing is said plainly, not drawn', async ({ page }) => {
   await open(page);
+  await start(page);
   const card = page.getByRole('region', { name: 'Momentum since the setback' });
   await expect(card).toContainText('Set the day of your setback');
   await expect(card.locator('svg')).toHaveCount(0);
