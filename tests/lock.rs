@@ -124,6 +124,11 @@ fn the_locked_root_is_plain_and_read_only_to_older_builds() {
     // A plain root is not a lock.
     assert_eq!(lock::lock_of(manifest), Ok(None));
     assert_eq!(lock::lock_of("not json"), Ok(None));
+    // Only a `lock` member of the root itself, and not a null one, says locked.
+    assert_eq!(lock::lock_of(r#"{"schema_version":8,"lock":null}"#), Ok(None));
+    assert_eq!(lock::lock_of(r#"{"schema_version":8,"debrief":{"lock":{"salt":"x"}},"note":"\"lock\""}"#), Ok(None));
+    // A `lock` member of any other shape is a lock this build cannot read.
+    assert!(matches!(lock::lock_of(r#"{"schema_version":9,"lock":[1,2]}"#), Err(_)));
 }
 
 // Guards the root's state: it cannot be changed (to make plain values acceptable) without the key.

@@ -185,9 +185,11 @@ pub fn lock_of(root: &str) -> Result<Option<Lock>, LockError> {
         return Ok(None);
     }
     // A plain root is JSON too: only a root with a `lock` member is locked.
+    // `IgnoredAny`, not `serde_json::Value`: the member is skipped, not
+    // built, and the entry module carries no `Value` reader (4 KB).
     #[derive(Deserialize)]
     struct Probe {
-        lock: Option<serde_json::Value>,
+        lock: Option<serde::de::IgnoredAny>,
     }
     match serde_json::from_str::<Probe>(root) {
         Ok(Probe { lock: Some(_) }) => {}
