@@ -35,7 +35,7 @@ macro_rules! page_chunks {
             }
         )*
 
-        /// The pages that are not in the entry module.
+        /// The pages, and parts of pages, that are not in the entry module.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Chunk {
             $($name,)*

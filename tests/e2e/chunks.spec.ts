@@ -3,7 +3,7 @@
 // when the app is idle or when the page is opened. These tests run without
 // the service worker, so every chunk request reaches the network, where the
 // test can hold it or make it fail.
-import { test, expect, open, holdRequests, WORKBOOK_KEY } from './fixtures';
+import { test, expect, open, holdRequests, storeBeforeLoad } from './fixtures';
 import type { Page } from '@playwright/test';
 
 test.use({ serviceWorkers: 'block' });
@@ -69,12 +69,12 @@ test('a first visit to Today fetches no page chunk before Today is on screen, th
   // import, all arrived.
   await expect.poll(() => splits.size, { timeout: 20_000 }).toBe(11);
   await expect.poll(() => pending.size, { timeout: 20_000 }).toBe(0);
-  const { headingAt, firstChunkAt } = await page.evaluate(() => ({
+  const { headingAt, firstChunkAt } = await page.evaluate((chunk) => ({
     headingAt: (window as unknown as { headingAt: number }).headingAt,
     firstChunkAt: Math.min(
-      ...performance.getEntriesByType('resource').filter((entry) => /\/(split_[a-z_]+|chunk_[0-9]+)\.wasm$/.test(entry.name)).map((entry) => entry.startTime),
+      ...performance.getEntriesByType('resource').filter((entry) => new RegExp(chunk).test(entry.name)).map((entry) => entry.startTime),
     ),
-  }));
+  }), SHARED_OR_PAGE_CHUNK.source);
   expect(headingAt).toBeGreaterThan(0);
   expect(firstChunkAt).toBeGreaterThan(headingAt);
   expect(mostInFlight).toBe(1);
@@ -106,9 +106,7 @@ test("with a workbook stored, Today's keep-going cards arrive as one file, besid
   // wasm-split-cli cut them into 31 files (38 KB gzip); tools/merge-chunks.js
   // makes them one (27 KB).
   const seed = { schema_version: 8, created_at: '2026-11-01T09:00:00Z', settings: { welcomed: true } };
-  await page.addInitScript(([key, value]) => {
-    if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, value);
-  }, [WORKBOOK_KEY, JSON.stringify(seed)] as const);
+  await storeBeforeLoad(page, seed);
   const wasm: string[] = [];
   page.on('request', (request) => {
     if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname.split('/').pop()!);
@@ -127,8 +125,7 @@ test("with a workbook stored, Today's keep-going cards arrive as one file, besid
 test('a notice about stored data whose code cannot be fetched still says there is something to read, and "Try again" shows it', async ({ page, problems }) => {
   let failing = true;
   await page.route('**/split_notices.wasm', (route) => (failing ? route.abort('failed') : route.continue()));
-  const future = JSON.stringify({ schema_version: 99, debrief: { summary: 'Written by a later Comeback.' } });
-  await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [WORKBOOK_KEY, future] as const);
+  await storeBeforeLoad(page, { schema_version: 99, debrief: { summary: 'Written by a later Comeback.' } });
   await open(page);
   const missing = page.getByText('Comeback has something to tell you about the data it keeps on this device');
   await expect(missing).toBeVisible();

@@ -65,6 +65,18 @@ export async function open(page: Page, hash = '') {
 }
 
 /**
+ * Stores `workbook` (an object, or text as it is) as the stored workbook
+ * before the page's first script runs, unless something is stored already:
+ * a reload then reads what the app itself wrote.
+ */
+export async function storeBeforeLoad(page: Page, workbook: object | string) {
+  const text = typeof workbook === 'string' ? workbook : JSON.stringify(workbook);
+  await page.addInitScript(([key, value]) => {
+    if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, value);
+  }, [WORKBOOK_KEY, text] as const);
+}
+
+/**
  * Leaves Today's first-visit welcome by its Start button. Until then Today
  * shows the welcome in place of the keep-going cards (the weekly review, the
  * momentum since the setback, the install guidance).

@@ -2,7 +2,7 @@
 // the outreach list; an opportunity sourced from a contact moves through the
 // stages by keyboard; the failure answer is prefilled from the debrief; the
 // activity report and the dated actions download; everything is kept.
-import { test, expect, open, goTo, held, downloadedText, WORKBOOK_KEY } from './fixtures';
+import { test, expect, open, goTo, held, downloadedText, storeBeforeLoad } from './fixtures';
 
 const lesson = '9a4f0c1e-2b3d-4e5f-8a6b-7c8d9e0f1a2b';
 const bilal = '0b6f4a3e-5f55-4c36-9d6b-1d2f33f1c2a1';
@@ -32,9 +32,7 @@ function isoDay(offsetDays: number): string {
 }
 
 test('choose a path, target a company, move an opportunity by keyboard, build the answer, report, and keep it all', async ({ page }) => {
-  await page.addInitScript(([key, value]) => {
-    if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, value);
-  }, [WORKBOOK_KEY, JSON.stringify(seed)] as const);
+  await storeBeforeLoad(page, seed);
   await open(page, '#/next');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Step 4: Make your next move');
 

@@ -3,7 +3,7 @@
 // edit shows there), everything kept over a reload; the review offered on
 // Today on the first day of the week; the chart and its table agreeing with
 // the data, rest shown as rest, each week linking to its review.
-import { test, expect, open, press, start, type, WORKBOOK_KEY } from './fixtures';
+import { test, expect, open, press, start, storeBeforeLoad, type } from './fixtures';
 
 /** A local date, `offsetDays` from `from`, as a date field holds it (YYYY-MM-DD). */
 function isoDay(from: Date, offsetDays = 0): string {
@@ -137,9 +137,7 @@ test('the momentum chart and its table agree with the data, show rest as rest, a
     },
     settings: { welcomed: true },
   };
-  await page.addInitScript(([key, value]) => {
-    if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, value);
-  }, [WORKBOOK_KEY, JSON.stringify(seed)] as const);
+  await storeBeforeLoad(page, seed);
   await open(page);
 
   const card = page.getByRole('region', { name: 'Momentum since the setback' });
