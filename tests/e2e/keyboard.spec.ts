@@ -66,6 +66,10 @@ test('timeline event, contact and interaction, hours, and an opportunity moved o
   await page.getByLabel('A new side project').focus();
   await page.keyboard.type('Ops course');
   await page.keyboard.press('Enter');
+  // The app moves the focus to the new project's name a frame later: moved
+  // on before that, the hours typed next landed half in the name (a CI run
+  // saw "Ops course.5" and 2 h).
+  await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('Ops course');
   await page.getByLabel('Hours', { exact: true }).focus();
   await page.keyboard.type('2.5');
   await page.keyboard.press('Enter');
